@@ -1,0 +1,356 @@
+/* spor-entities.c — the fields of every record of the model
+ *
+ * These tables mirror schema-1.sql column by column (a test compares them with the
+ * database). The order of spor_entity_infos() puts every referenced entity first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "spor-entity-private.h"
+
+#define TEXT(n)          { n, SPOR_FIELD_TEXT, 0, NULL, NULL, 0, 0 }
+#define TEXT_REQ(n)      { n, SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED, NULL, NULL, 0, 0 }
+#define PERSONAL(n)      { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 }
+#define SENSITIVE(n)     { n, SPOR_FIELD_TEXT, SPOR_FIELD_SENSITIVE, NULL, NULL, 0, 0 }
+#define DATE(n)          { n, SPOR_FIELD_DATE, 0, NULL, NULL, 0, 0 }
+#define DATE_REQ(n)      { n, SPOR_FIELD_DATE, SPOR_FIELD_REQUIRED, NULL, NULL, 0, 0 }
+#define TIME(n)          { n, SPOR_FIELD_TIME, 0, NULL, NULL, 0, 0 }
+#define TIME_REQ(n)      { n, SPOR_FIELD_TIME, SPOR_FIELD_REQUIRED, NULL, NULL, 0, 0 }
+#define BOOL(n)          { n, SPOR_FIELD_BOOL, 0, NULL, NULL, 0, 0 }
+#define INT_RANGE(n, a, b) { n, SPOR_FIELD_INT, SPOR_FIELD_RANGE, NULL, NULL, a, b }
+#define INT_REQ_RANGE(n, a, b) \
+  { n, SPOR_FIELD_INT, SPOR_FIELD_REQUIRED | SPOR_FIELD_RANGE, NULL, NULL, a, b }
+#define REAL_RANGE(n, a, b) { n, SPOR_FIELD_REAL, SPOR_FIELD_RANGE, NULL, NULL, a, b }
+#define ENUM(n, v)       { n, SPOR_FIELD_ENUM, 0, NULL, v, 0, 0 }
+#define ENUM_REQ(n, v)   { n, SPOR_FIELD_ENUM, SPOR_FIELD_REQUIRED, NULL, v, 0, 0 }
+#define REF(n, e)        { n, SPOR_FIELD_REF, 0, e, NULL, 0, 0 }
+#define REF_REQ(n, e)    { n, SPOR_FIELD_REF, SPOR_FIELD_REQUIRED, e, NULL, 0, 0 }
+
+static const char * const roles[] = {
+  "mentor", "adviser", "creative", "coordinator", "volunteer", "contact_person",
+  "caseworker", NULL
+};
+static const char * const goal_outcomes[] = {
+  "education", "employment", "internship", "wage_subsidy", "work_trial",
+  "closer_to_labour_market", "other", NULL
+};
+static const char * const duration_units[] = { "days", "weeks", "months", NULL };
+static const char * const tracks[] = { "sequential", "parallel", NULL };
+static const char * const provisions[] = {
+  "education_benefit", "cash_benefit", "unemployment_benefit", "sickness_benefit",
+  "resource_course", "integration_benefit", "flex_job", "self_supporting", "other", NULL
+};
+static const char * const participant_states[] = {
+  "waiting", "intake", "active", "on_hold", "completed", "dropped_out", NULL
+};
+static const char * const progress_states[] = {
+  "planned", "active", "on_hold", "done", "skipped", NULL
+};
+static const char * const agreement_states[] = { "draft", "signed", NULL };
+static const char * const block_kinds[] = { "weekly", "once", NULL };
+static const char * const exception_kinds[] = { "cancelled", "moved", "substitute", NULL };
+static const char * const attendance_states[] = {
+  "present", "late", "absent_notice", "absent", "sick", NULL
+};
+static const char * const meeting_kinds[] = {
+  "screening", "coaching", "group_talk", "mentor_talk", "evaluation", "follow_up", NULL
+};
+static const char * const placement_kinds[] = {
+  "internship", "wage_subsidy", "work_trial", "job", "education", NULL
+};
+static const char * const outcome_kinds[] = { "plan", "exit", "follow_up", NULL };
+static const char * const destinations[] = {
+  "education", "internship", "wage_subsidy", "work_trial", "job", "other", "none", NULL
+};
+static const char * const portfolio_kinds[] = { "certificate", "course", "work", "other", NULL };
+static const char * const need_states[] = { "open", "matched", "closed", NULL };
+static const char * const match_states[] = { "proposed", "active", "ended", NULL };
+
+static const SporField programme_fields[] = {
+  TEXT_REQ ("name"),
+  TEXT ("organisations"),
+  TEXT ("description"),
+  INT_RANGE ("min_age", 0, 120),
+  INT_RANGE ("max_age", 0, 120),
+  DATE ("period_start"),
+  DATE ("period_end"),
+  INT_RANGE ("capacity", 0, 100000),
+  INT_RANGE ("waiting_capacity", 0, 100000),
+  TEXT ("visitation_rules"),
+  BOOL ("not_self_supporting"),
+  TEXT ("template"),
+  TEXT ("colour"),
+};
+
+static const SporField programme_goal_fields[] = {
+  REF_REQ ("programme_id", "programme"),
+  INT_REQ_RANGE ("position", 0, G_MAXINT32),
+  ENUM_REQ ("outcome", goal_outcomes),
+  TEXT_REQ ("label"),
+  INT_RANGE ("target_min", 0, 100000),
+  INT_RANGE ("target_max", 0, 100000),
+  INT_RANGE ("of_total", 1, 100000),
+};
+
+static const SporField phase_fields[] = {
+  REF_REQ ("programme_id", "programme"),
+  INT_REQ_RANGE ("position", 0, G_MAXINT32),
+  TEXT_REQ ("name"),
+  TEXT ("description"),
+  INT_RANGE ("duration", 0, 1000),
+  ENUM_REQ ("duration_unit", duration_units),
+  ENUM_REQ ("track", tracks),
+};
+
+static const SporField cohort_fields[] = {
+  REF_REQ ("programme_id", "programme"),
+  TEXT_REQ ("name"),
+  DATE_REQ ("start_date"),
+  DATE ("end_date"),
+  INT_RANGE ("capacity", 0, 100000),
+};
+
+static const SporField staff_fields[] = {
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
+  TEXT ("organisation"),
+  PERSONAL ("email"),
+  PERSONAL ("phone"),
+  BOOL ("active"),
+  SENSITIVE ("notes"),
+};
+
+static const SporField staff_role_fields[] = {
+  REF_REQ ("staff_id", "staff"),
+  ENUM_REQ ("role", roles),
+};
+
+static const SporField competency_fields[] = {
+  REF_REQ ("staff_id", "staff"),
+  TEXT_REQ ("subject"),
+  TEXT ("level"),
+  TEXT ("description"),
+};
+
+static const SporField location_fields[] = {
+  TEXT_REQ ("name"),
+  TEXT ("address"),
+  TEXT ("organisation"),
+  INT_RANGE ("capacity", 0, 100000),
+};
+
+static const SporField participant_fields[] = {
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
+  { "birth_date", SPOR_FIELD_DATE, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
+  PERSONAL ("cpr"),
+  PERSONAL ("email"),
+  PERSONAL ("phone"),
+  PERSONAL ("address"),
+  TEXT ("municipality"),
+  ENUM ("provision", provisions),
+  PERSONAL ("referral_caseworker"),
+  TEXT ("referral_organisation"),
+  DATE ("referral_date"),
+  REF ("programme_id", "programme"),
+  REF ("cohort_id", "cohort"),
+  ENUM_REQ ("status", participant_states),
+  INT_RANGE ("waiting_position", 1, G_MAXINT32),
+  DATE ("waiting_since"),
+  DATE ("start_date"),
+  DATE ("end_date"),
+  SENSITIVE ("exit_reason"),
+  REF ("contact_person_id", "staff"),
+  DATE ("consent_date"),
+  BOOL ("consent_processing"),
+  BOOL ("consent_sharing"),
+  BOOL ("consent_photos"),
+  DATE ("consent_withdrawn_date"),
+  SENSITIVE ("needs"),
+  SENSITIVE ("notes"),
+};
+
+static const SporField participant_staff_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  REF_REQ ("staff_id", "staff"),
+  ENUM_REQ ("role", roles),
+};
+
+static const SporField phase_progress_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  REF_REQ ("phase_id", "phase"),
+  ENUM_REQ ("state", progress_states),
+  DATE ("planned_start"),
+  DATE ("planned_end"),
+  DATE ("actual_start"),
+  DATE ("actual_end"),
+};
+
+static const SporField agreement_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  INT_REQ_RANGE ("version", 1, G_MAXINT32),
+  ENUM_REQ ("state", agreement_states),
+  SENSITIVE ("goals"),
+  SENSITIVE ("needs"),
+  TEXT ("schedule"),
+  REAL_RANGE ("weekly_hours", 0, 60),
+  TEXT ("programme_provides"),
+  SENSITIVE ("participant_commits"),
+  REF ("adviser_id", "staff"),
+  REF ("creative_id", "staff"),
+  DATE ("start_date"),
+  DATE ("review_date"),
+  DATE ("signed_date"),
+  PERSONAL ("signed_by_participant"),
+  PERSONAL ("signed_by_adviser"),
+};
+
+static const SporField block_fields[] = {
+  REF ("programme_id", "programme"),
+  REF ("cohort_id", "cohort"),
+  REF ("location_id", "location"),
+  TEXT_REQ ("title"),
+  ENUM_REQ ("kind", block_kinds),
+  INT_REQ_RANGE ("weekdays", 0, 127),
+  TIME_REQ ("start_time"),
+  TIME_REQ ("end_time"),
+  DATE_REQ ("period_start"),
+  DATE ("period_end"),
+  INT_RANGE ("capacity", 0, 10000),
+};
+
+static const SporField block_requirement_fields[] = {
+  REF_REQ ("block_id", "block"),
+  ENUM_REQ ("role", roles),
+  INT_REQ_RANGE ("count", 1, 100),
+};
+
+static const SporField block_exception_fields[] = {
+  REF_REQ ("block_id", "block"),
+  DATE_REQ ("date"),
+  ENUM_REQ ("kind", exception_kinds),
+  DATE ("new_date"),
+  TIME ("new_start_time"),
+  TIME ("new_end_time"),
+  REF ("staff_id", "staff"),
+  REF ("substitute_id", "staff"),
+  TEXT ("reason"),
+};
+
+static const SporField block_staff_fields[] = {
+  REF_REQ ("block_id", "block"),
+  REF_REQ ("staff_id", "staff"),
+  ENUM_REQ ("role", roles),
+};
+
+static const SporField block_participant_fields[] = {
+  REF_REQ ("block_id", "block"),
+  REF_REQ ("participant_id", "participant"),
+};
+
+static const SporField attendance_fields[] = {
+  REF_REQ ("block_id", "block"),
+  REF_REQ ("participant_id", "participant"),
+  DATE_REQ ("date"),
+  ENUM_REQ ("status", attendance_states),
+  REAL_RANGE ("hours", 0, 24),
+  SENSITIVE ("note"),
+};
+
+static const SporField meeting_fields[] = {
+  REF ("participant_id", "participant"),
+  REF ("cohort_id", "cohort"),
+  ENUM_REQ ("kind", meeting_kinds),
+  DATE_REQ ("date"),
+  REF ("staff_id", "staff"),
+  SENSITIVE ("notes"),
+};
+
+static const SporField placement_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  ENUM_REQ ("kind", placement_kinds),
+  TEXT ("organisation"),
+  DATE ("start_date"),
+  DATE ("end_date"),
+  REAL_RANGE ("hours_per_week", 0, 60),
+  SENSITIVE ("notes"),
+};
+
+static const SporField outcome_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  ENUM_REQ ("kind", outcome_kinds),
+  DATE_REQ ("date"),
+  ENUM_REQ ("destination", destinations),
+  SENSITIVE ("notes"),
+};
+
+static const SporField portfolio_item_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  ENUM_REQ ("kind", portfolio_kinds),
+  TEXT_REQ ("title"),
+  DATE ("date"),
+  TEXT ("issuer"),
+  SENSITIVE ("description"),
+};
+
+static const SporField need_fields[] = {
+  REF_REQ ("participant_id", "participant"),
+  TEXT_REQ ("subject"),
+  SENSITIVE ("description"),
+  ENUM_REQ ("state", need_states),
+};
+
+static const SporField match_fields[] = {
+  REF_REQ ("need_id", "need"),
+  REF_REQ ("competency_id", "competency"),
+  ENUM_REQ ("state", match_states),
+  DATE ("start_date"),
+  DATE ("end_date"),
+};
+
+#define INFO(Name, name, table) \
+  static const SporEntityInfo name##_info = { \
+    #name, table, name##_fields, G_N_ELEMENTS (name##_fields), spor_##name##_get_type \
+  }; \
+  SPOR_DEFINE_ENTITY (Spor##Name, spor_##name, &name##_info)
+
+INFO (Programme, programme, "programmes")
+INFO (ProgrammeGoal, programme_goal, "programme_goals")
+INFO (Phase, phase, "phases")
+INFO (Cohort, cohort, "cohorts")
+INFO (Staff, staff, "staff")
+INFO (StaffRole, staff_role, "staff_roles")
+INFO (Competency, competency, "competencies")
+INFO (Location, location, "locations")
+INFO (Participant, participant, "participants")
+INFO (ParticipantStaff, participant_staff, "participant_staff")
+INFO (PhaseProgress, phase_progress, "phase_progress")
+INFO (Agreement, agreement, "agreements")
+INFO (Block, block, "blocks")
+INFO (BlockRequirement, block_requirement, "block_requirements")
+INFO (BlockException, block_exception, "block_exceptions")
+INFO (BlockStaff, block_staff, "block_staff")
+INFO (BlockParticipant, block_participant, "block_participants")
+INFO (Attendance, attendance, "attendance")
+INFO (Meeting, meeting, "meetings")
+INFO (Placement, placement, "placements")
+INFO (Outcome, outcome, "outcomes")
+INFO (PortfolioItem, portfolio_item, "portfolio_items")
+INFO (Need, need, "needs")
+INFO (Match, match, "matches")
+
+static const SporEntityInfo * const all_infos[] = {
+  &programme_info, &programme_goal_info, &phase_info, &cohort_info,
+  &staff_info, &staff_role_info, &competency_info, &location_info,
+  &participant_info, &participant_staff_info, &phase_progress_info, &agreement_info,
+  &block_info, &block_requirement_info, &block_exception_info, &block_staff_info,
+  &block_participant_info, &attendance_info, &meeting_info, &placement_info,
+  &outcome_info, &portfolio_item_info, &need_info, &match_info,
+};
+
+const SporEntityInfo * const *
+spor_entity_infos (guint *n_infos)
+{
+  if (n_infos != NULL)
+    *n_infos = G_N_ELEMENTS (all_infos);
+  return all_infos;
+}

@@ -1,0 +1,37 @@
+/* spor-sample.h — fictional sample data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint   programmes;
+  guint   phases;
+  guint   cohorts;
+  guint   participants;
+  guint   staff;
+  guint   locations;
+  guint   blocks;
+  guint   agreements;
+  guint   phase_progress;
+  guint   meetings;
+  guint   placements;
+  guint64 attendance;
+} SporSampleCounts;
+
+/* Fills an empty database with invented, plausible data: the built-in programmes, their
+ * cohorts, @n_participants participants with Danish-looking names, staff, locations, weekly
+ * work blocks and attendance up to today. Refuses (SPOR_STORE_ERROR_NOT_EMPTY) a database
+ * that already has participants. The same @seed gives the same data. */
+gboolean spor_sample_create (SporStore        *store,
+                             guint             n_participants,
+                             guint32           seed,
+                             SporSampleCounts *counts,
+                             GCancellable     *cancellable,
+                             GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,1565 @@
+/* spor-store.c — the only door to the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "spor-store-private.h"
+#include "spor-util.h"
+
+struct _SporStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *site_uuid;
+  int         schema_version;
+  guint       depth;       /* open transactions: 1 = BEGIN, more = savepoints */
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  GHashTable *entity_sql;  /* SporEntityInfo → EntitySql */
+};
+
+G_DEFINE_TYPE (SporStore, spor_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (spor-store-error-quark, spor_store_error)
+
+/* The SQL of an entity, made once from the field tables in spor-entities.c. Only those
+ * compile-time identifiers go into it; every value is a bound parameter. */
+typedef struct
+{
+  char *select;  /* SELECT id, uuid, created_at, updated_at, <fields> FROM <table> */
+  char *by_id;
+  char *by_uuid;
+  char *insert;
+  char *update;
+  char *delete;
+  char *count;
+} EntitySql;
+
+static void
+entity_sql_free (gpointer data)
+{
+  EntitySql *sql = data;
+
+  g_free (sql->select);
+  g_free (sql->by_id);
+  g_free (sql->by_uuid);
+  g_free (sql->insert);
+  g_free (sql->update);
+  g_free (sql->delete);
+  g_free (sql->count);
+  g_free (sql);
+}
+
+static const EntitySql *
+entity_sql (SporStore            *self,
+            const SporEntityInfo *info)
+{
+  EntitySql *sql = g_hash_table_lookup (self->entity_sql, info);
+  GString *s;
+
+  if (sql != NULL)
+    return sql;
+
+  sql = g_new0 (EntitySql, 1);
+
+  s = g_string_new ("SELECT id, uuid, created_at, updated_at");
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (s, ", %s", info->fields[i].name);
+  g_string_append_printf (s, " FROM %s", info->table);
+  sql->select = g_string_free (s, FALSE);
+  sql->by_id = g_strconcat (sql->select, " WHERE id = ?", NULL);
+  sql->by_uuid = g_strconcat (sql->select, " WHERE uuid = ?", NULL);
+
+  s = g_string_new (NULL);
+  g_string_append_printf (s, "INSERT INTO %s (uuid, created_at, updated_at", info->table);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (s, ", %s", info->fields[i].name);
+  g_string_append (s, ") VALUES (?, ?, ?");
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append (s, ", ?");
+  g_string_append (s, ")");
+  sql->insert = g_string_free (s, FALSE);
+
+  s = g_string_new (NULL);
+  g_string_append_printf (s, "UPDATE %s SET updated_at = ?", info->table);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (s, ", %s = ?", info->fields[i].name);
+  g_string_append (s, " WHERE id = ?");
+  sql->update = g_string_free (s, FALSE);
+
+  sql->delete = g_strconcat ("DELETE FROM ", info->table, " WHERE id = ?", NULL);
+  sql->count = g_strconcat ("SELECT count(*) FROM ", info->table, NULL);
+
+  g_hash_table_insert (self->entity_sql, (gpointer) info, sql);
+  return sql;
+}
+
+/* Errors */
+
+static void
+set_sqlite_error (SporStore  *self,
+                  GError    **error,
+                  int         rc,
+                  const char *what)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int primary = rc & 0xff;
+
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
+                   _("%s: it refers to a record that does not exist"), what);
+      return;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
+                   _("%s: a record with the same key already exists (%s)"), what, detail);
+      return;
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("%s: a value is not allowed (%s)"), what, detail);
+      return;
+    default:
+      break;
+    }
+
+  switch (primary)
+    {
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
+                   _("%s: the database refused the change (%s)"), what, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_BUSY,
+                   _("%s: the database is in use by another program; try again"), what);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_DATABASE,
+                   _("%s: the file is not a Spor database"), what);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
+                   _("%s: the database file is damaged (%s)"), what, detail);
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                   _("%s: the database file could not be read or written (%s)"), what, detail);
+      break;
+    default:
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_FAILED,
+                   "%s: %s", what, detail);
+      break;
+    }
+}
+
+/* Statements are prepared once and kept; the caller resets them with stmt_done(). */
+static sqlite3_stmt *
+prepare (SporStore  *self,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("Preparing a query"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+stmt_done (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+static gboolean
+exec (SporStore  *self,
+      const char *sql,
+      GError    **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("The database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Transactions */
+
+gboolean
+spor_store_begin (SporStore *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+
+  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT spor", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+spor_store_commit (SporStore *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  /* On failure the transaction stays open: the caller rolls it back. */
+  if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE spor", error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
+}
+
+void
+spor_store_rollback (SporStore *self)
+{
+  g_return_if_fail (SPOR_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO spor; RELEASE spor", NULL, NULL, NULL);
+  self->depth--;
+}
+
+sqlite3 *
+spor_store_get_db (SporStore *self)
+{
+  return self->db;
+}
+
+gboolean
+spor_store_audit (SporStore  *self,
+                  const char *entity,
+                  const char *uuid,
+                  const char *action,
+                  const char *fields,
+                  GError    **error)
+{
+  g_autofree char *now = spor_timestamp_now ();
+  sqlite3_stmt *stmt = prepare (self, "INSERT INTO audit_log (at, entity, uuid, action, fields) "
+                                      "VALUES (?, ?, ?, ?, ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fields, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("The audit log"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* SQL functions for the search index (see schema-1.sql) */
+
+static void
+sql_fold (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded = spor_fold (text);
+
+  sqlite3_result_text (ctx, folded, -1, g_free);
+}
+
+static void
+sql_contact (sqlite3_context *ctx,
+             int              argc,
+             sqlite3_value  **argv)
+{
+  const char *email = (const char *) sqlite3_value_text (argv[0]);
+  const char *phone = (const char *) sqlite3_value_text (argv[1]);
+  char *text = spor_contact_text (email, phone);
+
+  sqlite3_result_text (ctx, text, -1, g_free);
+}
+
+/* Opening */
+
+static void
+spor_store_finalize (GObject *object)
+{
+  SporStore *self = SPOR_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->entity_sql, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_exec (self->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_free (self->path);
+  g_free (self->site_uuid);
+
+  G_OBJECT_CLASS (spor_store_parent_class)->finalize (object);
+}
+
+static void
+spor_store_class_init (SporStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = spor_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+spor_store_init (SporStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->entity_sql = g_hash_table_new_full (NULL, NULL, NULL, entity_sql_free);
+}
+
+char *
+spor_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "spor", "spor.db", NULL);
+}
+
+/* Reads the 16-byte SQLite header without opening the file for writing. An empty file is
+ * a new database. */
+static gboolean
+check_header (const char *path,
+              GError    **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  ssize_t n;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                   _("The database file could not be read: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n == 0)
+    return TRUE;
+  if (n != sizeof header || memcmp (header, magic, sizeof header) != 0)
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_DATABASE,
+                           _("The file is not a Spor database: it is not an SQLite database "
+                             "file at all."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (SporStore  *self,
+           const char *sql,
+           gint64     *out,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+  set_sqlite_error (self, error, rc, _("Reading the database"));
+  return FALSE;
+}
+
+static gboolean
+quick_check (SporStore *self,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(5)", -1, &stmt, NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && problems->len == 0)
+    {
+      set_sqlite_error (self, error, rc, _("Checking the database"));
+      if (g_error_matches (*error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_FAILED))
+        (*error)->code = SPOR_STORE_ERROR_CORRUPT;
+      return FALSE;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
+                   _("The database file is damaged and cannot be used safely (%s)."),
+                   problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A copy of the database next to it, taken through SQLite so it is consistent. */
+static gboolean
+backup_copy (SporStore *self,
+             int        from_version,
+             GError   **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                   _("A backup copy could not be made before upgrading the database (%s): %s"),
+                   target, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  sqlite3_close_v2 (dest);
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (target);
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                   _("A backup copy could not be made before upgrading the database (%s): %s"),
+                   target, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_to_1 (SporStore *self,
+              GError   **error)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *uuid = spor_uuid_new ();
+  g_autofree char *now = spor_timestamp_now ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  schema = g_resources_lookup_data ("/dk/kulturspor/Spor/core/schema-1.sql", 0, error);
+  if (schema == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  if (!exec (self, sql, error))
+    return FALSE;
+
+  stmt = prepare (self, "INSERT INTO site (id, uuid, name, secret, created_at, updated_at) "
+                        "VALUES (1, ?, '', randomblob(32), ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("Creating the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef gboolean (*Migration) (SporStore *self, GError **error);
+
+/* migrations[n] takes a database from version n to n + 1 */
+static const Migration migrations[SPOR_STORE_SCHEMA_VERSION] = {
+  migrate_to_1,
+};
+
+static gboolean
+migrate (SporStore *self,
+         gboolean   has_content,
+         GError   **error)
+{
+  if (self->schema_version < SPOR_STORE_SCHEMA_VERSION && has_content &&
+      !backup_copy (self, self->schema_version, error))
+    return FALSE;
+
+  while (self->schema_version < SPOR_STORE_SCHEMA_VERSION)
+    {
+      int to = self->schema_version + 1;
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", to);
+      g_autofree char *version = g_strdup_printf ("%d", to);
+
+      if (!spor_store_begin (self, error))
+        return FALSE;
+      if (!migrations[self->schema_version] (self, error) ||
+          !exec (self, pragma, error) ||
+          !spor_store_audit (self, "schema", NULL, "migrate", version, error) ||
+          !spor_store_commit (self, error))
+        {
+          spor_store_rollback (self);
+          return FALSE;
+        }
+      self->schema_version = to;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_site (SporStore *self,
+           GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT uuid FROM site WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    self->site_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  stmt_done (stmt);
+  if (self->site_uuid == NULL)
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
+                           _("The database has no site record."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_checked (SporStore *self,
+              gboolean   existed,
+              GError   **error)
+{
+  gint64 version = 0, pages = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("Opening the database"));
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read-only checks first: nothing may be written to a file we refuse. */
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA page_count", &pages, error))
+    return FALSE;
+  if (version > SPOR_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NEWER_VERSION,
+                   _("The database was made by a newer version of Spor (database version %d, "
+                     "this Spor reads up to version %d). Update Spor to open it."),
+                   (int) version, SPOR_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (existed && pages > 0 && !quick_check (self, error))
+    return FALSE;
+  self->schema_version = (int) version;
+
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;"
+             "PRAGMA foreign_keys = ON;"
+             "PRAGMA secure_delete = ON;"
+             "PRAGMA temp_store = MEMORY;",
+             error))
+    return FALSE;
+
+  rc = sqlite3_create_function_v2 (self->db, "spor_fold", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, sql_fold, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->db, "spor_contact", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, sql_contact, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("Opening the database"));
+      return FALSE;
+    }
+
+  return migrate (self, existed && pages > 0, error) && load_site (self, error);
+}
+
+SporStore *
+spor_store_open (const char *path,
+                 GError    **error)
+{
+  g_autoptr(SporStore) self = NULL;
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+  gboolean existed;
+
+  self = g_object_new (SPOR_TYPE_STORE, NULL);
+  self->path = path != NULL ? g_strdup (path) : spor_store_default_path ();
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                   _("The folder for the database could not be made (%s): %s"),
+                   dir, g_strerror (saved));
+      return NULL;
+    }
+
+  existed = g_stat (self->path, &st) == 0;
+  if (existed)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                               _("The database path is a folder, not a file."));
+          return NULL;
+        }
+      if (!check_header (self->path, error))
+        return NULL;
+    }
+  else
+    {
+      /* Made here so that it is private (0600) from its first byte. */
+      int fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          int saved = errno;
+          g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
+                       _("The database file could not be made: %s"), g_strerror (saved));
+          return NULL;
+        }
+      close (fd);
+    }
+
+  if (!open_checked (self, existed, error))
+    return NULL;
+
+  /* A database about people stays readable by its owner only. */
+  if (existed && (st.st_mode & 077) != 0)
+    g_chmod (self->path, 0600);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+spor_store_get_path (SporStore *self)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+spor_store_get_schema_version (SporStore *self)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* Site */
+
+const char *
+spor_store_get_site_uuid (SporStore *self)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+  return self->site_uuid;
+}
+
+char *
+spor_store_dup_site_name (SporStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT name FROM site WHERE id = 1", NULL);
+  if (stmt == NULL)
+    return g_strdup ("");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  stmt_done (stmt);
+  return name != NULL ? name : g_strdup ("");
+}
+
+gboolean
+spor_store_set_site_name (SporStore  *self,
+                          const char *name,
+                          GError    **error)
+{
+  g_autofree char *now = spor_timestamp_now ();
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+
+  if (!g_utf8_validate (trimmed, -1, NULL) || g_utf8_strlen (trimmed, -1) > 200)
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("The site name must be text of at most 200 characters."));
+      return FALSE;
+    }
+  if (!spor_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE site SET name = ?, updated_at = ? WHERE id = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("Saving the site name"));
+      goto fail;
+    }
+  if (!spor_store_audit (self, "site", self->site_uuid, "update", "name", error) ||
+      !spor_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  spor_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+spor_store_get_site_secret (SporStore *self,
+                            guint8     secret[32])
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT secret FROM site WHERE id = 1", NULL);
+  gboolean ok = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 32)
+    {
+      memcpy (secret, sqlite3_column_blob (stmt, 0), 32);
+      ok = TRUE;
+    }
+  stmt_done (stmt);
+  return ok;
+}
+
+/* Values between entities and statements */
+
+static void
+bind_field (sqlite3_stmt    *stmt,
+            int              column,
+            SporEntity      *entity,
+            guint            index)
+{
+  const SporField *field = &spor_entity_get_info (entity)->fields[index];
+  const GValue *value = spor_entity_peek_value (entity, index);
+
+  switch (field->type)
+    {
+    case SPOR_FIELD_REF:
+      if (g_value_get_int64 (value) == 0)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      break;
+    case SPOR_FIELD_INT:
+      if (!spor_entity_value_present (entity, index))
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      break;
+    case SPOR_FIELD_REAL:
+      if (!spor_entity_value_present (entity, index))
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_double (stmt, column, g_value_get_double (value));
+      break;
+    case SPOR_FIELD_BOOL:
+      sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    default:
+      {
+        const char *text = g_value_get_string (value);
+
+        /* An empty optional text is stored as NULL. */
+        if (text == NULL || (*text == '\0' && !(field->flags & SPOR_FIELD_REQUIRED)))
+          sqlite3_bind_null (stmt, column);
+        else
+          sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+      }
+      break;
+    }
+}
+
+static void
+read_row (sqlite3_stmt *stmt,
+          SporEntity   *entity)
+{
+  const SporEntityInfo *info = spor_entity_get_info (entity);
+
+  spor_entity_set_keys (entity, sqlite3_column_int64 (stmt, 0),
+                        (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        (const char *) sqlite3_column_text (stmt, 3));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      int column = (int) i + 4;
+      gboolean null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+      GValue *value = spor_entity_peek_value (entity, i);
+
+      switch (info->fields[i].type)
+        {
+        case SPOR_FIELD_INT:
+        case SPOR_FIELD_REF:
+          g_value_set_int64 (value, null ? 0 : sqlite3_column_int64 (stmt, column));
+          break;
+        case SPOR_FIELD_REAL:
+          g_value_set_double (value, null ? 0.0 : sqlite3_column_double (stmt, column));
+          break;
+        case SPOR_FIELD_BOOL:
+          g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+          break;
+        default:
+          g_value_set_string (value, null ? NULL : (const char *) sqlite3_column_text (stmt, column));
+          break;
+        }
+      spor_entity_set_value_present (entity, i, !null);
+    }
+}
+
+static gboolean
+values_equal (SporEntity *a,
+              SporEntity *b,
+              guint       index)
+{
+  const GValue *va = spor_entity_peek_value (a, index);
+  const GValue *vb = spor_entity_peek_value (b, index);
+  gboolean pa = spor_entity_value_present (a, index);
+  gboolean pb = spor_entity_value_present (b, index);
+
+  switch (spor_entity_get_info (a)->fields[index].type)
+    {
+    case SPOR_FIELD_INT:
+      return pa == pb && (!pa || g_value_get_int64 (va) == g_value_get_int64 (vb));
+    case SPOR_FIELD_REF:
+      return g_value_get_int64 (va) == g_value_get_int64 (vb);
+    case SPOR_FIELD_REAL:
+      return pa == pb && (!pa || g_value_get_double (va) == g_value_get_double (vb));
+    case SPOR_FIELD_BOOL:
+      return !g_value_get_boolean (va) == !g_value_get_boolean (vb);
+    default:
+      {
+        const char *sa = g_value_get_string (va), *sb = g_value_get_string (vb);
+
+        /* NULL and "" are the same to the database */
+        return g_strcmp0 (sa ? sa : "", sb ? sb : "") == 0;
+      }
+    }
+}
+
+/* CRUD */
+
+static gboolean
+has_value (SporEntity *entity,
+           guint       index)
+{
+  const GValue *value = spor_entity_peek_value (entity, index);
+
+  switch (spor_entity_get_info (entity)->fields[index].type)
+    {
+    case SPOR_FIELD_REF:
+      return g_value_get_int64 (value) != 0;
+    case SPOR_FIELD_INT:
+    case SPOR_FIELD_REAL:
+    case SPOR_FIELD_BOOL:
+      return spor_entity_value_present (entity, index);
+    default:
+      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
+    }
+}
+
+/* Every failure after spor_store_begin() ends here, once. */
+static gboolean
+fail_write (SporStore *self)
+{
+  spor_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+spor_store_insert (SporStore  *self,
+                   SporEntity *entity,
+                   GError    **error)
+{
+  const SporEntityInfo *info;
+  const EntitySql *sql;
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  const char *created_at;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SPOR_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (spor_entity_get_id (entity) == 0, FALSE);
+
+  info = spor_entity_get_info (entity);
+  if (!spor_entity_validate (entity, error))
+    return FALSE;
+
+  /* A record that comes with its UUID and times (from another site) keeps them. */
+  uuid = g_strdup (spor_entity_get_uuid (entity));
+  if (uuid == NULL)
+    uuid = spor_uuid_new ();
+  else if (!spor_uuid_is_valid (uuid))
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("%s.uuid: not a UUID"), info->name);
+      return FALSE;
+    }
+  now = spor_timestamp_now ();
+  created_at = spor_entity_get_created_at (entity) ?: now;
+
+  sql = entity_sql (self, info);
+  if (!spor_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, sql->insert, error);
+  if (stmt == NULL)
+    return fail_write (self);
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, spor_entity_get_updated_at (entity) ?: now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      bind_field (stmt, (int) i + 4, entity, i);
+      if (has_value (entity, i))
+        g_string_append_printf (fields, "%s%s", fields->len ? "," : "", info->fields[i].name);
+    }
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, info->name);
+      return fail_write (self);
+    }
+
+  {
+    gint64 id = sqlite3_last_insert_rowid (self->db);
+    g_autofree char *updated_at = g_strdup (spor_entity_get_updated_at (entity) ?: now);
+    g_autofree char *created = g_strdup (created_at);
+
+    if (!spor_store_audit (self, info->name, uuid, "create", fields->str, error) ||
+        !spor_store_commit (self, error))
+      return fail_write (self);
+    spor_entity_set_keys (entity, id, uuid, created, updated_at);
+  }
+  return TRUE;
+}
+
+static gpointer
+get_by (SporStore  *self,
+        GType       entity_type,
+        gboolean    by_uuid,
+        gint64      id,
+        const char *uuid,
+        GError    **error)
+{
+  const SporEntityInfo *info = spor_entity_info_for_type (entity_type);
+  g_autoptr(SporEntity) entity = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  stmt = prepare (self, by_uuid ? entity_sql (self, info)->by_uuid : entity_sql (self, info)->by_id,
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  if (by_uuid)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      entity = spor_entity_new (entity_type);
+      read_row (stmt, entity);
+    }
+  stmt_done (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND,
+                 _("There is no such %s record"), info->name);
+  else if (rc != SQLITE_ROW)
+    set_sqlite_error (self, error, rc, info->name);
+  return g_steal_pointer (&entity);
+}
+
+gpointer
+spor_store_get (SporStore *self,
+                GType      entity_type,
+                gint64     id,
+                GError   **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+  return get_by (self, entity_type, FALSE, id, NULL, error);
+}
+
+gpointer
+spor_store_get_by_uuid (SporStore  *self,
+                        GType       entity_type,
+                        const char *uuid,
+                        GError    **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  return get_by (self, entity_type, TRUE, 0, uuid, error);
+}
+
+gboolean
+spor_store_update (SporStore  *self,
+                   SporEntity *entity,
+                   GError    **error)
+{
+  const SporEntityInfo *info;
+  g_autoptr(SporEntity) stored = NULL;
+  g_autoptr(GString) changed = g_string_new (NULL);
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SPOR_IS_ENTITY (entity), FALSE);
+
+  info = spor_entity_get_info (entity);
+  if (spor_entity_get_id (entity) <= 0)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND,
+                   _("The %s record has not been saved yet"), info->name);
+      return FALSE;
+    }
+  if (!spor_entity_validate (entity, error))
+    return FALSE;
+  if (!spor_store_begin (self, error))
+    return FALSE;
+
+  stored = spor_store_get (self, G_OBJECT_TYPE (entity), spor_entity_get_id (entity), error);
+  if (stored == NULL)
+    return fail_write (self);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!values_equal (stored, entity, i))
+      g_string_append_printf (changed, "%s%s", changed->len ? "," : "", info->fields[i].name);
+
+  if (changed->len == 0)
+    return spor_store_commit (self, error) || fail_write (self);
+
+  now = spor_timestamp_now ();
+  stmt = prepare (self, entity_sql (self, info)->update, error);
+  if (stmt == NULL)
+    return fail_write (self);
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_field (stmt, (int) i + 2, entity, i);
+  sqlite3_bind_int64 (stmt, (int) info->n_fields + 2, spor_entity_get_id (entity));
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, info->name);
+      return fail_write (self);
+    }
+  if (!spor_store_audit (self, info->name, spor_entity_get_uuid (entity), "update",
+                         changed->str, error) ||
+      !spor_store_commit (self, error))
+    return fail_write (self);
+
+  spor_entity_set_keys (entity, spor_entity_get_id (entity), spor_entity_get_uuid (entity),
+                        spor_entity_get_created_at (entity), now);
+  return TRUE;
+}
+
+gboolean
+spor_store_add_tombstone (SporStore  *self,
+                          const char *entity,
+                          const char *uuid,
+                          GError    **error)
+{
+  g_autofree char *now = spor_timestamp_now ();
+  sqlite3_stmt *stmt = prepare (self, "INSERT INTO tombstones (entity, uuid, deleted_at) "
+                                      "VALUES (?, ?, ?) ON CONFLICT (uuid) DO UPDATE "
+                                      "SET deleted_at = excluded.deleted_at", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("Recording a deletion"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+spor_store_delete (SporStore  *self,
+                   SporEntity *entity,
+                   GError    **error)
+{
+  const SporEntityInfo *info;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SPOR_IS_ENTITY (entity), FALSE);
+
+  info = spor_entity_get_info (entity);
+  if (!spor_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, entity_sql (self, info)->delete, error);
+  if (stmt == NULL)
+    return fail_write (self);
+  sqlite3_bind_int64 (stmt, 1, spor_entity_get_id (entity));
+  rc = sqlite3_step (stmt);
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, info->name);
+      return fail_write (self);
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND,
+                   _("There is no such %s record"), info->name);
+      return fail_write (self);
+    }
+  if (!spor_store_add_tombstone (self, info->name, spor_entity_get_uuid (entity), error) ||
+      !spor_store_audit (self, info->name, spor_entity_get_uuid (entity), "delete", NULL, error) ||
+      !spor_store_commit (self, error))
+    return fail_write (self);
+
+  spor_entity_set_keys (entity, 0, spor_entity_get_uuid (entity),
+                        spor_entity_get_created_at (entity), spor_entity_get_updated_at (entity));
+  return TRUE;
+}
+
+/* Queries */
+
+typedef enum { FILTER_INT, FILTER_TEXT, FILTER_NULL } FilterKind;
+
+typedef struct
+{
+  int         field;
+  FilterKind  kind;
+  gint64      number;
+  char       *text;
+} Filter;
+
+struct _SporQuery
+{
+  GType                 type;
+  const SporEntityInfo *info;
+  GArray               *filters;
+  int                   order;     /* field index, -1 = id */
+  gboolean              descending;
+  guint                 offset;
+  guint                 limit;     /* 0 = all */
+  char                 *bad_field; /* a name that is not a field */
+};
+
+static void
+filter_clear (gpointer data)
+{
+  g_free (((Filter *) data)->text);
+}
+
+SporQuery *
+spor_query_new (GType entity_type)
+{
+  SporQuery *query = g_new0 (SporQuery, 1);
+
+  query->type = entity_type;
+  query->info = spor_entity_info_for_type (entity_type);
+  g_return_val_if_fail (query->info != NULL, query);
+  query->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  g_array_set_clear_func (query->filters, filter_clear);
+  query->order = -1;
+  return query;
+}
+
+void
+spor_query_free (SporQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_clear_pointer (&query->filters, g_array_unref);
+  g_free (query->bad_field);
+  g_free (query);
+}
+
+static int
+query_field (SporQuery  *query,
+             const char *field)
+{
+  int i = spor_entity_info_field_index (query->info, field);
+
+  if (i < 0 && query->bad_field == NULL)
+    query->bad_field = g_strdup (field);
+  return i;
+}
+
+static void
+add_filter (SporQuery  *query,
+            const char *field,
+            FilterKind  kind,
+            gint64      number,
+            const char *text)
+{
+  Filter filter = { query_field (query, field), kind, number, g_strdup (text) };
+
+  if (filter.field < 0)
+    {
+      g_free (filter.text);
+      return;
+    }
+  g_array_append_val (query->filters, filter);
+}
+
+void
+spor_query_where_int (SporQuery  *query,
+                      const char *field,
+                      gint64      value)
+{
+  add_filter (query, field, FILTER_INT, value, NULL);
+}
+
+void
+spor_query_where_text (SporQuery  *query,
+                       const char *field,
+                       const char *value)
+{
+  add_filter (query, field, value ? FILTER_TEXT : FILTER_NULL, 0, value);
+}
+
+void
+spor_query_where_null (SporQuery  *query,
+                       const char *field)
+{
+  add_filter (query, field, FILTER_NULL, 0, NULL);
+}
+
+void
+spor_query_order_by (SporQuery  *query,
+                     const char *field,
+                     gboolean    descending)
+{
+  query->order = query_field (query, field);
+  query->descending = descending;
+}
+
+void
+spor_query_set_page (SporQuery *query,
+                     guint      offset,
+                     guint      limit)
+{
+  query->offset = offset;
+  query->limit = limit;
+}
+
+/* The SQL of a query: identifiers from the field table, values as parameters. */
+static char *
+query_sql (SporStore *self,
+           SporQuery *query,
+           gboolean   count)
+{
+  const EntitySql *sql = entity_sql (self, query->info);
+  GString *s = g_string_new (count ? sql->count : sql->select);
+
+  for (guint i = 0; i < query->filters->len; i++)
+    {
+      const Filter *f = &g_array_index (query->filters, Filter, i);
+
+      g_string_append (s, i == 0 ? " WHERE " : " AND ");
+      g_string_append (s, query->info->fields[f->field].name);
+      g_string_append (s, f->kind == FILTER_NULL ? " IS NULL" : " = ?");
+    }
+  if (!count)
+    {
+      g_string_append (s, " ORDER BY ");
+      if (query->order >= 0)
+        {
+          g_string_append (s, query->info->fields[query->order].name);
+          g_string_append (s, query->descending ? " DESC, " : ", ");
+        }
+      g_string_append (s, query->descending ? "id DESC" : "id");
+      if (query->limit > 0)
+        g_string_append (s, " LIMIT ? OFFSET ?");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static sqlite3_stmt *
+prepare_query (SporStore *self,
+               SporQuery *query,
+               gboolean   count,
+               GError   **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int n = 1;
+
+  if (query->bad_field != NULL)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("%s has no field “%s”"), query->info->name, query->bad_field);
+      return NULL;
+    }
+  sql = query_sql (self, query, count);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < query->filters->len; i++)
+    {
+      const Filter *f = &g_array_index (query->filters, Filter, i);
+
+      if (f->kind == FILTER_INT)
+        sqlite3_bind_int64 (stmt, n++, f->number);
+      else if (f->kind == FILTER_TEXT)
+        sqlite3_bind_text (stmt, n++, f->text, -1, SQLITE_TRANSIENT);
+    }
+  if (!count && query->limit > 0)
+    {
+      sqlite3_bind_int64 (stmt, n++, query->limit);
+      sqlite3_bind_int64 (stmt, n++, query->offset);
+    }
+  return stmt;
+}
+
+GPtrArray *
+spor_store_list (SporStore *self,
+                 SporQuery *query,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL && query->info != NULL, NULL);
+
+  stmt = prepare_query (self, query, FALSE, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporEntity *entity = spor_entity_new (query->type);
+
+      read_row (stmt, entity);
+      g_ptr_array_add (result, entity);
+    }
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, query->info->name);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+gint64
+spor_store_count (SporStore *self,
+                  SporQuery *query,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL && query->info != NULL, -1);
+
+  stmt = prepare_query (self, query, TRUE, error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, error, rc, query->info->name);
+  stmt_done (stmt);
+  return n;
+}
+
+gint64
+spor_store_count_all (SporStore *self,
+                      GType      entity_type,
+                      GError   **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (entity_type);
+
+  return spor_store_count (self, query, error);
+}
+
+/* Audit */
+
+void
+spor_audit_entry_free (SporAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->entity);
+  g_free (entry->uuid);
+  g_free (entry->action);
+  g_free (entry->fields);
+  g_free (entry);
+}
+
+GPtrArray *
+spor_store_list_audit (SporStore  *self,
+                       const char *uuid,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_audit_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
+
+  stmt = prepare (self, uuid != NULL
+                  ? "SELECT id, at, entity, uuid, action, fields FROM audit_log WHERE uuid = ? ORDER BY id"
+                  : "SELECT id, at, entity, uuid, action, fields FROM audit_log ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporAuditEntry *entry = g_new0 (SporAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (result, entry);
+    }
+  stmt_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("The audit log"));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/* For other parts of the core (sample data, exchange) */
+
+sqlite3_stmt *
+spor_store_prepare (SporStore  *self,
+                    const char *sql,
+                    GError    **error)
+{
+  return prepare (self, sql, error);
+}
+
+void
+spor_store_set_error (SporStore  *self,
+                      GError    **error,
+                      int         rc,
+                      const char *what)
+{
+  set_sqlite_error (self, error, rc, what);
+}
+
+gboolean
+spor_store_exec (SporStore  *self,
+                 const char *sql,
+                 GError    **error)
+{
+  return exec (self, sql, error);
+}

@@ -1,0 +1,125 @@
+/* spor-store.h — the only door to the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spor-entity.h"
+
+G_BEGIN_DECLS
+
+#define SPOR_STORE_SCHEMA_VERSION 1
+
+#define SPOR_STORE_ERROR (spor_store_error_quark ())
+
+typedef enum {
+  SPOR_STORE_ERROR_FAILED,        /* anything else SQLite reported */
+  SPOR_STORE_ERROR_IO,            /* the file or its folder could not be made or read */
+  SPOR_STORE_ERROR_NOT_DATABASE,  /* the file is not an SQLite database */
+  SPOR_STORE_ERROR_NEWER_VERSION, /* written by a newer Spor */
+  SPOR_STORE_ERROR_CORRUPT,       /* PRAGMA quick_check failed */
+  SPOR_STORE_ERROR_INVALID,       /* a value breaks a rule of the model */
+  SPOR_STORE_ERROR_CONSTRAINT,    /* the database refused the change (reference, uniqueness) */
+  SPOR_STORE_ERROR_NOT_FOUND,
+  SPOR_STORE_ERROR_NOT_EMPTY,     /* the sample generator wants an empty database */
+  SPOR_STORE_ERROR_BUSY,          /* another program holds the database */
+} SporStoreError;
+
+GQuark spor_store_error_quark (void);
+
+#define SPOR_TYPE_STORE (spor_store_get_type ())
+G_DECLARE_FINAL_TYPE (SporStore, spor_store, SPOR, STORE, GObject)
+
+char          *spor_store_default_path      (void);
+SporStore     *spor_store_open              (const char    *path,
+                                             GError       **error);
+const char    *spor_store_get_path          (SporStore     *self);
+int            spor_store_get_schema_version (SporStore    *self);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
+gboolean       spor_store_begin             (SporStore     *self,
+                                             GError       **error);
+gboolean       spor_store_commit            (SporStore     *self,
+                                             GError       **error);
+void           spor_store_rollback          (SporStore     *self);
+
+/* Site metadata */
+const char    *spor_store_get_site_uuid     (SporStore     *self);
+char          *spor_store_dup_site_name     (SporStore     *self);
+gboolean       spor_store_set_site_name     (SporStore     *self,
+                                             const char    *name,
+                                             GError       **error);
+
+/* Generic CRUD over every entity type (see spor-entity.h). Each call is one transaction and
+ * leaves an audit entry that names the entity, its UUID, the action and the changed field
+ * names, never their values. */
+gboolean       spor_store_insert            (SporStore     *self,
+                                             SporEntity    *entity,
+                                             GError       **error);
+gboolean       spor_store_update            (SporStore     *self,
+                                             SporEntity    *entity,
+                                             GError       **error);
+gboolean       spor_store_delete            (SporStore     *self,
+                                             SporEntity    *entity,
+                                             GError       **error);
+gpointer       spor_store_get               (SporStore     *self,
+                                             GType          entity_type,
+                                             gint64         id,
+                                             GError       **error);
+gpointer       spor_store_get_by_uuid       (SporStore     *self,
+                                             GType          entity_type,
+                                             const char    *uuid,
+                                             GError       **error);
+
+/* A query over one entity type: equality filters on fields, one ordering, a page. Field
+ * names are checked against the entity's fields, so nothing from the caller becomes SQL. */
+typedef struct _SporQuery SporQuery;
+
+SporQuery     *spor_query_new               (GType          entity_type);
+void           spor_query_free              (SporQuery     *query);
+void           spor_query_where_int         (SporQuery     *query,
+                                             const char    *field,
+                                             gint64         value);
+void           spor_query_where_text        (SporQuery     *query,
+                                             const char    *field,
+                                             const char    *value);
+void           spor_query_where_null        (SporQuery     *query,
+                                             const char    *field);
+void           spor_query_order_by          (SporQuery     *query,
+                                             const char    *field,
+                                             gboolean       descending);
+void           spor_query_set_page          (SporQuery     *query,
+                                             guint          offset,
+                                             guint          limit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporQuery, spor_query_free)
+
+GPtrArray     *spor_store_list              (SporStore     *self,
+                                             SporQuery     *query,
+                                             GError       **error);
+gint64         spor_store_count             (SporStore     *self,
+                                             SporQuery     *query,
+                                             GError       **error);
+/* Number of records of one type; -1 with error set on failure. */
+gint64         spor_store_count_all         (SporStore     *self,
+                                             GType          entity_type,
+                                             GError       **error);
+
+/* The audit log, newest last */
+typedef struct {
+  gint64  id;
+  char   *at;
+  char   *entity;
+  char   *uuid;
+  char   *action;
+  char   *fields;
+} SporAuditEntry;
+
+void           spor_audit_entry_free        (SporAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporAuditEntry, spor_audit_entry_free)
+GPtrArray     *spor_store_list_audit        (SporStore     *self,
+                                             const char    *uuid,
+                                             GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,239 @@
+/* spor-util.c — identifiers, timestamps and text folding
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "spor-util.h"
+
+G_LOCK_DEFINE_STATIC (clock);
+
+void
+spor_uuid_fill (char out[37])
+{
+  static gint64 last_ms = 0;
+  static guint counter = 0;
+  static const char hex[] = "0123456789abcdef";
+  guint8 b[16];
+  gint64 ms;
+  guint32 r1 = g_random_int (), r2 = g_random_int ();
+
+  G_LOCK (clock);
+  ms = g_get_real_time () / 1000;
+  if (ms <= last_ms)
+    {
+      /* Same millisecond: count up in the 12 bits after the version, so order holds. */
+      counter++;
+      if (counter > 0xfff)
+        {
+          last_ms++;
+          counter = g_random_int_range (0, 0x400);
+        }
+      ms = last_ms;
+    }
+  else
+    {
+      last_ms = ms;
+      counter = g_random_int_range (0, 0x400);
+    }
+  b[0] = (ms >> 40) & 0xff;
+  b[1] = (ms >> 32) & 0xff;
+  b[2] = (ms >> 24) & 0xff;
+  b[3] = (ms >> 16) & 0xff;
+  b[4] = (ms >> 8) & 0xff;
+  b[5] = ms & 0xff;
+  b[6] = 0x70 | ((counter >> 8) & 0x0f);
+  b[7] = counter & 0xff;
+  G_UNLOCK (clock);
+
+  b[8] = 0x80 | ((r1 >> 24) & 0x3f);
+  b[9] = (r1 >> 16) & 0xff;
+  b[10] = (r1 >> 8) & 0xff;
+  b[11] = r1 & 0xff;
+  b[12] = (r2 >> 24) & 0xff;
+  b[13] = (r2 >> 16) & 0xff;
+  b[14] = (r2 >> 8) & 0xff;
+  b[15] = r2 & 0xff;
+
+  for (guint i = 0, o = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[o++] = '-';
+      out[o++] = hex[b[i] >> 4];
+      out[o++] = hex[b[i] & 0xf];
+    }
+  out[36] = '\0';
+}
+
+char *
+spor_uuid_new (void)
+{
+  char *out = g_malloc (37);
+
+  spor_uuid_fill (out);
+  return out;
+}
+
+gboolean
+spor_uuid_is_valid (const char *text)
+{
+  return text != NULL && g_uuid_string_is_valid (text);
+}
+
+char *
+spor_timestamp_now (void)
+{
+  static gint64 last = 0;
+  gint64 now;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *seconds = NULL;
+
+  G_LOCK (clock);
+  now = g_get_real_time ();
+  if (now <= last)
+    now = last + 1;
+  last = now;
+  G_UNLOCK (clock);
+
+  dt = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+  seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%06dZ", seconds, (int) (now % G_USEC_PER_SEC));
+}
+
+char *
+spor_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Lower-cased @word with the Danish letters spelt out (æ→ae, ø→oe, å→aa) or reduced to
+ * their base letter (ø→o, å→a); other accented letters lose their accent either way. */
+static char *
+fold_word (const char *word,
+           gboolean    spelt_out)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  GString *s = g_string_sized_new (strlen (lower) + 4);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case 0x00e6: /* æ */
+        case 0x00e4: /* ä */
+          g_string_append (s, "ae");
+          break;
+        case 0x00f8: /* ø */
+        case 0x00f6: /* ö */
+          g_string_append (s, spelt_out ? "oe" : "o");
+          break;
+        case 0x00e5: /* å */
+          g_string_append (s, spelt_out ? "aa" : "a");
+          break;
+        case 0x00fc: /* ü */
+          g_string_append (s, spelt_out ? "ue" : "u");
+          break;
+        default:
+          if (c < 0x80)
+            g_string_append_c (s, (char) c);
+          else
+            {
+              char buf[8] = { 0 };
+              g_autofree char *ascii = NULL;
+
+              g_unichar_to_utf8 (c, buf);
+              ascii = g_str_to_ascii (buf, "C");
+              g_string_append (s, ascii);
+            }
+          break;
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_unique (GString    *out,
+               GHashTable *seen,
+               char       *word)
+{
+  if (*word == '\0' || g_hash_table_contains (seen, word))
+    {
+      g_free (word);
+      return;
+    }
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append (out, word);
+  g_hash_table_add (seen, word);
+}
+
+char *
+spor_fold (const char *text)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  GString *out;
+  const char *p, *start = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  out = g_string_new (NULL);
+  for (p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = c != 0 && g_unichar_isalnum (c);
+
+      if (word_char && start == NULL)
+        start = p;
+      else if (!word_char && start != NULL)
+        {
+          g_autofree char *word = g_strndup (start, p - start);
+
+          append_unique (out, seen, fold_word (word, TRUE));
+          append_unique (out, seen, fold_word (word, FALSE));
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+spor_fold_term (const char *term)
+{
+  return fold_word (term != NULL ? term : "", TRUE);
+}
+
+char *
+spor_contact_text (const char *email,
+                   const char *phone)
+{
+  GString *s = g_string_new (email);
+
+  if (phone != NULL && *phone != '\0')
+    {
+      GString *digits = g_string_new (NULL);
+
+      for (const char *p = phone; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (digits, *p);
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, phone);
+      if (digits->len > 0)
+        g_string_append_printf (s, " %s", digits->str);
+      /* A Danish number written with its country code also finds the eight digits. */
+      if (digits->len == 10 && g_str_has_prefix (digits->str, "45"))
+        g_string_append_printf (s, " %s", digits->str + 2);
+      g_string_free (digits, TRUE);
+    }
+  return g_string_free (s, FALSE);
+}

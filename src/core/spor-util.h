@@ -1,0 +1,32 @@
+/* spor-util.h — identifiers, timestamps and text folding
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A new UUID (RFC 9562 version 7): time-ordered, so unique indexes grow at their end. */
+char  *spor_uuid_new            (void);
+void   spor_uuid_fill           (char        out[37]);
+gboolean spor_uuid_is_valid     (const char *text);
+
+/* Now in UTC as 2026-11-23T13:00:00.000000Z; later calls never give an earlier value. */
+char  *spor_timestamp_now       (void);
+
+/* Today's local date as YYYY-MM-DD. */
+char  *spor_date_today          (void);
+
+/* Search folding. spor_fold() gives the words of @text in lower case with their Danish
+ * variants (æ → ae; ø → oe and o; å → aa and a), for the index; spor_fold_term() gives the
+ * one form of a typed term (æ → ae, ø → oe, å → aa) that matches one of those variants. */
+char  *spor_fold                (const char *text);
+char  *spor_fold_term           (const char *term);
+
+/* E-mail and phone as searchable text: the phone also as bare digits. */
+char  *spor_contact_text        (const char *email,
+                                 const char *phone);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* core-test-util.c — temporary folders and files for the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "core-test-util.h"
+
+#include <glib/gstdio.h>
+
+#include "spor-store-private.h"
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+char *
+test_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("spor-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (dir));
+  return dir;
+}
+
+SporStore *
+test_open_new_store (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "spor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SporStore *store = spor_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+GBytes *
+test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+gint64
+test_count_rows (SporStore  *store,
+                 const char *table)
+{
+  /* Tests only: the table name comes from the test itself. */
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM ", table, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}

@@ -1,0 +1,28 @@
+/* core-test-util.h — temporary folders and files for the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+/* Checks that a call that reports through `error` succeeded, showing the error if not. */
+#define assert_ok(call) G_STMT_START { \
+    gboolean ok_ = (call); \
+    g_assert_no_error (error); \
+    g_assert_true (ok_); \
+  } G_STMT_END
+
+/* A new empty folder that is removed with everything in it at the end of the test. */
+char      *test_make_tmp_dir   (void);
+/* A store on a new file in a new temporary folder. */
+SporStore *test_open_new_store (void);
+GBytes    *test_read_file      (const char *path);
+gint64     test_count_rows     (SporStore  *store,
+                                const char *table);
+
+G_END_DECLS
