@@ -1,0 +1,74 @@
+/* spor-gui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spor-gui.h"
+#include "spor-resources.h"
+
+void
+spor_gui_ensure_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      spor_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+char *
+spor_gui_format_count (gint64 count)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+gint64
+spor_gui_count (SporStore  *store,
+                GType       entity_type,
+                GError    **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (store), -1);
+
+  return spor_store_count_all (store, entity_type, error);
+}
+
+gint64
+spor_gui_count_where (SporStore   *store,
+                      GType        entity_type,
+                      const char  *field,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(SporQuery) query = NULL;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), -1);
+
+  query = spor_query_new (entity_type);
+  spor_query_where_text (query, field, value);
+
+  return spor_store_count (store, query, error);
+}
+
+AdwToast *
+spor_gui_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+void
+spor_gui_status_page_show_error (AdwStatusPage *page,
+                                 const GError  *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_icon_name (page, "dialog-warning-symbolic");
+  adw_status_page_set_title (page, _("Could Not Read the Database"));
+  adw_status_page_set_description (page, escaped);
+}

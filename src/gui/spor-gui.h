@@ -1,0 +1,39 @@
+/* spor-gui.h — small helpers shared by the widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+/* Registers the compiled UI resources once; every templated widget calls it in class_init,
+ * so that the templates are found whichever widget is made first. */
+void      spor_gui_ensure_resources   (void);
+
+/* A count with the locale's digit grouping, e.g. "72.000" in Danish. */
+char     *spor_gui_format_count       (gint64         count);
+
+/* Counts the records of one type; on failure returns -1 and sets @error. */
+gint64    spor_gui_count              (SporStore     *store,
+                                       GType          entity_type,
+                                       GError       **error);
+
+/* Counts the records of one type whose text @field equals @value. */
+gint64    spor_gui_count_where        (SporStore     *store,
+                                       GType          entity_type,
+                                       const char    *field,
+                                       const char    *value,
+                                       GError       **error);
+
+/* A toast whose title is @text shown literally (toast titles are markup). */
+AdwToast *spor_gui_toast_new          (const char    *text);
+
+/* Puts a status page into the state "this view could not read the database". */
+void      spor_gui_status_page_show_error (AdwStatusPage *page,
+                                           const GError  *error);
+
+G_END_DECLS

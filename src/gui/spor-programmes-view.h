@@ -1,0 +1,23 @@
+/* spor-programmes-view.h — the Programmes page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+#define SPOR_TYPE_PROGRAMMES_VIEW (spor_programmes_view_get_type ())
+G_DECLARE_FINAL_TYPE (SporProgrammesView, spor_programmes_view, SPOR, PROGRAMMES_VIEW, AdwBin)
+
+GtkWidget *spor_programmes_view_new       (SporStore *store);
+SporStore *spor_programmes_view_get_store (SporProgrammesView *self);
+void       spor_programmes_view_set_store (SporProgrammesView *self,
+                                           SporStore          *store);
+/* Reads the database again, e.g. after another connection has written to it. */
+void       spor_programmes_view_reload    (SporProgrammesView *self);
+
+G_END_DECLS

@@ -1,0 +1,610 @@
+/* spor-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spor-sample.h"
+
+#include "spor-calendar-view.h"
+#include "spor-gui.h"
+#include "spor-participants-view.h"
+#include "spor-programmes-view.h"
+#include "spor-timeline-view.h"
+#include "spor-window.h"
+
+typedef enum {
+  MODE_WELCOME,
+  MODE_BUSY,
+  MODE_VIEWS,
+} WindowMode;
+
+struct _SporWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SporStore            *store;
+  GSettings            *settings;
+  GCancellable         *sample_cancellable;
+  WindowMode            mode;
+
+  /* template */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkButton            *sample_button;
+  GtkButton            *start_empty_button;
+  GtkButton            *cancel_sample_button;
+  GtkSpinner           *busy_spinner;
+  AdwViewStack         *view_stack;
+  SporParticipantsView *participants_view;
+  SporCalendarView     *calendar_view;
+  SporTimelineView     *timeline_view;
+  SporProgrammesView   *programmes_view;
+};
+
+G_DEFINE_FINAL_TYPE (SporWindow, spor_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const view_names[] = {
+  "participants", "calendar", "timeline", "programmes", NULL
+};
+
+static gboolean
+is_view_name (const char *name)
+{
+  return name != NULL && g_strv_contains (view_names, name);
+}
+
+/* What "Explore with Sample Data" hands to its thread. */
+typedef struct {
+  char             *path;
+  guint             n_participants;
+  guint32           seed;
+  SporSampleCounts  counts;
+  GApplication     *application; /* held while the thread runs */
+} SampleJob;
+
+static void
+sample_job_free (SampleJob *job)
+{
+  if (job->application != NULL)
+    {
+      g_application_release (job->application);
+      g_object_unref (job->application);
+    }
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+update_switcher (SporWindow *self)
+{
+  gboolean views = self->mode == MODE_VIEWS;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, views);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    views &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
+set_mode (SporWindow *self,
+          WindowMode  mode)
+{
+  static const char * const page_names[] = { "welcome", "busy", "views" };
+  GAction *action;
+
+  self->mode = mode;
+
+  gtk_stack_set_visible_child_name (self->main_stack, page_names[mode]);
+  gtk_spinner_set_spinning (self->busy_spinner, mode == MODE_BUSY);
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), mode == MODE_VIEWS);
+
+  update_switcher (self);
+
+  if (mode == MODE_WELCOME)
+    gtk_widget_grab_focus (GTK_WIDGET (self->sample_button));
+}
+
+static void
+on_title_visible_changed (SporWindow *self)
+{
+  update_switcher (self);
+}
+
+/* The welcome page is for a database with nothing in it yet. */
+static gboolean
+store_is_empty (SporStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 participants, programmes;
+
+  participants = spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, &error);
+  if (participants != 0)
+    {
+      if (participants < 0)
+        g_warning ("Could not count participants: %s", error->message);
+      return FALSE;
+    }
+
+  programmes = spor_store_count_all (store, SPOR_TYPE_PROGRAMME, &error);
+  if (programmes < 0)
+    g_warning ("Could not count programmes: %s", error->message);
+
+  return programmes == 0;
+}
+
+void
+spor_window_reload (SporWindow *self)
+{
+  g_return_if_fail (SPOR_IS_WINDOW (self));
+
+  spor_participants_view_reload (self->participants_view);
+  spor_calendar_view_reload (self->calendar_view);
+  spor_timeline_view_reload (self->timeline_view);
+  spor_programmes_view_reload (self->programmes_view);
+}
+
+static void
+show_error_dialog (SporWindow   *self,
+                   const char   *heading,
+                   const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sample_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SampleJob *job = task_data;
+  g_autoptr(SporStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection of its own: SQLite connections are not shared between threads here. */
+  store = spor_store_open (job->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!spor_sample_create (store, job->n_participants, job->seed, &job->counts,
+                           cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sample_done (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SporWindow *self = SPOR_WINDOW (source_object);
+  SampleJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled;
+
+  cancelled = g_cancellable_is_cancelled (self->sample_cancellable);
+  g_clear_object (&self->sample_cancellable);
+
+  /* The window was closed while the thread ran: nothing left to show. */
+  if (self->main_stack == NULL)
+    {
+      g_task_propagate_boolean (G_TASK (result), NULL);
+      return;
+    }
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      set_mode (self, MODE_WELCOME);
+      if (!cancelled && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Could Not Create Sample Data"), error);
+      return;
+    }
+
+  spor_window_reload (self);
+  set_mode (self, MODE_VIEWS);
+
+  {
+    g_autofree char *text = NULL;
+    AdwToast *toast;
+
+    text = g_strdup_printf (ngettext ("Sample data created: %u participant",
+                                      "Sample data created: %u participants",
+                                      job->counts.participants),
+                            job->counts.participants);
+    toast = spor_gui_toast_new (text);
+    spor_window_add_toast (self, toast);
+  }
+}
+
+static void
+on_sample_clicked (SporWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkApplication *application;
+  SampleJob *job;
+
+  if (self->sample_cancellable != NULL || self->store == NULL)
+    return;
+
+  job = g_new0 (SampleJob, 1);
+  job->path = g_strdup (spor_store_get_path (self->store));
+  job->n_participants = SPOR_WINDOW_SAMPLE_PARTICIPANTS;
+  job->seed = 1;
+
+  /* Keep the application running until the thread has finished, even when the window is
+   * closed: the thread is then cancelled and rolls back. */
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    {
+      job->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (job->application);
+    }
+
+  self->sample_cancellable = g_cancellable_new ();
+  set_mode (self, MODE_BUSY);
+
+  task = g_task_new (self, self->sample_cancellable, sample_done, NULL);
+  g_task_set_source_tag (task, on_sample_clicked);
+  g_task_set_name (task, "spor sample data");
+  g_task_set_task_data (task, job, (GDestroyNotify) sample_job_free);
+  /* Report what happened: a job that finished before it saw the cancellation did write. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, sample_thread);
+}
+
+static void
+on_cancel_sample_clicked (SporWindow *self)
+{
+  if (self->sample_cancellable != NULL)
+    g_cancellable_cancel (self->sample_cancellable);
+}
+
+static void
+on_start_empty_clicked (SporWindow *self)
+{
+  set_mode (self, MODE_VIEWS);
+}
+
+void
+spor_window_show_view (SporWindow *self,
+                       const char *name)
+{
+  g_return_if_fail (SPOR_IS_WINDOW (self));
+  g_return_if_fail (is_view_name (name));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+view_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SporWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->mode == MODE_VIEWS && is_view_name (name))
+    spor_window_show_view (self, name);
+}
+
+/* win.view holds the name of the view shown, so menus and other programs can see it. */
+static const GActionEntry window_actions[] = {
+  { "view", view_activated, "s", "'participants'", NULL, { 0 } },
+};
+
+static void
+on_visible_view_changed (SporWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+
+  if (is_view_name (name))
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("Settings schema %s is not installed; the window state is not kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_state (SporWindow *self)
+{
+  g_autofree char *view = NULL;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  if (is_view_name (view))
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+static void
+save_state (SporWindow *self)
+{
+  const char *view;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  view = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (is_view_name (view))
+    g_settings_set_string (self->settings, "last-view", view);
+}
+
+static gboolean
+spor_window_close_request (GtkWindow *window)
+{
+  SporWindow *self = SPOR_WINDOW (window);
+
+  save_state (self);
+
+  if (self->sample_cancellable != NULL)
+    g_cancellable_cancel (self->sample_cancellable);
+
+  if (GTK_WINDOW_CLASS (spor_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (spor_window_parent_class)->close_request (window);
+
+  return FALSE;
+}
+
+static void
+use_app_icon_if_installed (SporWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (display != NULL &&
+      gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (display), APP_ID))
+    adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+}
+
+static void
+spor_window_constructed (GObject *object)
+{
+  SporWindow *self = SPOR_WINDOW (object);
+
+  G_OBJECT_CLASS (spor_window_parent_class)->constructed (object);
+
+  spor_participants_view_set_store (self->participants_view, self->store);
+  spor_calendar_view_set_store (self->calendar_view, self->store);
+  spor_timeline_view_set_store (self->timeline_view, self->store);
+  spor_programmes_view_set_store (self->programmes_view, self->store);
+
+  use_app_icon_if_installed (self);
+  restore_state (self);
+
+  if (self->store != NULL && store_is_empty (self->store))
+    set_mode (self, MODE_WELCOME);
+  else
+    set_mode (self, MODE_VIEWS);
+}
+
+static void
+spor_window_dispose (GObject *object)
+{
+  SporWindow *self = SPOR_WINDOW (object);
+
+  if (self->sample_cancellable != NULL)
+    g_cancellable_cancel (self->sample_cancellable);
+
+  /* Let go of the view stack before it goes: the switchers must not outlive it holding on
+   * to its pages. */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (spor_window_parent_class)->dispose (object);
+}
+
+static void
+spor_window_finalize (GObject *object)
+{
+  SporWindow *self = SPOR_WINDOW (object);
+
+  g_clear_object (&self->sample_cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (spor_window_parent_class)->finalize (object);
+}
+
+static void
+spor_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SporWindow *self = SPOR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spor_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SporWindow *self = SPOR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spor_window_class_init (SporWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = spor_window_constructed;
+  object_class->dispose = spor_window_dispose;
+  object_class->finalize = spor_window_finalize;
+  object_class->get_property = spor_window_get_property;
+  object_class->set_property = spor_window_set_property;
+
+  window_class->close_request = spor_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SPOR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SPOR_TYPE_PARTICIPANTS_VIEW);
+  g_type_ensure (SPOR_TYPE_CALENDAR_VIEW);
+  g_type_ensure (SPOR_TYPE_TIMELINE_VIEW);
+  g_type_ensure (SPOR_TYPE_PROGRAMMES_VIEW);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, sample_button);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, start_empty_button);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, cancel_sample_button);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, participants_view);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, programmes_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_sample_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_sample_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_empty_clicked);
+
+  /* Alt+1 … Alt+4 switch views; they reach win.view through the window's action group. */
+  for (guint i = 0; view_names[i] != NULL; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.view", "s", view_names[i]);
+}
+
+static void
+spor_window_init (SporWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   window_actions, G_N_ELEMENTS (window_actions),
+                                   self);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_view_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->settings = settings_new_if_installed ();
+}
+
+SporWindow *
+spor_window_new (GtkApplication *application,
+                 SporStore      *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  return g_object_new (SPOR_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+SporStore *
+spor_window_get_store (SporWindow *self)
+{
+  g_return_val_if_fail (SPOR_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+spor_window_add_toast (SporWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (SPOR_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
