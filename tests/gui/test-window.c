@@ -1,0 +1,389 @@
+/* test-window.c — the main window and the preferences on a temporary database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spor-sample.h"
+#include "spor-store.h"
+
+#include "spor-participants-view.h"
+#include "spor-preferences-window.h"
+#include "spor-window.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("spor-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "spor.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Runs the main loop until @done says so; fails the test after @timeout_s seconds. */
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition  done,
+          gpointer   data,
+          guint      timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %u s", timeout_s);
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+present_and_wait (GtkWindow *window)
+{
+  gtk_window_present (window);
+  wait_for (widget_is_mapped, window, 20);
+}
+
+/* Lets pending idles and frames run, so that nothing still holds a widget. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+main_page (SporWindow *window)
+{
+  return gtk_stack_get_visible_child_name (child (window, SPOR_TYPE_WINDOW, "main_stack"));
+}
+
+static SporWindow *
+window_new (SporStore *store)
+{
+  SporWindow *window = spor_window_new (NULL, store);
+
+  /* The test's own reference, so that it can check the window is finalized. */
+  g_object_ref (window);
+  present_and_wait (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+window_destroy (SporWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (window);
+}
+
+static SporStore *
+store_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SporStore *store = spor_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+  } pages[] = {
+    { "participants", "Participants" },
+    { "calendar", "Calendar" },
+    { "timeline", "Timeline" },
+    { "programmes", "Programmes" },
+  };
+  SporStore *store = store_open (fixture->path);
+  SporWindow *window = window_new (store);
+  AdwViewStack *view_stack = child (window, SPOR_TYPE_WINDOW, "view_stack");
+  GListModel *model = G_LIST_MODEL (adw_view_stack_get_pages (view_stack));
+
+  g_assert_true (spor_window_get_store (window) == store);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (pages));
+  g_object_unref (model);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page_child = adw_view_stack_get_child_by_name (view_stack, pages[i].name);
+      AdwViewStackPage *page;
+
+      g_assert_nonnull (page_child);
+      page = adw_view_stack_get_page (view_stack, page_child);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, pages[i].title);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+    }
+
+  /* An empty database greets the user. */
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+
+  /* "Start Empty" shows the views, each with its empty state. */
+  g_signal_emit_by_name (child (window, SPOR_TYPE_WINDOW, "start_empty_button"), "clicked");
+  g_assert_cmpstr (main_page (window), ==, "views");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     child (child (window, SPOR_TYPE_WINDOW, "participants_view"),
+                            SPOR_TYPE_PARTICIPANTS_VIEW, "stack")),
+                   ==, "empty");
+
+  window_destroy (window);
+  g_assert_finalize_object (store);
+}
+
+static void
+test_window_with_data (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SporSampleCounts counts = { 0 };
+  SporStore *store = store_open (fixture->path);
+  SporWindow *window;
+
+  g_assert_true (spor_sample_create (store, 3, 1, &counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.participants, ==, 3);
+
+  window = window_new (store);
+
+  /* A database with participants opens straight on the views. */
+  g_assert_cmpstr (main_page (window), ==, "views");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     child (child (window, SPOR_TYPE_WINDOW, "participants_view"),
+                            SPOR_TYPE_PARTICIPANTS_VIEW, "stack")),
+                   ==, "summary");
+
+  /* Alt+1 … Alt+4 go through win.view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "calendar"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "calendar");
+  spor_window_show_view (window, "programmes");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "programmes");
+
+  window_destroy (window);
+  g_assert_finalize_object (store);
+}
+
+static gboolean
+shows_views (gpointer data)
+{
+  return g_strcmp0 (main_page (data), "views") == 0;
+}
+
+static void
+test_window_sample_button (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SporStore *store = store_open (fixture->path);
+  SporWindow *window = window_new (store);
+  gint64 participants;
+
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+
+  g_signal_emit_by_name (child (window, SPOR_TYPE_WINDOW, "sample_button"), "clicked");
+  g_assert_cmpstr (main_page (window), ==, "busy");
+
+  /* The sample is written on a second connection in a thread; the window's own
+   * connection then sees it. */
+  wait_for (shows_views, window, 150);
+
+  participants = spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (participants, ==, SPOR_WINDOW_SAMPLE_PARTICIPANTS);
+
+  settle ();
+  window_destroy (window);
+  g_assert_finalize_object (store);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return g_strcmp0 (main_page (data), "busy") != 0;
+}
+
+static void
+test_window_sample_cancel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SporStore *store = store_open (fixture->path);
+  SporWindow *window = window_new (store);
+
+  g_signal_emit_by_name (child (window, SPOR_TYPE_WINDOW, "sample_button"), "clicked");
+  g_signal_emit_by_name (child (window, SPOR_TYPE_WINDOW, "cancel_sample_button"), "clicked");
+
+  /* Either the job was stopped (back to the welcome) or it had finished already. */
+  wait_for (not_busy, window, 150);
+
+  if (g_strcmp0 (main_page (window), "welcome") == 0)
+    {
+      g_assert_cmpint (spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, &error), ==, 0);
+      g_assert_no_error (error);
+    }
+
+  settle ();
+  window_destroy (window);
+  g_assert_finalize_object (store);
+}
+
+static void
+test_window_state (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  SporSampleCounts counts = { 0 };
+  SporStore *store = store_open (fixture->path);
+  SporWindow *window;
+  g_autofree char *view = NULL;
+
+  g_assert_true (spor_sample_create (store, 2, 7, &counts, NULL, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "last-view", "timeline");
+
+  window = window_new (store);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "timeline");
+
+  spor_window_show_view (window, "programmes");
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+
+  view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (view, ==, "programmes");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), >, 0);
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+}
+
+static void
+test_preferences_site_name (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SporStore *store = store_open (fixture->path);
+  GtkWidget *preferences = spor_preferences_window_new (store);
+  g_autofree char *saved = NULL;
+  GtkEditable *row;
+
+  g_object_ref (preferences);
+  present_and_wait (GTK_WINDOW (preferences));
+
+  row = child (preferences, SPOR_TYPE_PREFERENCES_WINDOW, "site_name_row");
+  gtk_editable_set_text (row, "  Syddjurs Bibliotek  ");
+  g_signal_emit_by_name (row, "apply");
+
+  saved = spor_store_dup_site_name (store);
+  g_assert_cmpstr (saved, ==, "Syddjurs Bibliotek");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "Syddjurs Bibliotek");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  settle ();
+  g_assert_finalize_object (preferences);
+
+  /* A second window shows what was saved. */
+  preferences = spor_preferences_window_new (store);
+  g_object_ref (preferences);
+  row = child (preferences, SPOR_TYPE_PREFERENCES_WINDOW, "site_name_row");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "Syddjurs Bibliotek");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  settle ();
+  g_assert_finalize_object (preferences);
+
+  g_assert_finalize_object (store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/gui/window/pages", test_window_pages);
+  ADD ("/gui/window/with-data", test_window_with_data);
+  ADD ("/gui/window/sample-button", test_window_sample_button);
+  ADD ("/gui/window/sample-cancel", test_window_sample_cancel);
+  ADD ("/gui/window/state", test_window_state);
+  ADD ("/gui/preferences/site-name", test_preferences_site_name);
+
+  return g_test_run ();
+}
