@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@ struct _SporStore
   char       *path;
   char       *site_uuid;
   int         schema_version;
+  gboolean    checked;     /* PRAGMA quick_check ran when opening */
   guint       depth;       /* open transactions: 1 = BEGIN, more = savepoints */
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   GHashTable *entity_sql;  /* SporEntityInfo → EntitySql */
@@ -321,6 +323,75 @@ sql_contact (sqlite3_context *ctx,
   sqlite3_result_text (ctx, text, -1, g_free);
 }
 
+/* Integrity checks. PRAGMA quick_check reads the whole file, seconds for a national data
+ * set, so it runs when the file may have changed outside Spor: on first sight, or when the
+ * file's identity, size or time of change differ from what Spor saw when it last closed
+ * the file cleanly. Spor's own writes go through SQLite's journal and keep a checked file
+ * sound; a crash leaves the fingerprint stale, so the next opening checks again. */
+
+static char *
+fingerprint (const char *path)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%ju:%ju:%jd:%jd.%09ld", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino,
+                          (intmax_t) st.st_size, (intmax_t) st.st_mtim.tv_sec,
+                          (long) st.st_mtim.tv_nsec);
+}
+
+static char *
+verified_file (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "spor", "verified.ini", NULL);
+}
+
+static gboolean
+fingerprint_trusted (const char *path)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *file = verified_file ();
+  g_autofree char *known = NULL;
+  g_autofree char *current = fingerprint (path);
+
+  if (current == NULL || !g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  known = g_key_file_get_string (keys, "verified", path, NULL);
+  return g_strcmp0 (known, current) == 0;
+}
+
+static void
+remember_fingerprint (const char *path)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *file = verified_file ();
+  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *current = NULL;
+
+  /* Still in use by another connection: its changes are not seen yet. */
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    return;
+  current = fingerprint (path);
+  if (current == NULL || g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+  g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL);
+  g_key_file_set_string (keys, "verified", path, current);
+  g_key_file_save_to_file (keys, file, NULL);
+}
+
+static void
+forget_fingerprint (const char *path)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *file = verified_file ();
+
+  if (g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL) &&
+      g_key_file_remove_key (keys, "verified", path, NULL))
+    g_key_file_save_to_file (keys, file, NULL);
+}
+
 /* Opening */
 
 static void
@@ -333,7 +404,10 @@ spor_store_finalize (GObject *object)
   if (self->db != NULL)
     {
       sqlite3_exec (self->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
-      sqlite3_close_v2 (self->db);
+      if (sqlite3_close (self->db) == SQLITE_OK && self->site_uuid != NULL)
+        remember_fingerprint (self->path);
+      else
+        sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
   g_free (self->path);
@@ -629,8 +703,15 @@ open_checked (SporStore *self,
                    (int) version, SPOR_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  if (existed && pages > 0 && !quick_check (self, error))
-    return FALSE;
+  if (existed && pages > 0 && !fingerprint_trusted (self->path))
+    {
+      self->checked = TRUE;
+      if (!quick_check (self, error))
+        {
+          forget_fingerprint (self->path);
+          return FALSE;
+        }
+    }
   self->schema_version = (int) version;
 
   if (!exec (self,
@@ -722,6 +803,13 @@ spor_store_get_path (SporStore *self)
 {
   g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+spor_store_was_checked (SporStore *self)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+  return self->checked;
 }
 
 int

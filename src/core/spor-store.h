@@ -37,6 +37,9 @@ SporStore     *spor_store_open              (const char    *path,
                                              GError       **error);
 const char    *spor_store_get_path          (SporStore     *self);
 int            spor_store_get_schema_version (SporStore    *self);
+/* Whether opening ran the full integrity check (the file was new to Spor or had changed
+ * since Spor last closed it). */
+gboolean       spor_store_was_checked       (SporStore     *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
 gboolean       spor_store_begin             (SporStore     *self,

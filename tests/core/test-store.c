@@ -423,6 +423,49 @@ test_site_name (void)
 }
 
 static void
+test_check_when_changed (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "spor.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SporStore *store;
+
+  store = spor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (spor_store_was_checked (store));  /* new: nothing to check */
+  g_assert_finalize_object (store);
+
+  /* closed cleanly by Spor and unchanged since: no need to read it all */
+  store = spor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (spor_store_was_checked (store));
+  g_assert_finalize_object (store);
+
+  /* a file Spor has not seen (a copy from another machine) is checked */
+  bytes = test_read_file (path);
+  g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  store = spor_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (spor_store_was_checked (store));
+  g_assert_finalize_object (store);
+
+  /* changed behind Spor's back: checked again */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE extra (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = spor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (spor_store_was_checked (store));
+  g_assert_finalize_object (store);
+}
+
+static void
 test_busy (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
@@ -442,7 +485,7 @@ test_busy (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/create", test_create);
   g_test_add_func ("/store/default-path", test_default_path);
@@ -459,6 +502,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/database-checks", test_database_checks_too);
   g_test_add_func ("/store/site-name", test_site_name);
   g_test_add_func ("/store/busy", test_busy);
+  g_test_add_func ("/store/check-when-changed", test_check_when_changed);
 
   return g_test_run ();
 }
