@@ -27,6 +27,13 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static void
+remove_tree_and_free (gpointer path)
+{
+  remove_tree (path);
+  g_free (path);
+}
+
 char *
 test_make_tmp_dir (void)
 {
@@ -34,7 +41,7 @@ test_make_tmp_dir (void)
   char *dir = g_dir_make_tmp ("spor-test-XXXXXX", &error);
 
   g_assert_no_error (error);
-  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (dir));
+  g_test_queue_destroy (remove_tree_and_free, g_strdup (dir));
   return dir;
 }
 

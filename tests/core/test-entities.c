@@ -411,7 +411,7 @@ test_dates_and_times (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/entities/fields-match-schema", test_fields_match_schema);
   g_test_add_func ("/entities/crud-every-entity", test_crud_every_entity);

@@ -153,7 +153,7 @@ test_index (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fold/variants", test_fold_variants);
   g_test_add_func ("/fold/term", test_fold_term);

@@ -158,7 +158,7 @@ test_same_seed_same_people (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sample/counts", test_counts);
   g_test_add_func ("/sample/refuses-non-empty", test_refuses_non_empty);

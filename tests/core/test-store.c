@@ -485,7 +485,7 @@ test_busy (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/create", test_create);
   g_test_add_func ("/store/default-path", test_default_path);

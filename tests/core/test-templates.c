@@ -186,7 +186,7 @@ test_unknown (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/templates/list", test_list);
   g_test_add_func ("/templates/aspiranterne", test_aspiranterne);
