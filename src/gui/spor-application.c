@@ -281,9 +281,10 @@ show_open_failure (SporApplication *self,
                                   _("%s\n\nFile: %s\n\nSpor has not changed this file. "
                                     "You can open another database file instead."),
                                   message, path);
+  /* No mnemonics: GTK 4.8 then gives the buttons garbled accessible names. */
   adw_message_dialog_add_responses (dialog,
-                                    "close", has_main_window (self) ? _("_Close") : _("_Quit"),
-                                    "open", _("_Open Another Database…"),
+                                    "close", has_main_window (self) ? _("Close") : _("Quit"),
+                                    "open", _("Open Another Database…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "open");

@@ -38,31 +38,43 @@ fill_summary (SporParticipantsView  *self,
               GError               **error)
 {
   g_autofree char *total_text = NULL;
-  g_autofree char *active_text = NULL;
   g_autofree char *waiting_text = NULL;
-  gint64 total, active, waiting;
+  g_autofree char *intake_text = NULL;
+  g_autofree char *active_text = NULL;
+  g_autofree char *completed_text = NULL;
+  gint64 total, waiting, intake, active, completed;
 
   total = spor_gui_count (self->store, SPOR_TYPE_PARTICIPANT, error);
   if (total <= 0)
     return total == 0;
 
-  active = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "active", error);
-  if (active < 0)
-    return FALSE;
   waiting = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "waiting", error);
   if (waiting < 0)
     return FALSE;
+  intake = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "intake", error);
+  if (intake < 0)
+    return FALSE;
+  active = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "active", error);
+  if (active < 0)
+    return FALSE;
+  completed = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "completed",
+                                    error);
+  if (completed < 0)
+    return FALSE;
 
   total_text = spor_gui_format_count (total);
-  active_text = spor_gui_format_count (active);
   waiting_text = spor_gui_format_count (waiting);
+  intake_text = spor_gui_format_count (intake);
+  active_text = spor_gui_format_count (active);
+  completed_text = spor_gui_format_count (completed);
 
   /* Translators: %s is a number, e.g. "60 Participants" */
   *title = g_strdup_printf (ngettext ("%s Participant", "%s Participants", (gulong) total),
                             total_text);
-  /* Translators: both %s are numbers */
-  *description = g_strdup_printf (_("Active: %s · On the waiting list: %s"),
-                                  active_text, waiting_text);
+  /* Translators: every %s is a number */
+  *description = g_strdup_printf (_("On the waiting list: %s · In intake: %s · Active: %s · "
+                                    "Completed: %s"),
+                                  waiting_text, intake_text, active_text, completed_text);
   return TRUE;
 }
 

@@ -37,6 +37,7 @@ struct _SporWindow
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   GtkButton            *sample_button;
+  GtkLabel             *sample_note;
   GtkButton            *start_empty_button;
   GtkButton            *cancel_sample_button;
   GtkSpinner           *busy_spinner;
@@ -167,7 +168,7 @@ show_error_dialog (SporWindow   *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -541,6 +542,7 @@ spor_window_class_init (SporWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, sample_button);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, sample_note);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, start_empty_button);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, cancel_sample_button);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, busy_spinner);
@@ -576,6 +578,18 @@ spor_window_init (SporWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->settings = settings_new_if_installed ();
+
+  {
+    g_autofree char *note = NULL;
+
+    note = g_strdup_printf (ngettext ("The sample data is invented: %u fictional participant "
+                                      "in four programmes, written to this database.",
+                                      "The sample data is invented: %u fictional participants "
+                                      "in four programmes, written to this database.",
+                                      SPOR_WINDOW_SAMPLE_PARTICIPANTS),
+                            SPOR_WINDOW_SAMPLE_PARTICIPANTS);
+    gtk_label_set_label (self->sample_note, note);
+  }
 }
 
 SporWindow *
