@@ -39,8 +39,7 @@ fill_summary (SporCalendarView  *self,
 {
   g_autofree char *blocks_text = NULL;
   g_autofree char *locations_text = NULL;
-  g_autofree char *attendance_text = NULL;
-  gint64 blocks, locations, attendance;
+  gint64 blocks, locations;
 
   blocks = spor_gui_count (self->store, SPOR_TYPE_BLOCK, error);
   if (blocks <= 0)
@@ -49,20 +48,16 @@ fill_summary (SporCalendarView  *self,
   locations = spor_gui_count (self->store, SPOR_TYPE_LOCATION, error);
   if (locations < 0)
     return FALSE;
-  attendance = spor_gui_count (self->store, SPOR_TYPE_ATTENDANCE, error);
-  if (attendance < 0)
-    return FALSE;
 
   blocks_text = spor_gui_format_count (blocks);
   locations_text = spor_gui_format_count (locations);
-  attendance_text = spor_gui_format_count (attendance);
 
   /* Translators: %s is a number, e.g. "12 Work Blocks" */
   *title = g_strdup_printf (ngettext ("%s Work Block", "%s Work Blocks", (gulong) blocks),
                             blocks_text);
-  /* Translators: both %s are numbers */
-  *description = g_strdup_printf (_("Locations: %s · Attendance records: %s"),
-                                  locations_text, attendance_text);
+  /* Translators: %s is a number. Counting the millions of attendance rows would slow the
+   * start, so only the locations are counted here. */
+  *description = g_strdup_printf (_("Locations: %s"), locations_text);
   return TRUE;
 }
 
