@@ -55,8 +55,8 @@ fill_summary (SporCalendarView  *self,
   /* Translators: %s is a number, e.g. "12 Work Blocks" */
   *title = g_strdup_printf (ngettext ("%s Work Block", "%s Work Blocks", (gulong) blocks),
                             blocks_text);
-  /* Translators: %s is a number. Counting the millions of attendance rows would slow the
-   * start, so only the locations are counted here. */
+  /* Counting the millions of attendance rows would slow the start: locations only. */
+  /* Translators: %s is a number */
   *description = g_strdup_printf (_("Locations: %s"), locations_text);
   return TRUE;
 }
