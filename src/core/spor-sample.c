@@ -839,8 +839,8 @@ create_programme (Sample              *s,
   g_autoptr(GArray) phases = g_array_new (FALSE, FALSE, sizeof (PhaseInfo));
   g_autofree guint32 *starts = NULL, *ends = NULL;
   gint64 programme_id, location;
-  guint n_waiting, n_cohorts, span;
-  guint32 first = julian (2024, 1, 8), last = s->today_j + 60;
+  guint n_waiting, n_cohorts, span, upcoming;
+  guint32 first = julian (2024, 1, 8), latest = s->today_j - 42;
   guint32 duration;
 
   programme = spor_store_create_programme_from_template (s->store, plan->key, error);
@@ -870,7 +870,10 @@ create_programme (Sample              *s,
   if (n_participants > 0 && n_waiting == 0 && n_participants > 4)
     n_waiting = 1;
   n_cohorts = MAX (1, (n_participants - n_waiting + plan->cohort_size - 1) / plan->cohort_size);
-  span = last - first;
+  /* The newest cohort started six weeks ago, the older ones spread back to January 2024,
+   * and, given three or more, one starts in four weeks (its people are in intake). */
+  upcoming = n_cohorts >= 3;
+  span = latest - first;
 
   for (guint c = 0, placed = 0; c < n_cohorts; c++)
     {
@@ -880,7 +883,12 @@ create_programme (Sample              *s,
       GDate date;
 
       /* Cohorts start on Mondays spread from January 2024 to two months ahead. */
-      cohort.start = first + (guint32) ((guint64) span * (c + 1) / n_cohorts);
+      if (upcoming && c == n_cohorts - 1)
+        cohort.start = s->today_j + 28;
+      else if (n_cohorts - upcoming <= 1)
+        cohort.start = latest;
+      else
+        cohort.start = first + (guint32) ((guint64) span * c / (n_cohorts - upcoming - 1));
       cohort.start -= (cohort.start - 1) % 7;
       cohort.course_end = plan_phases (phases, cohort.start, starts, ends) - 1;
       /* The blocks run through the phases before the exit and aftercare. */
