@@ -83,8 +83,9 @@ entity_sql (SporStore            *self,
   sql->by_id = g_strconcat (sql->select, " WHERE id = ?", NULL);
   sql->by_uuid = g_strconcat (sql->select, " WHERE uuid = ?", NULL);
 
-  s = g_string_new (NULL);
-  g_string_append_printf (s, "INSERT INTO %s (uuid, created_at, updated_at", info->table);
+  s = g_string_new ("INSERT INTO ");
+  g_string_append (s, info->table);
+  g_string_append (s, " (uuid, created_at, updated_at");
   for (guint i = 0; i < info->n_fields; i++)
     g_string_append_printf (s, ", %s", info->fields[i].name);
   g_string_append (s, ") VALUES (?, ?, ?");
@@ -93,8 +94,9 @@ entity_sql (SporStore            *self,
   g_string_append (s, ")");
   sql->insert = g_string_free (s, FALSE);
 
-  s = g_string_new (NULL);
-  g_string_append_printf (s, "UPDATE %s SET updated_at = ?", info->table);
+  s = g_string_new ("UPDATE ");
+  g_string_append (s, info->table);
+  g_string_append (s, " SET updated_at = ?");
   for (guint i = 0; i < info->n_fields; i++)
     g_string_append_printf (s, ", %s = ?", info->fields[i].name);
   g_string_append (s, " WHERE id = ?");
