@@ -1,8 +1,8 @@
 /* spor-progress.h — where each participant stands in their programme's phases
  *
  * Planned dates come from the phases' durations counted from the cohort's start date:
- * sequential phases follow one another, a parallel-track phase runs beside the sequential
- * phase before it. Calendar months are counted as people count them: 31 January plus one
+ * sequential phases follow one another; consecutive parallel-track phases start together
+ * and the next sequential phase starts when the longest of them ends. Calendar months are counted as people count them: 31 January plus one
  * month is the last day of February.
  *
  * Dates are YYYY-MM-DD strings throughout. Every write is one transaction and audited.

@@ -1,0 +1,592 @@
+/* spor-programmes.c — editing programmes, their phases, goals and cohorts; timeline rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "spor-programmes.h"
+#include "spor-progress.h"
+#include "spor-store-private.h"
+#include "spor-util.h"
+
+static gboolean
+fail (SporStore *store)
+{
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+blank (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *copy == '\0';
+}
+
+static GPtrArray *
+list_children (SporStore  *store,
+               GType       type,
+               gint64      programme_id,
+               const char *order,
+               gboolean    descending,
+               GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (type);
+
+  spor_query_where_int (query, "programme_id", programme_id);
+  spor_query_order_by (query, order, descending);
+  return spor_store_list (store, query, error);
+}
+
+SporProgramme *
+spor_programmes_create_blank (SporStore  *store,
+                              const char *name,
+                              GError    **error)
+{
+  g_autoptr(SporProgramme) programme = NULL;
+
+  if (blank (name))
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("A programme needs a name."));
+      return NULL;
+    }
+  programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
+  spor_entity_set_text (SPOR_ENTITY (programme), "name", name);
+  if (!spor_store_insert (store, SPOR_ENTITY (programme), error))
+    return NULL;
+  return g_steal_pointer (&programme);
+}
+
+GPtrArray *
+spor_programmes_list_phases (SporStore *store,
+                             gint64     programme_id,
+                             GError   **error)
+{
+  return list_children (store, SPOR_TYPE_PHASE, programme_id, "position", FALSE, error);
+}
+
+SporPhase *
+spor_programmes_add_phase (SporStore  *store,
+                           gint64      programme_id,
+                           const char *name,
+                           int         duration,
+                           const char *unit,
+                           const char *track,
+                           GError    **error)
+{
+  g_autoptr(SporPhase) phase = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+
+  if (blank (name))
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("A phase needs a name."));
+      return NULL;
+    }
+  if (!spor_store_begin (store, error))
+    return NULL;
+  phases = spor_programmes_list_phases (store, programme_id, error);
+  if (phases == NULL)
+    return fail (store), NULL;
+  phase = spor_entity_new (SPOR_TYPE_PHASE);
+  spor_entity_set_int (SPOR_ENTITY (phase), "programme_id", programme_id);
+  spor_entity_set_int (SPOR_ENTITY (phase), "position", phases->len);
+  spor_entity_set_text (SPOR_ENTITY (phase), "name", name);
+  if (duration >= 0)
+    spor_entity_set_int (SPOR_ENTITY (phase), "duration", duration);
+  spor_entity_set_text (SPOR_ENTITY (phase), "duration_unit", unit != NULL ? unit : "weeks");
+  spor_entity_set_text (SPOR_ENTITY (phase), "track", track != NULL ? track : "sequential");
+  if (!spor_store_insert (store, SPOR_ENTITY (phase), error) || !spor_store_commit (store, error))
+    return fail (store), NULL;
+  return g_steal_pointer (&phase);
+}
+
+/* Writes positions 0, 1, 2 … in array order; only changed rows are written. */
+static gboolean
+renumber (SporStore *store,
+          GPtrArray *phases,
+          GError   **error)
+{
+  /* Positions are not unique in the schema, so rows can be renumbered one by one. */
+  for (guint i = 0; i < phases->len; i++)
+    {
+      SporEntity *phase = g_ptr_array_index (phases, i);
+
+      if (spor_entity_get_int (phase, "position") == (gint64) i)
+        continue;
+      spor_entity_set_int (phase, "position", i);
+      if (!spor_store_update (store, phase, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+find_index (GPtrArray *list,
+            gint64     id)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (spor_entity_get_id (g_ptr_array_index (list, i)) == id)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+spor_programmes_remove_phase (SporStore *store,
+                              gint64     phase_id,
+                              GError   **error)
+{
+  g_autoptr(SporEntity) phase = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  int index;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
+  if (phase == NULL)
+    return fail (store);
+  phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
+  if (phases == NULL)
+    return fail (store);
+  index = find_index (phases, phase_id);
+  g_ptr_array_remove_index (phases, (guint) index);
+  if (!spor_store_delete (store, phase, error) || !renumber (store, phases, error))
+    return fail (store);
+  return spor_store_commit (store, error) || fail (store);
+}
+
+gboolean
+spor_programmes_move_phase (SporStore *store,
+                            gint64     phase_id,
+                            guint      position,
+                            GError   **error)
+{
+  g_autoptr(SporEntity) phase = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  gpointer item;
+  int index;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
+  if (phase == NULL)
+    return fail (store);
+  phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
+  if (phases == NULL)
+    return fail (store);
+  index = find_index (phases, phase_id);
+  item = g_ptr_array_steal_index (phases, (guint) index);
+  position = MIN (position, phases->len);
+  g_ptr_array_insert (phases, (int) position, item);
+  if (!renumber (store, phases, error))
+    return fail (store);
+  return spor_store_commit (store, error) || fail (store);
+}
+
+GPtrArray *
+spor_programmes_list_goals (SporStore *store,
+                            gint64     programme_id,
+                            GError   **error)
+{
+  return list_children (store, SPOR_TYPE_PROGRAMME_GOAL, programme_id, "position", FALSE, error);
+}
+
+SporProgrammeGoal *
+spor_programmes_add_goal (SporStore  *store,
+                          gint64      programme_id,
+                          const char *outcome,
+                          const char *label,
+                          int         target_min,
+                          int         target_max,
+                          int         of_total,
+                          GError    **error)
+{
+  g_autoptr(SporProgrammeGoal) goal = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  SporEntity *entity;
+
+  if (blank (label))
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("A goal needs a description."));
+      return NULL;
+    }
+  if (target_min >= 0 && target_max >= 0 && target_min > target_max)
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("The lowest target is above the highest."));
+      return NULL;
+    }
+  if (of_total >= 0 && (of_total == 0 || MAX (target_min, target_max) > of_total))
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("The target is larger than the number of participants."));
+      return NULL;
+    }
+  if (!spor_store_begin (store, error))
+    return NULL;
+  goals = spor_programmes_list_goals (store, programme_id, error);
+  if (goals == NULL)
+    return fail (store), NULL;
+  goal = spor_entity_new (SPOR_TYPE_PROGRAMME_GOAL);
+  entity = SPOR_ENTITY (goal);
+  spor_entity_set_int (entity, "programme_id", programme_id);
+  spor_entity_set_int (entity, "position", goals->len);
+  spor_entity_set_text (entity, "outcome", outcome != NULL ? outcome : "other");
+  spor_entity_set_text (entity, "label", label);
+  if (target_min >= 0)
+    spor_entity_set_int (entity, "target_min", target_min);
+  if (target_max >= 0)
+    spor_entity_set_int (entity, "target_max", target_max);
+  if (of_total >= 0)
+    spor_entity_set_int (entity, "of_total", of_total);
+  if (!spor_store_insert (store, entity, error) || !spor_store_commit (store, error))
+    return fail (store), NULL;
+  return g_steal_pointer (&goal);
+}
+
+gboolean
+spor_programmes_remove_goal (SporStore *store,
+                             gint64     goal_id,
+                             GError   **error)
+{
+  g_autoptr(SporEntity) goal = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  int index;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  goal = spor_store_get (store, SPOR_TYPE_PROGRAMME_GOAL, goal_id, error);
+  if (goal == NULL)
+    return fail (store);
+  goals = spor_programmes_list_goals (store, spor_entity_get_int (goal, "programme_id"), error);
+  if (goals == NULL)
+    return fail (store);
+  index = find_index (goals, goal_id);
+  g_ptr_array_remove_index (goals, (guint) index);
+  if (!spor_store_delete (store, goal, error) || !renumber (store, goals, error))
+    return fail (store);
+  return spor_store_commit (store, error) || fail (store);
+}
+
+char *
+spor_programme_goal_format_target (SporProgrammeGoal *goal)
+{
+  SporEntity *e = SPOR_ENTITY (goal);
+  gboolean has_min = spor_entity_is_set (e, "target_min");
+  gboolean has_max = spor_entity_is_set (e, "target_max");
+  gint64 min = spor_entity_get_int (e, "target_min"), max = spor_entity_get_int (e, "target_max");
+  g_autofree char *range = NULL;
+
+  if (has_min && has_max && min != max)
+    range = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, min, max);
+  else if (has_min || has_max)
+    range = g_strdup_printf ("%" G_GINT64_FORMAT, has_min ? min : max);
+
+  if (spor_entity_is_set (e, "of_total"))
+    {
+      if (range != NULL)
+        /* Translators: a goal's target, e.g. "2–3 of 10" participants */
+        return g_strdup_printf (_("%s of %" G_GINT64_FORMAT), range,
+                                spor_entity_get_int (e, "of_total"));
+      /* Translators: a goal without a number, e.g. "of 30" participants */
+      return g_strdup_printf (_("of %" G_GINT64_FORMAT), spor_entity_get_int (e, "of_total"));
+    }
+  return range != NULL ? g_steal_pointer (&range) : g_strdup ("");
+}
+
+GPtrArray *
+spor_programmes_list_cohorts (SporStore *store,
+                              gint64     programme_id,
+                              GError   **error)
+{
+  return list_children (store, SPOR_TYPE_COHORT, programme_id, "start_date", TRUE, error);
+}
+
+SporCohort *
+spor_programmes_create_cohort (SporStore  *store,
+                               gint64      programme_id,
+                               const char *name,
+                               const char *start_date,
+                               int         capacity,
+                               GError    **error)
+{
+  g_autoptr(SporCohort) cohort = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autoptr(GDate) start = NULL;
+  SporEntity *entity;
+  guint32 cursor, group_end;
+  gboolean previous_parallel = FALSE;
+
+  if (blank (name))
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("A cohort needs a name."));
+      return NULL;
+    }
+  start = spor_date_parse (start_date);
+  if (start == NULL)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid start date"), start_date != NULL ? start_date : "");
+      return NULL;
+    }
+  if (!spor_store_begin (store, error))
+    return NULL;
+  phases = spor_programmes_list_phases (store, programme_id, error);
+  if (phases == NULL)
+    return fail (store), NULL;
+
+  /* the planned end: the same walk as enrolment */
+  cursor = group_end = g_date_get_julian (start);
+  for (guint i = 0; i < phases->len; i++)
+    {
+      SporEntity *phase = g_ptr_array_index (phases, i);
+      g_autofree char *from = NULL;
+      g_autofree char *end = NULL;
+      g_autoptr(GDate) end_date = NULL;
+      GDate d;
+      gboolean parallel = g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0;
+      guint32 e;
+
+      if (previous_parallel && !parallel)
+        cursor = group_end;
+      g_date_clear (&d, 1);
+      g_date_set_julian (&d, cursor);
+      from = spor_date_format_iso (&d);
+      end = spor_progress_planned_end (from, (int) spor_entity_get_int (phase, "duration"),
+                                       spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit")));
+      end_date = spor_date_parse (end);
+      e = g_date_get_julian (end_date);
+      if (parallel)
+        group_end = MAX (group_end, e + 1);
+      else
+        cursor = group_end = e + 1;
+      previous_parallel = parallel;
+    }
+
+  cohort = spor_entity_new (SPOR_TYPE_COHORT);
+  entity = SPOR_ENTITY (cohort);
+  spor_entity_set_int (entity, "programme_id", programme_id);
+  spor_entity_set_text (entity, "name", name);
+  spor_entity_set_text (entity, "start_date", start_date);
+  if (group_end > g_date_get_julian (start))
+    {
+      GDate d;
+      g_autofree char *end = NULL;
+
+      g_date_clear (&d, 1);
+      g_date_set_julian (&d, MAX (cursor, group_end) - 1);
+      end = spor_date_format_iso (&d);
+      spor_entity_set_text (entity, "end_date", end);
+    }
+  if (capacity >= 0)
+    spor_entity_set_int (entity, "capacity", capacity);
+  if (!spor_store_insert (store, entity, error) || !spor_store_commit (store, error))
+    return fail (store), NULL;
+  return g_steal_pointer (&cohort);
+}
+
+gint64
+spor_programmes_count_enrolled (SporStore *store,
+                                gint64     cohort_id,
+                                GError   **error)
+{
+  static const char sql[] =
+    "SELECT count(*) FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    spor_store_set_error (store, error, rc, "participants");
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* ---- timeline ------------------------------------------------------------------------- */
+
+static void
+timeline_bar_free (SporTimelineBar *bar)
+{
+  g_free (bar->phase_name);
+  g_free (bar->state);
+  g_free (bar->planned_start);
+  g_free (bar->planned_end);
+  g_free (bar->actual_start);
+  g_free (bar->actual_end);
+  g_free (bar);
+}
+
+void
+spor_timeline_row_free (SporTimelineRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->status);
+  g_free (row->agreement_signed);
+  g_free (row->internship_start);
+  g_free (row->exit_date);
+  g_clear_pointer (&row->bars, g_ptr_array_unref);
+  g_free (row);
+}
+
+GArray *
+spor_timeline_list_ids (SporStore *store,
+                        gint64     programme_id,
+                        gint64     cohort_id,
+                        GError   **error)
+{
+  /* Two statements so that each uses its own index (participants_cohort /
+   * participants_programme); the sort is over the cohort's or programme's rows only. */
+  static const char cohort_sql[] =
+    "SELECT id FROM participants WHERE cohort_id = ?1 AND status <> 'waiting' "
+    "ORDER BY name COLLATE NOCASE, id";
+  static const char programme_sql[] =
+    "SELECT id FROM participants WHERE programme_id = ?1 AND status <> 'waiting' "
+    "ORDER BY name COLLATE NOCASE, id";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_sql : programme_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "participants");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+SporTimelineRow *
+spor_timeline_get_row (SporStore  *store,
+                       gint64      participant_id,
+                       const char *today,
+                       GError    **error)
+{
+  static const char participant_sql[] =
+    "SELECT p.name, p.status, p.end_date, "
+    "       (SELECT min(signed_date) FROM agreements a "
+    "         WHERE a.participant_id = p.id AND a.state = 'signed'), "
+    "       (SELECT min(start_date) FROM placements pl "
+    "         WHERE pl.participant_id = p.id "
+    "           AND pl.kind IN ('internship', 'wage_subsidy', 'work_trial')) "
+    "FROM participants p WHERE p.id = ?1";
+  g_autoptr(SporTimelineRow) row = g_new0 (SporTimelineRow, 1);
+  g_autoptr(GPtrArray) steps = NULL;
+  sqlite3_stmt *stmt = spor_store_prepare (store, participant_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND,
+                     _("The participant no longer exists."));
+      else
+        spor_store_set_error (store, error, rc, "participants");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  row->participant_id = participant_id;
+  row->name = column_dup (stmt, 0);
+  row->status = column_dup (stmt, 1);
+  if (g_strcmp0 (row->status, "completed") == 0 || g_strcmp0 (row->status, "dropped_out") == 0)
+    row->exit_date = column_dup (stmt, 2);
+  row->agreement_signed = column_dup (stmt, 3);
+  row->internship_start = column_dup (stmt, 4);
+  sqlite3_reset (stmt);
+
+  steps = spor_progress_list_steps (store, participant_id, today, error);
+  if (steps == NULL)
+    return NULL;
+  row->bars = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_bar_free);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      SporPhaseStep *step = g_ptr_array_index (steps, i);
+      SporTimelineBar *bar = g_new0 (SporTimelineBar, 1);
+
+      bar->phase_id = step->phase_id;
+      bar->position = step->position;
+      bar->phase_name = g_steal_pointer (&step->phase_name);
+      bar->state = g_steal_pointer (&step->state);
+      bar->planned_start = g_steal_pointer (&step->planned_start);
+      bar->planned_end = g_steal_pointer (&step->planned_end);
+      bar->actual_start = g_steal_pointer (&step->actual_start);
+      bar->actual_end = g_steal_pointer (&step->actual_end);
+      bar->overdue = step->overdue;
+      g_ptr_array_add (row->bars, bar);
+    }
+  return g_steal_pointer (&row);
+}
+
+gboolean
+spor_timeline_get_range (SporStore  *store,
+                         gint64      programme_id,
+                         gint64      cohort_id,
+                         char      **first,
+                         char      **last,
+                         GError    **error)
+{
+  /* A cohort: its participants' planned dates. A programme: its cohorts' dates, so that
+   * the range of a large programme costs one small index scan. */
+  static const char cohort_sql[] =
+    "SELECT min(pp.planned_start), max(max(coalesce(pp.planned_end, '')), "
+    "                                  coalesce(max(pp.actual_end), '')) "
+    "FROM participants p JOIN phase_progress pp ON pp.participant_id = p.id "
+    "WHERE p.cohort_id = ?1";
+  static const char programme_sql[] =
+    "SELECT min(start_date), max(coalesce(end_date, start_date)) FROM cohorts "
+    "WHERE programme_id = ?1";
+  sqlite3_stmt *stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_sql : programme_sql, error);
+  int rc;
+
+  *first = *last = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *first = column_dup (stmt, 0);
+      *last = column_dup (stmt, 1);
+      if (*last != NULL && **last == '\0')
+        g_clear_pointer (last, g_free);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      spor_store_set_error (store, error, rc, "timeline");
+      return FALSE;
+    }
+  return TRUE;
+}

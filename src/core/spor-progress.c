@@ -1,0 +1,1032 @@
+/* spor-progress.c — where each participant stands in their programme's phases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "spor-progress.h"
+#include "spor-store-private.h"
+#include "spor-util.h"
+
+SporDurationUnit
+spor_duration_unit_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "days") == 0)
+    return SPOR_DURATION_DAYS;
+  if (g_strcmp0 (text, "months") == 0)
+    return SPOR_DURATION_MONTHS;
+  return SPOR_DURATION_WEEKS;
+}
+
+const char *
+spor_duration_unit_to_string (SporDurationUnit unit)
+{
+  switch (unit)
+    {
+    case SPOR_DURATION_DAYS:
+      return "days";
+    case SPOR_DURATION_MONTHS:
+      return "months";
+    case SPOR_DURATION_WEEKS:
+    default:
+      return "weeks";
+    }
+}
+
+GDate *
+spor_date_parse (const char *text)
+{
+  GDate *date;
+
+  if (!spor_date_is_valid (text))
+    return NULL;
+  date = g_date_new_dmy ((GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
+                         (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
+                         (GDateYear) g_ascii_strtoull (text, NULL, 10));
+  return date;
+}
+
+char *
+spor_date_format_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+GDate *
+spor_date_add_months (const GDate *date,
+                      int          n)
+{
+  GDate *result = g_date_copy (date);
+
+  /* GLib clamps the day to the target month: 31 January + 1 month = 28/29 February. */
+  if (n >= 0)
+    g_date_add_months (result, (guint) n);
+  else
+    g_date_subtract_months (result, (guint) -n);
+  return result;
+}
+
+/* The first day after a phase of @amount @unit that starts on @start. */
+static guint32
+add_duration (guint32          start,
+              int              amount,
+              SporDurationUnit unit)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, start);
+  amount = MAX (amount, 0);
+  switch (unit)
+    {
+    case SPOR_DURATION_MONTHS:
+      g_date_add_months (&date, (guint) amount);
+      break;
+    case SPOR_DURATION_WEEKS:
+      g_date_add_days (&date, (guint) amount * 7);
+      break;
+    case SPOR_DURATION_DAYS:
+    default:
+      g_date_add_days (&date, (guint) amount);
+      break;
+    }
+  return g_date_get_julian (&date);
+}
+
+static char *
+julian_to_iso (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return spor_date_format_iso (&date);
+}
+
+char *
+spor_progress_planned_end (const char      *start,
+                           int              amount,
+                           SporDurationUnit unit)
+{
+  g_autoptr(GDate) date = spor_date_parse (start);
+  guint32 first, end;
+
+  if (date == NULL)
+    return NULL;
+  first = g_date_get_julian (date);
+  end = add_duration (first, amount, unit);
+  return julian_to_iso (end > first ? end - 1 : first);
+}
+
+/* ---- helpers ------------------------------------------------------------------------ */
+
+static char *
+today_or (const char *date)
+{
+  return date != NULL ? g_strdup (date) : spor_date_today ();
+}
+
+static gboolean
+check_date (const char *date,
+            GError    **error)
+{
+  if (!spor_date_is_valid (date))
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid date"), date != NULL ? date : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *message)
+{
+  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+fail (SporStore *store)
+{
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+/* The participant's phase_progress records, in phase order. */
+static GPtrArray *
+load_progress (SporStore *store,
+               gint64     participant_id,
+               GPtrArray **phases_out,
+               GError   **error)
+{
+  static const char sql[] =
+    "SELECT pp.id, ph.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
+    "WHERE pp.participant_id = ?1 ORDER BY ph.position, ph.id";
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_vals (ids, pair, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "phase progress");
+      return NULL;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 *pair = &((gint64 *) ids->data)[i * 2];
+      SporEntity *row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, pair[0], error);
+      SporEntity *phase;
+
+      if (row == NULL)
+        return NULL;
+      g_ptr_array_add (rows, row);
+      phase = spor_store_get (store, SPOR_TYPE_PHASE, pair[1], error);
+      if (phase == NULL)
+        return NULL;
+      g_ptr_array_add (phases, phase);
+    }
+  if (phases_out != NULL)
+    *phases_out = g_steal_pointer (&phases);
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+state_is (SporEntity *row,
+          const char *state)
+{
+  return g_strcmp0 (spor_entity_get_text (row, "state"), state) == 0;
+}
+
+static gboolean
+is_open (SporEntity *row)
+{
+  return state_is (row, "active") || state_is (row, "on_hold");
+}
+
+static gboolean
+is_finished (SporEntity *row)
+{
+  return state_is (row, "done") || state_is (row, "skipped");
+}
+
+/* Index of the current row: the first open one, else the first planned one; -1 if none. */
+static int
+current_index (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (is_open (g_ptr_array_index (rows, i)))
+      return (int) i;
+  for (guint i = 0; i < rows->len; i++)
+    if (state_is (g_ptr_array_index (rows, i), "planned"))
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+set_state (SporStore  *store,
+           SporEntity *row,
+           const char *state,
+           const char *actual_start,
+           const char *actual_end,
+           GError    **error)
+{
+  spor_entity_set_text (row, "state", state);
+  if (actual_start != NULL)
+    spor_entity_set_text (row, "actual_start", actual_start);
+  if (actual_end != NULL)
+    {
+      const char *started = spor_entity_get_text (row, "actual_start");
+
+      if (started != NULL && g_strcmp0 (actual_end, started) < 0)
+        return invalid (error, _("The date is before the phase started."));
+      spor_entity_set_text (row, "actual_end", actual_end);
+    }
+  return spor_store_update (store, SPOR_ENTITY (row), error);
+}
+
+/* Starts the planned row after @index on @date, with the rest of its parallel group. */
+static gboolean
+start_next (SporStore  *store,
+            GPtrArray  *rows,
+            GPtrArray  *phases,
+            int         index,
+            const char *date,
+            GError    **error)
+{
+  for (guint i = (guint) (index + 1); i < rows->len; i++)
+    {
+      SporEntity *row = g_ptr_array_index (rows, i);
+      gboolean parallel;
+
+      if (!state_is (row, "planned"))
+        continue;
+      if (!set_state (store, row, "active", date, NULL, error))
+        return FALSE;
+      parallel = g_strcmp0 (spor_entity_get_text (g_ptr_array_index (phases, i), "track"),
+                            "parallel") == 0;
+      /* a parallel track starts together with the parallel tracks that follow it */
+      for (guint j = i + 1; parallel && j < rows->len; j++)
+        {
+          SporEntity *other = g_ptr_array_index (rows, j);
+
+          if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (phases, j), "track"),
+                         "parallel") != 0)
+            break;
+          if (state_is (other, "planned") &&
+              !set_state (store, other, "active", date, NULL, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static SporEntity *
+get_participant (SporStore *store,
+                 gint64     participant_id,
+                 GError   **error)
+{
+  return spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+}
+
+static gboolean
+participant_can_progress (SporEntity *participant,
+                          GError    **error)
+{
+  const char *status = spor_entity_get_text (participant, "status");
+
+  if (g_strcmp0 (status, "dropped_out") == 0)
+    return invalid (error, _("The participant has dropped out."));
+  if (g_strcmp0 (status, "completed") == 0)
+    return invalid (error, _("The participant has completed the programme."));
+  if (g_strcmp0 (status, "on_hold") == 0)
+    return invalid (error, _("The participant is on hold; resume first."));
+  return TRUE;
+}
+
+/* ---- enrolment ----------------------------------------------------------------------- */
+
+gboolean
+spor_progress_enrol (SporStore *store,
+                     gint64     participant_id,
+                     gint64     cohort_id,
+                     GError   **error)
+{
+  /* Planned dates of a programme's phases, in position order. */
+  static const char phases_sql[] =
+    "SELECT id, duration, duration_unit, track FROM phases "
+    "WHERE programme_id = ?1 ORDER BY position, id";
+  static const char stale_sql[] =
+    "SELECT pp.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
+    "WHERE pp.participant_id = ?1 AND ph.programme_id <> ?2";
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(SporEntity) cohort = NULL;
+  g_autoptr(GDate) start_date = NULL;
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *today = spor_date_today ();
+  sqlite3_stmt *stmt;
+  gint64 programme_id;
+  guint32 cursor, group_end;
+  const char *cohort_start, *status;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+
+  participant = get_participant (store, participant_id, error);
+  if (participant == NULL)
+    return fail (store);
+  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
+  if (cohort == NULL)
+    return fail (store);
+  programme_id = spor_entity_get_int (cohort, "programme_id");
+  cohort_start = spor_entity_get_text (cohort, "start_date");
+  start_date = spor_date_parse (cohort_start);
+  g_assert (start_date != NULL);  /* the database checks it */
+
+  /* the participant */
+  spor_entity_set_int (participant, "programme_id", programme_id);
+  spor_entity_set_int (participant, "cohort_id", cohort_id);
+  status = spor_entity_get_text (participant, "status");
+  if (g_strcmp0 (status, "waiting") == 0 || g_strcmp0 (status, "intake") == 0)
+    {
+      spor_entity_set_text (participant, "status",
+                            g_strcmp0 (cohort_start, today) <= 0 ? "active" : "intake");
+      spor_entity_unset (participant, "waiting_position");
+    }
+  if (!spor_entity_is_set (participant, "start_date"))
+    spor_entity_set_text (participant, "start_date", cohort_start);
+  if (!spor_store_update (store, participant, error))
+    return fail (store);
+
+  /* rows of another programme's phases go */
+  stmt = spor_store_prepare (store, stale_sql, error);
+  if (stmt == NULL)
+    return fail (store);
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  sqlite3_bind_int64 (stmt, 2, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (stale, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "phase progress");
+      return fail (store);
+    }
+  for (guint i = 0; i < stale->len; i++)
+    {
+      g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS,
+                                                  g_array_index (stale, gint64, i), error);
+
+      if (row == NULL || !spor_store_delete (store, row, error))
+        return fail (store);
+    }
+
+  /* one row per phase with its planned dates */
+  {
+    g_autoptr(GArray) phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+    gboolean previous_parallel = FALSE;
+
+    stmt = spor_store_prepare (store, phases_sql, error);
+    if (stmt == NULL)
+      return fail (store);
+    sqlite3_bind_int64 (stmt, 1, programme_id);
+    cursor = group_end = g_date_get_julian (start_date);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 phase_id = sqlite3_column_int64 (stmt, 0);
+        int amount = sqlite3_column_int (stmt, 1);
+        SporDurationUnit unit =
+          spor_duration_unit_from_string ((const char *) sqlite3_column_text (stmt, 2));
+        gboolean parallel = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3),
+                                       "parallel") == 0;
+        guint32 end;
+
+        /* a parallel group ends: the next phase waits for its longest track */
+        if (previous_parallel && !parallel)
+          cursor = group_end;
+        end = add_duration (cursor, amount, unit);
+        end = end > cursor ? end - 1 : cursor;
+        g_array_append_val (phase_ids, phase_id);
+        g_ptr_array_add (starts, julian_to_iso (cursor));
+        g_ptr_array_add (ends, julian_to_iso (end));
+        if (parallel)
+          group_end = MAX (group_end, end + 1);
+        else
+          cursor = group_end = end + 1;
+        previous_parallel = parallel;
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        spor_store_set_error (store, error, rc, "phases");
+        return fail (store);
+      }
+
+    for (guint i = 0; i < phase_ids->len; i++)
+      {
+        g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE_PROGRESS);
+        g_autoptr(GPtrArray) found = NULL;
+        g_autoptr(SporEntity) row = NULL;
+
+        spor_query_where_int (query, "participant_id", participant_id);
+        spor_query_where_int (query, "phase_id", g_array_index (phase_ids, gint64, i));
+        found = spor_store_list (store, query, error);
+        if (found == NULL)
+          return fail (store);
+        if (found->len > 0)
+          row = g_object_ref (g_ptr_array_index (found, 0));
+        else
+          {
+            row = spor_entity_new (SPOR_TYPE_PHASE_PROGRESS);
+            spor_entity_set_int (row, "participant_id", participant_id);
+            spor_entity_set_int (row, "phase_id", g_array_index (phase_ids, gint64, i));
+            spor_entity_set_text (row, "state", "planned");
+          }
+        spor_entity_set_text (row, "planned_start", g_ptr_array_index (starts, i));
+        spor_entity_set_text (row, "planned_end", g_ptr_array_index (ends, i));
+        if (spor_entity_get_id (row) > 0 ? !spor_store_update (store, row, error)
+                                         : !spor_store_insert (store, row, error))
+          return fail (store);
+      }
+  }
+
+  if (!spor_store_commit (store, error))
+    return fail (store);
+  return TRUE;
+}
+
+/* ---- reading ------------------------------------------------------------------------- */
+
+void
+spor_phase_step_free (SporPhaseStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->phase_name);
+  g_free (step->phase_description);
+  g_free (step->state);
+  g_free (step->planned_start);
+  g_free (step->planned_end);
+  g_free (step->actual_start);
+  g_free (step->actual_end);
+  g_free (step);
+}
+
+static gboolean
+overdue (const char *state,
+         const char *planned_end,
+         const char *today)
+{
+  return planned_end != NULL && g_strcmp0 (planned_end, today) < 0 &&
+         g_strcmp0 (state, "done") != 0 && g_strcmp0 (state, "skipped") != 0;
+}
+
+GPtrArray *
+spor_progress_list_steps (SporStore  *store,
+                          gint64      participant_id,
+                          const char *today,
+                          GError    **error)
+{
+  static const char sql[] =
+    "SELECT pp.id, ph.id, ph.name, ph.description, ph.position, ph.track, pp.state, "
+    "       pp.planned_start, pp.planned_end, pp.actual_start, pp.actual_end "
+    "FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
+    "WHERE pp.participant_id = ?1 ORDER BY ph.position, ph.id";
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_phase_step_free);
+  g_autofree char *now = today_or (today);
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporPhaseStep *step = g_new0 (SporPhaseStep, 1);
+
+      step->progress_id = sqlite3_column_int64 (stmt, 0);
+      step->phase_id = sqlite3_column_int64 (stmt, 1);
+      step->phase_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      step->phase_description = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      step->position = sqlite3_column_int (stmt, 4);
+      step->parallel = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "parallel") == 0;
+      step->state = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      step->planned_start = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      step->planned_end = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      step->actual_start = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      step->actual_end = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      step->overdue = overdue (step->state, step->planned_end, now);
+      g_ptr_array_add (steps, step);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "phase progress");
+      return NULL;
+    }
+  return g_steal_pointer (&steps);
+}
+
+gint64
+spor_progress_current (SporStore *store,
+                       gint64     participant_id,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) rows = load_progress (store, participant_id, NULL, error);
+  int index;
+
+  if (rows == NULL)
+    return 0;
+  index = current_index (rows);
+  return index < 0 ? 0 : spor_entity_get_id (g_ptr_array_index (rows, index));
+}
+
+/* ---- changes ------------------------------------------------------------------------- */
+
+gboolean
+spor_progress_advance (SporStore  *store,
+                       gint64      participant_id,
+                       const char *date,
+                       GError    **error)
+{
+  g_autofree char *day = today_or (date);
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  int index;
+
+  if (!check_date (day, error) || !spor_store_begin (store, error))
+    return FALSE;
+  participant = get_participant (store, participant_id, error);
+  if (participant == NULL || !participant_can_progress (participant, error))
+    return fail (store);
+  rows = load_progress (store, participant_id, &phases, error);
+  if (rows == NULL)
+    return fail (store);
+  index = current_index (rows);
+  if (index < 0)
+    {
+      invalid (error, rows->len == 0 ? _("The participant is not enrolled in a cohort.")
+                                     : _("There is no next phase."));
+      return fail (store);
+    }
+
+  if (state_is (g_ptr_array_index (rows, index), "planned"))
+    {
+      /* nothing started yet: the first phase starts */
+      if (!start_next (store, rows, phases, index - 1, day, error))
+        return fail (store);
+    }
+  else
+    {
+      if (!set_state (store, g_ptr_array_index (rows, index), "done", NULL, day, error) ||
+          !start_next (store, rows, phases, index, day, error))
+        return fail (store);
+    }
+
+  if (g_strcmp0 (spor_entity_get_text (participant, "status"), "intake") == 0 ||
+      g_strcmp0 (spor_entity_get_text (participant, "status"), "waiting") == 0)
+    {
+      spor_entity_set_text (participant, "status", "active");
+      if (!spor_store_update (store, participant, error))
+        return fail (store);
+    }
+  return spor_store_commit (store, error) || fail (store);
+}
+
+gboolean
+spor_progress_skip (SporStore  *store,
+                    gint64      progress_id,
+                    const char *date,
+                    GError    **error)
+{
+  g_autofree char *day = today_or (date);
+  g_autoptr(SporEntity) row = NULL;
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  gboolean was_active;
+  int index = -1;
+
+  if (!check_date (day, error) || !spor_store_begin (store, error))
+    return FALSE;
+  row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, progress_id, error);
+  if (row == NULL)
+    return fail (store);
+  participant = get_participant (store, spor_entity_get_int (row, "participant_id"), error);
+  if (participant == NULL || !participant_can_progress (participant, error))
+    return fail (store);
+  if (is_finished (row))
+    {
+      invalid (error, _("The phase is already finished."));
+      return fail (store);
+    }
+  rows = load_progress (store, spor_entity_get_int (row, "participant_id"), &phases, error);
+  if (rows == NULL)
+    return fail (store);
+  for (guint i = 0; i < rows->len; i++)
+    if (spor_entity_get_id (g_ptr_array_index (rows, i)) == progress_id)
+      index = (int) i;
+  g_assert (index >= 0);
+
+  {
+    /* the array's copy, so that start_next sees the new state */
+    SporEntity *target = g_ptr_array_index (rows, index);
+
+    was_active = is_open (target);
+    if (!set_state (store, target, "skipped", NULL, was_active ? day : NULL, error))
+      return fail (store);
+  }
+  if (was_active)
+    {
+      /* skipping the current phase moves on, unless another track is still open */
+      gboolean other_open = FALSE;
+
+      for (guint i = 0; i < rows->len; i++)
+        other_open |= is_open (g_ptr_array_index (rows, i));
+      if (!other_open && !start_next (store, rows, phases, index, day, error))
+        return fail (store);
+    }
+  return spor_store_commit (store, error) || fail (store);
+}
+
+static gboolean
+switch_hold (SporStore  *store,
+             gint64      participant_id,
+             gboolean    hold,
+             GError    **error)
+{
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *status;
+  gboolean changed = FALSE;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  participant = get_participant (store, participant_id, error);
+  if (participant == NULL)
+    return fail (store);
+  status = spor_entity_get_text (participant, "status");
+  if (hold ? g_strcmp0 (status, "active") != 0 && g_strcmp0 (status, "intake") != 0
+           : g_strcmp0 (status, "on_hold") != 0)
+    {
+      invalid (error, hold ? _("Only an active participant can be put on hold.")
+                           : _("The participant is not on hold."));
+      return fail (store);
+    }
+  rows = load_progress (store, participant_id, NULL, error);
+  if (rows == NULL)
+    return fail (store);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SporEntity *row = g_ptr_array_index (rows, i);
+
+      if (state_is (row, hold ? "active" : "on_hold"))
+        {
+          if (!set_state (store, row, hold ? "on_hold" : "active", NULL, NULL, error))
+            return fail (store);
+          changed = TRUE;
+        }
+    }
+  (void) changed;
+  spor_entity_set_text (participant, "status", hold ? "on_hold" : "active");
+  if (!spor_store_update (store, participant, error))
+    return fail (store);
+  return spor_store_commit (store, error) || fail (store);
+}
+
+gboolean
+spor_progress_hold (SporStore *store,
+                    gint64     participant_id,
+                    GError   **error)
+{
+  return switch_hold (store, participant_id, TRUE, error);
+}
+
+gboolean
+spor_progress_resume (SporStore *store,
+                      gint64     participant_id,
+                      GError   **error)
+{
+  return switch_hold (store, participant_id, FALSE, error);
+}
+
+/* Ends the open phases on @day with @state (done or skipped). */
+static gboolean
+close_open (SporStore  *store,
+            GPtrArray  *rows,
+            const char *state,
+            const char *day,
+            GError    **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SporEntity *row = g_ptr_array_index (rows, i);
+      const char *started;
+
+      if (!is_open (row))
+        continue;
+      started = spor_entity_get_text (row, "actual_start");
+      if (!set_state (store, row, state, NULL,
+                      started != NULL && g_strcmp0 (day, started) < 0 ? started : day, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_end_date (SporEntity *participant,
+                const char *day,
+                GError    **error)
+{
+  const char *start = spor_entity_get_text (participant, "start_date");
+
+  if (start != NULL && g_strcmp0 (day, start) < 0)
+    return invalid (error, _("The end date is before the participant started."));
+  return TRUE;
+}
+
+gboolean
+spor_progress_drop_out (SporStore  *store,
+                        gint64      participant_id,
+                        const char *reason,
+                        const char *date,
+                        GError    **error)
+{
+  g_autofree char *day = today_or (date);
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *status;
+
+  if (*trimmed == '\0')
+    return invalid (error, _("Give a reason for the drop-out."));
+  if (!check_date (day, error) || !spor_store_begin (store, error))
+    return FALSE;
+  participant = get_participant (store, participant_id, error);
+  if (participant == NULL)
+    return fail (store);
+  status = spor_entity_get_text (participant, "status");
+  if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
+    {
+      invalid (error, _("The participant has already left the programme."));
+      return fail (store);
+    }
+  if (!check_end_date (participant, day, error))
+    return fail (store);
+  rows = load_progress (store, participant_id, NULL, error);
+  if (rows == NULL || !close_open (store, rows, "skipped", day, error))
+    return fail (store);
+  spor_entity_set_text (participant, "status", "dropped_out");
+  spor_entity_set_text (participant, "exit_reason", trimmed);
+  spor_entity_set_text (participant, "end_date", day);
+  if (!spor_store_update (store, participant, error))
+    return fail (store);
+  return spor_store_commit (store, error) || fail (store);
+}
+
+gboolean
+spor_progress_complete (SporStore  *store,
+                        gint64      participant_id,
+                        const char *destination,
+                        const char *notes,
+                        const char *date,
+                        GError    **error)
+{
+  static const char * const destinations[] = {
+    "education", "internship", "wage_subsidy", "work_trial", "job", "other", "none", NULL
+  };
+  g_autofree char *day = today_or (date);
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(SporEntity) outcome = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *status;
+
+  if (destination == NULL || !g_strv_contains (destinations, destination))
+    return invalid (error, _("Choose where the participant is headed."));
+  if (!check_date (day, error) || !spor_store_begin (store, error))
+    return FALSE;
+  participant = get_participant (store, participant_id, error);
+  if (participant == NULL)
+    return fail (store);
+  status = spor_entity_get_text (participant, "status");
+  if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
+    {
+      invalid (error, _("The participant has already left the programme."));
+      return fail (store);
+    }
+  if (!check_end_date (participant, day, error))
+    return fail (store);
+  rows = load_progress (store, participant_id, NULL, error);
+  if (rows == NULL || !close_open (store, rows, "done", day, error))
+    return fail (store);
+  spor_entity_set_text (participant, "status", "completed");
+  spor_entity_set_text (participant, "end_date", day);
+  if (!spor_store_update (store, participant, error))
+    return fail (store);
+
+  outcome = spor_entity_new (SPOR_TYPE_OUTCOME);
+  spor_entity_set_int (outcome, "participant_id", participant_id);
+  spor_entity_set_text (outcome, "kind", "plan");
+  spor_entity_set_text (outcome, "date", day);
+  spor_entity_set_text (outcome, "destination", destination);
+  if (notes != NULL && *notes != '\0')
+    spor_entity_set_text (outcome, "notes", notes);
+  if (!spor_store_insert (store, outcome, error))
+    return fail (store);
+  return spor_store_commit (store, error) || fail (store);
+}
+
+gboolean
+spor_progress_is_overdue (SporStore  *store,
+                          gint64      progress_id,
+                          const char *today,
+                          GError    **error)
+{
+  g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, progress_id, error);
+  g_autofree char *now = today_or (today);
+
+  if (row == NULL)
+    return FALSE;
+  return overdue (spor_entity_get_text (row, "state"),
+                  spor_entity_get_text (row, "planned_end"), now);
+}
+
+gint64
+spor_progress_count_overdue (SporStore  *store,
+                             gint64      cohort_id,
+                             const char *today,
+                             GError    **error)
+{
+  static const char sql[] =
+    "SELECT count(*) FROM participants p JOIN phase_progress pp ON pp.participant_id = p.id "
+    "WHERE p.cohort_id = ?1 AND p.status NOT IN ('completed', 'dropped_out') "
+    "AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?2";
+  g_autofree char *now = today_or (today);
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    spor_store_set_error (store, error, rc, "phase progress");
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* ---- summary ------------------------------------------------------------------------- */
+
+void
+spor_phase_count_free (SporPhaseCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->phase_name);
+  g_free (count);
+}
+
+void
+spor_cohort_summary_free (SporCohortSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_clear_pointer (&summary->phases, g_ptr_array_unref);
+  g_free (summary);
+}
+
+SporCohortSummary *
+spor_progress_summarise (SporStore  *store,
+                         gint64      programme_id,
+                         gint64      cohort_id,
+                         const char *today,
+                         GError    **error)
+{
+  /* ?1 cohort (0 = any), ?2 programme, ?3 today. One pass over the participants of the
+   * cohort or programme through the participants_cohort/participants_programme indexes. */
+  static const char status_sql[] =
+    "SELECT p.status, count(*), "
+    "       sum(EXISTS (SELECT 1 FROM phase_progress pp WHERE pp.participant_id = p.id "
+    "                   AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?3)), "
+    "       sum(NOT EXISTS (SELECT 1 FROM phase_progress pp WHERE pp.participant_id = p.id "
+    "                       AND pp.state <> 'planned')) "
+    "FROM participants p "
+    "WHERE (?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2) "
+    "GROUP BY p.status";
+  static const char phase_sql[] =
+    "SELECT ph.id, ph.name, ph.position, "
+    "       (SELECT count(*) FROM phase_progress pp JOIN participants p ON p.id = pp.participant_id "
+    "         WHERE pp.phase_id = ph.id AND pp.state IN ('active', 'on_hold') "
+    "           AND ((?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2))), "
+    "       (SELECT count(*) FROM phase_progress pp JOIN participants p ON p.id = pp.participant_id "
+    "         WHERE pp.phase_id = ph.id AND pp.state IN ('active', 'on_hold') "
+    "           AND pp.planned_end < ?3 "
+    "           AND ((?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2))) "
+    "FROM phases ph WHERE ph.programme_id = ?2 ORDER BY ph.position, ph.id";
+  g_autoptr(SporCohortSummary) summary = g_new0 (SporCohortSummary, 1);
+  g_autofree char *now = today_or (today);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  summary->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_phase_count_free);
+  if (cohort_id > 0)
+    {
+      g_autoptr(SporEntity) cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
+
+      if (cohort == NULL)
+        return NULL;
+      programme_id = spor_entity_get_int (cohort, "programme_id");
+    }
+
+  stmt = spor_store_prepare (store, status_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  sqlite3_bind_int64 (stmt, 2, programme_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+      gboolean open = g_strcmp0 (status, "completed") != 0 &&
+                      g_strcmp0 (status, "dropped_out") != 0 &&
+                      g_strcmp0 (status, "waiting") != 0;
+
+      if (g_strcmp0 (status, "waiting") == 0)
+        continue;
+      summary->participants += n;
+      if (g_strcmp0 (status, "completed") == 0)
+        summary->completed += n;
+      else if (g_strcmp0 (status, "dropped_out") == 0)
+        summary->dropped_out += n;
+      else if (g_strcmp0 (status, "on_hold") == 0)
+        summary->on_hold += n;
+      if (open)
+        {
+          summary->behind += (guint) sqlite3_column_int64 (stmt, 2);
+          summary->not_started += (guint) sqlite3_column_int64 (stmt, 3);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "participants");
+      return NULL;
+    }
+
+  stmt = spor_store_prepare (store, phase_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  sqlite3_bind_int64 (stmt, 2, programme_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporPhaseCount *count = g_new0 (SporPhaseCount, 1);
+
+      count->phase_id = sqlite3_column_int64 (stmt, 0);
+      count->phase_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      count->position = sqlite3_column_int (stmt, 2);
+      count->in_phase = (guint) sqlite3_column_int64 (stmt, 3);
+      count->behind = (guint) sqlite3_column_int64 (stmt, 4);
+      count->on_time = count->in_phase - count->behind;
+      g_ptr_array_add (summary->phases, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "phases");
+      return NULL;
+    }
+  return g_steal_pointer (&summary);
+}
