@@ -1,0 +1,1333 @@
+/* spor-participants.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "spor-participants.h"
+#include "spor-progress.h"
+#include "spor-store-private.h"
+#include "spor-util.h"
+
+static const char * const statuses[] = {
+  "waiting", "intake", "active", "on_hold", "completed", "dropped_out", NULL
+};
+
+static const char * const provisions[] = {
+  "education_benefit", "cash_benefit", "unemployment_benefit", "sickness_benefit",
+  "resource_course", "integration_benefit", "flex_job", "self_supporting", "other", NULL
+};
+
+static const char * const meeting_kinds[] = {
+  "screening", "coaching", "group_talk", "mentor_talk", "evaluation", "follow_up", NULL
+};
+
+const char * const *
+spor_participant_statuses (void)
+{
+  return statuses;
+}
+
+const char *
+spor_participant_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "waiting") == 0)
+    return _("Waiting list");
+  if (g_strcmp0 (status, "intake") == 0)
+    return _("Intake");
+  if (g_strcmp0 (status, "active") == 0)
+    return _("Active");
+  if (g_strcmp0 (status, "on_hold") == 0)
+    return _("On hold");
+  if (g_strcmp0 (status, "completed") == 0)
+    return _("Completed");
+  if (g_strcmp0 (status, "dropped_out") == 0)
+    return _("Dropped out");
+  return _("Unknown");
+}
+
+const char * const *
+spor_participant_provisions (void)
+{
+  return provisions;
+}
+
+const char *
+spor_participant_provision_label (const char *provision)
+{
+  if (g_strcmp0 (provision, "education_benefit") == 0)
+    return _("Education benefit");
+  if (g_strcmp0 (provision, "cash_benefit") == 0)
+    return _("Cash benefit");
+  if (g_strcmp0 (provision, "unemployment_benefit") == 0)
+    return _("Unemployment benefit");
+  if (g_strcmp0 (provision, "sickness_benefit") == 0)
+    return _("Sickness benefit");
+  if (g_strcmp0 (provision, "resource_course") == 0)
+    return _("Resource course");
+  if (g_strcmp0 (provision, "integration_benefit") == 0)
+    return _("Integration benefit");
+  if (g_strcmp0 (provision, "flex_job") == 0)
+    return _("Flex job");
+  if (g_strcmp0 (provision, "self_supporting") == 0)
+    return _("Self-supporting");
+  if (g_strcmp0 (provision, "other") == 0)
+    return _("Other");
+  return _("Not stated");
+}
+
+const char * const *
+spor_meeting_kinds (void)
+{
+  return meeting_kinds;
+}
+
+const char *
+spor_meeting_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "screening") == 0)
+    return _("Screening interview");
+  if (g_strcmp0 (kind, "coaching") == 0)
+    return _("Individual coaching");
+  if (g_strcmp0 (kind, "group_talk") == 0)
+    return _("Group talk");
+  if (g_strcmp0 (kind, "mentor_talk") == 0)
+    return _("Mentor talk");
+  if (g_strcmp0 (kind, "evaluation") == 0)
+    return _("Evaluation talk");
+  if (g_strcmp0 (kind, "follow_up") == 0)
+    return _("Follow-up after exit");
+  return _("Meeting");
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* SporParticipantItem */
+
+struct _SporParticipantItem
+{
+  GObject  parent_instance;
+  gint64   id;
+  char    *name;
+  char    *status;
+  char    *programme_name;
+  char    *cohort_name;
+  char    *phase_name;
+  char    *start_date;
+};
+
+G_DEFINE_FINAL_TYPE (SporParticipantItem, spor_participant_item, G_TYPE_OBJECT)
+
+static void
+spor_participant_item_finalize (GObject *object)
+{
+  SporParticipantItem *self = SPOR_PARTICIPANT_ITEM (object);
+
+  g_free (self->name);
+  g_free (self->status);
+  g_free (self->programme_name);
+  g_free (self->cohort_name);
+  g_free (self->phase_name);
+  g_free (self->start_date);
+  G_OBJECT_CLASS (spor_participant_item_parent_class)->finalize (object);
+}
+
+static void
+spor_participant_item_class_init (SporParticipantItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = spor_participant_item_finalize;
+}
+
+static void
+spor_participant_item_init (SporParticipantItem *self)
+{
+}
+
+gint64 spor_participant_item_get_id (SporParticipantItem *self) { return self->id; }
+const char *spor_participant_item_get_name (SporParticipantItem *self) { return self->name; }
+const char *spor_participant_item_get_status (SporParticipantItem *self) { return self->status; }
+const char *spor_participant_item_get_programme_name (SporParticipantItem *self) { return self->programme_name; }
+const char *spor_participant_item_get_cohort_name (SporParticipantItem *self) { return self->cohort_name; }
+const char *spor_participant_item_get_phase_name (SporParticipantItem *self) { return self->phase_name; }
+const char *spor_participant_item_get_start_date (SporParticipantItem *self) { return self->start_date; }
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+static SporParticipantItem *
+read_item (SporStore *store,
+           gint64     id)
+{
+  static const char sql[] =
+    "SELECT p.name, p.status, g.name, c.name, p.start_date,"
+    "       (SELECT ph.name FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id"
+    "         WHERE pp.participant_id = p.id AND pp.state IN ('active', 'on_hold')"
+    "         ORDER BY ph.position LIMIT 1)"
+    "  FROM participants p"
+    "  LEFT JOIN programmes g ON g.id = p.programme_id"
+    "  LEFT JOIN cohorts c ON c.id = p.cohort_id"
+    " WHERE p.id = ?";
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, &error);
+  SporParticipantItem *item;
+
+  item = g_object_new (SPOR_TYPE_PARTICIPANT_ITEM, NULL);
+  item->id = id;
+  if (stmt == NULL)
+    {
+      item->name = g_strdup ("");
+      item->status = g_strdup ("waiting");
+      return item;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      item->name = column_text (stmt, 0);
+      item->status = column_text (stmt, 1);
+      item->programme_name = column_text (stmt, 2);
+      item->cohort_name = column_text (stmt, 3);
+      item->start_date = column_text (stmt, 4);
+      item->phase_name = column_text (stmt, 5);
+    }
+  else
+    {
+      /* Erased meanwhile by another connection: an empty row until the next refresh. */
+      item->name = g_strdup ("");
+      item->status = g_strdup ("waiting");
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return item;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The query */
+
+char *
+spor_participants_match_expression (const char *search)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  if (search == NULL)
+    return NULL;
+  words = g_strsplit_set (search, " \t\n,;", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *folded = NULL;
+      gboolean has_word = FALSE;
+
+      if (words[i][0] == '\0')
+        continue;
+      folded = spor_fold_term (words[i]);
+      for (const char *p = folded; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word = TRUE;
+      if (!has_word)
+        continue;
+
+      /* Each word is one quoted FTS5 string with a prefix star: quotes inside are doubled,
+       * so nothing typed can become FTS5 syntax. */
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *p = folded; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *p);
+        }
+      g_string_append (match, "\"*");
+    }
+  if (match->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+GArray *
+spor_participants_query_ids (SporStore           *store,
+                             const char          *search,
+                             gint64               programme_id,
+                             gint64               cohort_id,
+                             const char          *status,
+                             SporParticipantSort  sort,
+                             guint                offset,
+                             guint                limit,
+                             GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT p.id FROM participants p");
+  g_autofree char *match = spor_participants_match_expression (search);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int param = 1;
+  int rc;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  /* Only the fixed fragments below become SQL; every value is a bound parameter. */
+  if (match != NULL)
+    g_string_append (sql, " JOIN participants_fts f ON f.rowid = p.id AND participants_fts MATCH ?");
+  g_string_append (sql, " WHERE 1");
+  if (programme_id > 0)
+    g_string_append (sql, " AND p.programme_id = ?");
+  if (cohort_id > 0)
+    g_string_append (sql, " AND p.cohort_id = ?");
+  if (status != NULL && *status != '\0')
+    g_string_append (sql, " AND p.status = ?");
+  switch (sort)
+    {
+    case SPOR_PARTICIPANT_SORT_START_DATE:
+      g_string_append (sql, " ORDER BY p.start_date IS NULL, p.start_date DESC, p.name COLLATE NOCASE, p.id");
+      break;
+    case SPOR_PARTICIPANT_SORT_STATUS:
+      g_string_append (sql, " ORDER BY CASE p.status WHEN 'waiting' THEN 0 WHEN 'intake' THEN 1"
+                            " WHEN 'active' THEN 2 WHEN 'on_hold' THEN 3 WHEN 'completed' THEN 4"
+                            " ELSE 5 END, p.name COLLATE NOCASE, p.id");
+      break;
+    case SPOR_PARTICIPANT_SORT_NAME:
+    default:
+      g_string_append (sql, " ORDER BY p.name COLLATE NOCASE, p.id");
+      break;
+    }
+  g_string_append (sql, " LIMIT ? OFFSET ?");
+
+  stmt = spor_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (match != NULL)
+    sqlite3_bind_text (stmt, param++, match, -1, SQLITE_TRANSIENT);
+  if (programme_id > 0)
+    sqlite3_bind_int64 (stmt, param++, programme_id);
+  if (cohort_id > 0)
+    sqlite3_bind_int64 (stmt, param++, cohort_id);
+  if (status != NULL && *status != '\0')
+    sqlite3_bind_text (stmt, param++, status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, param++, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, param++, offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, _("Searching participants"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* SporParticipantList */
+
+#define CACHE_SIZE 256
+
+struct _SporParticipantList
+{
+  GObject              parent_instance;
+  SporStore           *store;
+  GArray              *ids;
+  char                *search;
+  gint64               programme_id;
+  gint64               cohort_id;
+  char                *status;
+  SporParticipantSort  sort;
+  /* A small cache keyed by position modulo CACHE_SIZE: the rows on screen are asked for
+   * again and again, the rest of a 72,000-row list is never held. */
+  SporParticipantItem *cache[CACHE_SIZE];
+};
+
+static void spor_participant_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SporParticipantList, spor_participant_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      spor_participant_list_model_init))
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return SPOR_TYPE_PARTICIPANT_ITEM;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return SPOR_PARTICIPANT_LIST (model)->ids->len;
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  SporParticipantList *self = SPOR_PARTICIPANT_LIST (model);
+  SporParticipantItem **slot;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+  id = g_array_index (self->ids, gint64, position);
+  slot = &self->cache[position % CACHE_SIZE];
+  if (*slot == NULL || (*slot)->id != id)
+    {
+      g_clear_object (slot);
+      *slot = read_item (self->store, id);
+    }
+  return g_object_ref (*slot);
+}
+
+static void
+spor_participant_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+static void
+clear_cache (SporParticipantList *self)
+{
+  for (guint i = 0; i < CACHE_SIZE; i++)
+    g_clear_object (&self->cache[i]);
+}
+
+static void
+spor_participant_list_finalize (GObject *object)
+{
+  SporParticipantList *self = SPOR_PARTICIPANT_LIST (object);
+
+  clear_cache (self);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (spor_participant_list_parent_class)->finalize (object);
+}
+
+static void
+spor_participant_list_class_init (SporParticipantListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = spor_participant_list_finalize;
+}
+
+static void
+spor_participant_list_init (SporParticipantList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+SporParticipantList *
+spor_participant_list_new (SporStore *store)
+{
+  SporParticipantList *self;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  self = g_object_new (SPOR_TYPE_PARTICIPANT_LIST, NULL);
+  self->store = g_object_ref (store);
+  spor_participant_list_refresh (self, NULL);
+  return self;
+}
+
+SporStore *
+spor_participant_list_get_store (SporParticipantList *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), NULL);
+  return self->store;
+}
+
+gboolean
+spor_participant_list_refresh (SporParticipantList  *self,
+                               GError              **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint removed;
+
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), FALSE);
+
+  ids = spor_participants_query_ids (self->store, self->search, self->programme_id,
+                                     self->cohort_id, self->status, self->sort, 0, 0, error);
+  if (ids == NULL)
+    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  removed = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  clear_cache (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  return error == NULL || *error == NULL;
+}
+
+void
+spor_participant_list_set_search (SporParticipantList *self,
+                                  const char          *search)
+{
+  g_autofree char *old_match = NULL;
+  g_autofree char *new_match = NULL;
+
+  g_return_if_fail (SPOR_IS_PARTICIPANT_LIST (self));
+
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+  old_match = spor_participants_match_expression (self->search);
+  new_match = spor_participants_match_expression (search);
+  g_free (self->search);
+  self->search = g_strdup (search);
+  /* "anna " and "anna" ask the same: no second query. */
+  if (g_strcmp0 (old_match, new_match) != 0)
+    spor_participant_list_refresh (self, NULL);
+}
+
+const char *
+spor_participant_list_get_search (SporParticipantList *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), NULL);
+  return self->search;
+}
+
+void
+spor_participant_list_set_programme (SporParticipantList *self,
+                                     gint64               programme_id)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_LIST (self));
+  if (self->programme_id == programme_id)
+    return;
+  self->programme_id = programme_id;
+  spor_participant_list_refresh (self, NULL);
+}
+
+void
+spor_participant_list_set_cohort (SporParticipantList *self,
+                                  gint64               cohort_id)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_LIST (self));
+  if (self->cohort_id == cohort_id)
+    return;
+  self->cohort_id = cohort_id;
+  spor_participant_list_refresh (self, NULL);
+}
+
+void
+spor_participant_list_set_status (SporParticipantList *self,
+                                  const char          *status)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_LIST (self));
+  if (status != NULL && *status == '\0')
+    status = NULL;
+  if (g_strcmp0 (self->status, status) == 0)
+    return;
+  g_free (self->status);
+  self->status = g_strdup (status);
+  spor_participant_list_refresh (self, NULL);
+}
+
+void
+spor_participant_list_set_sort (SporParticipantList *self,
+                                SporParticipantSort  sort)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_LIST (self));
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  spor_participant_list_refresh (self, NULL);
+}
+
+guint
+spor_participant_list_find (SporParticipantList *self,
+                            gint64               participant_id)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), G_MAXUINT);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == participant_id)
+      return i;
+  return G_MAXUINT;
+}
+
+gint64
+spor_participant_list_get_id (SporParticipantList *self,
+                              guint                position)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), 0);
+  if (position >= self->ids->len)
+    return 0;
+  return g_array_index (self->ids, gint64, position);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Validation */
+
+static gboolean
+all_digits (const char *text,
+            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+spor_cpr_parse (const char  *text,
+                char       **digits,
+                char       **birth_date,
+                GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  char number[11];
+  int day, month, yy, century_digit, year;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (strlen (stripped) == 11 && stripped[6] == '-' && all_digits (stripped, 6) &&
+      all_digits (stripped + 7, 4))
+    {
+      memcpy (number, stripped, 6);
+      memcpy (number + 6, stripped + 7, 4);
+    }
+  else if (strlen (stripped) == 10 && all_digits (stripped, 10))
+    memcpy (number, stripped, 10);
+  else
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("A CPR number has ten digits: DDMMYY-XXXX"));
+      return FALSE;
+    }
+  number[10] = '\0';
+
+  day = (number[0] - '0') * 10 + (number[1] - '0');
+  month = (number[2] - '0') * 10 + (number[3] - '0');
+  yy = (number[4] - '0') * 10 + (number[5] - '0');
+  century_digit = number[6] - '0';
+  /* The seventh digit gives the century (the CPR office's table). */
+  if (century_digit <= 3)
+    year = 1900 + yy;
+  else if (century_digit == 4 || century_digit == 9)
+    year = (yy <= 36 ? 2000 : 1900) + yy;
+  else
+    year = (yy <= 57 ? 2000 : 1800) + yy;
+
+  if (month < 1 || month > 12 || day < 1 ||
+      day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("The first six digits of a CPR number are a real date of birth (DDMMYY)"));
+      return FALSE;
+    }
+
+  if (digits != NULL)
+    *digits = g_strdup (number);
+  if (birth_date != NULL)
+    *birth_date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  return TRUE;
+}
+
+char *
+spor_cpr_mask (const char *cpr)
+{
+  if (cpr == NULL || strlen (cpr) != 10 || !all_digits (cpr, 10))
+    return NULL;
+  return g_strdup_printf ("%.6s-xxxx", cpr);
+}
+
+gboolean
+spor_email_is_valid (const char *text)
+{
+  const char *at, *dot;
+
+  if (text == NULL || *text == '\0' || strchr (text, ' ') != NULL)
+    return FALSE;
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+gboolean
+spor_phone_is_valid (const char *text)
+{
+  guint n_digits = 0;
+
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_digits++;
+      else if (*p == '+' && p == text)
+        continue;
+      else if (*p != ' ' && *p != '-' && *p != '(' && *p != ')')
+        return FALSE;
+    }
+  return n_digits >= 8 && n_digits <= 15;
+}
+
+void
+spor_problem_free (SporProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->field);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             const char *field,
+             const char *message)
+{
+  SporProblem *problem = g_new0 (SporProblem, 1);
+
+  problem->field = g_strdup (field);
+  problem->message = g_strdup (message);
+  g_ptr_array_add (problems, problem);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+spor_participant_check (SporParticipant *participant)
+{
+  static const char * const date_fields[] = {
+    "birth_date", "referral_date", "waiting_since", "start_date", "end_date",
+    "consent_date", "consent_withdrawn_date",
+  };
+  SporEntity *entity = SPOR_ENTITY (participant);
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_problem_free);
+  const char *cpr, *email, *phone, *start, *end;
+
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT (participant), problems);
+
+  if (text_is_blank (spor_entity_get_text (entity, "name")))
+    add_problem (problems, "name", _("A name is required"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_fields); i++)
+    {
+      const char *date = spor_entity_get_text (entity, date_fields[i]);
+      if (date != NULL && !spor_date_is_valid (date))
+        add_problem (problems, date_fields[i], _("Not a real date"));
+    }
+
+  cpr = spor_entity_get_text (entity, "cpr");
+  if (cpr != NULL && *cpr != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *birth = NULL;
+      const char *birth_date = spor_entity_get_text (entity, "birth_date");
+
+      if (!spor_cpr_parse (cpr, NULL, &birth, &error))
+        add_problem (problems, "cpr", error->message);
+      else if (birth_date != NULL && spor_date_is_valid (birth_date) &&
+               g_strcmp0 (birth, birth_date) != 0)
+        add_problem (problems, "cpr", _("The CPR number does not match the date of birth"));
+    }
+
+  email = spor_entity_get_text (entity, "email");
+  if (email != NULL && *email != '\0' && !spor_email_is_valid (email))
+    add_problem (problems, "email", _("Not an e-mail address (name@example.org)"));
+
+  phone = spor_entity_get_text (entity, "phone");
+  if (phone != NULL && *phone != '\0' && !spor_phone_is_valid (phone))
+    add_problem (problems, "phone", _("Not a phone number (8 digits, + for abroad)"));
+
+  start = spor_entity_get_text (entity, "start_date");
+  end = spor_entity_get_text (entity, "end_date");
+  if (start != NULL && end != NULL && spor_date_is_valid (start) && spor_date_is_valid (end) &&
+      strcmp (end, start) < 0)
+    add_problem (problems, "end_date", _("The end date is before the start date"));
+
+  return problems;
+}
+
+static int
+age_on (const char *birth_date,
+        const char *today)
+{
+  int by, bm, bd, ty, tm, td, age;
+
+  if (sscanf (birth_date, "%d-%d-%d", &by, &bm, &bd) != 3 ||
+      sscanf (today, "%d-%d-%d", &ty, &tm, &td) != 3)
+    return -1;
+  age = ty - by;
+  if (tm < bm || (tm == bm && td < bd))
+    age--;
+  return age;
+}
+
+gboolean
+spor_cohort_occupancy (SporStore  *store,
+                       gint64      cohort_id,
+                       gint64     *taken,
+                       gint64     *capacity,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store,
+    "SELECT c.capacity, (SELECT count(*) FROM participants p WHERE p.cohort_id = c.id"
+    "                     AND p.status IN ('intake', 'active', 'on_hold'))"
+    "  FROM cohorts c WHERE c.id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (capacity != NULL)
+        *capacity = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
+      if (taken != NULL)
+        *taken = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND, _("No such cohort"));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      spor_store_set_error (store, error, rc, _("Counting a cohort"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+spor_participant_warnings (SporStore        *store,
+                           SporParticipant  *participant,
+                           const char       *today,
+                           GError          **error)
+{
+  SporEntity *entity = SPOR_ENTITY (participant);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_problem_free);
+  g_autofree char *local_today = NULL;
+  g_autoptr(SporProgramme) programme = NULL;
+  gint64 programme_id = spor_entity_get_int (entity, "programme_id");
+  gint64 cohort_id = spor_entity_get_int (entity, "cohort_id");
+  const char *birth_date = spor_entity_get_text (entity, "birth_date");
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  if (today == NULL)
+    today = local_today = spor_date_today ();
+
+  if (programme_id > 0)
+    {
+      programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, programme_id, error);
+      if (programme == NULL)
+        return NULL;
+    }
+
+  if (programme != NULL && birth_date != NULL && spor_date_is_valid (birth_date))
+    {
+      SporEntity *p = SPOR_ENTITY (programme);
+      int age = age_on (birth_date, today);
+      gboolean has_min = spor_entity_is_set (p, "min_age");
+      gboolean has_max = spor_entity_is_set (p, "max_age");
+      gint64 min_age = spor_entity_get_int (p, "min_age");
+      gint64 max_age = spor_entity_get_int (p, "max_age");
+
+      if ((has_min && age < min_age) || (has_max && age > max_age))
+        {
+          g_autofree char *message = NULL;
+          if (has_min && has_max)
+            /* Translators: ages in years */
+            message = g_strdup_printf (_("Age %d is outside the programme's target range %d–%d"),
+                                       age, (int) min_age, (int) max_age);
+          else
+            message = g_strdup_printf (_("Age %d is outside the programme's target range"), age);
+          add_problem (warnings, "birth_date", message);
+        }
+    }
+
+  if (programme != NULL && spor_entity_get_bool (SPOR_ENTITY (programme), "not_self_supporting") &&
+      g_strcmp0 (spor_entity_get_text (entity, "provision"), "self_supporting") == 0)
+    add_problem (warnings, "provision",
+                 _("The programme is for people who are not self-supporting"));
+
+  if (cohort_id > 0)
+    {
+      gint64 taken = 0, capacity = -1;
+      const char *status = spor_entity_get_text (entity, "status");
+      gboolean takes_place = g_strcmp0 (status, "intake") == 0 ||
+                             g_strcmp0 (status, "active") == 0 ||
+                             g_strcmp0 (status, "on_hold") == 0;
+
+      if (!spor_cohort_occupancy (store, cohort_id, &taken, &capacity, error))
+        return NULL;
+      /* Count this participant once, whether or not they are in the cohort already. */
+      if (spor_entity_get_id (entity) > 0)
+        {
+          g_autoptr(SporParticipant) stored = spor_store_get (store, SPOR_TYPE_PARTICIPANT,
+                                                              spor_entity_get_id (entity), NULL);
+          const char *old_status = stored ? spor_entity_get_text (SPOR_ENTITY (stored), "status") : NULL;
+          if (stored != NULL && spor_entity_get_int (SPOR_ENTITY (stored), "cohort_id") == cohort_id &&
+              (g_strcmp0 (old_status, "intake") == 0 || g_strcmp0 (old_status, "active") == 0 ||
+               g_strcmp0 (old_status, "on_hold") == 0))
+            taken--;
+        }
+      if (takes_place)
+        taken++;
+      if (capacity >= 0 && taken > capacity)
+        {
+          g_autofree char *message =
+            /* Translators: participants in a cohort and its places */
+            g_strdup_printf (_("The cohort is above capacity: %d participants for %d places"),
+                             (int) taken, (int) capacity);
+          add_problem (warnings, "cohort_id", message);
+        }
+    }
+
+  return g_steal_pointer (&warnings);
+}
+
+gboolean
+spor_participant_save (SporStore        *store,
+                       SporParticipant  *participant,
+                       GError          **error)
+{
+  SporEntity *entity = SPOR_ENTITY (participant);
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *cpr;
+  gint64 cohort_id, old_cohort_id = 0;
+  gboolean is_new;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT (participant), FALSE);
+
+  problems = spor_participant_check (participant);
+  if (problems->len > 0)
+    {
+      SporProblem *first = g_ptr_array_index (problems, 0);
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, first->message);
+      return FALSE;
+    }
+
+  cpr = spor_entity_get_text (entity, "cpr");
+  if (cpr != NULL && *cpr == '\0')
+    spor_entity_unset (entity, "cpr");
+  else if (cpr != NULL)
+    {
+      g_autofree char *digits = NULL;
+      g_autofree char *birth = NULL;
+      if (!spor_cpr_parse (cpr, &digits, &birth, error))
+        return FALSE;
+      spor_entity_set_text (entity, "cpr", digits);
+      if (!spor_entity_is_set (entity, "birth_date"))
+        spor_entity_set_text (entity, "birth_date", birth);
+    }
+
+  is_new = spor_entity_get_id (entity) <= 0;
+  cohort_id = spor_entity_get_int (entity, "cohort_id");
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  if (!is_new)
+    {
+      g_autoptr(SporParticipant) stored = spor_store_get (store, SPOR_TYPE_PARTICIPANT,
+                                                          spor_entity_get_id (entity), error);
+      if (stored == NULL)
+        goto fail;
+      old_cohort_id = spor_entity_get_int (SPOR_ENTITY (stored), "cohort_id");
+    }
+  if (cohort_id > 0)
+    {
+      g_autoptr(SporCohort) cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
+      if (cohort == NULL)
+        goto fail;
+      /* The cohort decides the programme. */
+      spor_entity_set_int (entity, "programme_id",
+                           spor_entity_get_int (SPOR_ENTITY (cohort), "programme_id"));
+    }
+  if (is_new ? !spor_store_insert (store, entity, error) : !spor_store_update (store, entity, error))
+    goto fail;
+  if (cohort_id > 0 && cohort_id != old_cohort_id)
+    {
+      g_autoptr(SporParticipant) fresh = NULL;
+
+      if (!spor_progress_enrol (store, spor_entity_get_id (entity), cohort_id, error))
+        goto fail;
+      /* Enrolment may set status and start date: give the caller the stored record. */
+      fresh = spor_store_get (store, SPOR_TYPE_PARTICIPANT, spor_entity_get_id (entity), error);
+      if (fresh == NULL)
+        goto fail;
+      spor_entity_set_text (entity, "status", spor_entity_get_text (SPOR_ENTITY (fresh), "status"));
+      spor_entity_set_text (entity, "start_date",
+                            spor_entity_get_text (SPOR_ENTITY (fresh), "start_date"));
+      spor_entity_set_keys (entity, spor_entity_get_id (entity), spor_entity_get_uuid (entity),
+                            spor_entity_get_created_at (entity),
+                            spor_entity_get_updated_at (SPOR_ENTITY (fresh)));
+    }
+  if (!spor_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  spor_store_rollback (store);
+  if (is_new)
+    spor_entity_set_keys (entity, 0, NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Waiting list */
+
+GArray *
+spor_waiting_list_ids (SporStore  *store,
+                       gint64      programme_id,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store,
+    "SELECT id FROM participants WHERE status = 'waiting' AND (?1 = 0 OR programme_id = ?1)"
+    " ORDER BY programme_id, waiting_position IS NULL, waiting_position, waiting_since, id",
+    error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, _("Reading the waiting list"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Numbers a programme's waiting list 1, 2, 3 … in @order (participant ids). */
+static gboolean
+renumber (SporStore  *store,
+          GArray     *order,
+          GError    **error)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      g_autoptr(SporParticipant) p = spor_store_get (store, SPOR_TYPE_PARTICIPANT,
+                                                     g_array_index (order, gint64, i), error);
+      if (p == NULL)
+        return FALSE;
+      spor_entity_set_int (SPOR_ENTITY (p), "waiting_position", i + 1);
+      if (!spor_store_update (store, SPOR_ENTITY (p), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+spor_waiting_list_add (SporStore   *store,
+                       gint64       participant_id,
+                       gint64       programme_id,
+                       const char  *date,
+                       GError     **error)
+{
+  g_autoptr(SporParticipant) p = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autofree char *today = NULL;
+  SporEntity *e;
+
+  if (date == NULL)
+    date = today = spor_date_today ();
+  if (!spor_date_is_valid (date))
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, _("Not a real date"));
+      return FALSE;
+    }
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+  if (p == NULL)
+    goto fail;
+  order = spor_waiting_list_ids (store, programme_id, error);
+  if (order == NULL)
+    goto fail;
+  e = SPOR_ENTITY (p);
+  spor_entity_set_text (e, "status", "waiting");
+  spor_entity_set_int (e, "programme_id", programme_id);
+  spor_entity_unset (e, "cohort_id");
+  spor_entity_set_text (e, "waiting_since", date);
+  for (guint i = 0; i < order->len; i++)
+    if (g_array_index (order, gint64, i) == participant_id)
+      g_array_remove_index (order, i--);
+  spor_entity_set_int (e, "waiting_position", order->len + 1);
+  if (!spor_store_update (store, e, error) || !spor_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+spor_waiting_list_move (SporStore  *store,
+                        gint64      participant_id,
+                        guint       position,
+                        GError    **error)
+{
+  g_autoptr(SporParticipant) p = NULL;
+  g_autoptr(GArray) order = NULL;
+  guint from = G_MAXUINT;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+  if (p == NULL)
+    goto fail;
+  if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (p), "status"), "waiting") != 0)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("The participant is not on the waiting list"));
+      goto fail;
+    }
+  order = spor_waiting_list_ids (store, spor_entity_get_int (SPOR_ENTITY (p), "programme_id"), error);
+  if (order == NULL)
+    goto fail;
+  for (guint i = 0; i < order->len; i++)
+    if (g_array_index (order, gint64, i) == participant_id)
+      from = i;
+  g_assert (from != G_MAXUINT);
+  if (position < 1 || position > order->len)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("The waiting list has no place %u"), position);
+      goto fail;
+    }
+  g_array_remove_index (order, from);
+  g_array_insert_val (order, position - 1, participant_id);
+  if (!renumber (store, order, error) || !spor_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+spor_waiting_list_admit (SporStore  *store,
+                         gint64      participant_id,
+                         gint64      cohort_id,
+                         gboolean   *over_capacity,
+                         GError    **error)
+{
+  g_autoptr(SporParticipant) p = NULL;
+  g_autoptr(SporCohort) cohort = NULL;
+  g_autoptr(GArray) order = NULL;
+  gint64 programme_id, taken = 0, capacity = -1;
+  SporEntity *e;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+  if (p == NULL)
+    goto fail;
+  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
+  if (cohort == NULL)
+    goto fail;
+  e = SPOR_ENTITY (p);
+  if (g_strcmp0 (spor_entity_get_text (e, "status"), "waiting") != 0)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("The participant is not on the waiting list"));
+      goto fail;
+    }
+  programme_id = spor_entity_get_int (e, "programme_id");
+
+  spor_entity_set_text (e, "status", "intake");
+  spor_entity_unset (e, "waiting_position");
+  spor_entity_set_int (e, "programme_id", spor_entity_get_int (SPOR_ENTITY (cohort), "programme_id"));
+  spor_entity_set_int (e, "cohort_id", cohort_id);
+  if (!spor_store_update (store, e, error))
+    goto fail;
+  if (!spor_progress_enrol (store, participant_id, cohort_id, error))
+    goto fail;
+
+  /* The others close up. */
+  order = spor_waiting_list_ids (store, programme_id, error);
+  if (order == NULL || !renumber (store, order, error))
+    goto fail;
+  if (!spor_cohort_occupancy (store, cohort_id, &taken, &capacity, error))
+    goto fail;
+  if (!spor_store_commit (store, error))
+    goto fail;
+  if (over_capacity != NULL)
+    *over_capacity = capacity >= 0 && taken > capacity;
+  return TRUE;
+
+fail:
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Erasure */
+
+/* The tables with a participant_id column, from a compile-time list: only these names
+ * become SQL. Their rows go with the participant (ON DELETE CASCADE), but they are named
+ * here to tombstone them so that the erasure travels to other sites. */
+static const struct {
+  const char *entity;
+  const char *select_sql;
+} linked[] = {
+  { "participant_staff", "SELECT uuid FROM participant_staff WHERE participant_id = ?" },
+  { "phase_progress", "SELECT uuid FROM phase_progress WHERE participant_id = ?" },
+  { "agreement", "SELECT uuid FROM agreements WHERE participant_id = ?" },
+  { "block_participant", "SELECT uuid FROM block_participants WHERE participant_id = ?" },
+  { "attendance", "SELECT uuid FROM attendance WHERE participant_id = ?" },
+  { "meeting", "SELECT uuid FROM meetings WHERE participant_id = ?" },
+  { "placement", "SELECT uuid FROM placements WHERE participant_id = ?" },
+  { "outcome", "SELECT uuid FROM outcomes WHERE participant_id = ?" },
+  { "portfolio_item", "SELECT uuid FROM portfolio_items WHERE participant_id = ?" },
+  { "need", "SELECT uuid FROM needs WHERE participant_id = ?" },
+  { "match", "SELECT m.uuid FROM matches m JOIN needs n ON n.id = m.need_id WHERE n.participant_id = ?" },
+};
+
+gboolean
+spor_participant_erase (SporStore  *store,
+                        gint64      participant_id,
+                        GError    **error)
+{
+  g_autoptr(SporParticipant) p = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+  if (p == NULL)
+    goto fail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    {
+      stmt = spor_store_prepare (store, linked[i].select_sql, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, participant_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          g_ptr_array_add (entities, (gpointer) linked[i].entity);
+        }
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          spor_store_set_error (store, error, rc, _("Erasing a participant"));
+          goto fail;
+        }
+    }
+  for (guint i = 0; i < uuids->len; i++)
+    if (!spor_store_add_tombstone (store, entities->pdata[i], uuids->pdata[i], error))
+      goto fail;
+
+  stmt = spor_store_prepare (store, "DELETE FROM participants WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, _("Erasing a participant"));
+      goto fail;
+    }
+  /* FTS5 keeps deleted text in its segments until they are merged: 'optimize' rewrites
+   * the index into one segment without it (secure_delete zeroes the freed pages). */
+  if (!spor_store_exec (store, "INSERT INTO participants_fts (participants_fts) VALUES ('optimize')",
+                        error))
+    goto fail;
+  if (!spor_store_add_tombstone (store, "participant", spor_entity_get_uuid (SPOR_ENTITY (p)), error) ||
+      !spor_store_audit (store, "participant", spor_entity_get_uuid (SPOR_ENTITY (p)), "erase",
+                         NULL, error) ||
+      !spor_store_commit (store, error))
+    goto fail;
+
+  /* The old pages may still sit in the write-ahead log: copy it back and empty it. A busy
+   * reader only delays this; the next checkpoint finishes it. */
+  spor_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  return TRUE;
+
+fail:
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Meetings */
+
+GPtrArray *
+spor_participant_list_meetings (SporStore  *store,
+                                gint64      participant_id,
+                                GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_MEETING);
+
+  spor_query_where_int (query, "participant_id", participant_id);
+  spor_query_order_by (query, "date", TRUE);
+  return spor_store_list (store, query, error);
+}
+
+gboolean
+spor_participant_add_meeting (SporStore   *store,
+                              gint64       participant_id,
+                              const char  *kind,
+                              const char  *date,
+                              gint64       staff_id,
+                              const char  *notes,
+                              GError     **error)
+{
+  g_autoptr(SporMeeting) meeting = NULL;
+
+  if (kind == NULL || !g_strv_contains (meeting_kinds, kind))
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, _("Choose the kind of meeting"));
+      return FALSE;
+    }
+  if (date == NULL || !spor_date_is_valid (date))
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, _("Not a real date"));
+      return FALSE;
+    }
+  meeting = spor_entity_new (SPOR_TYPE_MEETING);
+  spor_entity_set_int (SPOR_ENTITY (meeting), "participant_id", participant_id);
+  spor_entity_set_text (SPOR_ENTITY (meeting), "kind", kind);
+  spor_entity_set_text (SPOR_ENTITY (meeting), "date", date);
+  if (staff_id > 0)
+    spor_entity_set_int (SPOR_ENTITY (meeting), "staff_id", staff_id);
+  if (notes != NULL && *notes != '\0')
+    spor_entity_set_text (SPOR_ENTITY (meeting), "notes", notes);
+  return spor_store_insert (store, SPOR_ENTITY (meeting), error);
+}

@@ -1,0 +1,173 @@
+/* spor-participants.h — finding, checking, queueing and erasing participants
+ *
+ * SporParticipantList is a lazy GListModel over SQL: a refresh asks SQLite for the row ids
+ * that match the search, the filters and the sort, and items (SporParticipantItem, the few
+ * columns a list row shows) are read only when a row asks for them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SPOR_PARTICIPANT_SORT_NAME,
+  SPOR_PARTICIPANT_SORT_START_DATE, /* newest start first, no start date last */
+  SPOR_PARTICIPANT_SORT_STATUS,     /* waiting, intake, active, on hold, completed, dropped out */
+} SporParticipantSort;
+
+/* The statuses in lifecycle order, NULL-terminated, and their English labels. */
+const char * const *spor_participant_statuses        (void);
+const char         *spor_participant_status_label    (const char *status);
+const char * const *spor_participant_provisions      (void);
+const char         *spor_participant_provision_label (const char *provision);
+const char * const *spor_meeting_kinds               (void);
+const char         *spor_meeting_kind_label          (const char *kind);
+
+/* One row of the list. */
+#define SPOR_TYPE_PARTICIPANT_ITEM (spor_participant_item_get_type ())
+G_DECLARE_FINAL_TYPE (SporParticipantItem, spor_participant_item, SPOR, PARTICIPANT_ITEM, GObject)
+
+gint64      spor_participant_item_get_id             (SporParticipantItem *self);
+const char *spor_participant_item_get_name           (SporParticipantItem *self);
+const char *spor_participant_item_get_status         (SporParticipantItem *self);
+const char *spor_participant_item_get_programme_name (SporParticipantItem *self); /* may be NULL */
+const char *spor_participant_item_get_cohort_name    (SporParticipantItem *self); /* may be NULL */
+const char *spor_participant_item_get_phase_name     (SporParticipantItem *self); /* may be NULL */
+const char *spor_participant_item_get_start_date     (SporParticipantItem *self); /* may be NULL */
+
+#define SPOR_TYPE_PARTICIPANT_LIST (spor_participant_list_get_type ())
+G_DECLARE_FINAL_TYPE (SporParticipantList, spor_participant_list, SPOR, PARTICIPANT_LIST, GObject)
+
+SporParticipantList *spor_participant_list_new           (SporStore *store);
+SporStore  *spor_participant_list_get_store              (SporParticipantList *self);
+/* Each setter refreshes the list (one items-changed) when the value changes. */
+void        spor_participant_list_set_search             (SporParticipantList *self,
+                                                          const char          *search);
+const char *spor_participant_list_get_search             (SporParticipantList *self);
+void        spor_participant_list_set_programme          (SporParticipantList *self,
+                                                          gint64               programme_id);
+void        spor_participant_list_set_cohort             (SporParticipantList *self,
+                                                          gint64               cohort_id);
+void        spor_participant_list_set_status             (SporParticipantList *self,
+                                                          const char          *status);
+void        spor_participant_list_set_sort               (SporParticipantList *self,
+                                                          SporParticipantSort  sort);
+/* Reads the ids again; FALSE with @error when the query failed (the list is then empty). */
+gboolean    spor_participant_list_refresh                (SporParticipantList *self,
+                                                          GError             **error);
+/* The position of a participant in the list, or G_MAXUINT. */
+guint       spor_participant_list_find                   (SporParticipantList *self,
+                                                          gint64               participant_id);
+gint64      spor_participant_list_get_id                 (SporParticipantList *self,
+                                                          guint                position);
+
+/* The query behind the list, for paging without a model: at most @limit ids from @offset
+ * (limit 0 = all). @search may be NULL; @status NULL or a status; ids 0 = any. */
+GArray     *spor_participants_query_ids                  (SporStore           *store,
+                                                          const char          *search,
+                                                          gint64               programme_id,
+                                                          gint64               cohort_id,
+                                                          const char          *status,
+                                                          SporParticipantSort  sort,
+                                                          guint                offset,
+                                                          guint                limit,
+                                                          GError             **error);
+/* The FTS5 query for a typed search (each word folded, quoted, prefix), or NULL when the
+ * text has no word. */
+char       *spor_participants_match_expression           (const char          *search);
+
+/* Validation. CPR numbers are accepted as DDMMYYXXXX or DDMMYY-XXXX; the birth date is
+ * checked with the century the seventh digit gives. */
+gboolean    spor_cpr_parse                               (const char  *text,
+                                                          char       **digits,
+                                                          char       **birth_date,
+                                                          GError     **error);
+/* "DDMMYY-xxxx" for ten digits, NULL otherwise. */
+char       *spor_cpr_mask                                (const char  *cpr);
+gboolean    spor_email_is_valid                          (const char  *text);
+gboolean    spor_phone_is_valid                          (const char  *text);
+
+/* A problem (or a warning) with one field of a form; @field is the column name. */
+typedef struct {
+  char *field;
+  char *message;
+} SporProblem;
+
+void        spor_problem_free                            (SporProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporProblem, spor_problem_free)
+
+/* The errors that stop a save (required name, real dates, CPR, e-mail, phone, date order);
+ * an empty array when there are none. */
+GPtrArray  *spor_participant_check                       (SporParticipant *participant);
+/* The programme's rules, as warnings that do not stop a save: age outside the target
+ * range, self-supporting in a "not self-supporting" programme, cohort above capacity.
+ * @today may be NULL. */
+GPtrArray  *spor_participant_warnings                    (SporStore       *store,
+                                                          SporParticipant *participant,
+                                                          const char      *today,
+                                                          GError         **error);
+/* Checks, normalises the CPR number, inserts or updates in one transaction; a new cohort
+ * enrols the participant into it (phase progress). On a failed check the error names the
+ * first problem and nothing is written. */
+gboolean    spor_participant_save                        (SporStore       *store,
+                                                          SporParticipant *participant,
+                                                          GError         **error);
+
+/* The number of participants in a cohort that take a place (intake, active, on hold) and
+ * its capacity (-1 = no limit). */
+gboolean    spor_cohort_occupancy                        (SporStore   *store,
+                                                          gint64       cohort_id,
+                                                          gint64      *taken,
+                                                          gint64      *capacity,
+                                                          GError     **error);
+
+/* The waiting list of a programme (0 = every programme), in order: participant ids. */
+GArray     *spor_waiting_list_ids                        (SporStore   *store,
+                                                          gint64       programme_id,
+                                                          GError     **error);
+/* Puts a participant at the end of a programme's waiting list, dated @date (NULL = today). */
+gboolean    spor_waiting_list_add                        (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          gint64       programme_id,
+                                                          const char  *date,
+                                                          GError     **error);
+/* Moves a waiting participant to @position (1 = first) of their programme's list. */
+gboolean    spor_waiting_list_move                       (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          guint        position,
+                                                          GError     **error);
+/* Takes a participant off the waiting list into @cohort_id (status intake, phase progress
+ * from the cohort's start); the rest of the list closes up. @over_capacity (may be NULL)
+ * tells whether the cohort now holds more than its capacity: a warning, not a refusal. */
+gboolean    spor_waiting_list_admit                      (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          gint64       cohort_id,
+                                                          gboolean    *over_capacity,
+                                                          GError     **error);
+
+/* True erasure: the participant and every row linked to them are deleted, the search
+ * index is rewritten so the old text is gone from its shadow tables, a tombstone lets the
+ * deletion travel, and the audit log records "erase" with the UUID only. */
+gboolean    spor_participant_erase                       (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          GError     **error);
+
+/* The meetings of a participant, newest first (SporMeeting). */
+GPtrArray  *spor_participant_list_meetings               (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          GError     **error);
+/* Adds a meeting after checking kind and date. */
+gboolean    spor_participant_add_meeting                 (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          const char  *kind,
+                                                          const char  *date,
+                                                          gint64       staff_id,
+                                                          const char  *notes,
+                                                          GError     **error);
+
+G_END_DECLS
