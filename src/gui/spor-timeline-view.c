@@ -1,4 +1,4 @@
-/* spor-timeline-view.c
+/* spor-timeline-view.c — the Timeline page: a programme or cohort on a time axis
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,16 +7,31 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-programmes.h"
+#include "spor-progress.h"
+#include "spor-timeline.h"
 #include "spor-timeline-view.h"
+#include "spor-util.h"
 
 struct _SporTimelineView
 {
-  AdwBin         parent_instance;
+  AdwBin          parent_instance;
 
-  SporStore     *store;
+  SporStore      *store;
+  GArray         *programme_ids;
+  GArray         *cohort_ids;      /* [0] = 0: all cohorts */
+  gboolean        filling;
 
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  GtkStack       *stack;
+  AdwStatusPage  *error_page;
+  GtkDropDown    *programme_dropdown;
+  GtkDropDown    *cohort_dropdown;
+  GtkToggleButton *weeks_button;
+  GtkToggleButton *months_button;
+  GtkToggleButton *period_button;
+  GtkFlowBox     *summary_box;
+  GtkFlowBox     *legend_box;
+  SporTimeline   *timeline;
 };
 
 G_DEFINE_FINAL_TYPE (SporTimelineView, spor_timeline_view, ADW_TYPE_BIN)
@@ -29,78 +44,324 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Sets @title (and @description) when the database has something to show; leaves @title
- * NULL when it has nothing. */
-static gboolean
-fill_summary (SporTimelineView  *self,
-              char             **title,
-              char             **description,
-              GError           **error)
+static void
+clear_flow_box (GtkFlowBox *box)
 {
-  g_autofree char *progress_text = NULL;
-  g_autofree char *meetings_text = NULL;
-  g_autofree char *placements_text = NULL;
-  gint64 progress, meetings, placements;
+  GtkWidget *child;
 
-  progress = spor_gui_count (self->store, SPOR_TYPE_PHASE_PROGRESS, error);
-  if (progress < 0)
-    return FALSE;
-  meetings = spor_gui_count (self->store, SPOR_TYPE_MEETING, error);
-  if (meetings < 0)
-    return FALSE;
-  placements = spor_gui_count (self->store, SPOR_TYPE_PLACEMENT, error);
-  if (placements < 0)
-    return FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+}
 
-  if (progress + meetings + placements == 0)
-    return TRUE;
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  GdkRGBA colour;
 
-  progress_text = spor_gui_format_count (progress);
-  meetings_text = spor_gui_format_count (meetings);
-  placements_text = spor_gui_format_count (placements);
+  spor_timeline_phase_colour (GPOINTER_TO_UINT (data), &colour);
+  gdk_cairo_set_source_rgba (cr, &colour);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
 
-  /* Translators: %s is a number, e.g. "240 Meetings" */
-  *title = g_strdup_printf (ngettext ("%s Meeting", "%s Meetings", (gulong) meetings),
-                            meetings_text);
-  /* Translators: both %s are numbers */
-  *description = g_strdup_printf (_("Phases of participants: %s · Placements: %s"),
-                                  progress_text, placements_text);
-  return TRUE;
+static GtkWidget *
+legend_item (guint       position,
+             const char *name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+                                  GUINT_TO_POINTER (position), NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static GtkWidget *
+summary_item (const char *title,
+              const char *detail,
+              gboolean    warning)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *t = gtk_label_new (title);
+  GtkWidget *d = gtk_label_new (detail);
+
+  gtk_label_set_xalign (GTK_LABEL (t), 0);
+  gtk_label_set_xalign (GTK_LABEL (d), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (t), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (t, "caption-heading");
+  gtk_widget_add_css_class (d, "caption");
+  if (warning)
+    gtk_widget_add_css_class (d, "warning");
+  gtk_box_append (GTK_BOX (box), t);
+  gtk_box_append (GTK_BOX (box), d);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "timeline-summary-item");
+  return box;
+}
+
+static gint64
+selected_programme (SporTimelineView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->programme_dropdown);
+
+  return self->programme_ids != NULL && i < self->programme_ids->len
+    ? g_array_index (self->programme_ids, gint64, i) : 0;
+}
+
+static gint64
+selected_cohort (SporTimelineView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->cohort_dropdown);
+
+  return self->cohort_ids != NULL && i < self->cohort_ids->len
+    ? g_array_index (self->cohort_ids, gint64, i) : 0;
+}
+
+static void
+show_summary (SporTimelineView *self,
+              gint64            programme_id,
+              gint64            cohort_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporCohortSummary) summary = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+
+  clear_flow_box (self->summary_box);
+  clear_flow_box (self->legend_box);
+  summary = spor_progress_summarise (self->store, programme_id, cohort_id, NULL, &error);
+  if (summary == NULL)
+    {
+      g_warning ("Timeline view: %s", error->message);
+      return;
+    }
+  {
+    g_autofree char *n = spor_gui_format_count (summary->participants);
+    g_autofree char *detail = NULL;
+    g_autofree char *title = g_strdup_printf (ngettext ("%s participant", "%s participants",
+                                                        summary->participants), n);
+
+    /* Translators: the cohort summary: behind, completed and dropped-out participants */
+    detail = g_strdup_printf (_("%u behind · %u completed · %u dropped out"),
+                              summary->behind, summary->completed, summary->dropped_out);
+    gtk_flow_box_append (self->summary_box, summary_item (title, detail, summary->behind > 0));
+  }
+  for (guint i = 0; i < summary->phases->len; i++)
+    {
+      SporPhaseCount *count = g_ptr_array_index (summary->phases, i);
+      g_autofree char *detail =
+        /* Translators: participants in a phase now: how many on time, how many behind */
+        g_strdup_printf (_("%u in phase · %u on time · %u behind"),
+                         count->in_phase, count->on_time, count->behind);
+
+      gtk_flow_box_append (self->summary_box, summary_item (count->phase_name, detail, count->behind > 0));
+      gtk_flow_box_append (self->legend_box, legend_item ((guint) count->position, count->phase_name));
+    }
+  gtk_flow_box_append (self->legend_box, gtk_label_new (_("Outline: planned · Filled: actual · Red: overdue · ◆ agreement signed, internship start, exit")));
+}
+
+static void
+show_source (SporTimelineView *self)
+{
+  gint64 programme_id = selected_programme (self), cohort_id = selected_cohort (self);
+
+  spor_timeline_set_source (self->timeline, self->store, programme_id, cohort_id);
+  if (self->store != NULL && programme_id > 0)
+    show_summary (self, programme_id, cohort_id);
+}
+
+static void
+fill_cohorts (SporTimelineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 zero = 0;
+  guint select = 0;
+
+  g_clear_pointer (&self->cohort_ids, g_array_unref);
+  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->cohort_ids, zero);
+  gtk_string_list_append (names, _("All Cohorts"));
+  if (self->store != NULL && selected_programme (self) > 0)
+    cohorts = spor_programmes_list_cohorts (self->store, selected_programme (self), &error);
+  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+    {
+      SporEntity *cohort = g_ptr_array_index (cohorts, i);
+      gint64 id = spor_entity_get_id (cohort);
+
+      g_array_append_val (self->cohort_ids, id);
+      gtk_string_list_append (names, spor_entity_get_text (cohort, "name"));
+    }
+  /* the newest cohort that has started: the one staff look at most */
+  if (cohorts != NULL && cohorts->len > 0)
+    {
+      g_autofree char *today = spor_date_today ();
+
+      select = 1;
+      for (guint i = 0; i < cohorts->len; i++)
+        if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (cohorts, i), "start_date"), today) <= 0)
+          {
+            select = i + 1;
+            break;
+          }
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->cohort_dropdown, select);
+  self->filling = FALSE;
+}
+
+static void
+on_programme_selected (SporTimelineView *self)
+{
+  if (self->filling)
+    return;
+  fill_cohorts (self);
+  show_source (self);
+}
+
+static void
+on_cohort_selected (SporTimelineView *self)
+{
+  if (self->filling)
+    return;
+  show_source (self);
+}
+
+static void
+on_zoom_toggled (SporTimelineView *self)
+{
+  if (gtk_toggle_button_get_active (self->weeks_button))
+    spor_timeline_set_zoom (self->timeline, SPOR_TIMELINE_ZOOM_WEEKS);
+  else if (gtk_toggle_button_get_active (self->period_button))
+    spor_timeline_set_zoom (self->timeline, SPOR_TIMELINE_ZOOM_PERIOD);
+  else
+    spor_timeline_set_zoom (self->timeline, SPOR_TIMELINE_ZOOM_MONTHS);
+}
+
+static void
+on_zoom_changed (SporTimelineView *self)
+{
+  switch (spor_timeline_get_zoom (self->timeline))
+    {
+    case SPOR_TIMELINE_ZOOM_WEEKS:
+      gtk_toggle_button_set_active (self->weeks_button, TRUE);
+      break;
+    case SPOR_TIMELINE_ZOOM_PERIOD:
+      gtk_toggle_button_set_active (self->period_button, TRUE);
+      break;
+    case SPOR_TIMELINE_ZOOM_MONTHS:
+    default:
+      gtk_toggle_button_set_active (self->months_button, TRUE);
+      break;
+    }
+}
+
+static void
+on_row_activated (SporTimelineView *self,
+                  gint64            participant_id)
+{
+  /* the window's win.show-participant action does the work */
 }
 
 void
 spor_timeline_view_reload (SporTimelineView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr(SporQuery) query = NULL;
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 previous;
 
   g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
 
+  previous = selected_programme (self);
   if (self->store == NULL)
     {
+      spor_timeline_set_source (self->timeline, NULL, 0, 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-
-  if (!fill_summary (self, &title, &description, &error))
+  query = spor_query_new (SPOR_TYPE_PROGRAMME);
+  spor_query_order_by (query, "name", FALSE);
+  programmes = spor_store_list (self->store, query, &error);
+  if (programmes == NULL)
     {
       g_warning ("Timeline view: %s", error->message);
-      spor_gui_status_page_show_error (self->summary_page, error);
-      gtk_stack_set_visible_child_name (self->stack, "summary");
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-
-  if (title == NULL)
+  if (programmes->len == 0)
     {
+      spor_timeline_set_source (self->timeline, NULL, 0, 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  adw_status_page_set_icon_name (self->summary_page, "document-open-recent-symbolic");
-  adw_status_page_set_title (self->summary_page, title);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+  g_clear_pointer (&self->programme_ids, g_array_unref);
+  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    guint select = 0;
+
+    for (guint i = 0; i < programmes->len; i++)
+      {
+        SporEntity *programme = g_ptr_array_index (programmes, i);
+        gint64 id = spor_entity_get_id (programme);
+
+        if (id == previous)
+          select = i;
+        g_array_append_val (self->programme_ids, id);
+        gtk_string_list_append (names, spor_entity_get_text (programme, "name"));
+      }
+    self->filling = TRUE;
+    gtk_drop_down_set_model (self->programme_dropdown, G_LIST_MODEL (names));
+    gtk_drop_down_set_selected (self->programme_dropdown, select);
+    self->filling = FALSE;
+  }
+  fill_cohorts (self);
+  show_source (self);
+  gtk_stack_set_visible_child_name (self->stack, "timeline");
+}
+
+void
+spor_timeline_view_show (SporTimelineView *self,
+                         gint64            programme_id,
+                         gint64            cohort_id)
+{
+  g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
+
+  for (guint i = 0; self->programme_ids != NULL && i < self->programme_ids->len; i++)
+    if (g_array_index (self->programme_ids, gint64, i) == programme_id)
+      {
+        gtk_drop_down_set_selected (self->programme_dropdown, i);
+        break;
+      }
+  for (guint i = 0; self->cohort_ids != NULL && i < self->cohort_ids->len; i++)
+    if (g_array_index (self->cohort_ids, gint64, i) == cohort_id)
+      {
+        gtk_drop_down_set_selected (self->cohort_dropdown, i);
+        break;
+      }
+}
+
+SporTimeline *
+spor_timeline_view_get_timeline (SporTimelineView *self)
+{
+  g_return_val_if_fail (SPOR_IS_TIMELINE_VIEW (self), NULL);
+  return self->timeline;
 }
 
 static void
@@ -112,6 +373,8 @@ spor_timeline_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_ids, g_array_unref);
+  g_clear_pointer (&self->cohort_ids, g_array_unref);
 
   G_OBJECT_CLASS (spor_timeline_view_parent_class)->dispose (object);
 }
@@ -153,6 +416,21 @@ spor_timeline_view_set_property (GObject      *object,
 }
 
 static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SporTimelineView *self = SPOR_TIMELINE_VIEW (widget);
+  SporTimelineZoom zoom = spor_timeline_get_zoom (self->timeline);
+
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    zoom = zoom == SPOR_TIMELINE_ZOOM_PERIOD ? SPOR_TIMELINE_ZOOM_MONTHS : SPOR_TIMELINE_ZOOM_WEEKS;
+  else
+    zoom = zoom == SPOR_TIMELINE_ZOOM_WEEKS ? SPOR_TIMELINE_ZOOM_MONTHS : SPOR_TIMELINE_ZOOM_PERIOD;
+  spor_timeline_set_zoom (self->timeline, zoom);
+}
+
+static void
 spor_timeline_view_class_init (SporTimelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -163,22 +441,42 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   object_class->set_property = spor_timeline_view_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store",                                      NULL, NULL,
-                                                                       SPOR_TYPE_STORE,
+    g_param_spec_object ("store", NULL, NULL, SPOR_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SPOR_TYPE_TIMELINE);
   spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, programme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, cohort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, weeks_button);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, months_button);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, period_button);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, on_programme_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_cohort_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-out", NULL);
 }
 
 static void
 spor_timeline_view_init (SporTimelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->timeline, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
 }
 
 GtkWidget *

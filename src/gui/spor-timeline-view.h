@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "spor-store.h"
+#include "spor-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,10 @@ void       spor_timeline_view_set_store (SporTimelineView *self,
                                          SporStore        *store);
 /* Reads the database again, e.g. after another connection has written to it. */
 void       spor_timeline_view_reload    (SporTimelineView *self);
+/* Selects a programme and a cohort (0 = all of the programme's cohorts). */
+void       spor_timeline_view_show      (SporTimelineView *self,
+                                         gint64            programme_id,
+                                         gint64            cohort_id);
+SporTimeline *spor_timeline_view_get_timeline (SporTimelineView *self);
 
 G_END_DECLS
