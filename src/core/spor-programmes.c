@@ -414,6 +414,67 @@ spor_programmes_count_enrolled (SporStore *store,
   return count;
 }
 
+void
+spor_candidate_free (SporCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+  g_free (candidate->name);
+  g_free (candidate->status);
+  g_free (candidate);
+}
+
+GPtrArray *
+spor_programmes_find_candidates (SporStore  *store,
+                                 gint64      programme_id,
+                                 const char *text,
+                                 guint       limit,
+                                 GError    **error)
+{
+  /* ?2 is a LIKE pattern built from the typed text with its wildcards escaped. */
+  static const char sql[] =
+    "SELECT p.id, p.name, p.status FROM participants p "
+    "WHERE p.status NOT IN ('completed', 'dropped_out') "
+    "  AND (p.cohort_id IS NULL OR p.programme_id IS NOT ?1) "
+    "  AND p.name LIKE ?2 ESCAPE '\\' "
+    "ORDER BY p.programme_id IS NOT ?1, p.status <> 'waiting', p.name COLLATE NOCASE, p.id "
+    "LIMIT ?3";
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_candidate_free);
+  g_autoptr(GString) pattern = g_string_new ("%");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (const char *c = text != NULL ? text : ""; *c; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  stmt = spor_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_text (stmt, 2, pattern->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporCandidate *candidate = g_new0 (SporCandidate, 1);
+
+      candidate->id = sqlite3_column_int64 (stmt, 0);
+      candidate->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      candidate->status = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (result, candidate);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "participants");
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 /* ---- timeline ------------------------------------------------------------------------- */
 
 static void

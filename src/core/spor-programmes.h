@@ -71,6 +71,22 @@ gint64         spor_programmes_count_enrolled (SporStore   *store,
                                                gint64       cohort_id,
                                                GError     **error);
 
+/* Participants who could join a cohort of @programme_id: not enrolled in one of its cohorts,
+ * not completed or dropped out, the name containing @text (any case); the programme's own
+ * waiting list first, then by name; at most @limit. */
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *status;
+} SporCandidate;
+
+void           spor_candidate_free            (SporCandidate *candidate);
+GPtrArray     *spor_programmes_find_candidates (SporStore  *store,
+                                               gint64      programme_id,
+                                               const char *text,
+                                               guint       limit,
+                                               GError    **error);
+
 /* ---- timeline rows -------------------------------------------------------------------- */
 
 typedef struct {

@@ -19,5 +19,7 @@ void       spor_programmes_view_set_store (SporProgrammesView *self,
                                            SporStore          *store);
 /* Reads the database again, e.g. after another connection has written to it. */
 void       spor_programmes_view_reload    (SporProgrammesView *self);
+/* The programme open in the editor; 0 when none. */
+gint64     spor_programmes_view_get_programme (SporProgrammesView *self);
 
 G_END_DECLS

@@ -75,7 +75,7 @@ static guint signals[N_SIGNALS];
 
 /* The GNOME palette, one colour per phase position. */
 static const char * const phase_colours[] = {
-  "#3584e4", "#2ec27e", "#e5a50a", "#c061cb", "#e66100", "#1c71d8",
+  "#3584e4", "#2ec27e", "#e5a50a", "#c061cb", "#e66100", "#2190a4",
   "#26a269", "#986a44", "#813d9c", "#c01c28",
 };
 
