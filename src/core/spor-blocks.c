@@ -1,0 +1,1163 @@
+/* spor-blocks.c — work blocks, their occurrences, exceptions and the week's problems
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "spor-blocks.h"
+#include "spor-store-private.h"
+#include "spor-util.h"
+
+/* Dates and times */
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || !spor_date_is_valid (text) || sscanf (text, "%u-%u-%u", &y, &m, &d) != 3)
+    return FALSE;
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_valid (date);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          (guint) g_date_get_month (date), g_date_get_day (date));
+}
+
+static GTimeZone *
+copenhagen (void)
+{
+  static gsize zone;
+
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *tz = g_time_zone_new_identifier ("Europe/Copenhagen");
+
+      /* Without time-zone data the local zone is the best guess there is. */
+      if (tz == NULL)
+        tz = g_time_zone_new_local ();
+      g_once_init_leave (&zone, (gsize) tz);
+    }
+  return (GTimeZone *) zone;
+}
+
+static GDateTime *
+local_time (const GDate *date,
+            const char  *hhmm)
+{
+  guint h = 0, m = 0;
+
+  if (sscanf (hhmm, "%u:%u", &h, &m) != 2)
+    h = m = 0;
+  return g_date_time_new (copenhagen (), g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date), (int) h, (int) m, 0);
+}
+
+char *
+spor_blocks_week_start (const char *date)
+{
+  GDate d;
+
+  if (!parse_date (date, &d))
+    return NULL;
+  g_date_subtract_days (&d, g_date_get_weekday (&d) - G_DATE_MONDAY);
+  return format_date (&d);
+}
+
+const char *
+spor_blocks_role_label (const char *role)
+{
+  if (g_strcmp0 (role, "mentor") == 0)
+    return _("mentor");
+  if (g_strcmp0 (role, "adviser") == 0)
+    return _("adviser");
+  if (g_strcmp0 (role, "creative") == 0)
+    return _("creative professional");
+  if (g_strcmp0 (role, "coordinator") == 0)
+    return _("coordinator");
+  if (g_strcmp0 (role, "volunteer") == 0)
+    return _("volunteer");
+  if (g_strcmp0 (role, "contact_person") == 0)
+    return _("contact person");
+  if (g_strcmp0 (role, "caseworker") == 0)
+    return _("caseworker");
+  return role;
+}
+
+/* Occurrences */
+
+void
+spor_occurrence_free (SporOccurrence *o)
+{
+  if (o == NULL)
+    return;
+  g_free (o->block_uuid);
+  g_free (o->title);
+  g_free (o->kind);
+  g_free (o->colour);
+  g_free (o->location);
+  g_free (o->date);
+  g_free (o->actual_date);
+  g_free (o->start_time);
+  g_free (o->end_time);
+  g_clear_pointer (&o->start, g_date_time_unref);
+  g_clear_pointer (&o->end, g_date_time_unref);
+  g_free (o->reason);
+  g_free (o->staff);
+  g_free (o->problem_text);
+  g_clear_pointer (&o->staff_ids, g_array_unref);
+  g_clear_pointer (&o->participant_ids, g_array_unref);
+  g_free (o);
+}
+
+SporOccurrence *
+spor_occurrence_copy (const SporOccurrence *o)
+{
+  SporOccurrence *c = g_memdup2 (o, sizeof *o);
+
+  c->block_uuid = g_strdup (o->block_uuid);
+  c->title = g_strdup (o->title);
+  c->kind = g_strdup (o->kind);
+  c->colour = g_strdup (o->colour);
+  c->location = g_strdup (o->location);
+  c->date = g_strdup (o->date);
+  c->actual_date = g_strdup (o->actual_date);
+  c->start_time = g_strdup (o->start_time);
+  c->end_time = g_strdup (o->end_time);
+  c->start = o->start ? g_date_time_ref (o->start) : NULL;
+  c->end = o->end ? g_date_time_ref (o->end) : NULL;
+  c->reason = g_strdup (o->reason);
+  c->staff = g_strdup (o->staff);
+  c->problem_text = g_strdup (o->problem_text);
+  c->staff_ids = o->staff_ids ? g_array_copy (o->staff_ids) : NULL;
+  c->participant_ids = o->participant_ids ? g_array_copy (o->participant_ids) : NULL;
+  return c;
+}
+
+static void
+invalid (GError    **error,
+         const char *message)
+{
+  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
+}
+
+gboolean
+spor_blocks_validate (SporBlock *block,
+                      GError   **error)
+{
+  SporEntity *e = SPOR_ENTITY (block);
+  const char *title = spor_entity_get_text (e, "title");
+  const char *kind = spor_entity_get_text (e, "kind");
+  const char *start = spor_entity_get_text (e, "start_time");
+  const char *end = spor_entity_get_text (e, "end_time");
+  const char *from = spor_entity_get_text (e, "period_start");
+  const char *to = spor_entity_get_text (e, "period_end");
+  g_autofree char *stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
+
+  if (*stripped == '\0')
+    return invalid (error, _("A work block needs a title.")), FALSE;
+  if (start == NULL || !spor_time_is_valid (start))
+    return invalid (error, _("Enter the start time as hours and minutes, for example 09:00.")), FALSE;
+  if (end == NULL || !spor_time_is_valid (end))
+    return invalid (error, _("Enter the end time as hours and minutes, for example 12:00.")), FALSE;
+  if (strcmp (end, start) <= 0)
+    return invalid (error, _("The block must end after it starts.")), FALSE;
+  if (from == NULL || !spor_date_is_valid (from))
+    return invalid (error, g_strcmp0 (kind, "once") == 0
+                           ? _("Choose the day of the block.")
+                           : _("Choose the first day of the period.")), FALSE;
+  if (to != NULL && !spor_date_is_valid (to))
+    return invalid (error, _("The last day of the period is not a valid date.")), FALSE;
+  if (to != NULL && strcmp (to, from) < 0)
+    return invalid (error, _("The period must end on or after its first day.")), FALSE;
+  if (g_strcmp0 (kind, "once") != 0 && (spor_entity_get_int (e, "weekdays") & 0x7f) == 0)
+    return invalid (error, _("Choose at least one weekday.")), FALSE;
+  return spor_entity_validate (e, error);
+}
+
+gboolean
+spor_blocks_has_date (SporBlock  *block,
+                      const char *date)
+{
+  SporEntity *e = SPOR_ENTITY (block);
+  const char *from = spor_entity_get_text (e, "period_start");
+  const char *to = spor_entity_get_text (e, "period_end");
+  GDate d;
+
+  if (!parse_date (date, &d) || from == NULL || strcmp (date, from) < 0)
+    return FALSE;
+  if (g_strcmp0 (spor_entity_get_text (e, "kind"), "once") == 0)
+    return strcmp (date, from) == 0;
+  if (to != NULL && strcmp (date, to) > 0)
+    return FALSE;
+  return (spor_entity_get_int (e, "weekdays") & SPOR_WEEKDAY_BIT (g_date_get_weekday (&d))) != 0;
+}
+
+static SporOccurrence *
+make_occurrence (SporBlock   *block,
+                 const GDate *date,
+                 GPtrArray   *exceptions)
+{
+  SporEntity *e = SPOR_ENTITY (block);
+  SporOccurrence *o = g_new0 (SporOccurrence, 1);
+  g_autofree char *key = format_date (date);
+  GDate actual = *date;
+
+  o->block_id = spor_entity_get_id (e);
+  o->block_uuid = g_strdup (spor_entity_get_uuid (e));
+  o->title = g_strdup (spor_entity_get_text (e, "title"));
+  o->kind = g_strdup (spor_entity_get_text (e, "kind"));
+  o->programme_id = spor_entity_get_int (e, "programme_id");
+  o->location_id = spor_entity_get_int (e, "location_id");
+  o->capacity = spor_entity_is_set (e, "capacity") ? (gint) spor_entity_get_int (e, "capacity") : -1;
+  o->date = g_strdup (key);
+  o->start_time = g_strdup (spor_entity_get_text (e, "start_time"));
+  o->end_time = g_strdup (spor_entity_get_text (e, "end_time"));
+
+  for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
+    {
+      SporEntity *x = g_ptr_array_index (exceptions, i);
+      const char *kind = spor_entity_get_text (x, "kind");
+
+      if (g_strcmp0 (spor_entity_get_text (x, "date"), key) != 0)
+        continue;
+      if (g_strcmp0 (kind, "cancelled") == 0)
+        {
+          o->cancelled = TRUE;
+          g_free (o->reason);
+          o->reason = g_strdup (spor_entity_get_text (x, "reason"));
+        }
+      else if (g_strcmp0 (kind, "moved") == 0)
+        {
+          const char *nd = spor_entity_get_text (x, "new_date");
+          const char *ns = spor_entity_get_text (x, "new_start_time");
+          const char *ne = spor_entity_get_text (x, "new_end_time");
+
+          o->moved = TRUE;
+          if (nd != NULL)
+            parse_date (nd, &actual);
+          if (ns != NULL)
+            {
+              g_free (o->start_time);
+              o->start_time = g_strdup (ns);
+            }
+          if (ne != NULL)
+            {
+              g_free (o->end_time);
+              o->end_time = g_strdup (ne);
+            }
+          if (!o->cancelled)
+            {
+              g_free (o->reason);
+              o->reason = g_strdup (spor_entity_get_text (x, "reason"));
+            }
+        }
+    }
+  o->actual_date = format_date (&actual);
+  o->start = local_time (&actual, o->start_time);
+  o->end = local_time (&actual, o->end_time);
+  return o;
+}
+
+static int
+compare_occurrences (gconstpointer a,
+                     gconstpointer b)
+{
+  const SporOccurrence *x = *(SporOccurrence **) a;
+  const SporOccurrence *y = *(SporOccurrence **) b;
+  int c = g_date_time_compare (x->start, y->start);
+
+  if (c == 0)
+    c = g_date_time_compare (x->end, y->end);
+  if (c == 0)
+    c = (x->block_id > y->block_id) - (x->block_id < y->block_id);
+  return c;
+}
+
+GPtrArray *
+spor_blocks_expand (SporBlock  *block,
+                    GPtrArray  *exceptions,
+                    const char *from,
+                    const char *to)
+{
+  SporEntity *e = SPOR_ENTITY (block);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_occurrence_free);
+  const char *period_start = spor_entity_get_text (e, "period_start");
+  const char *period_end = spor_entity_get_text (e, "period_end");
+  gboolean once = g_strcmp0 (spor_entity_get_text (e, "kind"), "once") == 0;
+  const char *lo = from, *hi = to;
+  GDate d, last;
+
+  g_return_val_if_fail (from != NULL && to != NULL, result);
+
+  if (period_start != NULL && strcmp (period_start, lo) > 0)
+    lo = period_start;
+  if (once)
+    hi = period_start;
+  else if (period_end != NULL && strcmp (period_end, hi) < 0)
+    hi = period_end;
+
+  /* Dates the rule gives inside the range */
+  if (strcmp (lo, hi) <= 0 && strcmp (hi, to) <= 0 && parse_date (lo, &d) && parse_date (hi, &last))
+    {
+      for (; g_date_compare (&d, &last) <= 0; g_date_add_days (&d, 1))
+        {
+          SporOccurrence *o;
+
+          if (!once && (spor_entity_get_int (e, "weekdays") & SPOR_WEEKDAY_BIT (g_date_get_weekday (&d))) == 0)
+            continue;
+          o = make_occurrence (block, &d, exceptions);
+          if (strcmp (o->actual_date, from) < 0 || strcmp (o->actual_date, to) > 0)
+            {
+              spor_occurrence_free (o); /* moved out of the range */
+              continue;
+            }
+          g_ptr_array_add (result, o);
+        }
+    }
+
+  /* Occurrences moved into the range from a date outside it */
+  for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
+    {
+      SporEntity *x = g_ptr_array_index (exceptions, i);
+      const char *date = spor_entity_get_text (x, "date");
+      const char *nd = spor_entity_get_text (x, "new_date");
+      SporOccurrence *o;
+      GDate od;
+
+      if (g_strcmp0 (spor_entity_get_text (x, "kind"), "moved") != 0 || nd == NULL ||
+          strcmp (nd, from) < 0 || strcmp (nd, to) > 0 ||
+          (strcmp (date, from) >= 0 && strcmp (date, to) <= 0) ||
+          !spor_blocks_has_date (block, date) || !parse_date (date, &od))
+        continue;
+      o = make_occurrence (block, &od, exceptions);
+      g_ptr_array_add (result, o);
+    }
+
+  g_ptr_array_sort (result, compare_occurrences);
+  return result;
+}
+
+double
+spor_occurrence_hours (const SporOccurrence *occurrence)
+{
+  return (double) g_date_time_difference (occurrence->end, occurrence->start) / G_TIME_SPAN_HOUR;
+}
+
+static SporBlock *occurrence_block (SporStore *store, gint64 block_id, const char *date,
+                                    GError **error);
+static GPtrArray *load_exceptions (SporStore *store, gint64 block_id, GError **error);
+
+SporOccurrence *
+spor_blocks_get_occurrence (SporStore  *store,
+                            gint64      block_id,
+                            const char *date,
+                            GError    **error)
+{
+  g_autoptr(SporBlock) block = occurrence_block (store, block_id, date, error);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  GDate d;
+
+  if (block == NULL)
+    return NULL;
+  exceptions = load_exceptions (store, block_id, error);
+  if (exceptions == NULL)
+    return NULL;
+  parse_date (date, &d);
+  return make_occurrence (block, &d, exceptions);
+}
+
+/* Writing */
+
+static gboolean
+fail (SporStore *store)
+{
+  spor_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+spor_blocks_save (SporStore *store,
+                  SporBlock *block,
+                  GError   **error)
+{
+  if (!spor_entity_is_set (SPOR_ENTITY (block), "kind"))
+    spor_entity_set_text (SPOR_ENTITY (block), "kind", "weekly");
+  if (!spor_blocks_validate (block, error))
+    return FALSE;
+  if (spor_entity_get_id (SPOR_ENTITY (block)) == 0)
+    return spor_store_insert (store, SPOR_ENTITY (block), error);
+  return spor_store_update (store, SPOR_ENTITY (block), error);
+}
+
+gboolean
+spor_blocks_delete (SporStore *store,
+                    gint64     block_id,
+                    GError   **error)
+{
+  g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
+
+  if (block == NULL)
+    return FALSE;
+  return spor_store_delete (store, SPOR_ENTITY (block), error);
+}
+
+static GPtrArray *
+list_where (SporStore  *store,
+            GType       type,
+            gint64      block_id,
+            const char *field,
+            const char *text,
+            GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (type);
+
+  spor_query_where_int (query, "block_id", block_id);
+  if (field != NULL)
+    spor_query_where_text (query, field, text);
+  return spor_store_list (store, query, error);
+}
+
+gboolean
+spor_blocks_set_requirement (SporStore  *store,
+                             gint64      block_id,
+                             const char *role,
+                             guint       count,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+
+  if (count > 100)
+    return invalid (error, _("A block can require at most 100 staff of one role.")), FALSE;
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  existing = list_where (store, SPOR_TYPE_BLOCK_REQUIREMENT, block_id, "role", role, error);
+  if (existing == NULL)
+    return fail (store);
+  if (existing->len > 0)
+    {
+      SporEntity *r = g_ptr_array_index (existing, 0);
+
+      if (count == 0)
+        {
+          if (!spor_store_delete (store, r, error))
+            return fail (store);
+        }
+      else if (spor_entity_get_int (r, "count") != count)
+        {
+          spor_entity_set_int (r, "count", count);
+          if (!spor_store_update (store, r, error))
+            return fail (store);
+        }
+    }
+  else if (count > 0)
+    {
+      g_autoptr(SporBlockRequirement) r = spor_entity_new (SPOR_TYPE_BLOCK_REQUIREMENT);
+
+      spor_entity_set_int (SPOR_ENTITY (r), "block_id", block_id);
+      spor_entity_set_text (SPOR_ENTITY (r), "role", role);
+      spor_entity_set_int (SPOR_ENTITY (r), "count", count);
+      if (!spor_store_insert (store, SPOR_ENTITY (r), error))
+        return fail (store);
+    }
+  return spor_store_commit (store, error);
+}
+
+GHashTable *
+spor_blocks_get_requirements (SporStore *store,
+                              gint64     block_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) list = list_where (store, SPOR_TYPE_BLOCK_REQUIREMENT, block_id, NULL, NULL, error);
+  GHashTable *table;
+
+  if (list == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SporEntity *r = g_ptr_array_index (list, i);
+
+      g_hash_table_insert (table, g_strdup (spor_entity_get_text (r, "role")),
+                           GINT_TO_POINTER ((int) spor_entity_get_int (r, "count")));
+    }
+  return table;
+}
+
+gboolean
+spor_blocks_assign_staff (SporStore  *store,
+                          gint64      block_id,
+                          gint64      staff_id,
+                          const char *role,
+                          GError    **error)
+{
+  g_autoptr(SporBlockStaff) link = spor_entity_new (SPOR_TYPE_BLOCK_STAFF);
+
+  spor_entity_set_int (SPOR_ENTITY (link), "block_id", block_id);
+  spor_entity_set_int (SPOR_ENTITY (link), "staff_id", staff_id);
+  spor_entity_set_text (SPOR_ENTITY (link), "role", role);
+  return spor_store_insert (store, SPOR_ENTITY (link), error);
+}
+
+static gboolean
+delete_all (SporStore *store,
+            GPtrArray *list,
+            GError   **error)
+{
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    if (!spor_store_delete (store, g_ptr_array_index (list, i), error))
+      return fail (store);
+  return spor_store_commit (store, error);
+}
+
+gboolean
+spor_blocks_unassign_staff (SporStore *store,
+                            gint64     block_id,
+                            gint64     staff_id,
+                            GError   **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
+  g_autoptr(GPtrArray) list = NULL;
+
+  spor_query_where_int (query, "block_id", block_id);
+  spor_query_where_int (query, "staff_id", staff_id);
+  list = spor_store_list (store, query, error);
+  return list != NULL && delete_all (store, list, error);
+}
+
+gboolean
+spor_blocks_add_participant (SporStore *store,
+                             gint64     block_id,
+                             gint64     participant_id,
+                             GError   **error)
+{
+  g_autoptr(SporBlockParticipant) link = spor_entity_new (SPOR_TYPE_BLOCK_PARTICIPANT);
+
+  spor_entity_set_int (SPOR_ENTITY (link), "block_id", block_id);
+  spor_entity_set_int (SPOR_ENTITY (link), "participant_id", participant_id);
+  return spor_store_insert (store, SPOR_ENTITY (link), error);
+}
+
+gboolean
+spor_blocks_remove_participant (SporStore *store,
+                                gint64     block_id,
+                                gint64     participant_id,
+                                GError   **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
+  g_autoptr(GPtrArray) list = NULL;
+
+  spor_query_where_int (query, "block_id", block_id);
+  spor_query_where_int (query, "participant_id", participant_id);
+  list = spor_store_list (store, query, error);
+  return list != NULL && delete_all (store, list, error);
+}
+
+GPtrArray *
+spor_blocks_list_exceptions (SporStore *store,
+                             gint64     block_id,
+                             GError   **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_EXCEPTION);
+
+  spor_query_where_int (query, "block_id", block_id);
+  spor_query_order_by (query, "date", FALSE);
+  return spor_store_list (store, query, error);
+}
+
+/* Checks that @date is an occurrence of the block and returns the block. */
+static SporBlock *
+occurrence_block (SporStore  *store,
+                  gint64      block_id,
+                  const char *date,
+                  GError    **error)
+{
+  g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
+
+  if (block == NULL)
+    return NULL;
+  if (!spor_blocks_has_date (block, date))
+    {
+      invalid (error, _("The block does not take place on that day."));
+      return NULL;
+    }
+  return g_steal_pointer (&block);
+}
+
+static gboolean
+remove_exceptions (SporStore  *store,
+                   gint64      block_id,
+                   const char *date,
+                   const char *kind,
+                   GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_EXCEPTION);
+  g_autoptr(GPtrArray) list = NULL;
+
+  spor_query_where_int (query, "block_id", block_id);
+  spor_query_where_text (query, "date", date);
+  if (kind != NULL)
+    spor_query_where_text (query, "kind", kind);
+  list = spor_store_list (store, query, error);
+  return list != NULL && delete_all (store, list, error);
+}
+
+static SporBlockException *
+new_exception (gint64      block_id,
+               const char *date,
+               const char *kind)
+{
+  SporBlockException *x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
+
+  spor_entity_set_int (SPOR_ENTITY (x), "block_id", block_id);
+  spor_entity_set_text (SPOR_ENTITY (x), "date", date);
+  spor_entity_set_text (SPOR_ENTITY (x), "kind", kind);
+  return x;
+}
+
+gboolean
+spor_blocks_cancel_occurrence (SporStore  *store,
+                               gint64      block_id,
+                               const char *date,
+                               const char *reason,
+                               GError    **error)
+{
+  g_autoptr(SporBlock) block = occurrence_block (store, block_id, date, error);
+  g_autoptr(SporBlockException) x = NULL;
+
+  if (block == NULL || !spor_store_begin (store, error))
+    return FALSE;
+  if (!remove_exceptions (store, block_id, date, "cancelled", error))
+    return fail (store);
+  x = new_exception (block_id, date, "cancelled");
+  if (reason != NULL && *reason != '\0')
+    spor_entity_set_text (SPOR_ENTITY (x), "reason", reason);
+  if (!spor_store_insert (store, SPOR_ENTITY (x), error))
+    return fail (store);
+  return spor_store_commit (store, error);
+}
+
+gboolean
+spor_blocks_move_occurrence (SporStore  *store,
+                             gint64      block_id,
+                             const char *date,
+                             const char *new_date,
+                             const char *new_start,
+                             const char *new_end,
+                             const char *reason,
+                             GError    **error)
+{
+  g_autoptr(SporBlock) block = occurrence_block (store, block_id, date, error);
+  g_autoptr(SporBlockException) x = NULL;
+  const char *start, *end;
+
+  if (block == NULL)
+    return FALSE;
+  if (new_date != NULL && !spor_date_is_valid (new_date))
+    return invalid (error, _("The new day is not a valid date.")), FALSE;
+  if ((new_start != NULL && !spor_time_is_valid (new_start)) ||
+      (new_end != NULL && !spor_time_is_valid (new_end)))
+    return invalid (error, _("Enter the times as hours and minutes, for example 09:00.")), FALSE;
+  start = new_start != NULL ? new_start : spor_entity_get_text (SPOR_ENTITY (block), "start_time");
+  end = new_end != NULL ? new_end : spor_entity_get_text (SPOR_ENTITY (block), "end_time");
+  if (strcmp (end, start) <= 0)
+    return invalid (error, _("The block must end after it starts.")), FALSE;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  if (!remove_exceptions (store, block_id, date, "moved", error))
+    return fail (store);
+  x = new_exception (block_id, date, "moved");
+  spor_entity_set_text (SPOR_ENTITY (x), "new_date", new_date != NULL ? new_date : date);
+  if (new_start != NULL)
+    spor_entity_set_text (SPOR_ENTITY (x), "new_start_time", new_start);
+  if (new_end != NULL)
+    spor_entity_set_text (SPOR_ENTITY (x), "new_end_time", new_end);
+  if (reason != NULL && *reason != '\0')
+    spor_entity_set_text (SPOR_ENTITY (x), "reason", reason);
+  if (!spor_store_insert (store, SPOR_ENTITY (x), error))
+    return fail (store);
+  return spor_store_commit (store, error);
+}
+
+gboolean
+spor_blocks_substitute_staff (SporStore  *store,
+                              gint64      block_id,
+                              const char *date,
+                              gint64      staff_id,
+                              gint64      substitute_id,
+                              GError    **error)
+{
+  g_autoptr(SporBlock) block = occurrence_block (store, block_id, date, error);
+  g_autoptr(SporBlockException) x = NULL;
+
+  if (block == NULL)
+    return FALSE;
+  if (staff_id == substitute_id || substitute_id <= 0)
+    return invalid (error, _("Choose another staff member as the substitute.")), FALSE;
+
+  x = new_exception (block_id, date, "substitute");
+  spor_entity_set_int (SPOR_ENTITY (x), "staff_id", staff_id);
+  spor_entity_set_int (SPOR_ENTITY (x), "substitute_id", substitute_id);
+  return spor_store_insert (store, SPOR_ENTITY (x), error);
+}
+
+gboolean
+spor_blocks_restore_occurrence (SporStore  *store,
+                                gint64      block_id,
+                                const char *date,
+                                GError    **error)
+{
+  return remove_exceptions (store, block_id, date, NULL, error);
+}
+
+/* The week query */
+
+void
+spor_week_free (SporWeek *week)
+{
+  if (week == NULL)
+    return;
+  g_free (week->monday);
+  g_clear_pointer (&week->occurrences, g_ptr_array_unref);
+  g_free (week);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+typedef struct {
+  gint64  staff_id;
+  char   *role;
+  char   *name;
+} StaffLink;
+
+static void
+staff_link_clear (gpointer data)
+{
+  StaffLink *l = data;
+
+  g_free (l->role);
+  g_free (l->name);
+}
+
+static gboolean
+array_has (GArray *ids,
+           gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_problem (SporOccurrence *o,
+             SporProblem     problem,
+             char           *text)
+{
+  o->problems |= problem;
+  if (o->problem_text == NULL)
+    o->problem_text = text;
+  else
+    {
+      char *joined = g_strconcat (o->problem_text, "\n", text, NULL);
+
+      g_free (o->problem_text);
+      g_free (text);
+      o->problem_text = joined;
+    }
+}
+
+static char *
+staff_name (SporStore *store,
+            gint64     staff_id)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store, "SELECT name FROM staff WHERE id = ?", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name;
+}
+
+/* Staffing, participants and attendance of the week's occurrences of one block. */
+static gboolean
+fill_block (SporStore  *store,
+            gint64      block_id,
+            GPtrArray  *occurrences,
+            GPtrArray  *exceptions,
+            GError    **error)
+{
+  g_autoptr(GArray) staff = g_array_new (FALSE, TRUE, sizeof (StaffLink));
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) required = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (staff, staff_link_clear);
+
+  stmt = spor_store_prepare (store,
+                             "SELECT bs.staff_id, bs.role, s.name FROM block_staff bs "
+                             "JOIN staff s ON s.id = bs.staff_id "
+                             "WHERE bs.block_id = ? ORDER BY s.name, bs.role", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, block_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StaffLink l = { sqlite3_column_int64 (stmt, 0), g_strdup (column_text (stmt, 1)),
+                      g_strdup (column_text (stmt, 2)) };
+      g_array_append_val (staff, l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return spor_store_set_error (store, error, rc, "block staff"), FALSE;
+
+  stmt = spor_store_prepare (store, "SELECT role, count FROM block_requirements WHERE block_id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, block_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (required, g_strdup (column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return spor_store_set_error (store, error, rc, "block requirements"), FALSE;
+
+  stmt = spor_store_prepare (store,
+                             "SELECT participant_id FROM block_participants WHERE block_id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, block_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (participants, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return spor_store_set_error (store, error, rc, "block participants"), FALSE;
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (occurrences, i);
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autoptr(GHashTable) have = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      o->participant_ids = g_array_copy (participants);
+      o->n_participants = participants->len;
+      o->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint s = 0; s < staff->len; s++)
+        {
+          StaffLink *l = &g_array_index (staff, StaffLink, s);
+          gint64 id = l->staff_id;
+          g_autofree char *substitute = NULL;
+
+          for (guint x = 0; exceptions != NULL && x < exceptions->len; x++)
+            {
+              SporEntity *ex = g_ptr_array_index (exceptions, x);
+
+              if (g_strcmp0 (spor_entity_get_text (ex, "kind"), "substitute") == 0 &&
+                  g_strcmp0 (spor_entity_get_text (ex, "date"), o->date) == 0 &&
+                  spor_entity_get_int (ex, "staff_id") == id)
+                {
+                  id = spor_entity_get_int (ex, "substitute_id");
+                  g_clear_pointer (&substitute, g_free);
+                  substitute = staff_name (store, id);
+                }
+            }
+          if (id <= 0)
+            continue;
+          if (!array_has (o->staff_ids, id))
+            g_array_append_val (o->staff_ids, id);
+          g_hash_table_insert (have, l->role,
+                               GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (have, l->role)) + 1));
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          /* Translators: a staff member in a block: "Name (role)" */
+          g_string_append_printf (names, _("%s (%s)"), substitute != NULL ? substitute : l->name,
+                                  spor_blocks_role_label (l->role));
+        }
+      o->staff = names->len > 0 ? g_strdup (names->str) : NULL;
+
+      if (o->cancelled)
+        continue;
+
+      g_hash_table_iter_init (&iter, required);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          int need = GPOINTER_TO_INT (value);
+          int got = GPOINTER_TO_INT (g_hash_table_lookup (have, key));
+
+          if (got < need)
+            /* Translators: e.g. "Missing adviser: 0 of 1" */
+            add_problem (o, SPOR_PROBLEM_MISSING_ROLE,
+                         g_strdup_printf (_("Missing %s: %d of %d"),
+                                          spor_blocks_role_label (key), got, need));
+        }
+      if (o->capacity >= 0 && o->n_participants > (guint) o->capacity)
+        add_problem (o, SPOR_PROBLEM_OVER_CAPACITY,
+                     g_strdup_printf (_("Above capacity: %u participants for %d places"),
+                                      o->n_participants, o->capacity));
+
+      stmt = spor_store_prepare (store,
+                                 "SELECT count(*) FROM attendance WHERE block_id = ? AND date = ?",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, block_id);
+      sqlite3_bind_text (stmt, 2, o->date, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        o->n_registered = (guint) sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+load_exceptions (SporStore *store,
+                 gint64     block_id,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store,
+      "SELECT id, uuid, created_at, updated_at, date, kind, new_date, new_start_time, "
+      "new_end_time, staff_id, substitute_id, reason FROM block_exceptions WHERE block_id = ?",
+      error);
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_int64 (stmt, 1, block_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporEntity *x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
+      static const char * const text_fields[] = { "date", "kind", "new_date", "new_start_time",
+                                                  "new_end_time" };
+
+      spor_entity_set_keys (x, sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                            column_text (stmt, 2), column_text (stmt, 3));
+      spor_entity_set_int (x, "block_id", block_id);
+      for (guint f = 0; f < G_N_ELEMENTS (text_fields); f++)
+        if (sqlite3_column_type (stmt, 4 + (int) f) != SQLITE_NULL)
+          spor_entity_set_text (x, text_fields[f], column_text (stmt, 4 + (int) f));
+      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+        spor_entity_set_int (x, "staff_id", sqlite3_column_int64 (stmt, 9));
+      if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+        spor_entity_set_int (x, "substitute_id", sqlite3_column_int64 (stmt, 10));
+      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+        spor_entity_set_text (x, "reason", column_text (stmt, 11));
+      g_ptr_array_add (list, x);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "block exceptions");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+overlaps (const SporOccurrence *a,
+          const SporOccurrence *b)
+{
+  return g_date_time_compare (a->start, b->end) < 0 && g_date_time_compare (b->start, a->end) < 0;
+}
+
+static void
+find_double_bookings (SporStore *store,
+                      GPtrArray *occurrences)
+{
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      SporOccurrence *a = g_ptr_array_index (occurrences, i);
+
+      if (a->cancelled)
+        continue;
+      /* Sorted by start: only later ones that start before a ends can overlap it. */
+      for (guint j = i + 1; j < occurrences->len; j++)
+        {
+          SporOccurrence *b = g_ptr_array_index (occurrences, j);
+          guint shared_participants = 0;
+
+          if (g_date_time_compare (b->start, a->end) >= 0)
+            break;
+          if (b->cancelled || b->block_id == a->block_id || !overlaps (a, b))
+            continue;
+
+          for (guint s = 0; a->staff_ids != NULL && s < a->staff_ids->len; s++)
+            {
+              gint64 id = g_array_index (a->staff_ids, gint64, s);
+
+              if (array_has (b->staff_ids, id))
+                {
+                  g_autofree char *name = staff_name (store, id);
+
+                  /* Translators: "Name is also booked in Title" */
+                  add_problem (a, SPOR_PROBLEM_STAFF_DOUBLE,
+                               g_strdup_printf (_("%s is also booked in “%s”"), name, b->title));
+                  add_problem (b, SPOR_PROBLEM_STAFF_DOUBLE,
+                               g_strdup_printf (_("%s is also booked in “%s”"), name, a->title));
+                }
+            }
+          for (guint p = 0; a->participant_ids != NULL && p < a->participant_ids->len; p++)
+            if (array_has (b->participant_ids, g_array_index (a->participant_ids, gint64, p)))
+              shared_participants++;
+          if (shared_participants > 0)
+            {
+              /* Participants' names stay out of the summary: a count is enough to act on. */
+              add_problem (a, SPOR_PROBLEM_PARTICIPANT_DOUBLE,
+                           g_strdup_printf (ngettext ("%u participant is also booked in “%s”",
+                                                      "%u participants are also booked in “%s”",
+                                                      shared_participants),
+                                            shared_participants, b->title));
+              add_problem (b, SPOR_PROBLEM_PARTICIPANT_DOUBLE,
+                           g_strdup_printf (ngettext ("%u participant is also booked in “%s”",
+                                                      "%u participants are also booked in “%s”",
+                                                      shared_participants),
+                                            shared_participants, a->title));
+            }
+        }
+    }
+}
+
+SporWeek *
+spor_blocks_query_week (SporStore            *store,
+                        const char           *monday,
+                        const SporWeekFilter *filter,
+                        GError              **error)
+{
+  static const SporWeekFilter no_filter = { 0, 0, 0 };
+  g_autoptr(SporWeek) week = g_new0 (SporWeek, 1);
+  g_autofree char *sunday = NULL;
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) colours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) locations = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  GDate d;
+  int rc;
+
+  if (filter == NULL)
+    filter = &no_filter;
+  if (!parse_date (monday, &d))
+    {
+      invalid (error, _("The week must start on a valid date."));
+      return NULL;
+    }
+  week->monday = spor_blocks_week_start (monday);
+  parse_date (week->monday, &d);
+  g_date_add_days (&d, 6);
+  sunday = format_date (&d);
+  week->occurrences = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_occurrence_free);
+
+  stmt = spor_store_prepare (store,
+      "SELECT b.id, b.uuid, b.created_at, b.updated_at, b.programme_id, b.cohort_id, "
+      "b.location_id, b.title, b.kind, b.weekdays, b.start_time, b.end_time, b.period_start, "
+      "b.period_end, b.capacity, p.colour, l.name "
+      "FROM blocks b LEFT JOIN programmes p ON p.id = b.programme_id "
+      "LEFT JOIN locations l ON l.id = b.location_id "
+      "WHERE ((b.period_start <= ?2 AND coalesce (b.period_end, b.period_start) >= ?1 "
+      "        AND (b.kind = 'weekly' OR b.period_start >= ?1)) "
+      "       OR (b.kind = 'weekly' AND b.period_end IS NULL AND b.period_start <= ?2) "
+      "       OR b.id IN (SELECT block_id FROM block_exceptions WHERE new_date BETWEEN ?1 AND ?2)) "
+      "  AND (?3 = 0 OR b.programme_id = ?3) AND (?4 = 0 OR b.location_id = ?4) "
+      "  AND (?5 = 0 OR b.id IN (SELECT block_id FROM block_staff WHERE staff_id = ?5))",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, week->monday, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sunday, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, filter->programme_id);
+  sqlite3_bind_int64 (stmt, 4, filter->location_id);
+  sqlite3_bind_int64 (stmt, 5, filter->staff_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SporEntity *b = spor_entity_new (SPOR_TYPE_BLOCK);
+      static const char * const refs[] = { "programme_id", "cohort_id", "location_id" };
+      static const char * const texts[] = { "title", "kind" };
+
+      spor_entity_set_keys (b, sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                            column_text (stmt, 2), column_text (stmt, 3));
+      for (guint f = 0; f < G_N_ELEMENTS (refs); f++)
+        if (sqlite3_column_type (stmt, 4 + (int) f) != SQLITE_NULL)
+          spor_entity_set_int (b, refs[f], sqlite3_column_int64 (stmt, 4 + (int) f));
+      for (guint f = 0; f < G_N_ELEMENTS (texts); f++)
+        spor_entity_set_text (b, texts[f], column_text (stmt, 7 + (int) f));
+      spor_entity_set_int (b, "weekdays", sqlite3_column_int (stmt, 9));
+      spor_entity_set_text (b, "start_time", column_text (stmt, 10));
+      spor_entity_set_text (b, "end_time", column_text (stmt, 11));
+      spor_entity_set_text (b, "period_start", column_text (stmt, 12));
+      if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+        spor_entity_set_text (b, "period_end", column_text (stmt, 13));
+      if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+        spor_entity_set_int (b, "capacity", sqlite3_column_int (stmt, 14));
+      g_ptr_array_add (blocks, b);
+      g_ptr_array_add (colours, g_strdup (column_text (stmt, 15)));
+      g_ptr_array_add (locations, g_strdup (column_text (stmt, 16)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "week");
+      return NULL;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SporBlock *block = g_ptr_array_index (blocks, i);
+      g_autoptr(GPtrArray) exceptions = load_exceptions (store, spor_entity_get_id (SPOR_ENTITY (block)), error);
+      g_autoptr(GPtrArray) occurrences = NULL;
+
+      if (exceptions == NULL)
+        return NULL;
+      occurrences = spor_blocks_expand (block, exceptions, week->monday, sunday);
+      if (occurrences->len == 0)
+        continue;
+      if (!fill_block (store, spor_entity_get_id (SPOR_ENTITY (block)), occurrences, exceptions, error))
+        return NULL;
+      for (guint o = 0; o < occurrences->len; o++)
+        {
+          SporOccurrence *occ = g_ptr_array_index (occurrences, o);
+
+          occ->colour = g_strdup (g_ptr_array_index (colours, i));
+          occ->location = g_strdup (g_ptr_array_index (locations, i));
+        }
+      g_ptr_array_extend_and_steal (week->occurrences, g_steal_pointer (&occurrences));
+    }
+
+  g_ptr_array_sort (week->occurrences, compare_occurrences);
+  find_double_bookings (store, week->occurrences);
+  for (guint i = 0; i < week->occurrences->len; i++)
+    if (((SporOccurrence *) g_ptr_array_index (week->occurrences, i))->problems != 0)
+      week->n_problems++;
+  return g_steal_pointer (&week);
+}

@@ -1,0 +1,370 @@
+/* spor-ical.c — work blocks as iCalendar, built with libical
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "spor-blocks.h"
+#include "spor-ical.h"
+#include "spor-store-private.h"
+
+#define ZONE "Europe/Copenhagen"
+
+static struct icaltimetype
+local_ical (GDateTime    *when,
+            icaltimezone *zone)
+{
+  struct icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_time_get_year (when);
+  t.month = g_date_time_get_month (when);
+  t.day = g_date_time_get_day_of_month (when);
+  t.hour = g_date_time_get_hour (when);
+  t.minute = g_date_time_get_minute (when);
+  t.second = 0;
+  t.is_date = 0;
+  /* Wall-clock time; with_tzid() names its zone, defined by the calendar's VTIMEZONE. */
+  return t;
+}
+
+static icalproperty *
+with_tzid (icalproperty *property)
+{
+  icalproperty_add_parameter (property, icalparameter_new_tzid (ZONE));
+  return property;
+}
+
+/* The zone's rules since 1996 (EU summer time: last Sunday of March 02:00 to last Sunday of
+ * October 03:00), under the plain TZID that every calendar program knows. libical's own
+ * component names the zone with a vendor prefix and carries its history back to 1890. */
+static icalcomponent *
+new_vtimezone (void)
+{
+  icalcomponent *tz = icalcomponent_new_vtimezone ();
+  struct {
+    icalcomponent_kind kind;
+    const char *name;
+    int from, to, month, hour;
+  } parts[] = {
+    { ICAL_XDAYLIGHT_COMPONENT, "CEST", 3600, 7200, 3, 2 },
+    { ICAL_XSTANDARD_COMPONENT, "CET", 7200, 3600, 10, 3 },
+  };
+
+  icalcomponent_add_property (tz, icalproperty_new_tzid (ZONE));
+  icalcomponent_add_property (tz, icalproperty_new_x (ZONE));
+  icalproperty_set_x_name (icalcomponent_get_first_property (tz, ICAL_X_PROPERTY), "X-LIC-LOCATION");
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      icalcomponent *part = icalcomponent_new (parts[i].kind);
+      struct icaltimetype start = icaltime_null_time ();
+      struct icalrecurrencetype rule;
+
+      /* The first such change under today's rules: 31 March / 27 October 1996 */
+      start.year = 1996;
+      start.month = parts[i].month;
+      start.day = parts[i].month == 3 ? 31 : 27;
+      start.hour = parts[i].hour;
+      icalrecurrencetype_clear (&rule);
+      rule.freq = ICAL_YEARLY_RECURRENCE;
+      rule.by_month[0] = (short) parts[i].month;
+      rule.by_month[1] = ICAL_RECURRENCE_ARRAY_MAX;
+      rule.by_day[0] = (short) -(8 + ICAL_SUNDAY_WEEKDAY); /* -1SU: the last Sunday */
+      rule.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
+      icalcomponent_add_property (part, icalproperty_new_tzname (parts[i].name));
+      icalcomponent_add_property (part, icalproperty_new_tzoffsetfrom (parts[i].from));
+      icalcomponent_add_property (part, icalproperty_new_tzoffsetto (parts[i].to));
+      icalcomponent_add_property (part, icalproperty_new_dtstart (start));
+      icalcomponent_add_property (part, icalproperty_new_rrule (rule));
+      icalcomponent_add_component (tz, part);
+    }
+  return tz;
+}
+
+static void
+add_times (icalcomponent  *event,
+           SporOccurrence *o,
+           icaltimezone   *zone)
+{
+  icalcomponent_add_property (event, with_tzid (icalproperty_new_dtstart (local_ical (o->start, zone))));
+  icalcomponent_add_property (event, with_tzid (icalproperty_new_dtend (local_ical (o->end, zone))));
+}
+
+static icalcomponent *
+new_event (SporBlock   *block,
+           const char  *location,
+           const char  *description)
+{
+  SporEntity *e = SPOR_ENTITY (block);
+  icalcomponent *event = icalcomponent_new_vevent ();
+  g_autoptr(GDateTime) updated = g_date_time_new_from_iso8601 (spor_entity_get_updated_at (e), NULL);
+  struct icaltimetype stamp = icaltime_from_timet_with_zone (
+      updated != NULL ? g_date_time_to_unix (updated) : (gint64) time (NULL), 0,
+      icaltimezone_get_utc_timezone ());
+
+  icalcomponent_add_property (event, icalproperty_new_uid (spor_entity_get_uuid (e)));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
+  icalcomponent_add_property (event, icalproperty_new_lastmodified (stamp));
+  icalcomponent_add_property (event, icalproperty_new_summary (spor_entity_get_text (e, "title")));
+  if (location != NULL)
+    icalcomponent_add_property (event, icalproperty_new_location (location));
+  if (description != NULL && *description != '\0')
+    icalcomponent_add_property (event, icalproperty_new_description (description));
+  return event;
+}
+
+static char *
+first_text (SporStore  *store,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+static gboolean
+add_block (SporStore     *store,
+           icalcomponent *calendar,
+           gint64         block_id,
+           icaltimezone  *zone,
+           GError       **error)
+{
+  g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *staff = NULL;
+  SporEntity *e;
+  const char *from, *to;
+  icalcomponent *master;
+  SporOccurrence *first = NULL;
+
+  if (block == NULL)
+    return FALSE;
+  e = SPOR_ENTITY (block);
+  exceptions = spor_blocks_list_exceptions (store, block_id, error);
+  if (exceptions == NULL)
+    return FALSE;
+  location = first_text (store, "SELECT name FROM locations WHERE id = ?",
+                         spor_entity_get_int (e, "location_id"));
+  staff = first_text (store,
+                      "SELECT group_concat (name, ', ') FROM (SELECT DISTINCT s.name FROM block_staff bs "
+                      "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
+                      block_id);
+
+  from = spor_entity_get_text (e, "period_start");
+  to = spor_entity_get_text (e, "period_end");
+  /* Without an end, the rule's own dates over ten years stand for the moves into view. */
+  {
+    g_autofree char *horizon = NULL;
+
+    if (to == NULL)
+      {
+        GDate d;
+        guint y, m, dd;
+
+        sscanf (from, "%u-%u-%u", &y, &m, &dd);
+        g_date_set_dmy (&d, dd, m, y);
+        g_date_add_years (&d, 10);
+        horizon = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
+                                   (guint) g_date_get_month (&d), g_date_get_day (&d));
+      }
+    all = spor_blocks_expand (block, exceptions, "0001-01-01", to != NULL ? to : horizon);
+  }
+
+  /* DTSTART is the first date the rule gives, before any move. */
+  {
+    g_autoptr(GPtrArray) plain = spor_blocks_expand (block, NULL, from, to != NULL ? to : from);
+    g_autofree char *week_end = NULL;
+
+    if (plain->len == 0 && to == NULL)
+      {
+        /* An open-ended weekly rule: look one week ahead for its first day. */
+        GDate d;
+        guint y, m, dd;
+
+        sscanf (from, "%u-%u-%u", &y, &m, &dd);
+        g_date_set_dmy (&d, dd, m, y);
+        g_date_add_days (&d, 6);
+        week_end = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
+                                    (guint) g_date_get_month (&d), g_date_get_day (&d));
+        g_ptr_array_unref (plain);
+        plain = spor_blocks_expand (block, NULL, from, week_end);
+      }
+    if (plain->len == 0)
+      return TRUE; /* a rule with no day in its period: nothing to put in a calendar */
+    first = spor_occurrence_copy (g_ptr_array_index (plain, 0));
+  }
+
+  master = new_event (block, location, staff);
+  add_times (master, first, zone);
+
+  if (g_strcmp0 (spor_entity_get_text (e, "kind"), "weekly") == 0)
+    {
+      static const icalrecurrencetype_weekday days[] = {
+        ICAL_MONDAY_WEEKDAY, ICAL_TUESDAY_WEEKDAY, ICAL_WEDNESDAY_WEEKDAY,
+        ICAL_THURSDAY_WEEKDAY, ICAL_FRIDAY_WEEKDAY, ICAL_SATURDAY_WEEKDAY, ICAL_SUNDAY_WEEKDAY,
+      };
+      struct icalrecurrencetype rule;
+      guint weekdays = (guint) spor_entity_get_int (e, "weekdays");
+      guint n = 0;
+
+      icalrecurrencetype_clear (&rule);
+      rule.freq = ICAL_WEEKLY_RECURRENCE;
+      rule.interval = 1;
+      rule.week_start = ICAL_MONDAY_WEEKDAY;
+      for (guint i = 0; i < 7; i++)
+        if (weekdays & SPOR_WEEKDAY_BIT (i + 1))
+          rule.by_day[n++] = (short) days[i]; /* position 0: every such weekday */
+      rule.by_day[n] = ICAL_RECURRENCE_ARRAY_MAX;
+      if (to != NULL)
+        {
+          /* UNTIL is in UTC when DTSTART has a zone (RFC 5545, 3.3.10); the end of the
+           * period's last day includes its occurrence however a reader compares. */
+          guint y, m, d;
+          g_autoptr(GDateTime) until = NULL;
+          g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (ZONE);
+
+          if (tz == NULL)
+            tz = g_time_zone_new_local ();
+          sscanf (to, "%u-%u-%u", &y, &m, &d);
+          until = g_date_time_new (tz, (int) y, (int) m, (int) d, 23, 59, 59);
+          rule.until = icaltime_from_timet_with_zone (g_date_time_to_unix (until), 0,
+                                                      icaltimezone_get_utc_timezone ());
+        }
+      icalcomponent_add_property (master, icalproperty_new_rrule (rule));
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (all, i);
+      g_autoptr(GDateTime) original = NULL;
+      icalcomponent *moved;
+
+      if (!o->cancelled && !o->moved)
+        continue;
+      {
+        g_autoptr(GPtrArray) one = spor_blocks_expand (block, NULL, o->date, o->date);
+
+        if (one->len == 0)
+          continue;
+        original = g_date_time_ref (((SporOccurrence *) g_ptr_array_index (one, 0))->start);
+      }
+      if (o->cancelled)
+        {
+          if (g_strcmp0 (spor_entity_get_text (e, "kind"), "weekly") == 0)
+            icalcomponent_add_property (master, with_tzid (icalproperty_new_exdate (local_ical (original, zone))));
+          else
+            icalcomponent_add_property (master, icalproperty_new_status (ICAL_STATUS_CANCELLED));
+          continue;
+        }
+      if (g_strcmp0 (spor_entity_get_text (e, "kind"), "weekly") != 0)
+        {
+          /* A one-off block that moved: the event itself is at the new time. */
+          icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTSTART_PROPERTY));
+          icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTEND_PROPERTY));
+          add_times (master, o, zone);
+          continue;
+        }
+      moved = new_event (block, location, o->reason);
+      icalcomponent_add_property (moved, with_tzid (icalproperty_new_recurrenceid (local_ical (original, zone))));
+      add_times (moved, o, zone);
+      icalcomponent_add_component (calendar, moved);
+    }
+
+  icalcomponent_add_component (calendar, master);
+  spor_occurrence_free (first);
+  return TRUE;
+}
+
+char *
+spor_ical_export (SporStore               *store,
+                  const SporIcalSelection *selection,
+                  guint                   *n_blocks,
+                  GError                 **error)
+{
+  static const SporIcalSelection everything = { 0, 0, 0 };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  icaltimezone *zone;
+  icalcomponent *calendar;
+  sqlite3_stmt *stmt;
+  char *text;
+  int rc;
+
+  if (selection == NULL)
+    selection = &everything;
+  if (n_blocks != NULL)
+    *n_blocks = 0;
+
+  stmt = spor_store_prepare (store,
+      "SELECT id FROM blocks WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR programme_id = ?2) "
+      "AND (?3 = 0 OR id IN (SELECT block_id FROM block_staff WHERE staff_id = ?3)) "
+      "ORDER BY period_start, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, selection->block_id);
+  sqlite3_bind_int64 (stmt, 2, selection->programme_id);
+  sqlite3_bind_int64 (stmt, 3, selection->staff_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "blocks to export");
+      return NULL;
+    }
+
+  zone = NULL; /* times are written as wall-clock times with TZID, see local_ical() */
+
+  calendar = icalcomponent_new_vcalendar ();
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Spor//Spor " PACKAGE_VERSION "//EN"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_component (calendar, new_vtimezone ());
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!add_block (store, calendar, g_array_index (ids, gint64, i), zone, error))
+      {
+        icalcomponent_free (calendar);
+        return NULL;
+      }
+
+  text = g_strdup (icalcomponent_as_ical_string (calendar));
+  icalcomponent_free (calendar);
+  if (n_blocks != NULL)
+    *n_blocks = ids->len;
+  return text;
+}
+
+gboolean
+spor_ical_export_file (SporStore               *store,
+                       const SporIcalSelection *selection,
+                       const char              *path,
+                       guint                   *n_blocks,
+                       GError                 **error)
+{
+  g_autofree char *text = spor_ical_export (store, selection, n_blocks, error);
+  g_autoptr(GFile) file = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  file = g_file_new_for_path (path);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}

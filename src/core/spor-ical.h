@@ -1,0 +1,35 @@
+/* spor-ical.h — work blocks as iCalendar (RFC 5545), built with libical
+ *
+ * One VEVENT per block: UID is the block's UUID, DTSTART/DTEND in TZID Europe/Copenhagen
+ * (its VTIMEZONE is included), a weekly RRULE with UNTIL for weekly blocks, EXDATE for
+ * cancelled occurrences, and one more VEVENT with the same UID and a RECURRENCE-ID for each
+ * moved occurrence.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+/* Which blocks: each non-zero field narrows the choice; all zero exports every block. */
+typedef struct {
+  gint64 block_id;
+  gint64 programme_id;
+  gint64 staff_id;
+} SporIcalSelection;
+
+/* The calendar as text; @n_blocks (may be NULL) gets the number of blocks in it. */
+char     *spor_ical_export       (SporStore               *store,
+                                  const SporIcalSelection *selection,
+                                  guint                   *n_blocks,
+                                  GError                 **error);
+/* Writes it to @path atomically (a failed export leaves no half-written file). */
+gboolean  spor_ical_export_file  (SporStore               *store,
+                                  const SporIcalSelection *selection,
+                                  const char              *path,
+                                  guint                   *n_blocks,
+                                  GError                 **error);
+
+G_END_DECLS
