@@ -343,6 +343,7 @@ struct _SporParticipantList
   gint64               cohort_id;
   char                *status;
   SporParticipantSort  sort;
+  GArray              *hidden;
   /* A small cache keyed by position modulo CACHE_SIZE: the rows on screen are asked for
    * again and again, the rest of a 72,000-row list is never held. */
   SporParticipantItem *cache[CACHE_SIZE];
@@ -408,6 +409,7 @@ spor_participant_list_finalize (GObject *object)
 
   clear_cache (self);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->hidden, g_array_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_object (&self->store);
@@ -424,6 +426,7 @@ static void
 spor_participant_list_init (SporParticipantList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->hidden = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 SporParticipantList *
@@ -459,6 +462,14 @@ spor_participant_list_refresh (SporParticipantList  *self,
                                      self->cohort_id, self->status, self->sort, 0, 0, error);
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (self->hidden->len > 0)
+    for (guint i = 0; i < ids->len; i++)
+      for (guint j = 0; j < self->hidden->len; j++)
+        if (g_array_index (ids, gint64, i) == g_array_index (self->hidden, gint64, j))
+          {
+            g_array_remove_index (ids, i--);
+            break;
+          }
 
   removed = self->ids->len;
   g_array_unref (self->ids);
@@ -539,6 +550,28 @@ spor_participant_list_set_sort (SporParticipantList *self,
   if (self->sort == sort)
     return;
   self->sort = sort;
+  spor_participant_list_refresh (self, NULL);
+}
+
+void
+spor_participant_list_set_hidden (SporParticipantList *self,
+                                  gint64               participant_id,
+                                  gboolean             hidden)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_LIST (self));
+
+  for (guint i = 0; i < self->hidden->len; i++)
+    if (g_array_index (self->hidden, gint64, i) == participant_id)
+      {
+        if (hidden)
+          return;
+        g_array_remove_index (self->hidden, i);
+        spor_participant_list_refresh (self, NULL);
+        return;
+      }
+  if (!hidden)
+    return;
+  g_array_append_val (self->hidden, participant_id);
   spor_participant_list_refresh (self, NULL);
 }
 

@@ -65,6 +65,11 @@ guint       spor_participant_list_find                   (SporParticipantList *s
                                                           gint64               participant_id);
 gint64      spor_participant_list_get_id                 (SporParticipantList *self,
                                                           guint                position);
+/* Leaves a participant out of the list (while their erasure waits for its undo window to
+ * pass) or lets them back in; refreshes. */
+void        spor_participant_list_set_hidden             (SporParticipantList *self,
+                                                          gint64               participant_id,
+                                                          gboolean             hidden);
 
 /* The query behind the list, for paging without a model: at most @limit ids from @offset
  * (limit 0 = all). @search may be NULL; @status NULL or a status; ids 0 = any. */

@@ -7,16 +7,41 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-participant-editor.h"
+#include "spor-participant-page.h"
+#include "spor-participant-row.h"
 #include "spor-participants-view.h"
+#include "spor-participants.h"
 
 struct _SporParticipantsView
 {
-  AdwBin         parent_instance;
+  AdwBin               parent_instance;
 
-  SporStore     *store;
+  SporStore           *store;
+  SporParticipantList *list;
+  GtkSingleSelection  *selection;
+  GArray              *programme_ids;
+  GArray              *cohort_ids;
+  gint64               pending_erase;
+  AdwToast            *pending_toast;
+  gboolean             filling;
 
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkWidget           *detail_pane;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *programme_dropdown;
+  GtkDropDown         *cohort_dropdown;
+  GtkDropDown         *sort_dropdown;
+  GtkLabel            *count_label;
+  GtkStack            *list_stack;
+  GtkListView         *list_view;
+  GtkStack            *detail_stack;
+  SporParticipantPage *page;
 };
 
 G_DEFINE_FINAL_TYPE (SporParticipantsView, spor_participants_view, ADW_TYPE_BIN)
@@ -29,61 +54,237 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Sets @title (and @description) when the database has something to show; leaves @title
- * NULL when it has nothing. */
-static gboolean
-fill_summary (SporParticipantsView  *self,
-              char                 **title,
-              char                 **description,
-              GError               **error)
+static void
+add_toast (SporParticipantsView *self,
+           const char           *text)
 {
-  g_autofree char *total_text = NULL;
-  g_autofree char *waiting_text = NULL;
-  g_autofree char *intake_text = NULL;
-  g_autofree char *active_text = NULL;
-  g_autofree char *completed_text = NULL;
-  gint64 total, waiting, intake, active, completed;
+  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
+}
 
-  total = spor_gui_count (self->store, SPOR_TYPE_PARTICIPANT, error);
-  if (total <= 0)
-    return total == 0;
+static void
+update_list_state (SporParticipantsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *count = spor_gui_format_count (n);
+  g_autofree char *text = NULL;
 
-  waiting = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "waiting", error);
-  if (waiting < 0)
-    return FALSE;
-  intake = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "intake", error);
-  if (intake < 0)
-    return FALSE;
-  active = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "active", error);
-  if (active < 0)
-    return FALSE;
-  completed = spor_gui_count_where (self->store, SPOR_TYPE_PARTICIPANT, "status", "completed",
-                                    error);
-  if (completed < 0)
-    return FALSE;
+  /* Translators: %s is a number */
+  text = g_strdup_printf (ngettext ("%s participant", "%s participants", n), count);
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-match");
+}
 
-  total_text = spor_gui_format_count (total);
-  waiting_text = spor_gui_format_count (waiting);
-  intake_text = spor_gui_format_count (intake);
-  active_text = spor_gui_format_count (active);
-  completed_text = spor_gui_format_count (completed);
+static void
+show_detail (SporParticipantsView *self,
+             gint64                id)
+{
+  spor_participant_page_set_participant (self->page, self->store, id);
+  gtk_stack_set_visible_child_name (self->detail_stack, id > 0 ? "page" : "none");
+}
 
-  /* Translators: %s is a number, e.g. "60 Participants" */
-  *title = g_strdup_printf (ngettext ("%s Participant", "%s Participants", (gulong) total),
-                            total_text);
-  /* Translators: every %s is a number */
-  *description = g_strdup_printf (_("On the waiting list: %s · In intake: %s · Active: %s · "
-                                    "Completed: %s"),
-                                  waiting_text, intake_text, active_text, completed_text);
-  return TRUE;
+static void
+on_selection_changed (SporParticipantsView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (self->filling)
+    return;
+  show_detail (self, position == GTK_INVALID_LIST_POSITION
+               ? 0 : spor_participant_list_get_id (self->list, position));
+}
+
+static void
+on_row_activated (SporParticipantsView *self,
+                  guint                 position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+on_back_clicked (SporParticipantsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* GTK 4.8 has no gtk_list_view_scroll_to(): its list action does the same. */
+static void
+scroll_to (SporParticipantsView *self,
+           guint                 position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* Keeps the shown participant selected across a refresh of the list. */
+static void
+reselect (SporParticipantsView *self)
+{
+  gint64 shown = spor_participant_page_get_participant (self->page);
+  guint position = shown > 0 ? spor_participant_list_find (self->list, shown) : G_MAXUINT;
+
+  self->filling = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  self->filling = FALSE;
+  if (position != G_MAXUINT)
+    scroll_to (self, position);
+  update_list_state (self);
+}
+
+static void
+on_search_changed (SporParticipantsView *self)
+{
+  if (self->list == NULL)
+    return;
+  spor_participant_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  reselect (self);
+}
+
+static void
+on_search_activate (SporParticipantsView *self)
+{
+  /* Enter opens the first match. */
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    on_row_activated (self, 0);
+}
+
+static const char *
+selected_status (SporParticipantsView *self)
+{
+  const char * const *statuses = spor_participant_statuses ();
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > g_strv_length ((char **) statuses))
+    return NULL;
+  return statuses[selected - 1];
+}
+
+static gint64
+selected_id (GtkDropDown *dropdown,
+             GArray      *ids)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > ids->len)
+    return 0;
+  return g_array_index (ids, gint64, selected - 1);
+}
+
+static void
+on_filter_changed (SporParticipantsView *self)
+{
+  if (self->list == NULL || self->filling)
+    return;
+  spor_participant_list_set_status (self->list, selected_status (self));
+  spor_participant_list_set_programme (self->list, selected_id (self->programme_dropdown, self->programme_ids));
+  spor_participant_list_set_cohort (self->list, selected_id (self->cohort_dropdown, self->cohort_ids));
+  spor_participant_list_set_sort (self->list, (SporParticipantSort) gtk_drop_down_get_selected (self->sort_dropdown));
+  reselect (self);
+}
+
+static void
+fill_cohorts (SporParticipantsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 programme_id = selected_id (self->programme_dropdown, self->programme_ids);
+
+  g_array_set_size (self->cohort_ids, 0);
+  gtk_string_list_append (names, _("All cohorts"));
+  if (programme_id > 0)
+    {
+      g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
+      g_autoptr(GPtrArray) cohorts = NULL;
+
+      spor_query_where_int (query, "programme_id", programme_id);
+      spor_query_order_by (query, "start_date", TRUE);
+      cohorts = spor_store_list (self->store, query, NULL);
+      for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+        {
+          gint64 id = spor_entity_get_id (cohorts->pdata[i]);
+          gtk_string_list_append (names, spor_entity_get_text (cohorts->pdata[i], "name"));
+          g_array_append_val (self->cohort_ids, id);
+        }
+    }
+  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->cohort_dropdown, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_dropdown), programme_id > 0);
+}
+
+static void
+on_programme_changed (SporParticipantsView *self)
+{
+  if (self->filling)
+    return;
+  self->filling = TRUE;
+  fill_cohorts (self);
+  self->filling = FALSE;
+  on_filter_changed (self);
+}
+
+static void
+fill_programmes (SporParticipantsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PROGRAMME);
+  g_autoptr(GPtrArray) programmes = NULL;
+  gint64 previous = selected_id (self->programme_dropdown, self->programme_ids);
+  guint selected = 0;
+
+  self->filling = TRUE;
+  g_array_set_size (self->programme_ids, 0);
+  gtk_string_list_append (names, _("All programmes"));
+  spor_query_order_by (query, "name", FALSE);
+  programmes = spor_store_list (self->store, query, NULL);
+  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
+    {
+      gint64 id = spor_entity_get_id (programmes->pdata[i]);
+      gtk_string_list_append (names, spor_entity_get_text (programmes->pdata[i], "name"));
+      g_array_append_val (self->programme_ids, id);
+      if (id == previous)
+        selected = i + 1;
+    }
+  gtk_drop_down_set_model (self->programme_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->programme_dropdown, selected);
+  if (selected == 0)
+    fill_cohorts (self);
+  self->filling = FALSE;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, spor_participant_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  SporParticipantItem *participant = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  spor_participant_row_set_item (SPOR_PARTICIPANT_ROW (row), participant);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spor_participant_item_get_name (participant), -1);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  spor_participant_row_set_item (SPOR_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 void
 spor_participants_view_reload (SporParticipantsView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
+  gint64 total;
 
   g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
 
@@ -92,25 +293,238 @@ spor_participants_view_reload (SporParticipantsView *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-
-  if (!fill_summary (self, &title, &description, &error))
+  total = spor_gui_count (self->store, SPOR_TYPE_PARTICIPANT, &error);
+  if (total < 0)
     {
-      g_warning ("Participants view: %s", error->message);
-      spor_gui_status_page_show_error (self->summary_page, error);
-      gtk_stack_set_visible_child_name (self->stack, "summary");
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-
-  if (title == NULL)
+  fill_programmes (self);
+  if (!spor_participant_list_refresh (self->list, &error))
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+  reselect (self);
+  spor_participant_page_reload (self->page);
+  if (spor_participant_page_get_participant (self->page) > 0 &&
+      spor_participant_list_find (self->list, spor_participant_page_get_participant (self->page)) == G_MAXUINT &&
+      total == 0)
+    show_detail (self, 0);
+  gtk_stack_set_visible_child_name (self->stack, total > 0 || self->pending_erase > 0 ? "main" : "empty");
+}
 
-  adw_status_page_set_icon_name (self->summary_page, "system-users-symbolic");
-  adw_status_page_set_title (self->summary_page, title);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+void
+spor_participants_view_show_participant (SporParticipantsView *self,
+                                         gint64                participant_id)
+{
+  guint position;
+
+  g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
+  if (self->list == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  position = spor_participant_list_find (self->list, participant_id);
+  if (position == G_MAXUINT)
+    {
+      self->filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_drop_down_set_selected (self->programme_dropdown, 0);
+      fill_cohorts (self);
+      self->filling = FALSE;
+      spor_participant_list_set_search (self->list, NULL);
+      spor_participant_list_set_status (self->list, NULL);
+      spor_participant_list_set_programme (self->list, 0);
+      spor_participant_list_set_cohort (self->list, 0);
+      position = spor_participant_list_find (self->list, participant_id);
+    }
+  update_list_state (self);
+  if (position == G_MAXUINT)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to (self, position);
+  show_detail (self, participant_id);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+gint64
+spor_participants_view_get_selected (SporParticipantsView *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self), 0);
+  return spor_participant_page_get_participant (self->page);
+}
+
+static void
+on_editor_saved (SporParticipantsView *self,
+                 gint64                id)
+{
+  spor_participants_view_reload (self);
+  spor_participants_view_show_participant (self, id);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = spor_participant_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Erasure waits for the toast: the person is hidden at once and erased when the toast
+ * goes away without Undo, or when the view goes away. */
+void
+spor_participants_view_flush_pending (SporParticipantsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
+
+  id = self->pending_erase;
+  if (id <= 0)
+    return;
+  self->pending_erase = 0;
+  if (self->pending_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->pending_toast);
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+  if (self->store != NULL && !spor_participant_erase (self->store, id, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not delete the participant: %s"), error->message);
+      if (self->list != NULL)
+        spor_participant_list_set_hidden (self->list, id, FALSE);
+      add_toast (self, text);
+    }
+  if (self->list != NULL)
+    spor_participant_list_set_hidden (self->list, id, FALSE);
+}
+
+static void
+on_undo_clicked (AdwToast             *toast,
+                 SporParticipantsView *self)
+{
+  gint64 id = self->pending_erase;
+
+  self->pending_erase = 0;
+  g_signal_handlers_disconnect_by_data (toast, self);
+  g_clear_object (&self->pending_toast);
+  spor_participant_list_set_hidden (self->list, id, FALSE);
+  spor_participants_view_show_participant (self, id);
+}
+
+static void
+on_toast_dismissed (AdwToast             *toast,
+                    SporParticipantsView *self)
+{
+  spor_participants_view_flush_pending (self);
+  spor_participants_view_reload (self);
+}
+
+static void
+delete_now (SporParticipantsView *self,
+            gint64                id)
+{
+  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  g_autofree char *title = NULL;
+
+  if (p == NULL)
+    return;
+  /* One deletion waits at a time: an earlier one becomes final now. */
+  spor_participants_view_flush_pending (self);
+
+  self->pending_erase = id;
+  spor_participant_list_set_hidden (self->list, id, TRUE);
+  show_detail (self, 0);
+  update_list_state (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  /* Translators: %s is a participant's name */
+  title = g_strdup_printf (_("%s deleted"), spor_entity_get_text (SPOR_ENTITY (p), "name"));
+  self->pending_toast = g_object_ref (spor_gui_toast_new (title));
+  adw_toast_set_button_label (self->pending_toast, _("_Undo"));
+  adw_toast_set_timeout (self->pending_toast, 8);
+  g_signal_connect (self->pending_toast, "button-clicked", G_CALLBACK (on_undo_clicked), self);
+  g_signal_connect (self->pending_toast, "dismissed", G_CALLBACK (on_toast_dismissed), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->pending_toast));
+}
+
+static void
+on_delete_response (AdwMessageDialog     *dialog,
+                    const char           *response,
+                    SporParticipantsView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "participant"));
+
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_now (self, id);
+}
+
+static void
+on_delete_requested (SporParticipantsView *self,
+                     gint64                id)
+{
+  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (p == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Delete Participant?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s and everything recorded about them — agreements, meetings, "
+                                    "attendance, placements and notes — will be erased. The audit log "
+                                    "keeps only that a record was erased."),
+                                  spor_entity_get_text (SPOR_ENTITY (p), "name"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "participant", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_page_changed (SporParticipantsView *self)
+{
+  spor_participant_list_refresh (self->list, NULL);
+  reselect (self);
+}
+
+static void
+on_page_toast (SporParticipantsView *self,
+               const char           *text)
+{
+  add_toast (self, text);
 }
 
 static void
@@ -118,10 +532,14 @@ spor_participants_view_dispose (GObject *object)
 {
   SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (object);
 
-  /* The stack is the bin's own child: let the bin drop it, so that it is unparented once. */
+  spor_participants_view_flush_pending (self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANTS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_ids, g_array_unref);
+  g_clear_pointer (&self->cohort_ids, g_array_unref);
 
   G_OBJECT_CLASS (spor_participants_view_parent_class)->dispose (object);
 }
@@ -173,22 +591,84 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   object_class->set_property = spor_participants_view_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store",                                      NULL, NULL,
-                                                                       SPOR_TYPE_STORE,
+    g_param_spec_object ("store", NULL, NULL,
+                         SPOR_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SPOR_TYPE_PARTICIPANT_PAGE);
   spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participants-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SporParticipantsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SporParticipantsView, summary_page);
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantsView, name)
+  BIND (toast_overlay);
+  BIND (stack);
+  BIND (error_page);
+  BIND (leaflet);
+  BIND (list_pane);
+  BIND (detail_pane);
+  BIND (search_entry);
+  BIND (status_dropdown);
+  BIND (programme_dropdown);
+  BIND (cohort_dropdown);
+  BIND (sort_dropdown);
+  BIND (count_label);
+  BIND (list_stack);
+  BIND (list_view);
+  BIND (detail_stack);
+  BIND (page);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_programme_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "participants.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "participants.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "participants.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "participants.search", NULL);
 }
 
 static void
 spor_participants_view_init (SporParticipantsView *self)
 {
+  const char * const *statuses = spor_participant_statuses ();
+  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+
+  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filling = TRUE;
+  gtk_string_list_append (status_names, _("All statuses"));
+  for (guint i = 0; statuses[i] != NULL; i++)
+    gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_names));
+  /* In the order of SporParticipantSort */
+  gtk_string_list_append (sort_names, _("Name"));
+  gtk_string_list_append (sort_names, _("Start date"));
+  gtk_string_list_append (sort_names, _("Status"));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_names));
+  self->filling = FALSE;
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  /* Typing anywhere in the view goes to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "delete-requested", G_CALLBACK (on_delete_requested), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "toast", G_CALLBACK (on_page_toast), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -214,8 +694,26 @@ spor_participants_view_set_store (SporParticipantsView *self,
   g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
   g_return_if_fail (store == NULL || SPOR_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  spor_participants_view_flush_pending (self);
+  g_set_object (&self->store, store);
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  show_detail (self, 0);
+  if (store != NULL)
+    {
+      self->list = spor_participant_list_new (store);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect_object (self->selection, "notify::selected",
+                               G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      on_filter_changed (self);
+    }
 
   spor_participants_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

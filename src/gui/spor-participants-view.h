@@ -19,5 +19,12 @@ void       spor_participants_view_set_store (SporParticipantsView *self,
                                              SporStore            *store);
 /* Reads the database again, e.g. after another connection has written to it. */
 void       spor_participants_view_reload    (SporParticipantsView *self);
+/* Selects and shows one participant; clears search and filters when they hide them. */
+void       spor_participants_view_show_participant (SporParticipantsView *self,
+                                                    gint64                participant_id);
+/* The participant shown in the detail pane, 0 for none. */
+gint64     spor_participants_view_get_selected     (SporParticipantsView *self);
+/* Erases a participant whose deletion is waiting for its undo window now. */
+void       spor_participants_view_flush_pending    (SporParticipantsView *self);
 
 G_END_DECLS

@@ -316,8 +316,24 @@ view_activated (GSimpleAction *action,
 }
 
 /* win.view holds the name of the view shown, so menus and other programs can see it. */
+/* win.show-participant (x: the participant's id) opens the participant in the
+ * Participants view; other views activate it. */
+static void
+show_participant_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SporWindow *self = user_data;
+
+  if (self->mode != MODE_VIEWS)
+    set_mode (self, MODE_VIEWS);
+  spor_window_show_view (self, "participants");
+  spor_participants_view_show_participant (self->participants_view, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry window_actions[] = {
   { "view", view_activated, "s", "'participants'", NULL, { 0 } },
+  { "show-participant", show_participant_activated, "x", NULL, NULL, { 0 } },
 };
 
 static void
@@ -399,6 +415,8 @@ spor_window_close_request (GtkWindow *window)
   SporWindow *self = SPOR_WINDOW (window);
 
   save_state (self);
+  /* A deletion still inside its undo window becomes final now. */
+  spor_participants_view_flush_pending (self->participants_view);
 
   if (self->sample_cancellable != NULL)
     g_cancellable_cancel (self->sample_cancellable);

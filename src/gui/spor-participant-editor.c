@@ -1,0 +1,544 @@
+/* spor-participant-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "spor-gui.h"
+#include "spor-participant-editor.h"
+#include "spor-participants.h"
+
+struct _SporParticipantEditor
+{
+  AdwWindow        parent_instance;
+
+  SporStore       *store;
+  SporParticipant *participant;
+  GArray          *programme_ids;
+  GArray          *cohort_ids;
+  GArray          *staff_ids;
+  gboolean         loading;
+
+  GtkLabel        *error_label;
+  GtkLabel        *warning_label;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *birth_row;
+  AdwEntryRow     *cpr_row;
+  AdwEntryRow     *email_row;
+  AdwEntryRow     *phone_row;
+  AdwEntryRow     *address_row;
+  AdwEntryRow     *municipality_row;
+  AdwComboRow     *provision_row;
+  AdwComboRow     *status_row;
+  AdwComboRow     *programme_row;
+  AdwComboRow     *cohort_row;
+  AdwComboRow     *contact_row;
+  AdwEntryRow     *start_row;
+  AdwEntryRow     *end_row;
+  AdwEntryRow     *exit_reason_row;
+  AdwEntryRow     *caseworker_row;
+  AdwEntryRow     *organisation_row;
+  AdwEntryRow     *referral_date_row;
+  AdwEntryRow     *consent_date_row;
+  GtkSwitch       *consent_processing_switch;
+  GtkSwitch       *consent_sharing_switch;
+  GtkSwitch       *consent_photos_switch;
+  AdwEntryRow     *withdrawn_row;
+  GtkTextView     *needs_view;
+  GtkTextView     *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (SporParticipantEditor, spor_participant_editor, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Text columns and their entry rows. */
+typedef struct {
+  const char *field;
+  gsize       offset;
+  gboolean    date;
+} TextField;
+
+#define ROW(name) G_STRUCT_OFFSET (SporParticipantEditor, name)
+static const TextField text_fields[] = {
+  { "name", ROW (name_row), FALSE },
+  { "birth_date", ROW (birth_row), TRUE },
+  { "cpr", ROW (cpr_row), FALSE },
+  { "email", ROW (email_row), FALSE },
+  { "phone", ROW (phone_row), FALSE },
+  { "address", ROW (address_row), FALSE },
+  { "municipality", ROW (municipality_row), FALSE },
+  { "start_date", ROW (start_row), TRUE },
+  { "end_date", ROW (end_row), TRUE },
+  { "exit_reason", ROW (exit_reason_row), FALSE },
+  { "referral_caseworker", ROW (caseworker_row), FALSE },
+  { "referral_organisation", ROW (organisation_row), FALSE },
+  { "referral_date", ROW (referral_date_row), TRUE },
+  { "consent_date", ROW (consent_date_row), TRUE },
+  { "consent_withdrawn_date", ROW (withdrawn_row), TRUE },
+};
+#undef ROW
+
+static AdwEntryRow *
+row_at (SporParticipantEditor *self,
+        gsize                  offset)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, offset);
+}
+
+/* Dates are typed as YYYY-MM-DD or as DD.MM.YYYY / DD-MM-YYYY / DD/MM/YYYY; anything else
+ * is kept as typed, so that the check can name it. */
+static char *
+normalise_date (const char *text)
+{
+  int a, b, c;
+  char s1, s2;
+
+  if (sscanf (text, "%d%c%d%c%d", &a, &s1, &b, &s2, &c) == 5 && s1 == s2 &&
+      (s1 == '.' || s1 == '-' || s1 == '/') && a >= 1 && a <= 31 && c >= 1000)
+    {
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
+      if (spor_date_is_valid (iso))
+        return g_steal_pointer (&iso);
+    }
+  return g_strdup (text);
+}
+
+static GtkWidget *
+widget_for_field (SporParticipantEditor *self,
+                  const char            *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_strcmp0 (text_fields[i].field, field) == 0)
+      return GTK_WIDGET (row_at (self, text_fields[i].offset));
+  if (g_strcmp0 (field, "provision") == 0)
+    return GTK_WIDGET (self->provision_row);
+  if (g_strcmp0 (field, "cohort_id") == 0)
+    return GTK_WIDGET (self->cohort_row);
+  return NULL;
+}
+
+static const char *
+field_title (SporParticipantEditor *self,
+             const char            *field)
+{
+  GtkWidget *widget = widget_for_field (self, field);
+  return widget ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) : field;
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Copies the form into self->participant. */
+static void
+read_form (SporParticipantEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  const char * const *provisions = spor_participant_provisions ();
+  const char * const *statuses = spor_participant_statuses ();
+  guint selected;
+  g_autofree char *needs = NULL;
+  g_autofree char *notes = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row_at (self, text_fields[i].offset)))));
+
+      if (*text == '\0' && g_strcmp0 (text_fields[i].field, "name") != 0)
+        spor_entity_unset (e, text_fields[i].field);
+      else if (text_fields[i].date)
+        {
+          g_autofree char *iso = normalise_date (text);
+          spor_entity_set_text (e, text_fields[i].field, iso);
+        }
+      else
+        spor_entity_set_text (e, text_fields[i].field, text);
+    }
+
+  selected = adw_combo_row_get_selected (self->provision_row);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    spor_entity_unset (e, "provision");
+  else
+    spor_entity_set_text (e, "provision", provisions[selected - 1]);
+  selected = adw_combo_row_get_selected (self->status_row);
+  if (selected < g_strv_length ((char **) statuses))
+    spor_entity_set_text (e, "status", statuses[selected]);
+
+  selected = adw_combo_row_get_selected (self->programme_row);
+  if (selected == 0 || selected >= self->programme_ids->len + 1)
+    spor_entity_unset (e, "programme_id");
+  else
+    spor_entity_set_int (e, "programme_id", g_array_index (self->programme_ids, gint64, selected - 1));
+  selected = adw_combo_row_get_selected (self->cohort_row);
+  if (selected == 0 || selected >= self->cohort_ids->len + 1)
+    spor_entity_unset (e, "cohort_id");
+  else
+    spor_entity_set_int (e, "cohort_id", g_array_index (self->cohort_ids, gint64, selected - 1));
+  selected = adw_combo_row_get_selected (self->contact_row);
+  if (selected == 0 || selected >= self->staff_ids->len + 1)
+    spor_entity_unset (e, "contact_person_id");
+  else
+    spor_entity_set_int (e, "contact_person_id", g_array_index (self->staff_ids, gint64, selected - 1));
+
+  spor_entity_set_bool (e, "consent_processing", gtk_switch_get_active (self->consent_processing_switch));
+  spor_entity_set_bool (e, "consent_sharing", gtk_switch_get_active (self->consent_sharing_switch));
+  spor_entity_set_bool (e, "consent_photos", gtk_switch_get_active (self->consent_photos_switch));
+
+  needs = text_view_text (self->needs_view);
+  notes = text_view_text (self->notes_view);
+  if (*g_strstrip (needs) == '\0')
+    spor_entity_unset (e, "needs");
+  else
+    spor_entity_set_text (e, "needs", needs);
+  if (*g_strstrip (notes) == '\0')
+    spor_entity_unset (e, "notes");
+  else
+    spor_entity_set_text (e, "notes", notes);
+}
+
+static void
+show_messages (SporParticipantEditor *self,
+               GtkLabel              *label,
+               GPtrArray             *problems,
+               const char            *css_class)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (row_at (self, text_fields[i].offset)), css_class);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->provision_row), css_class);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cohort_row), css_class);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      SporProblem *problem = problems->pdata[i];
+      GtkWidget *widget = widget_for_field (self, problem->field);
+
+      if (widget != NULL)
+        {
+          gtk_widget_add_css_class (widget, css_class);
+          gtk_widget_set_tooltip_text (widget, problem->message);
+        }
+      g_string_append_printf (text, "%s%s: %s", text->len ? "\n" : "",
+                              field_title (self, problem->field), problem->message);
+    }
+  gtk_label_set_label (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
+static void
+update_warnings (SporParticipantEditor *self)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  read_form (self);
+  warnings = spor_participant_warnings (self->store, self->participant, NULL, NULL);
+  show_messages (self, self->warning_label, warnings, "warning");
+}
+
+static void
+fill_cohorts (SporParticipantEditor *self,
+              gint64                 programme_id,
+              gint64                 selected_id)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_array_set_size (self->cohort_ids, 0);
+  gtk_string_list_append (names, _("None"));
+  if (programme_id > 0)
+    {
+      g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
+      g_autoptr(GPtrArray) list = NULL;
+
+      spor_query_where_int (query, "programme_id", programme_id);
+      spor_query_order_by (query, "start_date", TRUE);
+      list = spor_store_list (self->store, query, NULL);
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          gint64 id = spor_entity_get_id (list->pdata[i]);
+          gtk_string_list_append (names, spor_entity_get_text (list->pdata[i], "name"));
+          g_array_append_val (self->cohort_ids, id);
+          if (id == selected_id)
+            selected = i + 1;
+        }
+    }
+  adw_combo_row_set_model (self->cohort_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->cohort_row, selected);
+}
+
+static void
+on_field_changed (SporParticipantEditor *self)
+{
+  if (self->loading || self->participant == NULL)
+    return;
+  if (adw_combo_row_get_selected (self->programme_row) !=
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->programme_row), "last")))
+    {
+      guint selected = adw_combo_row_get_selected (self->programme_row);
+      gint64 programme_id = selected > 0 && selected <= self->programme_ids->len
+                            ? g_array_index (self->programme_ids, gint64, selected - 1) : 0;
+
+      g_object_set_data (G_OBJECT (self->programme_row), "last", GUINT_TO_POINTER (selected));
+      self->loading = TRUE;
+      fill_cohorts (self, programme_id, 0);
+      self->loading = FALSE;
+    }
+  update_warnings (self);
+}
+
+gboolean
+spor_participant_editor_save (SporParticipantEditor *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_EDITOR (self), FALSE);
+
+  read_form (self);
+  problems = spor_participant_check (self->participant);
+  show_messages (self, self->error_label, problems, "error");
+  if (problems->len > 0)
+    {
+      GtkWidget *first = widget_for_field (self, ((SporProblem *) problems->pdata[0])->field);
+      if (first != NULL)
+        gtk_widget_grab_focus (first);
+      return FALSE;
+    }
+  if (!spor_participant_save (self->store, self->participant, &error))
+    {
+      /* The form keeps what was typed; the message says why. */
+      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+      gtk_label_set_label (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, spor_entity_get_id (SPOR_ENTITY (self->participant)));
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_save_clicked (SporParticipantEditor *self)
+{
+  spor_participant_editor_save (self);
+}
+
+static gboolean
+save_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  spor_participant_editor_save (SPOR_PARTICIPANT_EDITOR (widget));
+  return TRUE;
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+load (SporParticipantEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  const char * const *provisions = spor_participant_provisions ();
+  const char * const *statuses = spor_participant_statuses ();
+  g_autoptr(GtkStringList) provision_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) programme_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autoptr(SporQuery) programmes_query = spor_query_new (SPOR_TYPE_PROGRAMME);
+  g_autoptr(SporQuery) staff_query = spor_query_new (SPOR_TYPE_STAFF);
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  guint selected;
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const char *text = spor_entity_get_text (e, text_fields[i].field);
+      if (g_strcmp0 (text_fields[i].field, "cpr") == 0 && text != NULL && strlen (text) == 10)
+        {
+          g_autofree char *dashed = g_strdup_printf ("%.6s-%s", text, text + 6);
+          set_entry (row_at (self, text_fields[i].offset), dashed);
+        }
+      else
+        set_entry (row_at (self, text_fields[i].offset), text);
+    }
+
+  gtk_string_list_append (provision_names, _("Not stated"));
+  selected = 0;
+  for (guint i = 0; provisions[i] != NULL; i++)
+    {
+      gtk_string_list_append (provision_names, spor_participant_provision_label (provisions[i]));
+      if (g_strcmp0 (provisions[i], spor_entity_get_text (e, "provision")) == 0)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->provision_row, G_LIST_MODEL (provision_names));
+  adw_combo_row_set_selected (self->provision_row, selected);
+
+  selected = 0;
+  for (guint i = 0; statuses[i] != NULL; i++)
+    {
+      gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
+      if (g_strcmp0 (statuses[i], spor_entity_get_text (e, "status")) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
+  adw_combo_row_set_selected (self->status_row, selected);
+
+  gtk_string_list_append (programme_names, _("None"));
+  spor_query_order_by (programmes_query, "name", FALSE);
+  programmes = spor_store_list (self->store, programmes_query, NULL);
+  selected = 0;
+  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
+    {
+      gint64 id = spor_entity_get_id (programmes->pdata[i]);
+      gtk_string_list_append (programme_names, spor_entity_get_text (programmes->pdata[i], "name"));
+      g_array_append_val (self->programme_ids, id);
+      if (id == spor_entity_get_int (e, "programme_id"))
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->programme_row, G_LIST_MODEL (programme_names));
+  adw_combo_row_set_selected (self->programme_row, selected);
+  g_object_set_data (G_OBJECT (self->programme_row), "last", GUINT_TO_POINTER (selected));
+  fill_cohorts (self, spor_entity_get_int (e, "programme_id"), spor_entity_get_int (e, "cohort_id"));
+
+  gtk_string_list_append (staff_names, _("None"));
+  spor_query_where_int (staff_query, "active", 1);
+  spor_query_order_by (staff_query, "name", FALSE);
+  staff = spor_store_list (self->store, staff_query, NULL);
+  selected = 0;
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      gint64 id = spor_entity_get_id (staff->pdata[i]);
+      gtk_string_list_append (staff_names, spor_entity_get_text (staff->pdata[i], "name"));
+      g_array_append_val (self->staff_ids, id);
+      if (id == spor_entity_get_int (e, "contact_person_id"))
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (staff_names));
+  adw_combo_row_set_selected (self->contact_row, selected);
+
+  gtk_switch_set_active (self->consent_processing_switch, spor_entity_get_bool (e, "consent_processing"));
+  gtk_switch_set_active (self->consent_sharing_switch, spor_entity_get_bool (e, "consent_sharing"));
+  gtk_switch_set_active (self->consent_photos_switch, spor_entity_get_bool (e, "consent_photos"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->needs_view),
+                            spor_entity_get_text (e, "needs") ?: "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            spor_entity_get_text (e, "notes") ?: "", -1);
+  self->loading = FALSE;
+}
+
+static void
+spor_participant_editor_dispose (GObject *object)
+{
+  SporParticipantEditor *self = SPOR_PARTICIPANT_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_EDITOR);
+  g_clear_object (&self->participant);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_ids, g_array_unref);
+  g_clear_pointer (&self->cohort_ids, g_array_unref);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
+  G_OBJECT_CLASS (spor_participant_editor_parent_class)->dispose (object);
+}
+
+static void
+spor_participant_editor_class_init (SporParticipantEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_participant_editor_dispose;
+
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dk/kulturspor/Spor/spor-participant-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantEditor, name)
+  BIND (error_label);
+  BIND (warning_label);
+  BIND (name_row);
+  BIND (birth_row);
+  BIND (cpr_row);
+  BIND (email_row);
+  BIND (phone_row);
+  BIND (address_row);
+  BIND (municipality_row);
+  BIND (provision_row);
+  BIND (status_row);
+  BIND (programme_row);
+  BIND (cohort_row);
+  BIND (contact_row);
+  BIND (start_row);
+  BIND (end_row);
+  BIND (exit_reason_row);
+  BIND (caseworker_row);
+  BIND (organisation_row);
+  BIND (referral_date_row);
+  BIND (consent_date_row);
+  BIND (consent_processing_switch);
+  BIND (consent_sharing_switch);
+  BIND (consent_photos_switch);
+  BIND (withdrawn_row);
+  BIND (needs_view);
+  BIND (notes_view);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
+}
+
+static void
+spor_participant_editor_init (SporParticipantEditor *self)
+{
+  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+spor_participant_editor_new (GtkWindow *parent,
+                             SporStore *store,
+                             gint64     participant_id)
+{
+  SporParticipantEditor *self;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  self = g_object_new (SPOR_TYPE_PARTICIPANT_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  if (participant_id > 0)
+    self->participant = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, NULL);
+  if (self->participant == NULL)
+    {
+      self->participant = spor_entity_new (SPOR_TYPE_PARTICIPANT);
+      spor_entity_set_text (SPOR_ENTITY (self->participant), "status", "intake");
+      gtk_window_set_title (GTK_WINDOW (self), _("New Participant"));
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Edit Participant"));
+  load (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,782 @@
+/* spor-participant-page.c
+ *
+ * Signals: "changed" after the page itself wrote to the database (the list refreshes),
+ * "delete-requested" (the view confirms and erases, with undo), "toast" (a message).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spor-agreement-editor.h"
+#include "spor-agreements.h"
+#include "spor-gui.h"
+#include "spor-meeting-editor.h"
+#include "spor-participant-editor.h"
+#include "spor-participant-page.h"
+#include "spor-participants.h"
+
+struct _SporParticipantPage
+{
+  AdwBin           parent_instance;
+
+  SporStore       *store;
+  gint64           participant_id;
+  SporParticipant *participant;
+
+  GtkLabel        *name_label;
+  GtkLabel        *summary_label;
+  GtkWidget       *waiting_box;
+  GtkLabel        *waiting_label;
+  AdwActionRow    *birth_row;
+  AdwActionRow    *cpr_row;
+  GtkToggleButton *cpr_reveal_button;
+  AdwActionRow    *email_row;
+  AdwActionRow    *phone_row;
+  AdwActionRow    *address_row;
+  AdwActionRow    *municipality_row;
+  AdwActionRow    *provision_row;
+  AdwActionRow    *programme_row;
+  AdwActionRow    *dates_row;
+  AdwActionRow    *contact_row;
+  AdwActionRow    *staff_row;
+  AdwActionRow    *referral_row;
+  AdwActionRow    *referral_date_row;
+  AdwActionRow    *consent_row;
+  AdwActionRow    *consent_scope_row;
+  GtkToggleButton *sensitive_reveal_button;
+  AdwActionRow    *needs_row;
+  AdwActionRow    *notes_row;
+  AdwActionRow    *agreement_row;
+  AdwExpanderRow  *history_row;
+  GPtrArray       *history_rows;
+  GtkListBox      *meetings_list;
+  GtkBox          *sections_box;
+};
+
+G_DEFINE_FINAL_TYPE (SporParticipantPage, spor_participant_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_CHANGED,
+  SIGNAL_DELETE_REQUESTED,
+  SIGNAL_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A YYYY-MM-DD date in the locale's format; NULL stays NULL. */
+static char *
+format_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (iso);
+  return g_date_time_format (dt, "%x");
+}
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    {
+      adw_action_row_set_subtitle (row, _("Not stated"));
+      gtk_widget_add_css_class (GTK_WIDGET (row), "unset");
+    }
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      adw_action_row_set_subtitle (row, escaped);
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "unset");
+    }
+}
+
+static char *
+entity_name (SporStore *store,
+             GType      type,
+             gint64     id)
+{
+  g_autoptr(SporEntity) e = NULL;
+
+  if (id <= 0)
+    return NULL;
+  e = spor_store_get (store, type, id, NULL);
+  if (e == NULL)
+    return NULL;
+  return g_strdup (spor_entity_get_text (e, "name"));
+}
+
+static void
+show_cpr (SporParticipantPage *self)
+{
+  const char *cpr = spor_entity_get_text (SPOR_ENTITY (self->participant), "cpr");
+  g_autofree char *masked = spor_cpr_mask (cpr);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->cpr_reveal_button), cpr != NULL);
+  if (cpr != NULL && gtk_toggle_button_get_active (self->cpr_reveal_button))
+    {
+      g_autofree char *shown = g_strdup_printf ("%.6s-%s", cpr, cpr + 6);
+      set_subtitle (self->cpr_row, shown);
+    }
+  else
+    set_subtitle (self->cpr_row, masked);
+}
+
+static void
+show_sensitive (SporParticipantPage *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+
+  /* The text is put into the rows only while revealed, so that it is not in the
+   * accessibility tree either. */
+  if (gtk_toggle_button_get_active (self->sensitive_reveal_button))
+    {
+      set_subtitle (self->needs_row, spor_entity_get_text (e, "needs"));
+      set_subtitle (self->notes_row, spor_entity_get_text (e, "notes"));
+      gtk_button_set_label (GTK_BUTTON (self->sensitive_reveal_button), _("_Hide"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->needs_row, "");
+      adw_action_row_set_subtitle (self->notes_row, "");
+      gtk_button_set_label (GTK_BUTTON (self->sensitive_reveal_button), _("_Reveal"));
+    }
+}
+
+static void
+on_reveal_toggled (SporParticipantPage *self)
+{
+  if (self->participant == NULL)
+    return;
+  show_cpr (self);
+  show_sensitive (self);
+}
+
+static void
+clear_history (SporParticipantPage *self)
+{
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_expander_row_remove (self->history_row, self->history_rows->pdata[i]);
+  g_ptr_array_set_size (self->history_rows, 0);
+}
+
+static char *
+describe_agreement (SporAgreement *a)
+{
+  SporEntity *e = SPOR_ENTITY (a);
+  gint64 version = spor_entity_get_int (e, "version");
+
+  if (g_strcmp0 (spor_entity_get_text (e, "state"), "signed") == 0)
+    {
+      g_autofree char *date = format_date (spor_entity_get_text (e, "signed_date"));
+      /* Translators: version number and date */
+      return g_strdup_printf (_("Version %d, signed %s"), (int) version, date);
+    }
+  return g_strdup_printf (_("Version %d, draft"), (int) version);
+}
+
+static void
+show_agreements (SporParticipantPage *self)
+{
+  g_autoptr(GPtrArray) versions = spor_agreement_list_versions (self->store, self->participant_id, NULL);
+
+  clear_history (self);
+  if (versions == NULL || versions->len == 0)
+    {
+      adw_action_row_set_subtitle (self->agreement_row, _("None yet"));
+      gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+      return;
+    }
+  {
+    g_autofree char *text = describe_agreement (versions->pdata[versions->len - 1]);
+    adw_action_row_set_subtitle (self->agreement_row, text);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), versions->len > 1);
+  for (guint i = 0; i + 1 < versions->len; i++)
+    {
+      g_autofree char *text = describe_agreement (versions->pdata[i]);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Read This Version"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "participant.open-version");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                        spor_entity_get_id (versions->pdata[i]));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_expander_row_add_row (self->history_row, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+}
+
+static void
+show_meetings (SporParticipantPage *self)
+{
+  g_autoptr(GPtrArray) meetings = spor_participant_list_meetings (self->store, self->participant_id, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meetings_list))) != NULL)
+    gtk_list_box_remove (self->meetings_list, child);
+
+  if (meetings == NULL || meetings->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No meetings yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->meetings_list, row);
+      return;
+    }
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      SporEntity *m = meetings->pdata[i];
+      g_autofree char *date = format_date (spor_entity_get_text (m, "date"));
+      g_autofree char *staff = entity_name (self->store, SPOR_TYPE_STAFF,
+                                            spor_entity_get_int (m, "staff_id"));
+      g_autofree char *title = g_strdup_printf ("%s · %s", date,
+                                                spor_meeting_kind_label (spor_entity_get_text (m, "kind")));
+      g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      if (staff != NULL)
+        g_string_append (subtitle, staff);
+      if (spor_entity_get_text (m, "notes") != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "",
+                                spor_entity_get_text (m, "notes"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+      if (subtitle->len > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+        }
+      gtk_list_box_append (self->meetings_list, row);
+    }
+}
+
+static void
+show_staff (SporParticipantPage *self)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PARTICIPANT_STAFF);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  spor_query_where_int (query, "participant_id", self->participant_id);
+  links = spor_store_list (self->store, query, NULL);
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      g_autofree char *name = entity_name (self->store, SPOR_TYPE_STAFF,
+                                           spor_entity_get_int (links->pdata[i], "staff_id"));
+      if (name != NULL)
+        g_string_append_printf (text, "%s%s", text->len ? ", " : "", name);
+    }
+  set_subtitle (self->staff_row, text->str);
+}
+
+void
+spor_participant_page_reload (SporParticipantPage *self)
+{
+  SporEntity *e;
+  g_autofree char *programme = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *birth = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *referral_date = NULL;
+  g_autofree char *consent_date = NULL;
+  g_autofree char *withdrawn = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *status;
+
+  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
+
+  g_clear_object (&self->participant);
+  if (self->store != NULL && self->participant_id > 0)
+    self->participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->participant != NULL);
+  if (self->participant == NULL)
+    {
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->summary_label, "");
+      gtk_widget_set_visible (self->waiting_box, FALSE);
+      return;
+    }
+  e = SPOR_ENTITY (self->participant);
+  status = spor_entity_get_text (e, "status");
+
+  programme = entity_name (self->store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (e, "programme_id"));
+  cohort = entity_name (self->store, SPOR_TYPE_COHORT, spor_entity_get_int (e, "cohort_id"));
+  contact = entity_name (self->store, SPOR_TYPE_STAFF, spor_entity_get_int (e, "contact_person_id"));
+
+  gtk_label_set_label (self->name_label, spor_entity_get_text (e, "name"));
+  g_string_append (summary, spor_participant_status_label (status));
+  if (programme != NULL)
+    g_string_append_printf (summary, " · %s", programme);
+  if (cohort != NULL)
+    g_string_append_printf (summary, " · %s", cohort);
+  gtk_label_set_label (self->summary_label, summary->str);
+
+  gtk_widget_set_visible (self->waiting_box, g_strcmp0 (status, "waiting") == 0);
+  if (g_strcmp0 (status, "waiting") == 0)
+    {
+      g_autofree char *since = format_date (spor_entity_get_text (e, "waiting_since"));
+      g_autofree char *text = NULL;
+
+      if (spor_entity_is_set (e, "waiting_position"))
+        /* Translators: a place on the waiting list and a date */
+        text = g_strdup_printf (_("Number %d on the waiting list, since %s"),
+                                (int) spor_entity_get_int (e, "waiting_position"),
+                                since ? since : _("an unknown date"));
+      else
+        text = g_strdup (_("On the waiting list, without a place yet"));
+      gtk_label_set_label (self->waiting_label, text);
+    }
+
+  birth = format_date (spor_entity_get_text (e, "birth_date"));
+  set_subtitle (self->birth_row, birth);
+  show_cpr (self);
+  set_subtitle (self->email_row, spor_entity_get_text (e, "email"));
+  set_subtitle (self->phone_row, spor_entity_get_text (e, "phone"));
+  set_subtitle (self->address_row, spor_entity_get_text (e, "address"));
+  set_subtitle (self->municipality_row, spor_entity_get_text (e, "municipality"));
+  set_subtitle (self->provision_row, spor_entity_is_set (e, "provision")
+                ? spor_participant_provision_label (spor_entity_get_text (e, "provision")) : NULL);
+
+  if (programme != NULL)
+    g_string_append (line, programme);
+  if (cohort != NULL)
+    g_string_append_printf (line, "%s%s", line->len ? " · " : "", cohort);
+  set_subtitle (self->programme_row, line->str);
+  g_string_truncate (line, 0);
+  start = format_date (spor_entity_get_text (e, "start_date"));
+  end = format_date (spor_entity_get_text (e, "end_date"));
+  if (start != NULL || end != NULL)
+    g_string_append_printf (line, "%s – %s", start ? start : "", end ? end : "");
+  if (spor_entity_get_text (e, "exit_reason") != NULL)
+    g_string_append_printf (line, " (%s)", spor_entity_get_text (e, "exit_reason"));
+  set_subtitle (self->dates_row, line->str);
+  set_subtitle (self->contact_row, contact);
+  show_staff (self);
+
+  g_string_truncate (line, 0);
+  if (spor_entity_get_text (e, "referral_caseworker") != NULL)
+    g_string_append (line, spor_entity_get_text (e, "referral_caseworker"));
+  if (spor_entity_get_text (e, "referral_organisation") != NULL)
+    g_string_append_printf (line, "%s%s", line->len ? ", " : "",
+                            spor_entity_get_text (e, "referral_organisation"));
+  set_subtitle (self->referral_row, line->str);
+  referral_date = format_date (spor_entity_get_text (e, "referral_date"));
+  set_subtitle (self->referral_date_row, referral_date);
+
+  consent_date = format_date (spor_entity_get_text (e, "consent_date"));
+  withdrawn = format_date (spor_entity_get_text (e, "consent_withdrawn_date"));
+  if (withdrawn != NULL)
+    {
+      /* Translators: a date */
+      g_autofree char *text = g_strdup_printf (_("Withdrawn %s"), withdrawn);
+      set_subtitle (self->consent_row, text);
+    }
+  else
+    set_subtitle (self->consent_row, consent_date);
+  g_string_truncate (line, 0);
+  if (spor_entity_get_bool (e, "consent_processing"))
+    g_string_append (line, _("processing"));
+  if (spor_entity_get_bool (e, "consent_sharing"))
+    g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("sharing with other sites"));
+  if (spor_entity_get_bool (e, "consent_photos"))
+    g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("photos"));
+  set_subtitle (self->consent_scope_row, line->str);
+
+  show_sensitive (self);
+  show_agreements (self);
+  show_meetings (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-up", g_strcmp0 (status, "waiting") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-down", g_strcmp0 (status, "waiting") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.admit", g_strcmp0 (status, "waiting") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.wait", g_strcmp0 (status, "waiting") != 0);
+}
+
+void
+spor_participant_page_set_participant (SporParticipantPage *self,
+                                       SporStore           *store,
+                                       gint64               participant_id)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
+
+  g_set_object (&self->store, store);
+  if (self->participant_id != participant_id)
+    {
+      gtk_toggle_button_set_active (self->cpr_reveal_button, FALSE);
+      gtk_toggle_button_set_active (self->sensitive_reveal_button, FALSE);
+    }
+  self->participant_id = participant_id;
+  spor_participant_page_reload (self);
+}
+
+gint64
+spor_participant_page_get_participant (SporParticipantPage *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_PAGE (self), 0);
+  return self->participant_id;
+}
+
+GtkBox *
+spor_participant_page_get_sections_box (SporParticipantPage *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_PAGE (self), NULL);
+  return self->sections_box;
+}
+
+static void
+changed (SporParticipantPage *self)
+{
+  spor_participant_page_reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+toast (SporParticipantPage *self,
+       const char          *text)
+{
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, text);
+}
+
+static GtkWindow *
+parent_window (SporParticipantPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_editor_saved (SporParticipantPage *self)
+{
+  changed (self);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->participant == NULL)
+    return;
+  editor = spor_participant_editor_new (parent_window (self), self->store, self->participant_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+
+  if (self->participant_id > 0)
+    g_signal_emit (self, signals[SIGNAL_DELETE_REQUESTED], 0, self->participant_id);
+}
+
+static void
+move (SporParticipantPage *self,
+      int                  delta)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 position;
+
+  if (self->participant == NULL)
+    return;
+  position = spor_entity_get_int (SPOR_ENTITY (self->participant), "waiting_position") + delta;
+  if (position < 1)
+    return;
+  if (!spor_waiting_list_move (self->store, self->participant_id, (guint) position, &error))
+    {
+      if (!g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID))
+        toast (self, error->message);
+      return;
+    }
+  changed (self);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move (SPOR_PARTICIPANT_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move (SPOR_PARTICIPANT_PAGE (widget), 1);
+}
+
+static void
+wait_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->participant == NULL)
+    return;
+  if (!spor_waiting_list_add (self->store, self->participant_id,
+                              spor_entity_get_int (SPOR_ENTITY (self->participant), "programme_id"),
+                              NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  changed (self);
+}
+
+static void
+on_admit_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (user_data);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GArray *cohorts = g_object_get_data (G_OBJECT (dialog), "cohorts");
+  g_autoptr(GError) error = NULL;
+  gboolean over = FALSE;
+  guint selected;
+
+  if (g_strcmp0 (response, "admit") != 0)
+    return;
+  selected = gtk_drop_down_get_selected (dropdown);
+  if (selected >= cohorts->len)
+    return;
+  if (!spor_waiting_list_admit (self->store, self->participant_id,
+                                g_array_index (cohorts, gint64, selected), &over, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  changed (self);
+  if (over)
+    toast (self, _("Admitted. The cohort is now above its capacity."));
+  else
+    toast (self, _("Admitted to the cohort"));
+}
+
+static void
+admit_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 programme_id;
+  GtkWidget *dialog;
+  GtkWidget *dropdown;
+
+  if (self->participant == NULL)
+    {
+      g_array_unref (ids);
+      return;
+    }
+  programme_id = spor_entity_get_int (SPOR_ENTITY (self->participant), "programme_id");
+  if (programme_id > 0)
+    spor_query_where_int (query, "programme_id", programme_id);
+  spor_query_order_by (query, "start_date", TRUE);
+  list = spor_store_list (self->store, query, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      gint64 taken = 0, capacity = -1, id = spor_entity_get_id (list->pdata[i]);
+      g_autofree char *label = NULL;
+
+      spor_cohort_occupancy (self->store, id, &taken, &capacity, NULL);
+      if (capacity >= 0)
+        /* Translators: cohort name, places taken, places */
+        label = g_strdup_printf (_("%s (%d of %d places taken)"),
+                                 spor_entity_get_text (list->pdata[i], "name"), (int) taken, (int) capacity);
+      else
+        label = g_strdup (spor_entity_get_text (list->pdata[i], "name"));
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    {
+      g_array_unref (ids);
+      toast (self, _("The programme has no cohort to admit into"));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Admit to a Cohort"),
+                                   _("The participant leaves the waiting list and starts intake in the cohort."));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cohort"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "admit", _("_Admit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "admit",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "admit");
+  g_object_set_data_full (G_OBJECT (dialog), "cohorts", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_admit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_agreement_changed (SporParticipantPage *self)
+{
+  changed (self);
+}
+
+static void
+open_agreement (SporParticipantPage *self,
+                gint64               agreement_id)
+{
+  GtkWidget *editor = spor_agreement_editor_new (parent_window (self), self->store,
+                                                 self->participant_id, agreement_id);
+  g_signal_connect_object (editor, "changed", G_CALLBACK (on_agreement_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+agreement_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+
+  if (self->participant != NULL)
+    open_agreement (self, 0);
+}
+
+static void
+open_version_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+
+  if (self->participant != NULL)
+    open_agreement (self, g_variant_get_int64 (parameter));
+}
+
+static void
+on_meeting_saved (SporParticipantPage *self)
+{
+  changed (self);
+}
+
+static void
+add_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->participant == NULL)
+    return;
+  editor = spor_meeting_editor_new (parent_window (self), self->store, self->participant_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_meeting_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+spor_participant_page_dispose (GObject *object)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (object);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_PAGE);
+  g_clear_object (&self->participant);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (spor_participant_page_parent_class)->dispose (object);
+}
+
+static void
+spor_participant_page_class_init (SporParticipantPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_participant_page_dispose;
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dk/kulturspor/Spor/spor-participant-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantPage, name)
+  BIND (name_label);
+  BIND (summary_label);
+  BIND (waiting_box);
+  BIND (waiting_label);
+  BIND (birth_row);
+  BIND (cpr_row);
+  BIND (cpr_reveal_button);
+  BIND (email_row);
+  BIND (phone_row);
+  BIND (address_row);
+  BIND (municipality_row);
+  BIND (provision_row);
+  BIND (programme_row);
+  BIND (dates_row);
+  BIND (contact_row);
+  BIND (staff_row);
+  BIND (referral_row);
+  BIND (referral_date_row);
+  BIND (consent_row);
+  BIND (consent_scope_row);
+  BIND (sensitive_reveal_button);
+  BIND (needs_row);
+  BIND (notes_row);
+  BIND (agreement_row);
+  BIND (history_row);
+  BIND (meetings_list);
+  BIND (sections_box);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled);
+
+  gtk_widget_class_install_action (widget_class, "participant.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "participant.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "participant.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "participant.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "participant.wait", NULL, wait_action);
+  gtk_widget_class_install_action (widget_class, "participant.admit", NULL, admit_action);
+  gtk_widget_class_install_action (widget_class, "participant.agreement", NULL, agreement_action);
+  gtk_widget_class_install_action (widget_class, "participant.open-version", "x", open_version_action);
+  gtk_widget_class_install_action (widget_class, "participant.add-meeting", NULL, add_meeting_action);
+}
+
+static void
+spor_participant_page_init (SporParticipantPage *self)
+{
+  self->history_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
