@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-ical.h"
 #include "spor-sample.h"
 #include "spor-store.h"
+#include "spor-util.h"
 
 #include "spor-application.h"
 #include "spor-gui.h"
@@ -35,6 +37,12 @@ static const GOptionEntry option_entries[] = {
   { "create-sample", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
     N_("Fill an empty database with N invented participants and their programmes, then exit"),
     "N" },
+  { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the work blocks as an iCalendar file to FILE, then exit"), N_("FILE") },
+  { "programme", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics: only the blocks of the programme with this UUID"), N_("UUID") },
+  { "staff", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics: only the blocks of the staff member with this UUID"), N_("UUID") },
   { NULL }
 };
 
@@ -86,6 +94,72 @@ create_sample (const char *path,
   return 0;
 }
 
+/* Looks up the record @uuid of @type for --export-ics; prints why not and returns 0. */
+static gint64
+export_ics_lookup (SporStore  *store,
+                   GType       type,
+                   const char *uuid,
+                   const char *option)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporEntity) entity = NULL;
+
+  if (uuid == NULL)
+    return -1;
+  if (!spor_uuid_is_valid (uuid))
+    {
+      /* Translators: %s is a command-line option, e.g. --programme */
+      g_printerr (_("spor: %s needs a UUID such as 0192f0c4-5b7e-7c1a-9d3e-2f4a6b8c0d1e\n"), option);
+      return 0;
+    }
+  entity = spor_store_get_by_uuid (store, type, uuid, &error);
+  if (entity == NULL)
+    {
+      /* Translators: the first %s is a command-line option, the second a UUID */
+      g_printerr (_("spor: %s: nothing with the UUID %s is in the database\n"), option, uuid);
+      return 0;
+    }
+  return spor_entity_get_id (entity);
+}
+
+static int
+export_ics (const char *path,
+            const char *file,
+            const char *programme,
+            const char *staff)
+{
+  g_autoptr(SporStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *resolved = path != NULL ? g_strdup (path) : spor_store_default_path ();
+  SporIcalSelection selection = { 0 };
+  gint64 id;
+  guint n = 0;
+
+  store = spor_store_open (resolved, &error);
+  if (store == NULL)
+    {
+      /* Translators: the first %s is a file path, the second the reason */
+      g_printerr (_("spor: could not open the database “%s”: %s\n"), resolved, error->message);
+      return 1;
+    }
+  if ((id = export_ics_lookup (store, SPOR_TYPE_PROGRAMME, programme, "--programme")) == 0)
+    return 1;
+  selection.programme_id = MAX (id, 0);
+  if ((id = export_ics_lookup (store, SPOR_TYPE_STAFF, staff, "--staff")) == 0)
+    return 1;
+  selection.staff_id = MAX (id, 0);
+
+  if (!spor_ical_export_file (store, &selection, file, &n, &error))
+    {
+      /* Translators: the first %s is a file path, the second the reason */
+      g_printerr (_("spor: could not write the calendar “%s”: %s\n"), file, error->message);
+      return 1;
+    }
+  /* Read by scripts, so not translated */
+  g_print ("work blocks: %u\n", n);
+  return 0;
+}
+
 /* Runs before the application registers or touches a display: what can be answered from
  * the command line alone is answered here. */
 static int
@@ -93,12 +167,28 @@ spor_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
   const char *database = NULL;
+  const char *ics_file = NULL;
   gint32 n_participants;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("spor %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_file))
+    {
+      const char *programme = NULL, *staff = NULL;
+
+      g_variant_dict_lookup (options, "database", "^&ay", &database);
+      g_variant_dict_lookup (options, "programme", "&s", &programme);
+      g_variant_dict_lookup (options, "staff", "&s", &staff);
+      return export_ics (database, ics_file, programme, staff);
+    }
+  if (g_variant_dict_contains (options, "programme") || g_variant_dict_contains (options, "staff"))
+    {
+      g_printerr (_("spor: --programme and --staff go with --export-ics\n"));
+      return 1;
     }
 
   if (g_variant_dict_lookup (options, "create-sample", "i", &n_participants))
