@@ -407,6 +407,7 @@ spor_participants_view_flush_pending (SporParticipantsView *self)
   if (id <= 0)
     return;
   self->pending_erase = 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
   if (self->pending_toast != NULL)
     {
       AdwToast *toast = g_steal_pointer (&self->pending_toast);
@@ -426,14 +427,24 @@ spor_participants_view_flush_pending (SporParticipantsView *self)
 }
 
 static void
-on_undo_clicked (AdwToast             *toast,
-                 SporParticipantsView *self)
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (widget);
   gint64 id = self->pending_erase;
 
+  if (id <= 0)
+    return;
   self->pending_erase = 0;
-  g_signal_handlers_disconnect_by_data (toast, self);
-  g_clear_object (&self->pending_toast);
+  if (self->pending_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->pending_toast);
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+  gtk_widget_action_set_enabled (widget, "participants.undo-delete", FALSE);
   spor_participant_list_set_hidden (self->list, id, FALSE);
   spor_participants_view_show_participant (self, id);
 }
@@ -469,7 +480,8 @@ delete_now (SporParticipantsView *self,
   self->pending_toast = g_object_ref (spor_gui_toast_new (title));
   adw_toast_set_button_label (self->pending_toast, _("_Undo"));
   adw_toast_set_timeout (self->pending_toast, 8);
-  g_signal_connect (self->pending_toast, "button-clicked", G_CALLBACK (on_undo_clicked), self);
+  adw_toast_set_action_name (self->pending_toast, "participants.undo-delete");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", TRUE);
   g_signal_connect (self->pending_toast, "dismissed", G_CALLBACK (on_toast_dismissed), self);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->pending_toast));
 }
@@ -627,6 +639,7 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "participants.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "participants.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "participants.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "participants.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "participants.search", NULL);
 }
@@ -643,6 +656,7 @@ spor_participants_view_init (SporParticipantsView *self)
   self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
   self->filling = TRUE;
   gtk_string_list_append (status_names, _("All statuses"));
   for (guint i = 0; statuses[i] != NULL; i++)

@@ -1,0 +1,432 @@
+/* test-participants-view.c — the Participants view, the form and agreements on real widgets
+ * over a temporary database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spor-agreement-editor.h"
+#include "spor-agreement-print.h"
+#include "spor-agreements.h"
+#include "spor-participant-editor.h"
+#include "spor-participant-page.h"
+#include "spor-participants-view.h"
+#include "spor-participants.h"
+#include "spor-store.h"
+
+typedef struct {
+  char      *dir;
+  SporStore *store;
+  gint64     soeren;
+  gint64     aase;
+} Fixture;
+
+static gint64
+add (SporStore  *store,
+     const char *name,
+     const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_entity_new (SPOR_TYPE_PARTICIPANT);
+
+  spor_entity_set_text (SPOR_ENTITY (p), "name", name);
+  if (phone)
+    spor_entity_set_text (SPOR_ENTITY (p), "phone", phone);
+  spor_entity_set_text (SPOR_ENTITY (p), "notes", "Hemmelig note");
+  spor_entity_set_text (SPOR_ENTITY (p), "cpr", "0102031234");
+  g_assert_true (spor_participant_save (store, p, &error));
+  g_assert_no_error (error);
+  return spor_entity_get_id (SPOR_ENTITY (p));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("spor-participants-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = spor_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->soeren = add (fixture->store, "Søren Prøvesen", "12345678");
+  fixture->aase = add (fixture->store, "Åse Opdigtet", NULL);
+  add (fixture->store, "Bo Fiktiv", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  cmd = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (fixture->dir);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_name_or_null)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_name_or_null == NULL || gtk_widget_has_css_class (child, css_name_or_null)))
+        return child;
+      found = find_widget (child, type, css_name_or_null);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GListModel *
+list_model (GtkWidget *view)
+{
+  GtkListView *list_view = GTK_LIST_VIEW (find_widget (view, GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  return G_LIST_MODEL (gtk_list_view_get_model (list_view));
+}
+
+static void
+set_search (GtkWidget  *view,
+            const char *text)
+{
+  GtkWidget *entry = find_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* search-changed waits a moment; activate it now */
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+}
+
+static GtkWidget *
+new_window_with (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+test_search_and_show (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *view = spor_participants_view_new (fixture->store);
+  GtkWidget *window = new_window_with (view);
+  GListModel *model = list_model (view);
+  GtkWidget *page;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  set_search (view, "soren");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  set_search (view, "aase");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  set_search (view, "1234");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  set_search (view, "nobody-by-this-name");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* show-participant clears the search that hides them */
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->aase);
+  iterate ();
+  g_assert_cmpint (spor_participants_view_get_selected (SPOR_PARTICIPANTS_VIEW (view)), ==, fixture->aase);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  /* Å sorts last, as in the Danish alphabet */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 2);
+
+  /* sensitive notes and the CPR number stay hidden until revealed */
+  page = find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_nonnull (spor_participant_page_get_sections_box (SPOR_PARTICIPANT_PAGE (page)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gboolean
+subtitles_contain (GtkWidget  *root,
+                   const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) && gtk_widget_get_visible (child) &&
+          g_strstr_len (adw_action_row_get_subtitle (ADW_ACTION_ROW (child)) ?: "", -1, text))
+        return TRUE;
+      if (subtitles_contain (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_reveal (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (SPOR_TYPE_PARTICIPANT_PAGE, NULL);
+  GtkWidget *window = new_window_with (page);
+  GtkWidget *toggle, *reveal;
+
+  spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->soeren);
+  iterate ();
+  g_assert_true (subtitles_contain (page, "010203-xxxx"));
+  g_assert_false (subtitles_contain (page, "-1234"));
+  g_assert_false (subtitles_contain (page, "Hemmelig"));
+
+  /* the flat toggle is the CPR's; the other reveals needs and notes */
+  toggle = find_widget (page, GTK_TYPE_TOGGLE_BUTTON, "flat");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_true (subtitles_contain (page, "010203-1234"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_false (subtitles_contain (page, "-1234"));
+  reveal = find_widget (page, GTK_TYPE_TOGGLE_BUTTON, "reveal-sensitive");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
+  g_assert_true (subtitles_contain (page, "Hemmelig note"));
+  /* another participant: hidden again */
+  spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->aase);
+  g_assert_false (subtitles_contain (page, "Hemmelig"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static AdwEntryRow *
+entry_row (GtkWidget  *root,
+           const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found;
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))
+        return ADW_ENTRY_ROW (child);
+      found = entry_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_saved (GtkWidget *editor,
+          gint64     id,
+          gint64    *out)
+{
+  *out = id;
+}
+
+static void
+test_editor_validation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *editor = spor_participant_editor_new (NULL, fixture->store, 0);
+  gint64 saved = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_object_ref_sink (editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+
+  /* bad input: a clear message on the field, nothing written, the form kept */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "CPR")), "310299-1234");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "E-mail")), "not-an-address");
+  g_assert_false (spor_participant_editor_save (SPOR_PARTICIPANT_EDITOR (editor)));
+  g_assert_cmpint (saved, ==, 0);
+  g_assert_cmpint (spor_store_count_all (fixture->store, SPOR_TYPE_PARTICIPANT, &error), ==, 3);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (editor, "Name")), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (editor, "CPR")), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (editor, "E-mail")), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (editor, "E-mail"))), ==, "not-an-address");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Name")), "Ny Testperson");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "CPR")), "010203-1234");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "E-mail")), "ny@eksempel.invalid");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Start date")), "05.01.2026");
+  g_assert_true (spor_participant_editor_save (SPOR_PARTICIPANT_EDITOR (editor)));
+  g_assert_cmpint (saved, >, 0);
+  {
+    g_autoptr(SporParticipant) p = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, saved, &error);
+    g_assert_cmpstr (spor_entity_get_text (SPOR_ENTITY (p), "cpr"), ==, "0102031234");
+    g_assert_cmpstr (spor_entity_get_text (SPOR_ENTITY (p), "start_date"), ==, "2026-01-05");
+  }
+  iterate ();
+  g_object_unref (editor);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *view = spor_participants_view_new (fixture->store);
+  GtkWidget *window = new_window_with (view);
+  GListModel *model = list_model (view);
+  GtkWidget *page = find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->soeren);
+  iterate ();
+
+  /* Cancel changes nothing */
+  gtk_widget_activate_action (page, "participant.delete", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Delete hides at once; Undo brings back; nothing was erased */
+  gtk_widget_activate_action (page, "participant.delete", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpint (spor_store_count_all (fixture->store, SPOR_TYPE_PARTICIPANT, &error), ==, 3);
+  g_assert_true (gtk_widget_activate_action (view, "participants.undo-delete", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpint (spor_participants_view_get_selected (SPOR_PARTICIPANTS_VIEW (view)), ==, fixture->soeren);
+
+  /* Delete again and let the undo window pass: a true erasure */
+  gtk_widget_activate_action (page, "participant.delete", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  spor_participants_view_flush_pending (SPOR_PARTICIPANTS_VIEW (view));
+  iterate ();
+  g_assert_cmpint (spor_store_count_all (fixture->store, SPOR_TYPE_PARTICIPANT, &error), ==, 2);
+  g_assert_null (spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->soeren, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* A deletion pending when the view goes away is final too */
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->aase);
+  gtk_widget_activate_action (page, "participant.delete", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpint (spor_store_count_all (fixture->store, SPOR_TYPE_PARTICIPANT, &error), ==, 1);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_agreement_pdf (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *editor = spor_agreement_editor_new (NULL, fixture->store, fixture->soeren, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "agreement.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkTextView *goals;
+  gint64 id;
+
+  g_object_ref_sink (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  goals = GTK_TEXT_VIEW (find_widget (editor, GTK_TYPE_TEXT_VIEW, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (goals), "Lære at sy en jakke til sig selv", -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Hours a week")), "many");
+  g_assert_false (spor_agreement_editor_save (SPOR_AGREEMENT_EDITOR (editor)));
+  g_assert_cmpint (spor_store_count_all (fixture->store, SPOR_TYPE_AGREEMENT, &error), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Hours a week")), "6");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Days and times")), "Tuesday and Thursday 9–12");
+  g_assert_true (spor_agreement_editor_save (SPOR_AGREEMENT_EDITOR (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Adviser's name")), "Rådgiver Prøve");
+  g_assert_true (spor_agreement_editor_sign (SPOR_AGREEMENT_EDITOR (editor)));
+  id = spor_agreement_editor_get_agreement (SPOR_AGREEMENT_EDITOR (editor));
+  {
+    g_autoptr(SporAgreement) a = spor_store_get (fixture->store, SPOR_TYPE_AGREEMENT, id, &error);
+    g_assert_cmpstr (spor_entity_get_text (SPOR_ENTITY (a), "state"), ==, "signed");
+    g_assert_cmpstr (spor_entity_get_text (SPOR_ENTITY (a), "signed_by_participant"), ==, "Søren Prøvesen");
+  }
+  /* a signed version cannot be saved over */
+  g_assert_false (spor_agreement_editor_save (SPOR_AGREEMENT_EDITOR (editor)));
+
+  g_assert_true (spor_agreement_print_export (fixture->store, id, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Søren Prøvesen"));
+  g_assert_nonnull (strstr (text, "Lære at sy en jakke"));
+  g_assert_nonnull (strstr (text, "Tuesday and Thursday"));
+  g_assert_nonnull (strstr (text, "Signatures"));
+  g_assert_nonnull (strstr (text, "Rådgiver Prøve"));
+  g_assert_nonnull (strstr (text, "____"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+  g_object_unref (editor);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/participants-view/search-and-show", test_search_and_show);
+  ADD ("/participants-view/reveal", test_reveal);
+  ADD ("/participants-view/editor-validation", test_editor_validation);
+  ADD ("/participants-view/delete-undo", test_delete_undo);
+  ADD ("/participants-view/agreement-pdf", test_agreement_pdf);
+#undef ADD
+
+  return g_test_run ();
+}
