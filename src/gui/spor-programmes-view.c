@@ -703,6 +703,22 @@ typedef struct {
 } EnrolData;
 
 static void
+enrol_candidate (GtkWidget *button,
+                 EnrolData *data)
+{
+  g_autoptr(GError) error = NULL;
+  SporProgrammesView *self = data->self;
+  GtkWidget *dialog = data->dialog;
+
+  if (!spor_progress_enrol (self->store, GET_ID (button), data->cohort_id, &error))
+    return report (self, error);
+  toast (self, _("Participant enrolled"));
+  show_programme (self, self->programme_id);
+  /* closing answers with the close response, which frees @data */
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
 fill_candidates (GtkSearchEntry *entry,
                  EnrolData      *data)
 {
@@ -725,20 +741,24 @@ fill_candidates (GtkSearchEntry *entry,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    g_strcmp0 (c->status, "waiting") == 0 ? _("Waiting list")
                                    : g_strcmp0 (c->status, "intake") == 0 ? _("Intake") : _("Active"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      SET_ID (row, c->id);
+      {
+        GtkWidget *enrol = text_button (_("_Enrol"), FALSE);
+        g_autofree char *label = g_strdup_printf (_("Enrol %s"), c->name);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (enrol), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        SET_ID (enrol, c->id);
+        g_signal_connect (enrol, "clicked", G_CALLBACK (enrol_candidate), data);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), enrol);
+      }
       gtk_list_box_append (data->list, row);
     }
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (data->dialog), "enrol",
-                                           gtk_list_box_get_selected_row (data->list) != NULL);
-}
+  if (candidates->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
 
-static void
-candidate_selected (GtkListBox    *list,
-                    GtkListBoxRow *row,
-                    EnrolData     *data)
-{
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (data->dialog), "enrol", row != NULL);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No participants found"));
+      gtk_list_box_append (data->list, row);
+    }
 }
 
 static void
@@ -746,20 +766,6 @@ enrol_response (AdwMessageDialog *dialog,
                 const char       *response,
                 EnrolData        *data)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (data->list);
-
-  if (g_strcmp0 (response, "enrol") == 0 && row != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!spor_progress_enrol (data->self->store, GET_ID (row), data->cohort_id, &error))
-        report (data->self, error);
-      else
-        {
-          toast (data->self, _("Participant enrolled"));
-          show_programme (data->self, data->self->programme_id);
-        }
-    }
   g_object_unref (data->self);
   g_free (data);
 }
@@ -781,18 +787,15 @@ enrol_clicked (GtkWidget          *button,
   data->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          _("Enrol a Participant"),
                                          _("Participants on the programme's waiting list come first."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (data->dialog),
-                                    "cancel", _("_Cancel"), "enrol", _("_Enrol"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (data->dialog), "enrol",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (data->dialog), "enrol");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (data->dialog), "cancel");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (data->dialog), "close", _("_Close"), NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (data->dialog), "close");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search Participants"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Participants"), -1);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -800,7 +803,6 @@ enrol_clicked (GtkWidget          *button,
   gtk_box_append (GTK_BOX (box), scroller);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (data->dialog), box);
   g_signal_connect (search, "search-changed", G_CALLBACK (fill_candidates), data);
-  g_signal_connect (list, "row-selected", G_CALLBACK (candidate_selected), data);
   g_signal_connect (data->dialog, "response", G_CALLBACK (enrol_response), data);
   fill_candidates (GTK_SEARCH_ENTRY (search), data);
   gtk_window_present (GTK_WINDOW (data->dialog));
@@ -819,7 +821,7 @@ build_cohorts_group (SporProgrammesView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cohorts = spor_programmes_list_cohorts (self->store, self->programme_id, &error);
   GtkWidget *group = group_new (_("Cohorts"), _("Each run of the programme, with its start date"));
-  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *expander = NULL;
   GtkWidget *name = entry_row (_("Cohort Name"), NULL);
   GtkWidget *start = entry_row (_("Start Date"), NULL);
   GtkSpinButton *capacity = spin_new (100000);
@@ -857,23 +859,30 @@ build_cohorts_group (SporProgrammesView *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cohort_row);
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Start a Cohort"));
+  (void) expander;
   {
     g_autofree char *today = spor_date_today ();
-    hint = g_strdup_printf (_("For example %s"), today);
+    /* Translators: %s is today's date as an example of how to type a date */
+    hint = g_strdup_printf (_("Start a cohort: a name, a start date (for example %s) and a capacity"), today);
   }
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), hint);
   g_object_set_data (G_OBJECT (create), "name", name);
   g_object_set_data (G_OBJECT (create), "start", start);
   g_object_set_data (G_OBJECT (create), "capacity", capacity);
   g_signal_connect (create, "clicked", G_CALLBACK (create_cohort), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), start);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row_with (_("Cohort Capacity"), NULL, GTK_WIDGET (capacity)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-  return group;
+  {
+    GtkWidget *new_group = group_new (_("New Cohort"), hint);
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (new_group), name);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (new_group), start);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (new_group),
+                               row_with (_("Cohort Capacity"), NULL, GTK_WIDGET (capacity)));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), create);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (new_group), row);
+    gtk_box_append (GTK_BOX (box), group);
+    gtk_box_append (GTK_BOX (box), new_group);
+    return box;
+  }
 }
 
 /* ---- the editor ---------------------------------------------------------------------- */

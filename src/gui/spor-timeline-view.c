@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-phase-stepper.h"
 #include "spor-programmes.h"
 #include "spor-progress.h"
 #include "spor-timeline.h"
@@ -32,6 +33,9 @@ struct _SporTimelineView
   GtkFlowBox     *summary_box;
   GtkFlowBox     *legend_box;
   SporTimeline   *timeline;
+  AdwFlap        *flap;
+  GtkLabel       *participant_label;
+  SporPhaseStepper *stepper;
 };
 
 G_DEFINE_FINAL_TYPE (SporTimelineView, spor_timeline_view, ADW_TYPE_BIN)
@@ -43,6 +47,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void on_selected_changed (SporTimelineView *self);
 
 static void
 clear_flow_box (GtkFlowBox *box)
@@ -177,6 +183,10 @@ show_source (SporTimelineView *self)
   gint64 programme_id = selected_programme (self), cohort_id = selected_cohort (self);
 
   spor_timeline_set_source (self->timeline, self->store, programme_id, cohort_id);
+  if (spor_timeline_get_n_rows (self->timeline) > 0)
+    spor_timeline_select (self->timeline, 0, -1);
+  else
+    on_selected_changed (self);
   if (self->store != NULL && programme_id > 0)
     show_summary (self, programme_id, cohort_id);
 }
@@ -276,6 +286,45 @@ on_row_activated (SporTimelineView *self,
   /* the window's win.show-participant action does the work */
 }
 
+/* The side panel follows the selected row. */
+static void
+on_selected_changed (SporTimelineView *self)
+{
+  int row = spor_timeline_get_selected (self->timeline);
+  gint64 id = row >= 0 ? spor_timeline_get_participant (self->timeline, (guint) row) : 0;
+  g_autoptr(SporEntity) participant = NULL;
+
+  if (id == spor_phase_stepper_get_participant (self->stepper))
+    return;
+  if (id > 0 && self->store != NULL)
+    participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  gtk_label_set_label (self->participant_label,
+                       participant != NULL ? spor_entity_get_text (participant, "name") : "");
+  spor_phase_stepper_set_participant (self->stepper, self->store, id);
+  adw_flap_set_reveal_flap (self->flap, id > 0);
+}
+
+static void
+on_open_clicked (SporTimelineView *self)
+{
+  gint64 id = spor_phase_stepper_get_participant (self->stepper);
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-participant", "x", id);
+}
+
+static void
+on_stepper_changed (SporTimelineView *self)
+{
+  int row = spor_timeline_get_selected (self->timeline);
+  int bar = -1;
+
+  /* the rows' data changed: read them again, keep the selection */
+  show_source (self);
+  if (row >= 0)
+    spor_timeline_select (self->timeline, (guint) row, bar);
+}
+
 void
 spor_timeline_view_reload (SporTimelineView *self)
 {
@@ -311,11 +360,25 @@ spor_timeline_view_reload (SporTimelineView *self)
       return;
     }
 
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   {
+    g_autoptr(GArray) old_ids = g_steal_pointer (&self->programme_ids);
     guint select = 0;
+    gint64 newest = 0;
 
+    self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    /* a programme made since the last look is the one to show */
+    for (guint i = 0; old_ids != NULL && i < programmes->len; i++)
+      {
+        gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
+        gboolean known = FALSE;
+
+        for (guint j = 0; j < old_ids->len; j++)
+          known |= g_array_index (old_ids, gint64, j) == id;
+        if (!known && id > newest)
+          newest = id;
+      }
+    if (newest > 0)
+      previous = newest;
     for (guint i = 0; i < programmes->len; i++)
       {
         SporEntity *programme = g_ptr_array_index (programmes, i);
@@ -446,6 +509,7 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SPOR_TYPE_TIMELINE);
+  g_type_ensure (SPOR_TYPE_PHASE_STEPPER);
   spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-timeline-view.ui");
@@ -463,6 +527,11 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cohort_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_stepper_changed);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, participant_label);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, stepper);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
@@ -477,6 +546,9 @@ spor_timeline_view_init (SporTimelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->timeline, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  g_signal_connect_swapped (self->timeline, "notify::selected", G_CALLBACK (on_selected_changed), self);
+  /* programmes and cohorts made elsewhere appear when the page is shown again */
+  g_signal_connect (self, "map", G_CALLBACK (spor_timeline_view_reload), NULL);
 }
 
 GtkWidget *
