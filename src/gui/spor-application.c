@@ -14,6 +14,7 @@
 #include "spor-util.h"
 
 #include "spor-application.h"
+#include "spor-exchange-cli.h"
 #include "spor-gui.h"
 #include "spor-preferences-window.h"
 #include "spor-window.h"
@@ -43,6 +44,16 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-ics: only the blocks of the programme with this UUID"), N_("UUID") },
   { "staff", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics: only the blocks of the staff member with this UUID"), N_("UUID") },
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an exchange file for another site to FILE, then exit"), N_("FILE") },
+  { "anonymize", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: leave out names, contact data, CPR and notes"), NULL },
+  { "cohort", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: only the cohort with this UUID"), N_("UUID") },
+  { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge an exchange file from another site, print what changed, then exit"), N_("FILE") },
+  { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: print what would change, change nothing"), NULL },
   { NULL }
 };
 
@@ -175,6 +186,14 @@ spor_application_handle_local_options (GApplication *application,
       g_print ("spor %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  {
+    /* Sharing between sites: spor-exchange-cli.c; -1 when no exchange option is given. */
+    int status = spor_exchange_cli_handle (options);
+
+    if (status >= 0)
+      return status;
+  }
 
   if (g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_file))
     {

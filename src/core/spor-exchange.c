@@ -1,0 +1,2298 @@
+/* spor-exchange.c — export to and merging import from the exchange file
+ *
+ * Everything is driven by the entity descriptions of spor-entities.c, so a field added
+ * there travels without changes here. The SQL below is assembled only from identifiers of
+ * those compile-time tables (table and column names); every value is a bound parameter.
+ *
+ * Export writes one record per line straight from SQLite rows, with JSON escaping done
+ * here, into a GFileOutputStream that replaces the target only when closed successfully.
+ *
+ * Import reads the document with a small tokenizer that finds the bytes of each record
+ * (counting lines) and parses one record at a time with JsonParser, so memory stays
+ * bounded. References are resolved against the database inside the import's transaction,
+ * which is why the arrays come in dependency order; UUIDs already seen live in a temporary
+ * table rather than in memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "spor-exchange.h"
+#include "spor-store-private.h"
+#include "spor-util.h"
+
+G_DEFINE_QUARK (spor-exchange-error-quark, spor_exchange_error)
+
+#define MAX_DEPTH         32
+#define MAX_RECORD_BYTES  (4 * 1024 * 1024)
+#define MAX_CONFLICTS     1000
+#define PROGRESS_EVERY    2000
+
+/* --- names ---------------------------------------------------------------------------- */
+
+/* A reference field "programme_id" is "programme" in the file: it holds a UUID there. */
+static char *
+file_field_name (const SporField *field)
+{
+  if (field->type == SPOR_FIELD_REF && g_str_has_suffix (field->name, "_id"))
+    return g_strndup (field->name, strlen (field->name) - 3);
+  return g_strdup (field->name);
+}
+
+/* An anonymised export keeps only the year of a personal date: birth_date → birth_year. */
+static char *
+year_field_name (const SporField *field)
+{
+  if (g_str_has_suffix (field->name, "_date"))
+    {
+      g_autofree char *stem = g_strndup (field->name, strlen (field->name) - 5);
+      return g_strconcat (stem, "_year", NULL);
+    }
+  return g_strconcat (field->name, "_year", NULL);
+}
+
+static gboolean
+field_left_out (const SporField *field)
+{
+  return (field->flags & (SPOR_FIELD_PERSONAL | SPOR_FIELD_SENSITIVE)) != 0;
+}
+
+static gboolean
+timestamp_is_valid (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL || strlen (text) < 20 || strlen (text) > 40)
+    return FALSE;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt != NULL;
+}
+
+void
+spor_exchange_pseudonym (const guint8  secret[32],
+                         const char   *entity,
+                         const char   *uuid,
+                         char          out[37])
+{
+  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, secret, 32);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  static const char hex[] = "0123456789abcdef";
+  int o = 0;
+
+  g_hmac_update (hmac, (const guchar *) entity, -1);
+  g_hmac_update (hmac, (const guchar *) ":", 1);
+  g_hmac_update (hmac, (const guchar *) uuid, -1);
+  g_hmac_get_digest (hmac, digest, &len);
+
+  /* Shaped as an RFC 9562 version 8 (custom) UUID so it fits where a UUID goes. */
+  digest[6] = (digest[6] & 0x0f) | 0x80;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[o++] = '-';
+      out[o++] = hex[digest[i] >> 4];
+      out[o++] = hex[digest[i] & 0xf];
+    }
+  out[o] = '\0';
+}
+
+/* --- export --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GOutputStream *out;
+  GString       *buf;
+  GCancellable  *cancellable;
+} Writer;
+
+static gboolean
+writer_flush (Writer  *w,
+              GError **error)
+{
+  if (w->buf->len == 0)
+    return TRUE;
+  if (!g_output_stream_write_all (w->out, w->buf->str, w->buf->len, NULL, w->cancellable, error))
+    return FALSE;
+  g_string_truncate (w->buf, 0);
+  return TRUE;
+}
+
+static void
+append_json_string (GString    *s,
+                    const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (s, "\\\""); break;
+        case '\\': g_string_append (s, "\\\\"); break;
+        case '\n': g_string_append (s, "\\n"); break;
+        case '\r': g_string_append (s, "\\r"); break;
+        case '\t': g_string_append (s, "\\t"); break;
+        case '\b': g_string_append (s, "\\b"); break;
+        case '\f': g_string_append (s, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (s, "\\u%04x", *p);
+          else
+            g_string_append_c (s, (char) *p);
+        }
+    }
+  g_string_append_c (s, '"');
+}
+
+/* Text from the database is UTF-8 by the store's rules; anything else would make the file
+ * unreadable, so it is repaired rather than written. */
+static void
+append_json_text (GString    *s,
+                  const char *text)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    append_json_string (s, text);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      append_json_string (s, valid);
+    }
+}
+
+static void
+append_key (GString    *s,
+            const char *key)
+{
+  g_string_append_c (s, ',');
+  append_json_string (s, key);
+  g_string_append_c (s, ':');
+}
+
+static const char *
+ref_table (const SporField *field)
+{
+  const SporEntityInfo *ref = spor_entity_info_lookup (field->ref);
+
+  g_assert (ref != NULL);
+  return ref->table;
+}
+
+/* Marks the records in scope in temp.exchange_scope: the root, every record referring to a
+ * record in scope (in dependency order), then every record those refer to. */
+static gboolean
+build_scope (SporStore            *store,
+             const SporEntityInfo *root,
+             gint64                root_id,
+             GError              **error)
+{
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!spor_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS exchange_scope "
+                               "(tbl TEXT NOT NULL, id INTEGER NOT NULL, "
+                               "PRIMARY KEY (tbl, id)) WITHOUT ROWID", error) ||
+      !spor_store_exec (store, "DELETE FROM temp.exchange_scope", error))
+    return FALSE;
+
+  stmt = spor_store_prepare (store, "INSERT INTO temp.exchange_scope (tbl, id) VALUES (?, ?)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, root->table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, root_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, _("Choosing the records to export"));
+      return FALSE;
+    }
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+      gboolean any = FALSE;
+
+      if (infos[i] == root)
+        continue;
+      g_string_append_printf (sql, "INSERT OR IGNORE INTO temp.exchange_scope (tbl, id) "
+                                   "SELECT '%s', t.id FROM %s t WHERE ",
+                              infos[i]->table, infos[i]->table);
+      for (guint f = 0; f < infos[i]->n_fields; f++)
+        {
+          const SporField *field = &infos[i]->fields[f];
+
+          if (field->type != SPOR_FIELD_REF)
+            continue;
+          g_string_append_printf (sql, "%sEXISTS (SELECT 1 FROM temp.exchange_scope s "
+                                       "WHERE s.tbl = '%s' AND s.id = t.%s)",
+                                  any ? " OR " : "", ref_table (field), field->name);
+          any = TRUE;
+        }
+      if (any && !spor_store_exec (store, sql->str, error))
+        return FALSE;
+    }
+
+  /* Referenced records, newest entity first so one pass reaches everything. */
+  for (guint i = n_infos; i-- > 0;)
+    for (guint f = 0; f < infos[i]->n_fields; f++)
+      {
+        const SporField *field = &infos[i]->fields[f];
+        g_autofree char *sql = NULL;
+
+        if (field->type != SPOR_FIELD_REF)
+          continue;
+        sql = g_strdup_printf ("INSERT OR IGNORE INTO temp.exchange_scope (tbl, id) "
+                               "SELECT '%s', t.%s FROM %s t JOIN temp.exchange_scope s "
+                               "ON s.tbl = '%s' AND s.id = t.id WHERE t.%s IS NOT NULL",
+                               ref_table (field), field->name, infos[i]->table,
+                               infos[i]->table, field->name);
+        if (!spor_store_exec (store, sql, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+export_entity (SporStore            *store,
+               Writer               *w,
+               const SporEntityInfo *info,
+               gboolean              scoped,
+               gboolean              anonymize,
+               const guint8         *secret,
+               gboolean              first,
+               GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT t.uuid, t.created_at, t.updated_at");
+  g_autofree char **names = g_new0 (char *, info->n_fields + 1);
+  gboolean pseudonymous = anonymize && g_str_equal (info->name, "participant");
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  for (guint f = 0; f < info->n_fields; f++)
+    {
+      const SporField *field = &info->fields[f];
+
+      if (field->type == SPOR_FIELD_REF)
+        g_string_append_printf (sql, ", (SELECT r.uuid FROM %s r WHERE r.id = t.%s)",
+                                ref_table (field), field->name);
+      else
+        g_string_append_printf (sql, ", t.%s", field->name);
+
+      if (anonymize && field_left_out (field))
+        names[f] = field->type == SPOR_FIELD_DATE && (field->flags & SPOR_FIELD_PERSONAL)
+                   ? year_field_name (field) : NULL;
+      else
+        names[f] = file_field_name (field);
+    }
+  g_string_append_printf (sql, " FROM %s t", info->table);
+  if (scoped)
+    g_string_append_printf (sql, " WHERE t.id IN (SELECT id FROM temp.exchange_scope "
+                                 "WHERE tbl = '%s')", info->table);
+  g_string_append (sql, " ORDER BY t.id");
+
+  stmt = spor_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+
+  g_string_append_printf (w->buf, "%s\n", first ? "" : ",");
+  append_json_string (w->buf, info->table);
+  g_string_append (w->buf, ": [");
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      char pseudonym[37];
+
+      g_string_append (w->buf, n == 0 ? "\n  {\"uuid\":" : ",\n  {\"uuid\":");
+      if (pseudonymous)
+        {
+          spor_exchange_pseudonym (secret, info->name, uuid, pseudonym);
+          uuid = pseudonym;
+        }
+      append_json_text (w->buf, uuid);
+      append_key (w->buf, "created_at");
+      append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, 1));
+      append_key (w->buf, "updated_at");
+      append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, 2));
+
+      for (guint f = 0; f < info->n_fields; f++)
+        {
+          const SporField *field = &info->fields[f];
+          int col = 3 + (int) f;
+          int type = sqlite3_column_type (stmt, col);
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (names[f] == NULL || type == SQLITE_NULL)
+            continue;
+          append_key (w->buf, names[f]);
+          if (anonymize && field_left_out (field))
+            {
+              /* the year of a personal date */
+              const char *date = (const char *) sqlite3_column_text (stmt, col);
+              g_string_append_printf (w->buf, "%d", atoi (date));
+              continue;
+            }
+          switch (field->type)
+            {
+            case SPOR_FIELD_BOOL:
+              g_string_append (w->buf, sqlite3_column_int64 (stmt, col) ? "true" : "false");
+              break;
+            case SPOR_FIELD_INT:
+              g_string_append_printf (w->buf, "%" G_GINT64_FORMAT,
+                                      (gint64) sqlite3_column_int64 (stmt, col));
+              break;
+            case SPOR_FIELD_REAL:
+              g_string_append (w->buf, g_ascii_dtostr (number, sizeof number,
+                                                       sqlite3_column_double (stmt, col)));
+              break;
+            case SPOR_FIELD_REF:
+              if (anonymize && g_strcmp0 (field->ref, "participant") == 0)
+                {
+                  spor_exchange_pseudonym (secret, field->ref,
+                                           (const char *) sqlite3_column_text (stmt, col),
+                                           pseudonym);
+                  append_json_string (w->buf, pseudonym);
+                }
+              else
+                append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, col));
+              break;
+            case SPOR_FIELD_TEXT:
+            case SPOR_FIELD_DATE:
+            case SPOR_FIELD_TIME:
+            case SPOR_FIELD_ENUM:
+            default:
+              append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, col));
+              break;
+            }
+        }
+      g_string_append_c (w->buf, '}');
+      n++;
+      if (w->buf->len > 256 * 1024 && !writer_flush (w, error))
+        {
+          sqlite3_reset (stmt);
+          goto out;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, info->table);
+      goto out;
+    }
+  g_string_append (w->buf, n > 0 ? "\n]" : "]");
+
+out:
+  for (guint f = 0; f < info->n_fields; f++)
+    g_free (names[f]);
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+export_tombstones (SporStore    *store,
+                   Writer       *w,
+                   gboolean      anonymize,
+                   const guint8 *secret,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store, "SELECT entity, uuid, deleted_at "
+                                                  "FROM tombstones ORDER BY id", error);
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_string_append (w->buf, ",\n\"tombstones\": [");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *entity = (const char *) sqlite3_column_text (stmt, 0);
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
+      char pseudonym[37];
+
+      if (spor_entity_info_lookup (entity) == NULL)
+        continue;
+      if (anonymize && g_str_equal (entity, "participant"))
+        {
+          spor_exchange_pseudonym (secret, entity, uuid, pseudonym);
+          uuid = pseudonym;
+        }
+      g_string_append (w->buf, n == 0 ? "\n  {\"entity\":" : ",\n  {\"entity\":");
+      append_json_text (w->buf, entity);
+      append_key (w->buf, "uuid");
+      append_json_text (w->buf, uuid);
+      append_key (w->buf, "deleted_at");
+      append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, 2));
+      g_string_append_c (w->buf, '}');
+      n++;
+      if (w->buf->len > 256 * 1024 && !writer_flush (w, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "tombstones");
+      return FALSE;
+    }
+  g_string_append (w->buf, n > 0 ? "\n]" : "]");
+  return TRUE;
+}
+
+static gint64
+lookup_id (SporStore            *store,
+           const SporEntityInfo *info,
+           const char           *uuid,
+           GError              **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", info->table);
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, info->table);
+      return -1;
+    }
+  return id;
+}
+
+gboolean
+spor_exchange_export (SporStore               *store,
+                      GFile                   *file,
+                      const SporExportOptions *options,
+                      GCancellable            *cancellable,
+                      SporExchangeProgress     progress,
+                      gpointer                 progress_data,
+                      GError                 **error)
+{
+  static const SporExportOptions defaults = { NULL, NULL, FALSE };
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GString) buf = g_string_sized_new (300 * 1024);
+  g_autofree char *now = spor_timestamp_now ();
+  g_autofree char *site_name = spor_store_dup_site_name (store);
+  const SporEntityInfo * const *infos;
+  const SporEntityInfo *root = NULL;
+  const char *root_uuid = NULL;
+  guint8 secret[32] = { 0 };
+  gint64 root_id = 0;
+  guint n_infos;
+  gboolean in_transaction = FALSE;
+  Writer w;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (options->anonymize && !spor_store_get_site_secret (store, secret))
+    {
+      g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_FAILED,
+                   _("The site’s secret for pseudonyms could not be read"));
+      return FALSE;
+    }
+
+  if (options->cohort_uuid != NULL)
+    root = spor_entity_info_lookup ("cohort"), root_uuid = options->cohort_uuid;
+  else if (options->programme_uuid != NULL)
+    root = spor_entity_info_lookup ("programme"), root_uuid = options->programme_uuid;
+
+  /* A read transaction gives the export one consistent state of the database; the scope's
+   * temporary table is written inside it and vanishes with the rollback. */
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  in_transaction = TRUE;
+
+  if (root != NULL)
+    {
+      root_id = lookup_id (store, root, root_uuid, error);
+      if (root_id < 0)
+        goto fail;
+      if (root_id == 0)
+        {
+          g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_NOT_FOUND,
+                       root == spor_entity_info_lookup ("cohort")
+                       ? _("There is no cohort with the UUID “%s”")
+                       : _("There is no programme with the UUID “%s”"), root_uuid);
+          goto fail;
+        }
+      if (!build_scope (store, root, root_id, error))
+        goto fail;
+    }
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                        cancellable, error);
+  if (out == NULL)
+    goto fail;
+  w.out = G_OUTPUT_STREAM (out);
+  w.buf = buf;
+  w.cancellable = cancellable;
+
+  g_string_append (buf, "{\"format\": \"" SPOR_EXCHANGE_FORMAT "\",\n\"version\": ");
+  g_string_append_printf (buf, "%d,\n\"exported_at\": ", SPOR_EXCHANGE_VERSION);
+  append_json_string (buf, now);
+  g_string_append (buf, ",\n\"site\": {\"id\": ");
+  append_json_text (buf, spor_store_get_site_uuid (store));
+  g_string_append (buf, ", \"name\": ");
+  append_json_text (buf, site_name != NULL ? site_name : "");
+  g_string_append_printf (buf, "},\n\"anonymized\": %s,\n\"scope\": {\"kind\": \"%s\"",
+                          options->anonymize ? "true" : "false",
+                          root == NULL ? "all" : root->name);
+  if (root != NULL)
+    {
+      g_string_append (buf, ", \"uuid\": ");
+      append_json_text (buf, root_uuid);
+    }
+  g_string_append (buf, "}");
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !export_entity (store, &w, infos[i], root != NULL, options->anonymize, secret,
+                          FALSE, error))
+        goto fail;
+      if (progress != NULL)
+        progress ((double) (i + 1) / (n_infos + 1), progress_data);
+    }
+  if (!export_tombstones (store, &w, options->anonymize, secret, error))
+    goto fail;
+  g_string_append (buf, "\n}\n");
+  if (!writer_flush (&w, error))
+    goto fail;
+
+  spor_store_rollback (store);
+  in_transaction = FALSE;
+
+  /* Closing renames the temporary file into place; only now does the old file go. */
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    goto fail;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+
+fail:
+  if (in_transaction)
+    spor_store_rollback (store);
+  if (out != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (out)))
+    {
+      /* A cancelled close drops the temporary file and leaves any earlier file alone. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+    }
+  return FALSE;
+}
+
+/* --- the streaming reader ------------------------------------------------------------- */
+
+typedef struct
+{
+  GInputStream *in;
+  GCancellable *cancellable;
+  guchar        buf[64 * 1024];
+  gsize         pos;
+  gsize         len;
+  gboolean      eof;
+  guint64       offset;
+  guint         line;
+  GError       *io_error;
+} Reader;
+
+static gboolean
+reader_fill (Reader *r)
+{
+  gssize n;
+
+  if (r->pos < r->len)
+    return TRUE;
+  if (r->eof)
+    return FALSE;
+  n = g_input_stream_read (r->in, r->buf, sizeof r->buf, r->cancellable,
+                           r->io_error == NULL ? &r->io_error : NULL);
+  if (n <= 0)
+    {
+      r->eof = TRUE;
+      return FALSE;
+    }
+  r->pos = 0;
+  r->len = (gsize) n;
+  return TRUE;
+}
+
+static int
+reader_peek (Reader *r)
+{
+  return reader_fill (r) ? r->buf[r->pos] : -1;
+}
+
+static int
+reader_get (Reader *r)
+{
+  int c;
+
+  if (!reader_fill (r))
+    return -1;
+  c = r->buf[r->pos++];
+  r->offset++;
+  if (c == '\n')
+    r->line++;
+  return c;
+}
+
+static gboolean
+is_space (int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+reader_skip_space (Reader *r)
+{
+  int c;
+
+  while ((c = reader_peek (r)) != -1 && is_space (c))
+    reader_get (r);
+  return c;
+}
+
+/* --- import --------------------------------------------------------------------------- */
+
+struct _SporImportReport
+{
+  gboolean         applied;
+  SporImportCount *counts;
+  guint            n_counts;
+  GPtrArray       *conflicts;
+  char            *site_name;
+  char            *exported_at;
+};
+
+static void
+conflict_free (SporImportConflict *c)
+{
+  g_free (c->entity);
+  g_free (c->uuid);
+  g_free (c->label);
+  g_free (c->local_updated_at);
+  g_free (c->file_updated_at);
+  g_free (c);
+}
+
+void
+spor_import_report_free (SporImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->counts);
+  g_ptr_array_unref (report->conflicts);
+  g_free (report->site_name);
+  g_free (report->exported_at);
+  g_free (report);
+}
+
+gboolean
+spor_import_report_get_applied (SporImportReport *report)
+{
+  return report->applied;
+}
+
+const SporImportCount *
+spor_import_report_get_counts (SporImportReport *report,
+                               guint            *n_counts)
+{
+  *n_counts = report->n_counts;
+  return report->counts;
+}
+
+void
+spor_import_report_get_totals (SporImportReport *report,
+                               SporImportCount  *totals)
+{
+  memset (totals, 0, sizeof *totals);
+  for (guint i = 0; i < report->n_counts; i++)
+    {
+      totals->n_new += report->counts[i].n_new;
+      totals->n_updated += report->counts[i].n_updated;
+      totals->n_unchanged += report->counts[i].n_unchanged;
+      totals->n_conflicts += report->counts[i].n_conflicts;
+      totals->n_deleted += report->counts[i].n_deleted;
+    }
+}
+
+GPtrArray *
+spor_import_report_get_conflicts (SporImportReport *report)
+{
+  return report->conflicts;
+}
+
+const char *
+spor_import_report_get_site_name (SporImportReport *report)
+{
+  return report->site_name;
+}
+
+const char *
+spor_import_report_get_exported_at (SporImportReport *report)
+{
+  return report->exported_at;
+}
+
+char *
+spor_import_report_format (SporImportReport *report)
+{
+  GString *s = g_string_new (NULL);
+  SporImportCount t;
+
+  /* Read by scripts as well as people, so kept in one fixed English form. */
+  for (guint i = 0; i < report->n_counts; i++)
+    {
+      const SporImportCount *c = &report->counts[i];
+
+      if (c->n_new + c->n_updated + c->n_unchanged + c->n_conflicts + c->n_deleted == 0)
+        continue;
+      g_string_append_printf (s, "%s: new %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
+                                 ", unchanged %" G_GUINT64_FORMAT ", conflicts %"
+                                 G_GUINT64_FORMAT ", deleted %" G_GUINT64_FORMAT "\n",
+                              c->table, c->n_new, c->n_updated, c->n_unchanged,
+                              c->n_conflicts, c->n_deleted);
+    }
+  spor_import_report_get_totals (report, &t);
+  g_string_append_printf (s, "total: new %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
+                             ", unchanged %" G_GUINT64_FORMAT ", conflicts %"
+                             G_GUINT64_FORMAT ", deleted %" G_GUINT64_FORMAT "\n",
+                          t.n_new, t.n_updated, t.n_unchanged, t.n_conflicts, t.n_deleted);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      SporImportConflict *c = g_ptr_array_index (report->conflicts, i);
+
+      if (c->file_updated_at != NULL)
+        g_string_append_printf (s, "conflict: %s %s: changed here %s, in the file %s\n",
+                                c->entity, c->uuid, c->local_updated_at, c->file_updated_at);
+      else
+        g_string_append_printf (s, "conflict: %s %s: deleted here %s\n",
+                                c->entity, c->uuid, c->local_updated_at);
+    }
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  SporStore            *store;
+  Reader                r;
+  SporImportReport     *report;
+  gboolean              apply;
+  goffset               size;
+  SporExchangeProgress  progress;
+  gpointer              progress_data;
+  guint64               n_records;
+  gboolean              header_checked;
+  gboolean              seen_format;
+  gboolean              seen_version;
+  gboolean              anonymized;
+  char                 *format;
+  gint64                version;
+  GHashTable           *seen_keys;
+} Import;
+
+/* A refusal: the file is wrong at @place. */
+G_GNUC_PRINTF (4, 5)
+static void
+refuse (GError    **error,
+        const char *place,
+        guint       line,
+        const char *format,
+        ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (place != NULL)
+    /* Translators: a place in the file, the reason and a line number:
+     * “participants[17].birth_date: not a date (line 412)” */
+    g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED,
+                 _("%s: %s (line %u)"), place, reason, line);
+  else
+    g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED,
+                 _("%s (line %u)"), reason, line);
+}
+
+/* Reads one JSON value's bytes into @out, checking nesting and size; JsonParser checks
+ * the rest. */
+static gboolean
+capture_value (Import     *im,
+               GString    *out,
+               const char *place,
+               GError    **error)
+{
+  Reader *r = &im->r;
+  guint line = r->line;
+  int depth = 0;
+  int c;
+
+  g_string_truncate (out, 0);
+  c = reader_skip_space (r);
+  if (c == -1)
+    goto truncated;
+
+  if (c != '{' && c != '[' && c != '"')
+    {
+      while ((c = reader_peek (r)) != -1 && !is_space (c) && c != ',' && c != ']' && c != '}')
+        {
+          g_string_append_c (out, (char) reader_get (r));
+          if (out->len > 64)
+            break;
+        }
+      if (out->len == 0)
+        {
+          refuse (error, place, line, _("a value was expected"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  do
+    {
+      c = reader_get (r);
+      if (c == -1)
+        goto truncated;
+      g_string_append_c (out, (char) c);
+      if (c == '"')
+        {
+          for (;;)
+            {
+              c = reader_get (r);
+              if (c == -1)
+                goto truncated;
+              g_string_append_c (out, (char) c);
+              if (c == '\\')
+                {
+                  c = reader_get (r);
+                  if (c == -1)
+                    goto truncated;
+                  g_string_append_c (out, (char) c);
+                }
+              else if (c == '"')
+                break;
+              else if (c == '\n')
+                {
+                  refuse (error, place, line, _("a text runs over the end of the line"));
+                  return FALSE;
+                }
+              if (out->len > MAX_RECORD_BYTES)
+                break;
+            }
+        }
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              refuse (error, place, line, _("nested too deeply"));
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        depth--;
+      if (out->len > MAX_RECORD_BYTES)
+        {
+          refuse (error, place, line, _("the record is too large"));
+          return FALSE;
+        }
+    }
+  while (depth > 0);
+  return TRUE;
+
+truncated:
+  if (r->io_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&r->io_error));
+      return FALSE;
+    }
+  refuse (error, place, line, _("the file ends too early (truncated)"));
+  return FALSE;
+}
+
+static JsonNode *
+parse_value (Import     *im,
+             GString    *bytes,
+             const char *place,
+             guint       line,
+             GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+
+  if (!g_utf8_validate (bytes->str, (gssize) bytes->len, NULL))
+    {
+      refuse (error, place, line, _("invalid UTF-8"));
+      return NULL;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, bytes->str, (gssize) bytes->len, &local))
+    {
+      refuse (error, place, line, _("not valid JSON"));
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      refuse (error, place, line, _("a value was expected"));
+      return NULL;
+    }
+  return json_node_ref (root);
+}
+
+static gboolean
+check_header (Import  *im,
+              GError **error)
+{
+  if (im->header_checked)
+    return TRUE;
+  if (!im->seen_format)
+    {
+      refuse (error, "format", im->r.line, _("missing before the records: this is not a Spor exchange file"));
+      return FALSE;
+    }
+  if (!im->seen_version)
+    {
+      refuse (error, "version", im->r.line, _("missing before the records"));
+      return FALSE;
+    }
+  im->header_checked = TRUE;
+  return TRUE;
+}
+
+static gboolean
+header_member (Import     *im,
+               const char *key,
+               JsonNode   *node,
+               guint       line,
+               GError    **error)
+{
+  GType vt = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (g_str_equal (key, "format"))
+    {
+      if (vt != G_TYPE_STRING || !g_str_equal (json_node_get_string (node), SPOR_EXCHANGE_FORMAT))
+        {
+          refuse (error, "format", line, _("not “%s”: this is not a Spor exchange file"),
+                  SPOR_EXCHANGE_FORMAT);
+          return FALSE;
+        }
+      im->seen_format = TRUE;
+    }
+  else if (g_str_equal (key, "version"))
+    {
+      if (vt != G_TYPE_INT64 || json_node_get_int (node) < 1)
+        {
+          refuse (error, "version", line, _("not a version number"));
+          return FALSE;
+        }
+      if (json_node_get_int (node) > SPOR_EXCHANGE_VERSION)
+        {
+          refuse (error, "version", line,
+                  _("the file was written by a newer Spor (format version %" G_GINT64_FORMAT
+                    "); this Spor reads version %d"),
+                  json_node_get_int (node), SPOR_EXCHANGE_VERSION);
+          return FALSE;
+        }
+      im->seen_version = TRUE;
+    }
+  else if (g_str_equal (key, "exported_at"))
+    {
+      if (vt != G_TYPE_STRING || !timestamp_is_valid (json_node_get_string (node)))
+        {
+          refuse (error, "exported_at", line, _("not a time stamp"));
+          return FALSE;
+        }
+      g_free (im->report->exported_at);
+      im->report->exported_at = g_strdup (json_node_get_string (node));
+    }
+  else if (g_str_equal (key, "site"))
+    {
+      JsonObject *site = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *id = site != NULL ? json_object_get_member (site, "id") : NULL;
+      JsonNode *name = site != NULL ? json_object_get_member (site, "name") : NULL;
+
+      if (site == NULL)
+        {
+          refuse (error, "site", line, _("not an object"));
+          return FALSE;
+        }
+      if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) ||
+          json_node_get_value_type (id) != G_TYPE_STRING ||
+          !spor_uuid_is_valid (json_node_get_string (id)))
+        {
+          refuse (error, "site.id", line, _("not a UUID"));
+          return FALSE;
+        }
+      if (name != NULL && (!JSON_NODE_HOLDS_VALUE (name) ||
+                           json_node_get_value_type (name) != G_TYPE_STRING))
+        {
+          refuse (error, "site.name", line, _("not a text"));
+          return FALSE;
+        }
+      g_free (im->report->site_name);
+      im->report->site_name = g_strdup (name != NULL ? json_node_get_string (name) : "");
+    }
+  else if (g_str_equal (key, "anonymized"))
+    {
+      if (vt != G_TYPE_BOOLEAN)
+        {
+          refuse (error, "anonymized", line, _("not true or false"));
+          return FALSE;
+        }
+      if (json_node_get_boolean (node))
+        {
+          refuse (error, "anonymized", line,
+                  _("the file is anonymised: it is meant for statistics and cannot be merged"));
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (key, "scope"))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          refuse (error, "scope", line, _("not an object"));
+          return FALSE;
+        }
+    }
+  else
+    {
+      refuse (error, key, line, _("not part of the format"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One bound value of a record's field */
+typedef struct
+{
+  int         kind;   /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT */
+  gint64      i;
+  double      d;
+  const char *s;
+} Value;
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const Value  *v)
+{
+  switch (v->kind)
+    {
+    case SQLITE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, v->i);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_bind_double (stmt, index, v->d);
+      break;
+    case SQLITE_TEXT:
+      sqlite3_bind_text (stmt, index, v->s, -1, SQLITE_STATIC);
+      break;
+    default:
+      sqlite3_bind_null (stmt, index);
+    }
+}
+
+static gboolean
+is_tombstoned (Import     *im,
+               const char *uuid,
+               char      **deleted_at,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (im->store, "SELECT deleted_at FROM tombstones "
+                                                      "WHERE uuid = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && deleted_at != NULL)
+    *deleted_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static void
+add_conflict (Import               *im,
+              const SporEntityInfo *info,
+              const char           *uuid,
+              const char           *local_updated_at,
+              const char           *file_updated_at)
+{
+  SporImportConflict *c;
+  g_autoptr(SporEntity) local = NULL;
+
+  if (im->report->conflicts->len >= MAX_CONFLICTS)
+    return;
+  c = g_new0 (SporImportConflict, 1);
+  c->entity = g_strdup (info->name);
+  c->uuid = g_strdup (uuid);
+  c->local_updated_at = g_strdup (local_updated_at);
+  c->file_updated_at = g_strdup (file_updated_at);
+  if (file_updated_at != NULL)
+    local = spor_store_get_by_uuid (im->store, info->get_type (), uuid, NULL);
+  if (local != NULL)
+    {
+      if (spor_entity_info_find_field (info, "name") != NULL)
+        c->label = g_strdup (spor_entity_get_text (local, "name"));
+      else if (spor_entity_info_find_field (info, "title") != NULL)
+        c->label = g_strdup (spor_entity_get_text (local, "title"));
+    }
+  g_ptr_array_add (im->report->conflicts, c);
+}
+
+static gboolean
+remember_uuid (Import     *im,
+               const char *uuid,
+               const char *place,
+               guint       line,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (im->store, "INSERT INTO temp.exchange_seen (uuid) "
+                                                      "VALUES (?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    {
+      refuse (error, place, line, _("the UUID %s appears twice in the file"), uuid);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (im->store, error, rc, place);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+import_record (Import               *im,
+               const SporEntityInfo *info,
+               guint                 count_index,
+               guint64               index,
+               JsonNode             *node,
+               guint                 line,
+               GError              **error)
+{
+  g_autofree char *place = g_strdup_printf ("%s[%" G_GUINT64_FORMAT "]", info->table, index);
+  g_autofree Value *values = g_new0 (Value, info->n_fields);
+  SporImportCount *count = &im->report->counts[count_index];
+  const char *uuid, *created_at, *updated_at;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *local_updated = NULL;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  sqlite3_stmt *stmt;
+  gint64 local_id = 0;
+  int rc;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      refuse (error, place, line, _("not an object"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  /* Every member must be a field of the record. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      gboolean known = g_str_equal (member, "uuid") || g_str_equal (member, "created_at") ||
+                       g_str_equal (member, "updated_at");
+
+      for (guint f = 0; !known && f < info->n_fields; f++)
+        {
+          g_autofree char *name = file_field_name (&info->fields[f]);
+          known = g_str_equal (name, member);
+        }
+      if (!known)
+        {
+          g_autofree char *at = g_strdup_printf ("%s.%s", place, member);
+          refuse (error, at, line, _("not a field of %s"), info->name);
+          return FALSE;
+        }
+    }
+
+#define KEY(name, check, what) \
+  G_STMT_START { \
+    name = member_string (object, #name); \
+    if (name == NULL || !check (name)) \
+      { \
+        g_autofree char *at = g_strdup_printf ("%s.%s", place, #name); \
+        refuse (error, at, line, json_object_has_member (object, #name) ? what : _("missing")); \
+        return FALSE; \
+      } \
+  } G_STMT_END
+  KEY (uuid, spor_uuid_is_valid, _("not a UUID"));
+  KEY (created_at, timestamp_is_valid, _("not a time stamp"));
+  KEY (updated_at, timestamp_is_valid, _("not a time stamp"));
+#undef KEY
+
+  for (guint f = 0; f < info->n_fields; f++)
+    {
+      const SporField *field = &info->fields[f];
+      g_autofree char *name = file_field_name (field);
+      g_autofree char *at = g_strdup_printf ("%s.%s", place, name);
+      JsonNode *v = json_object_get_member (object, name);
+      GType vt;
+
+      if (v == NULL || JSON_NODE_HOLDS_NULL (v))
+        {
+          if (field->flags & SPOR_FIELD_REQUIRED)
+            {
+              refuse (error, at, line, _("missing"));
+              return FALSE;
+            }
+          values[f].kind = SQLITE_NULL;
+          continue;
+        }
+      vt = JSON_NODE_HOLDS_VALUE (v) ? json_node_get_value_type (v) : G_TYPE_INVALID;
+
+      switch (field->type)
+        {
+        case SPOR_FIELD_INT:
+          if (vt != G_TYPE_INT64)
+            {
+              refuse (error, at, line, _("not a whole number"));
+              return FALSE;
+            }
+          values[f].kind = SQLITE_INTEGER;
+          values[f].i = json_node_get_int (v);
+          if ((field->flags & SPOR_FIELD_RANGE) &&
+              (values[f].i < field->min || values[f].i > field->max))
+            {
+              refuse (error, at, line, _("out of range (%.0f to %.0f)"), field->min, field->max);
+              return FALSE;
+            }
+          break;
+        case SPOR_FIELD_REAL:
+          if (vt != G_TYPE_DOUBLE && vt != G_TYPE_INT64)
+            {
+              refuse (error, at, line, _("not a number"));
+              return FALSE;
+            }
+          values[f].kind = SQLITE_FLOAT;
+          values[f].d = json_node_get_double (v);
+          if (!isfinite (values[f].d) ||
+              ((field->flags & SPOR_FIELD_RANGE) &&
+               (values[f].d < field->min || values[f].d > field->max)))
+            {
+              refuse (error, at, line, _("out of range (%g to %g)"), field->min, field->max);
+              return FALSE;
+            }
+          break;
+        case SPOR_FIELD_BOOL:
+          if (vt != G_TYPE_BOOLEAN)
+            {
+              refuse (error, at, line, _("not true or false"));
+              return FALSE;
+            }
+          values[f].kind = SQLITE_INTEGER;
+          values[f].i = json_node_get_boolean (v) ? 1 : 0;
+          break;
+        case SPOR_FIELD_REF:
+          {
+            const SporEntityInfo *ref = spor_entity_info_lookup (field->ref);
+            const char *ref_uuid = vt == G_TYPE_STRING ? json_node_get_string (v) : NULL;
+            gint64 id;
+
+            if (ref_uuid == NULL || !spor_uuid_is_valid (ref_uuid))
+              {
+                refuse (error, at, line, _("not a UUID"));
+                return FALSE;
+              }
+            id = lookup_id (im->store, ref, ref_uuid, error);
+            if (id < 0)
+              return FALSE;
+            if (id == 0)
+              {
+                /* Records of something deleted here stay deleted with it. */
+                if (is_tombstoned (im, ref_uuid, NULL, error))
+                  {
+                    count->n_unchanged++;
+                    return remember_uuid (im, uuid, place, line, error);
+                  }
+                refuse (error, at, line,
+                        _("refers to a %s that is neither in the file nor in this database"),
+                        ref->name);
+                return FALSE;
+              }
+            values[f].kind = SQLITE_INTEGER;
+            values[f].i = id;
+          }
+          break;
+        case SPOR_FIELD_TEXT:
+        case SPOR_FIELD_DATE:
+        case SPOR_FIELD_TIME:
+        case SPOR_FIELD_ENUM:
+        default:
+          if (vt != G_TYPE_STRING)
+            {
+              refuse (error, at, line, _("not a text"));
+              return FALSE;
+            }
+          values[f].kind = SQLITE_TEXT;
+          values[f].s = json_node_get_string (v);
+          if (field->type == SPOR_FIELD_DATE && !spor_date_is_valid (values[f].s))
+            {
+              refuse (error, at, line, _("not a date"));
+              return FALSE;
+            }
+          if (field->type == SPOR_FIELD_TIME && !spor_time_is_valid (values[f].s))
+            {
+              refuse (error, at, line, _("not a time"));
+              return FALSE;
+            }
+          if (field->type == SPOR_FIELD_ENUM && !g_strv_contains (field->values, values[f].s))
+            {
+              refuse (error, at, line, _("not one of the allowed values"));
+              return FALSE;
+            }
+          if ((field->flags & SPOR_FIELD_REQUIRED) && field->type == SPOR_FIELD_TEXT)
+            {
+              g_autofree char *trimmed = g_strstrip (g_strdup (values[f].s));
+
+              if (trimmed[0] == '\0')
+                {
+                  refuse (error, at, line, _("empty"));
+                  return FALSE;
+                }
+            }
+          break;
+        }
+    }
+
+  if (!remember_uuid (im, uuid, place, line, error))
+    return FALSE;
+
+  /* Compare with the local copy. */
+  sql = g_string_new (NULL);
+  g_string_printf (sql, "SELECT id, updated_at FROM %s WHERE uuid = ?", info->table);
+  stmt = spor_store_prepare (im->store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      local_id = sqlite3_column_int64 (stmt, 0);
+      local_updated = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (im->store, error, rc, place);
+      return FALSE;
+    }
+
+  if (local_id == 0)
+    {
+      g_autofree char *deleted_at = NULL;
+
+      if (is_tombstoned (im, uuid, &deleted_at, error))
+        {
+          count->n_conflicts++;
+          add_conflict (im, info, uuid, deleted_at, NULL);
+          return TRUE;
+        }
+      g_string_printf (sql, "INSERT INTO %s (uuid, created_at, updated_at", info->table);
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append_printf (sql, ", %s", info->fields[f].name);
+      g_string_append (sql, ") VALUES (?, ?, ?");
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      int cmp = strcmp (updated_at, local_updated);
+
+      if (cmp == 0)
+        {
+          count->n_unchanged++;
+          return TRUE;
+        }
+      if (cmp < 0)
+        {
+          count->n_conflicts++;
+          add_conflict (im, info, uuid, local_updated, updated_at);
+          return TRUE;
+        }
+      g_string_printf (sql, "UPDATE %s SET uuid = ?, created_at = ?, updated_at = ?",
+                       info->table);
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append_printf (sql, ", %s = ?", info->fields[f].name);
+      g_string_append (sql, " WHERE id = ?");
+    }
+
+  stmt = spor_store_prepare (im->store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, updated_at, -1, SQLITE_STATIC);
+  for (guint f = 0; f < info->n_fields; f++)
+    bind_value (stmt, 4 + (int) f, &values[f]);
+  if (local_id != 0)
+    sqlite3_bind_int64 (stmt, 4 + (int) info->n_fields, local_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        refuse (error, place, line, _("breaks a rule of the database: %s"),
+                sqlite3_errmsg (spor_store_get_db (im->store)));
+      else
+        spor_store_set_error (im->store, error, rc, place);
+      return FALSE;
+    }
+
+  if (local_id == 0)
+    count->n_new++;
+  else
+    count->n_updated++;
+  return spor_store_audit (im->store, info->name, uuid, "import",
+                           local_id == 0 ? NULL : "all", error);
+}
+
+static gboolean
+import_tombstone (Import   *im,
+                  guint64   index,
+                  JsonNode *node,
+                  guint     line,
+                  GError  **error)
+{
+  g_autofree char *place = g_strdup_printf ("tombstones[%" G_GUINT64_FORMAT "]", index);
+  const SporEntityInfo * const *infos;
+  const SporEntityInfo *info;
+  const char *entity, *uuid, *deleted_at;
+  g_autofree char *sql = NULL;
+  JsonObject *object;
+  sqlite3_stmt *stmt;
+  guint n_infos, count_index = 0;
+  gint64 id;
+  int rc;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      refuse (error, place, line, _("not an object"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  if (json_object_get_size (object) != 3)
+    {
+      refuse (error, place, line, _("a tombstone has exactly entity, uuid and deleted_at"));
+      return FALSE;
+    }
+  entity = member_string (object, "entity");
+  uuid = member_string (object, "uuid");
+  deleted_at = member_string (object, "deleted_at");
+  info = entity != NULL ? spor_entity_info_lookup (entity) : NULL;
+  if (info == NULL)
+    {
+      g_autofree char *at = g_strconcat (place, ".entity", NULL);
+      refuse (error, at, line, _("not an entity of Spor"));
+      return FALSE;
+    }
+  if (uuid == NULL || !spor_uuid_is_valid (uuid))
+    {
+      g_autofree char *at = g_strconcat (place, ".uuid", NULL);
+      refuse (error, at, line, _("not a UUID"));
+      return FALSE;
+    }
+  if (deleted_at == NULL || !timestamp_is_valid (deleted_at))
+    {
+      g_autofree char *at = g_strconcat (place, ".deleted_at", NULL);
+      refuse (error, at, line, _("not a time stamp"));
+      return FALSE;
+    }
+  if (!remember_uuid (im, uuid, place, line, error))
+    return FALSE;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    if (infos[i] == info)
+      count_index = i;
+
+  id = lookup_id (im->store, info, uuid, error);
+  if (id < 0)
+    return FALSE;
+  if (id > 0)
+    {
+      /* An erasure at one site reaches the others: the deletion wins over local edits. */
+      sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->table);
+      stmt = spor_store_prepare (im->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          refuse (error, place, line, _("the record cannot be deleted here: %s"),
+                  sqlite3_errmsg (spor_store_get_db (im->store)));
+          return FALSE;
+        }
+      if (!spor_store_audit (im->store, info->name, uuid, "import-delete", NULL, error))
+        return FALSE;
+      im->report->counts[count_index].n_deleted++;
+    }
+  else
+    im->report->counts[count_index].n_unchanged++;
+
+  stmt = spor_store_prepare (im->store, "INSERT INTO tombstones (entity, uuid, deleted_at) "
+                                        "VALUES (?, ?, ?) ON CONFLICT (uuid) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, info->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, deleted_at, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (im->store, error, rc, place);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+record_done (Import  *im,
+             GError **error)
+{
+  im->n_records++;
+  if (im->n_records % PROGRESS_EVERY != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (im->r.cancellable, error))
+    return FALSE;
+  if (im->progress != NULL && im->size > 0)
+    im->progress (MIN (0.99, (double) im->r.offset / (double) im->size), im->progress_data);
+  return TRUE;
+}
+
+static gboolean
+import_array (Import     *im,
+              const char *key,
+              GString    *bytes,
+              GError    **error)
+{
+  const SporEntityInfo * const *infos;
+  const SporEntityInfo *info = NULL;
+  guint n_infos, count_index = 0;
+  guint64 index = 0;
+  int c;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    if (g_str_equal (infos[i]->table, key))
+      info = infos[i], count_index = i;
+
+  c = reader_skip_space (&im->r);
+  if (c != '[')
+    {
+      if (c == -1)
+        refuse (error, key, im->r.line, _("the file ends too early (truncated)"));
+      else
+        refuse (error, key, im->r.line, _("not an array"));
+      return FALSE;
+    }
+  reader_get (&im->r);
+  c = reader_skip_space (&im->r);
+  if (c == ']')
+    {
+      reader_get (&im->r);
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      g_autofree char *place = g_strdup_printf ("%s[%" G_GUINT64_FORMAT "]", key, index);
+      g_autoptr(JsonNode) node = NULL;
+      guint line;
+
+      reader_skip_space (&im->r);
+      line = im->r.line;
+      if (!capture_value (im, bytes, place, error))
+        return FALSE;
+      node = parse_value (im, bytes, place, line, error);
+      if (node == NULL)
+        return FALSE;
+      if (info != NULL ? !import_record (im, info, count_index, index, node, line, error)
+                       : !import_tombstone (im, index, node, line, error))
+        return FALSE;
+      if (!record_done (im, error))
+        return FALSE;
+      index++;
+
+      c = reader_skip_space (&im->r);
+      if (c == ',')
+        reader_get (&im->r);
+      else if (c == ']')
+        {
+          reader_get (&im->r);
+          return TRUE;
+        }
+      else
+        {
+          if (c == -1)
+            refuse (error, key, im->r.line, _("the file ends too early (truncated)"));
+          else
+            refuse (error, key, im->r.line, _("a comma or the end of the array was expected"));
+          return FALSE;
+        }
+    }
+}
+
+static gboolean
+is_array_key (const char *key)
+{
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+
+  if (g_str_equal (key, "tombstones"))
+    return TRUE;
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    if (g_str_equal (infos[i]->table, key))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+import_document (Import  *im,
+                 GError **error)
+{
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  Reader *r = &im->r;
+  int c;
+
+  c = reader_skip_space (r);
+  if (c == -1)
+    {
+      if (r->io_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&r->io_error));
+          return FALSE;
+        }
+      refuse (error, NULL, r->line, _("The file is empty"));
+      return FALSE;
+    }
+  if (c != '{')
+    {
+      refuse (error, NULL, r->line, _("This is not a JSON object, so not a Spor exchange file"));
+      return FALSE;
+    }
+  reader_get (r);
+  c = reader_skip_space (r);
+  if (c == '}')
+    reader_get (r);
+  else
+    for (;;)
+      {
+        g_autoptr(JsonNode) key_node = NULL;
+        g_autofree char *key = NULL;
+        guint line = r->line;
+
+        if (c != '"')
+          {
+            if (c == -1)
+              refuse (error, NULL, line, _("the file ends too early (truncated)"));
+            else
+              refuse (error, NULL, line, _("a member name was expected"));
+            return FALSE;
+          }
+        if (!capture_value (im, bytes, NULL, error))
+          return FALSE;
+        key_node = parse_value (im, bytes, NULL, line, error);
+        if (key_node == NULL)
+          return FALSE;
+        if (!JSON_NODE_HOLDS_VALUE (key_node) ||
+            json_node_get_value_type (key_node) != G_TYPE_STRING)
+          {
+            refuse (error, NULL, line, _("a member name was expected"));
+            return FALSE;
+          }
+        key = g_strdup (json_node_get_string (key_node));
+        if (g_hash_table_contains (im->seen_keys, key))
+          {
+            refuse (error, key, line, _("appears twice"));
+            return FALSE;
+          }
+        g_hash_table_add (im->seen_keys, g_strdup (key));
+
+        c = reader_skip_space (r);
+        if (c != ':')
+          {
+            if (c == -1)
+              refuse (error, key, r->line, _("the file ends too early (truncated)"));
+            else
+              refuse (error, key, r->line, _("a colon was expected"));
+            return FALSE;
+          }
+        reader_get (r);
+
+        if (is_array_key (key))
+          {
+            if (!check_header (im, error) || !import_array (im, key, bytes, error))
+              return FALSE;
+          }
+        else
+          {
+            g_autoptr(JsonNode) value = NULL;
+
+            reader_skip_space (r);
+            line = r->line;
+            if (!capture_value (im, bytes, key, error))
+              return FALSE;
+            value = parse_value (im, bytes, key, line, error);
+            if (value == NULL || !header_member (im, key, value, line, error))
+              return FALSE;
+          }
+
+        c = reader_skip_space (r);
+        if (c == ',')
+          {
+            reader_get (r);
+            c = reader_skip_space (r);
+          }
+        else if (c == '}')
+          {
+            reader_get (r);
+            break;
+          }
+        else
+          {
+            if (c == -1)
+              refuse (error, NULL, r->line, _("the file ends too early (truncated)"));
+            else
+              refuse (error, NULL, r->line, _("a comma or the end of the document was expected"));
+            return FALSE;
+          }
+      }
+
+  if (reader_skip_space (r) != -1)
+    {
+      refuse (error, NULL, r->line, _("there is more after the end of the document"));
+      return FALSE;
+    }
+  if (r->io_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&r->io_error));
+      return FALSE;
+    }
+  return check_header (im, error);
+}
+
+SporImportReport *
+spor_exchange_import_stream (SporStore            *store,
+                             GInputStream         *stream,
+                             goffset               size,
+                             gboolean              apply,
+                             GCancellable         *cancellable,
+                             SporExchangeProgress  progress,
+                             gpointer              progress_data,
+                             GError              **error)
+{
+  const SporEntityInfo * const *infos;
+  g_autoptr(SporImportReport) report = g_new0 (SporImportReport, 1);
+  g_autofree Import *im = g_new0 (Import, 1);
+  guint n_infos;
+  gboolean ok;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  infos = spor_entity_infos (&n_infos);
+  report->n_counts = n_infos;
+  report->counts = g_new0 (SporImportCount, n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      report->counts[i].entity = infos[i]->name;
+      report->counts[i].table = infos[i]->table;
+    }
+  report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+
+  im->store = store;
+  im->report = report;
+  im->apply = apply;
+  im->size = size;
+  im->progress = progress;
+  im->progress_data = progress_data;
+  im->r.in = stream;
+  im->r.cancellable = cancellable;
+  im->r.line = 1;
+  im->seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!spor_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS exchange_seen "
+                               "(uuid TEXT PRIMARY KEY) WITHOUT ROWID", error))
+    {
+      g_hash_table_unref (im->seen_keys);
+      return NULL;
+    }
+  if (!spor_store_begin (store, error))
+    {
+      g_hash_table_unref (im->seen_keys);
+      return NULL;
+    }
+
+  ok = spor_store_exec (store, "DELETE FROM temp.exchange_seen", error) &&
+       import_document (im, error);
+  if (ok && apply)
+    {
+      ok = spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
+           spor_store_commit (store, error);
+      if (!ok)
+        spor_store_rollback (store);
+    }
+  else
+    spor_store_rollback (store);
+
+  g_clear_error (&im->r.io_error);
+  g_hash_table_unref (im->seen_keys);
+  if (!ok)
+    return NULL;
+  report->applied = apply;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return g_steal_pointer (&report);
+}
+
+SporImportReport *
+spor_exchange_import (SporStore            *store,
+                      GFile                *file,
+                      gboolean              apply,
+                      GCancellable         *cancellable,
+                      SporExchangeProgress  progress,
+                      gpointer              progress_data,
+                      GError              **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  SporImportReport *report;
+
+  in = g_file_read (file, cancellable, &local);
+  if (in == NULL)
+    {
+      g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_FAILED,
+                   _("The file could not be read: %s"), local->message);
+      return NULL;
+    }
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  report = spor_exchange_import_stream (store, G_INPUT_STREAM (in),
+                                        info != NULL ? g_file_info_get_size (info) : 0,
+                                        apply, cancellable, progress, progress_data, &local);
+  if (report == NULL)
+    {
+      if (local->domain == SPOR_EXCHANGE_ERROR || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_FAILED,
+                     _("The import failed: %s"), local->message);
+    }
+  return report;
+}
+
+/* --- the schema ----------------------------------------------------------------------- */
+
+static void
+schema_field (JsonBuilder     *b,
+              const SporField *field)
+{
+  json_builder_begin_object (b);
+  switch (field->type)
+    {
+    case SPOR_FIELD_INT:
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "integer");
+      if (field->flags & SPOR_FIELD_RANGE)
+        {
+          json_builder_set_member_name (b, "minimum");
+          json_builder_add_int_value (b, (gint64) field->min);
+          json_builder_set_member_name (b, "maximum");
+          json_builder_add_int_value (b, (gint64) field->max);
+        }
+      break;
+    case SPOR_FIELD_REAL:
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "number");
+      if (field->flags & SPOR_FIELD_RANGE)
+        {
+          json_builder_set_member_name (b, "minimum");
+          json_builder_add_double_value (b, field->min);
+          json_builder_set_member_name (b, "maximum");
+          json_builder_add_double_value (b, field->max);
+        }
+      break;
+    case SPOR_FIELD_BOOL:
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "boolean");
+      break;
+    case SPOR_FIELD_DATE:
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/$defs/date");
+      break;
+    case SPOR_FIELD_TIME:
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/$defs/time");
+      break;
+    case SPOR_FIELD_REF:
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/$defs/uuid");
+      break;
+    case SPOR_FIELD_ENUM:
+      json_builder_set_member_name (b, "enum");
+      json_builder_begin_array (b);
+      for (guint v = 0; field->values[v] != NULL; v++)
+        json_builder_add_string_value (b, field->values[v]);
+      json_builder_end_array (b);
+      break;
+    case SPOR_FIELD_TEXT:
+    default:
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "string");
+      break;
+    }
+  json_builder_end_object (b);
+}
+
+static void
+schema_string_def (JsonBuilder *b,
+                   const char  *name,
+                   const char  *format,
+                   const char  *pattern)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "string");
+  if (format != NULL)
+    {
+      json_builder_set_member_name (b, "format");
+      json_builder_add_string_value (b, format);
+    }
+  if (pattern != NULL)
+    {
+      json_builder_set_member_name (b, "pattern");
+      json_builder_add_string_value (b, pattern);
+    }
+  json_builder_end_object (b);
+}
+
+char *
+spor_exchange_build_schema (void)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+  char *text;
+
+  infos = spor_entity_infos (&n_infos);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$schema");
+  json_builder_add_string_value (b, "https://json-schema.org/draft/2020-12/schema");
+  json_builder_set_member_name (b, "$id");
+  json_builder_add_string_value (b, "urn:dk.kulturspor.Spor:exchange:1");
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, "Spor exchange file, version 1");
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, "Made from the entity descriptions of Spor "
+                                    "(src/core/spor-entities.c); see docs/exchange-format.md. "
+                                    "Personal and free-text fields are optional here because "
+                                    "an anonymised file leaves them out.");
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "object");
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "format");
+  json_builder_add_string_value (b, "version");
+  json_builder_add_string_value (b, "exported_at");
+  json_builder_add_string_value (b, "site");
+  json_builder_add_string_value (b, "anonymized");
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "const");
+  json_builder_add_string_value (b, SPOR_EXCHANGE_FORMAT);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "const");
+  json_builder_add_int_value (b, SPOR_EXCHANGE_VERSION);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "exported_at");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$ref");
+  json_builder_add_string_value (b, "#/$defs/timestamp");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "site");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "object");
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "id");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$ref");
+  json_builder_add_string_value (b, "#/$defs/uuid");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "string");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "anonymized");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "boolean");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "scope");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "object");
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "kind");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "kind");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "enum");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "all");
+  json_builder_add_string_value (b, "programme");
+  json_builder_add_string_value (b, "cohort");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "uuid");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$ref");
+  json_builder_add_string_value (b, "#/$defs/uuid");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  for (guint i = 0; i < n_infos; i++)
+    {
+      json_builder_set_member_name (b, infos[i]->table);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "array");
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$ref");
+      {
+        g_autofree char *ref = g_strdup_printf ("#/$defs/%s", infos[i]->name);
+        json_builder_add_string_value (b, ref);
+      }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "tombstones");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "array");
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$ref");
+  json_builder_add_string_value (b, "#/$defs/tombstone");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b); /* properties */
+
+  json_builder_set_member_name (b, "$defs");
+  json_builder_begin_object (b);
+  schema_string_def (b, "uuid", NULL,
+                     "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  schema_string_def (b, "timestamp", "date-time", NULL);
+  schema_string_def (b, "date", "date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+  schema_string_def (b, "time", NULL, "^([01][0-9]|2[0-3]):[0-5][0-9]$");
+
+  json_builder_set_member_name (b, "tombstone");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "object");
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "entity");
+  json_builder_add_string_value (b, "uuid");
+  json_builder_add_string_value (b, "deleted_at");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "entity");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "enum");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n_infos; i++)
+    json_builder_add_string_value (b, infos[i]->name);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "uuid");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$ref");
+  json_builder_add_string_value (b, "#/$defs/uuid");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "deleted_at");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$ref");
+  json_builder_add_string_value (b, "#/$defs/timestamp");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const SporEntityInfo *info = infos[i];
+
+      json_builder_set_member_name (b, info->name);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "object");
+      json_builder_set_member_name (b, "additionalProperties");
+      json_builder_add_boolean_value (b, FALSE);
+      json_builder_set_member_name (b, "required");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, "uuid");
+      json_builder_add_string_value (b, "created_at");
+      json_builder_add_string_value (b, "updated_at");
+      for (guint f = 0; f < info->n_fields; f++)
+        if ((info->fields[f].flags & SPOR_FIELD_REQUIRED) && !field_left_out (&info->fields[f]))
+          {
+            g_autofree char *name = file_field_name (&info->fields[f]);
+            json_builder_add_string_value (b, name);
+          }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "properties");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "uuid");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/$defs/uuid");
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "created_at");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/$defs/timestamp");
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "updated_at");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/$defs/timestamp");
+      json_builder_end_object (b);
+      for (guint f = 0; f < info->n_fields; f++)
+        {
+          const SporField *field = &info->fields[f];
+          g_autofree char *name = file_field_name (field);
+
+          json_builder_set_member_name (b, name);
+          schema_field (b, field);
+          if (field->type == SPOR_FIELD_DATE && (field->flags & SPOR_FIELD_PERSONAL))
+            {
+              g_autofree char *year = year_field_name (field);
+
+              json_builder_set_member_name (b, year);
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "type");
+              json_builder_add_string_value (b, "integer");
+              json_builder_set_member_name (b, "minimum");
+              json_builder_add_int_value (b, 1);
+              json_builder_set_member_name (b, "maximum");
+              json_builder_add_int_value (b, 9999);
+              json_builder_set_member_name (b, "description");
+              json_builder_add_string_value (b, "Only in anonymised files, instead of the date");
+              json_builder_end_object (b);
+            }
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b); /* $defs */
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, NULL);
+  {
+    char *with_newline = g_strconcat (text, "\n", NULL);
+
+    g_free (text);
+    return with_newline;
+  }
+}

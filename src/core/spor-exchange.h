@@ -1,0 +1,115 @@
+/* spor-exchange.h — the exchange file between sites: export, preview and merging import
+ *
+ * The format is described in docs/exchange-format.md and data/spor-exchange.schema.json.
+ * Both directions stream: memory stays bounded whatever the size of the store or file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+#define SPOR_EXCHANGE_FORMAT  "spor-exchange"
+#define SPOR_EXCHANGE_VERSION 1
+
+#define SPOR_EXCHANGE_ERROR (spor_exchange_error_quark ())
+
+typedef enum {
+  SPOR_EXCHANGE_ERROR_REFUSED, /* the file is not acceptable; nothing was written */
+  SPOR_EXCHANGE_ERROR_FAILED,  /* reading, writing or the database failed */
+  SPOR_EXCHANGE_ERROR_NOT_FOUND, /* the programme or cohort to export does not exist */
+} SporExchangeError;
+
+GQuark spor_exchange_error_quark (void);
+
+/* Called now and then with the share done so far, 0 to 1, in the working thread. */
+typedef void (*SporExchangeProgress) (double   fraction,
+                                      gpointer user_data);
+
+typedef struct {
+  const char *programme_uuid; /* NULL: not limited to a programme */
+  const char *cohort_uuid;    /* NULL: not limited to a cohort */
+  gboolean    anonymize;
+} SporExportOptions;
+
+gboolean spor_exchange_export (SporStore               *store,
+                               GFile                   *file,
+                               const SporExportOptions *options,
+                               GCancellable            *cancellable,
+                               SporExchangeProgress     progress,
+                               gpointer                 progress_data,
+                               GError                 **error);
+
+/* What an import did, or would do: counts per entity and the conflicts. */
+typedef struct {
+  const char *entity;   /* entity name, e.g. "participant" */
+  const char *table;    /* its array in the file, e.g. "participants" */
+  guint64     n_new;
+  guint64     n_updated;
+  guint64     n_unchanged;
+  guint64     n_conflicts;
+  guint64     n_deleted;
+} SporImportCount;
+
+typedef struct {
+  char *entity;
+  char *uuid;
+  char *label;            /* the local record's name or title, if it has one */
+  char *local_updated_at;
+  char *file_updated_at;  /* NULL for a record deleted at this site */
+} SporImportConflict;
+
+typedef struct _SporImportReport SporImportReport;
+
+/* Reads the exchange file and merges it. Without @apply everything is checked and counted
+ * inside a transaction that is rolled back: the preview. With @apply the same work is
+ * committed as one transaction. A refused file gives SPOR_EXCHANGE_ERROR_REFUSED with a
+ * message naming the place, e.g. "participants[17].birth_date: not a date (line 412)". */
+SporImportReport *spor_exchange_import        (SporStore            *store,
+                                               GFile                *file,
+                                               gboolean              apply,
+                                               GCancellable         *cancellable,
+                                               SporExchangeProgress  progress,
+                                               gpointer              progress_data,
+                                               GError              **error);
+/* The same from a stream of @size bytes (0 if not known). */
+SporImportReport *spor_exchange_import_stream (SporStore            *store,
+                                               GInputStream         *stream,
+                                               goffset               size,
+                                               gboolean              apply,
+                                               GCancellable         *cancellable,
+                                               SporExchangeProgress  progress,
+                                               gpointer              progress_data,
+                                               GError              **error);
+
+void              spor_import_report_free           (SporImportReport *report);
+gboolean          spor_import_report_get_applied    (SporImportReport *report);
+/* One count per entity of the store, in the order of spor_entity_infos(). */
+const SporImportCount *spor_import_report_get_counts (SporImportReport *report,
+                                                      guint            *n_counts);
+/* The totals over all entities. */
+void              spor_import_report_get_totals     (SporImportReport *report,
+                                                     SporImportCount  *totals);
+/* The conflicts (SporImportConflict), at most the first 1000. */
+GPtrArray        *spor_import_report_get_conflicts  (SporImportReport *report);
+const char       *spor_import_report_get_site_name  (SporImportReport *report);
+const char       *spor_import_report_get_exported_at (SporImportReport *report);
+/* The summary the command line prints: one line per entity with anything in it. */
+char             *spor_import_report_format         (SporImportReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporImportReport, spor_import_report_free)
+
+/* The JSON Schema of the format, made from the entity descriptions (pretty printed). */
+char *spor_exchange_build_schema (void);
+
+/* The stable pseudonym an anonymised export gives the record @uuid of @entity. */
+void  spor_exchange_pseudonym    (const guint8  secret[32],
+                                  const char   *entity,
+                                  const char   *uuid,
+                                  char          out[37]);
+
+G_END_DECLS
