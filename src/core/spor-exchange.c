@@ -1187,7 +1187,7 @@ remember_uuid (Import     *im,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       refuse (error, place, line, _("the UUID %s appears twice in the file"), uuid);
       return FALSE;
@@ -1292,7 +1292,9 @@ import_record (Import               *im,
               refuse (error, at, line, _("missing"));
               return FALSE;
             }
-          values[f].kind = SQLITE_NULL;
+          /* An absent true/false is false: those columns are NOT NULL. */
+          values[f].kind = field->type == SPOR_FIELD_BOOL ? SQLITE_INTEGER : SQLITE_NULL;
+          values[f].i = 0;
           continue;
         }
       vt = JSON_NODE_HOLDS_VALUE (v) ? json_node_get_value_type (v) : G_TYPE_INVALID;
@@ -1503,7 +1505,7 @@ import_record (Import               *im,
   else
     count->n_updated++;
   return spor_store_audit (im->store, info->name, uuid, "import",
-                           local_id == 0 ? NULL : "all", error);
+                           NULL, error);
 }
 
 static gboolean
@@ -1585,7 +1587,7 @@ import_tombstone (Import   *im,
                   sqlite3_errmsg (spor_store_get_db (im->store)));
           return FALSE;
         }
-      if (!spor_store_audit (im->store, info->name, uuid, "import-delete", NULL, error))
+      if (!spor_store_audit (im->store, info->name, uuid, "delete", NULL, error))
         return FALSE;
       im->report->counts[count_index].n_deleted++;
     }
