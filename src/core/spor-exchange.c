@@ -2049,8 +2049,6 @@ spor_exchange_build_schema (void)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "$schema");
   json_builder_add_string_value (b, "https://json-schema.org/draft/2020-12/schema");
-  json_builder_set_member_name (b, "$id");
-  json_builder_add_string_value (b, "urn:dk.kulturspor.Spor:exchange:1");
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, "Spor exchange file, version 1");
   json_builder_set_member_name (b, "description");
