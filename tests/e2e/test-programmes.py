@@ -1,0 +1,355 @@
+#!/usr/bin/python3
+# test-programmes.py — programmes, cohorts and phase progress, driven the way a screen
+# reader drives them
+#
+# Makes a small sample database, starts the real spor binary on it, creates a programme from
+# the Aspiranterne template, renames it, starts a cohort (after a refused bad date), enrols a
+# participant, and advances the participant to the first phase from the Timeline view's phase
+# stepper. Each step is checked in the database file itself. Only accessible actions and
+# editable text are used, never screen coordinates.
+#
+# Usage: test-programmes.py PATH-TO-SPOR
+# Exit status: 0 passed, 1 failed, 77 skipped (no AT-SPI, no display).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import datetime
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+TOTAL_SECONDS = 110
+
+
+def skip(reason):
+    print(f"1..0 # SKIP {reason}")
+    sys.exit(SKIP)
+
+
+def reexec_if_needed():
+    """A display and a session bus are needed; make them when the caller has none."""
+    if os.environ.get("SPOR_TEST_PROGRAMMES_WRAPPED") == "1":
+        return
+    wrapper = []
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        if shutil.which("xvfb-run") is None:
+            skip("no display and no xvfb-run")
+        wrapper += ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        if shutil.which("dbus-run-session") is None:
+            skip("no session bus and no dbus-run-session")
+        wrapper += ["dbus-run-session", "--"]
+    if wrapper:
+        env = dict(os.environ, SPOR_TEST_PROGRAMMES_WRAPPED="1")
+        os.execvpe(wrapper[0], wrapper + [sys.executable] + sys.argv, env)
+
+
+reexec_if_needed()
+
+try:
+    import pyatspi
+except ImportError as error:
+    skip(f"pyatspi is not available: {error}")
+
+
+class Failure(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Failure(f"the test took longer than {TOTAL_SECONDS} s")
+
+
+def safe(getter, default=None):
+    try:
+        return getter()
+    except Exception:
+        return default
+
+
+def children(accessible):
+    count = safe(lambda: accessible.childCount, 0) or 0
+    for i in range(count):
+        child = safe(lambda: accessible.getChildAtIndex(i))
+        if child is not None:
+            yield child
+
+
+def walk(root, limit=30000):
+    queue = [root]
+    seen = 0
+    while queue and seen < limit:
+        node = queue.pop(0)
+        seen += 1
+        yield node
+        queue.extend(children(node))
+
+
+def role(accessible):
+    return safe(lambda: accessible.getRoleName(), "")
+
+
+def name(accessible):
+    return safe(lambda: accessible.name, "") or ""
+
+
+def states(accessible):
+    return safe(lambda: accessible.getState().getStates(), []) or []
+
+
+def is_showing(accessible):
+    return pyatspi.STATE_SHOWING in states(accessible)
+
+
+def click(accessible):
+    action = safe(accessible.queryAction)
+    names = [safe(lambda: action.getName(i), "") for i in range(action.nActions)] if action else []
+    for wanted in ("click", "activate", "press", "toggle"):
+        if wanted in names:
+            if not action.doAction(names.index(wanted)):
+                raise Failure(f"the {wanted} action of “{name(accessible)}” failed")
+            return
+    raise Failure(f"{role(accessible)} “{name(accessible)}” has no click action: {names}")
+
+
+def set_text(accessible, text):
+    editable = safe(accessible.queryEditableText)
+    if editable is None:
+        raise Failure(f"{role(accessible)} “{name(accessible)}” is not editable")
+    editable.setTextContents(text)
+
+
+def wait_for(what, find, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = find()
+        if found:
+            return found
+        time.sleep(0.25)
+    raise Failure(f"timed out after {timeout} s waiting for {what}")
+
+
+def find_app(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in children(desktop):
+        if safe(app.get_process_id) == pid or name(app) == "spor":
+            return app
+    return None
+
+
+def find_all(root, roles, pattern):
+    """Matching widgets, breadth first, so that a page's own fields come before those nested
+    deeper. GTK 4.8 keeps hidden widgets in the tree and rarely reports "showing": the ones
+    reported as showing come first, then the visible ones."""
+    regex = re.compile(pattern)
+    if isinstance(roles, str):
+        roles = (roles,)
+    found = [node for node in walk(root)
+             if role(node) in roles and regex.fullmatch(name(node))
+             and pyatspi.STATE_VISIBLE in states(node)]
+    return [n for n in found if is_showing(n)] + [n for n in found if not is_showing(n)]
+
+
+def find_one(root, roles, pattern, what, timeout=10):
+    return wait_for(what, lambda: find_all(root, roles, pattern), timeout)[0]
+
+
+def query(database, sql, *args):
+    """Reads the database file the app writes (WAL: a reader sees committed data)."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as db:
+        return db.execute(sql, args).fetchall()
+
+
+def window_view():
+    """The state of win.view of the first window, read over D-Bus."""
+    result = subprocess.run(["gdbus", "call", "--session",
+                             "--dest", "dk.kulturspor.Spor",
+                             "--object-path", "/dk/kulturspor/Spor/window/1",
+                             "--method", "org.gtk.Actions.Describe", "view"],
+                            capture_output=True, text=True, timeout=10)
+    match = re.search(r"\[<'([a-z]+)'>\]", result.stdout)
+    return match.group(1) if match else None
+
+
+def show_view(app, label):
+    """Clicks the view switcher tab that is on screen, until win.view says so."""
+    # Three switchers hold the tab (wide, narrow, bottom bar); AT-SPI in GTK 4.8 does not say
+    # which is on screen, so each is tried.
+    tabs = wait_for(f"the {label} tab",
+                    lambda: [node for node in walk(app)
+                             if role(node) == "page tab" and name(node) == label], 10)
+    for tab in tabs:
+        click(tab)
+        try:
+            wait_for(f"the {label} view", lambda: window_view() == label.lower(), 2)
+            return
+        except Failure:
+            continue
+    raise Failure(f"no {label} tab could be selected")
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test-programmes.py PATH-TO-SPOR", file=sys.stderr)
+        return 2
+    spor = os.path.abspath(sys.argv[1])
+
+    try:
+        wait_for("the AT-SPI registry", lambda: pyatspi.Registry.getDesktop(0) is not None, 10)
+    except Exception as error:
+        skip(f"AT-SPI is not available: {error}")
+
+    work = tempfile.mkdtemp(prefix="spor-programmes-")
+    database = os.path.join(work, "spor.db")
+    env = dict(os.environ,
+               GTK_A11Y="atspi",
+               GSK_RENDERER="cairo",
+               GSETTINGS_BACKEND="memory",
+               XDG_DATA_HOME=os.path.join(work, "data"),
+               XDG_CONFIG_HOME=os.path.join(work, "config"),
+               XDG_STATE_HOME=os.path.join(work, "state"),
+               LC_ALL="C.UTF-8",
+               LANGUAGE="")
+    env.pop("NO_AT_BRIDGE", None)
+    env.pop("SPOR_BENCH", None)
+    subprocess.run([spor, "--database", database, "--create-sample", "30"], env=env,
+                   check=True, stdout=subprocess.DEVNULL, timeout=60)
+    today = datetime.date.today().isoformat()
+
+    app_process = subprocess.Popen([spor, "--database", database], env=env)
+    step = 0
+
+    def ok(text):
+        nonlocal step
+        step += 1
+        print(f"ok {step} - {text}", flush=True)
+
+    try:
+        app = wait_for("spor on the accessibility bus", lambda: find_app(app_process.pid), 20)
+        ok("spor appears on the accessibility bus")
+
+        show_view(app, "Programmes")
+        click(find_one(app, "push button", r"New from Template", "“New from Template”"))
+        click(find_one(app, "push button", r"Aspiranterne", "the Aspiranterne template"))
+        wait_for("a second Aspiranterne in the database",
+                 lambda: len(query(database, "SELECT id FROM programmes WHERE name = 'Aspiranterne'")) == 2,
+                 10)
+        (programme,) = query(database, "SELECT max(id) FROM programmes")[0]
+        phases = query(database, "SELECT name, duration, duration_unit FROM phases "
+                                 "WHERE programme_id = ? ORDER BY position", programme)
+        if [p[0] for p in phases][1:4] != ["Storytelling", "Kulturelt iværksætterforløb",
+                                           "Praktisk læring på kulturinstitutioner"] \
+                or [p[1:] for p in phases][1:4] != [(1, "months"), (2, "months"), (3, "months")]:
+            raise Failure(f"the template's phases are wrong: {phases}")
+        ok("a programme is created from the Aspiranterne template with its phases")
+
+        # The new programme is open in the editor: rename it so it sorts first everywhere.
+        set_text(find_one(app, "text", r"Name", "the programme's name"), "Aa Testforløb")
+        click(find_one(app, "push button", r"(_Save )?Save", "the programme's Save button"))
+        wait_for("the new name in the database",
+                 lambda: query(database, "SELECT name FROM programmes WHERE id = ?", programme)
+                 == [("Aa Testforløb",)], 10)
+        ok("the programme is renamed and saved")
+
+        # A bad start date changes nothing.
+        set_text(find_one(app, "text", r"Cohort Name", "the cohort name"), "E2E-hold")
+        set_text(find_one(app, "text", r"Start Date", "the cohort start date"), "31-02-skrald")
+        start = find_one(app, "push button", r"(S_tart Cohort )?Start Cohort", "“Start Cohort”")
+        click(start)
+        time.sleep(1)
+        if query(database, "SELECT count(*) FROM cohorts WHERE programme_id = ?", programme) != [(0,)]:
+            raise Failure("a cohort was made from a bad date")
+        ok("a bad start date is refused")
+
+        set_text(find_one(app, "text", r"Start Date", "the cohort start date"), today)
+        click(start)
+        wait_for("the cohort in the database",
+                 lambda: query(database, "SELECT name, start_date FROM cohorts WHERE programme_id = ?",
+                               programme) == [("E2E-hold", today)], 10)
+        (cohort,) = query(database, "SELECT id FROM cohorts WHERE programme_id = ?", programme)[0]
+        ok("a cohort is started today")
+
+        click(find_one(app, "push button", r"Enrol a Participant in E2E-hold.*", "“Enrol…”"))
+        candidate = find_one(app, "push button", r"Enrol (?!a Participant).+", "a participant to enrol")
+        chosen = re.sub(r"^Enrol ", "", name(candidate)).strip()
+        chosen = re.sub(r"\s*_?Enrol$", "", chosen)
+        click(candidate)
+        wait_for("the enrolment in the database",
+                 lambda: query(database, "SELECT count(*) FROM participants WHERE cohort_id = ?",
+                               cohort) == [(1,)], 10)
+        (participant, enrolled_name) = query(database, "SELECT id, name FROM participants "
+                                                       "WHERE cohort_id = ?", cohort)[0]
+        progress = query(database, "SELECT pp.state, pp.planned_start FROM phase_progress pp "
+                                   "JOIN phases ph ON ph.id = pp.phase_id "
+                                   "WHERE pp.participant_id = ? ORDER BY ph.position", participant)
+        if len(progress) != 6 or progress[0] != ("planned", today):
+            raise Failure(f"enrolment made the wrong phase progress: {progress}")
+        if not enrolled_name.startswith(chosen.split()[0]):
+            raise Failure(f"enrolled {enrolled_name}, but clicked {chosen}")
+        ok("a participant is enrolled with planned phases from today")
+
+        # The Timeline shows the new programme's cohort; its only row is selected and the phase
+        # stepper beside the chart offers to advance.
+        show_view(app, "Timeline")
+        advance = find_one(app, "push button", r"(_Advance to Next Phase )?Advance to Next Phase",
+                           "“Advance to Next Phase”", 15)
+        wait_for("the stepper to show the participant",
+                 lambda: find_all(app, "label", re.escape(enrolled_name)), 10)
+        click(advance)
+        wait_for("the first phase to be active",
+                 lambda: query(database, "SELECT pp.state, pp.actual_start FROM phase_progress pp "
+                                         "JOIN phases ph ON ph.id = pp.phase_id "
+                                         "WHERE pp.participant_id = ? ORDER BY ph.position LIMIT 1",
+                               participant) == [("active", today)], 10)
+        ok("advancing from the timeline's phase stepper starts the first phase")
+
+        click(advance)
+        wait_for("the second phase to be active",
+                 lambda: [r[0] for r in query(database, "SELECT pp.state FROM phase_progress pp "
+                                                        "JOIN phases ph ON ph.id = pp.phase_id "
+                                                        "WHERE pp.participant_id = ? "
+                                                        "ORDER BY ph.position LIMIT 2", participant)]
+                 == ["done", "active"], 10)
+        ok("advancing again finishes the first phase and starts the second")
+
+        subprocess.run(["gdbus", "call", "--session",
+                        "--dest", "dk.kulturspor.Spor",
+                        "--object-path", "/dk/kulturspor/Spor",
+                        "--method", "org.gtk.Actions.Activate", "quit", "[]", "{}"],
+                       check=True, stdout=subprocess.DEVNULL, timeout=10)
+        status = app_process.wait(timeout=10)
+        if status != 0:
+            raise Failure(f"spor exited with status {status}")
+        ok("spor quits through its quit action")
+    except Failure as failure:
+        print(f"not ok {step + 1} - {failure}", flush=True)
+        return 1
+    finally:
+        if app_process.poll() is None:
+            app_process.terminate()
+            try:
+                app_process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                app_process.kill()
+                app_process.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"1..{step}")
+    return 0
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(TOTAL_SECONDS)
+    try:
+        sys.exit(main())
+    except Failure as failure:
+        print(f"not ok - {failure}", flush=True)
+        sys.exit(1)
