@@ -436,3 +436,35 @@ spor_attendance_rate (GArray *weeks)
     }
   return planned > 0 ? attended / planned : -1;
 }
+
+gboolean
+spor_attendance_block_period (SporStore  *store,
+                              gint64      participant_id,
+                              char      **from,
+                              char      **to,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store,
+      "SELECT min (b.period_start), "
+      "  CASE WHEN count (*) = count (b.period_end) THEN max (b.period_end) END "
+      "FROM block_participants bp JOIN blocks b ON b.id = bp.block_id "
+      "WHERE bp.participant_id = ?", error);
+  gboolean found = FALSE;
+  int rc;
+
+  *from = *to = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *from = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *to = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    spor_store_set_error (store, error, rc, "block period");
+  return found;
+}

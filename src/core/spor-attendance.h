@@ -86,6 +86,13 @@ gboolean   spor_attendance_agreement_hours   (SporStore           *store,
                                               gint64               participant_id,
                                               double              *hours,
                                               GError             **error);
+/* The first and last day of the participant's blocks (@to NULL when one has no end);
+ * FALSE without error when the participant is in no block. */
+gboolean   spor_attendance_block_period      (SporStore           *store,
+                                              gint64               participant_id,
+                                              char               **from,
+                                              char               **to,
+                                              GError             **error);
 /* attended / planned over @weeks, or -1 when nothing was planned. */
 double     spor_attendance_rate              (GArray              *weeks);
 

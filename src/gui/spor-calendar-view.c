@@ -1,4 +1,4 @@
-/* spor-calendar-view.c
+/* spor-calendar-view.c — the Calendar page: the week grid, navigation, filters, problems
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,17 +6,44 @@
 
 #include <glib/gi18n.h>
 
-#include "spor-gui.h"
+#include "spor-blocks.h"
+#include "spor-ical.h"
+
+#include "spor-block-editor.h"
 #include "spor-calendar-view.h"
+#include "spor-gui.h"
+#include "spor-occurrence-dialog.h"
+#include "spor-week-grid.h"
 
 struct _SporCalendarView
 {
-  AdwBin         parent_instance;
+  AdwBin           parent_instance;
 
-  SporStore     *store;
+  SporStore       *store;
+  char            *monday;         /* the week shown, YYYY-MM-DD */
+  SporWeekFilter   filter;
+  GArray          *programme_ids;  /* gint64, parallel to the drop-downs; 0 = all */
+  GArray          *location_ids;
+  GArray          *staff_ids;
+  GHashTable      *pending_deletes; /* block ids hidden until their toast goes */
+  GCancellable    *cancellable;
+  SporWeek        *week;
+  gboolean         filling;
 
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  AdwStatusPage   *error_page;
+  GtkLabel        *week_label;
+  GtkMenuButton   *date_button;
+  GtkCalendar     *date_picker;
+  GtkDropDown     *programme_filter;
+  GtkDropDown     *location_filter;
+  GtkDropDown     *staff_filter;
+  AdwFlap         *flap;
+  SporWeekGrid    *week_grid;
+  GtkLabel        *attention_title;
+  GtkStack        *attention_stack;
+  GtkListBox      *attention_list;
 };
 
 G_DEFINE_FINAL_TYPE (SporCalendarView, spor_calendar_view, ADW_TYPE_BIN)
@@ -29,46 +56,278 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Sets @title (and @description) when the database has something to show; leaves @title
- * NULL when it has nothing. */
-static gboolean
-fill_summary (SporCalendarView  *self,
-              char             **title,
-              char             **description,
-              GError           **error)
+static char *
+today_iso (void)
 {
-  g_autofree char *blocks_text = NULL;
-  g_autofree char *locations_text = NULL;
-  gint64 blocks, locations;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  blocks = spor_gui_count (self->store, SPOR_TYPE_BLOCK, error);
-  if (blocks <= 0)
-    return blocks == 0;
-
-  locations = spor_gui_count (self->store, SPOR_TYPE_LOCATION, error);
-  if (locations < 0)
-    return FALSE;
-
-  blocks_text = spor_gui_format_count (blocks);
-  locations_text = spor_gui_format_count (locations);
-
-  /* Translators: %s is a number, e.g. "12 Work Blocks" */
-  *title = g_strdup_printf (ngettext ("%s Work Block", "%s Work Blocks", (gulong) blocks),
-                            blocks_text);
-  /* Counting the millions of attendance rows would slow the start: locations only. */
-  /* Translators: %s is a number */
-  *description = g_strdup_printf (_("Locations: %s"), locations_text);
-  return TRUE;
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
-void
-spor_calendar_view_reload (SporCalendarView *self)
+static GDateTime *
+parse_day (const char *iso)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
+  guint y, m, d;
 
-  g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
+  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3)
+    return NULL;
+  return g_date_time_new_local ((int) y, (int) m, (int) d, 12, 0, 0);
+}
+
+/* "Week 48 · 23–29 November 2026", with the month and year written once where shared */
+char *
+spor_calendar_view_format_week (const char *monday)
+{
+  g_autoptr(GDateTime) start = parse_day (monday);
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *range = NULL;
+
+  if (start == NULL)
+    return g_strdup ("");
+  end = g_date_time_add_days (start, 6);
+  if (g_date_time_get_month (start) == g_date_time_get_month (end))
+    {
+      g_autofree char *tail = g_date_time_format (end, "%e %B %Y");
+      /* Translators: a date range within one month: first day, then e.g. "29 November 2026" */
+      range = g_strdup_printf (_("%d–%s"), g_date_time_get_day_of_month (start), g_strstrip (tail));
+    }
+  else if (g_date_time_get_year (start) == g_date_time_get_year (end))
+    {
+      g_autofree char *head = g_date_time_format (start, "%e %B");
+      g_autofree char *tail = g_date_time_format (end, "%e %B %Y");
+      /* Translators: a date range across two months: "30 November – 6 December 2026" */
+      range = g_strdup_printf (_("%s – %s"), g_strstrip (head), g_strstrip (tail));
+    }
+  else
+    {
+      g_autofree char *head = g_date_time_format (start, "%e %B %Y");
+      g_autofree char *tail = g_date_time_format (end, "%e %B %Y");
+      range = g_strdup_printf (_("%s – %s"), g_strstrip (head), g_strstrip (tail));
+    }
+  /* Translators: the header of the week: "Week 48 · 23–29 November 2026" */
+  return g_strdup_printf (_("Week %d · %s"), g_date_time_get_week_of_year (start), range);
+}
+
+static void
+toast (SporCalendarView *self,
+       const char       *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
+}
+
+/* Filters: drop-downs of names with an id array beside each */
+
+static void
+fill_filter (SporCalendarView *self,
+             GtkDropDown      *drop_down,
+             GArray           *ids,
+             GType             type,
+             const char       *order,
+             const char       *all_label,
+             gint64            selected)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(SporQuery) query = spor_query_new (type);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = 0;
+  gint64 all = 0;
+
+  g_array_set_size (ids, 0);
+  gtk_string_list_append (names, all_label);
+  g_array_append_val (ids, all);
+  spor_query_order_by (query, order, FALSE);
+  list = self->store != NULL ? spor_store_list (self->store, query, &error) : NULL;
+  if (error != NULL)
+    g_warning ("Calendar view: %s", error->message);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      SporEntity *e = g_ptr_array_index (list, i);
+      gint64 id = spor_entity_get_id (e);
+
+      gtk_string_list_append (names, spor_entity_get_text (e, order));
+      g_array_append_val (ids, id);
+      if (id == selected)
+        position = ids->len - 1;
+    }
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop_down, position);
+}
+
+static void
+fill_filters (SporCalendarView *self)
+{
+  self->filling = TRUE;
+  fill_filter (self, self->programme_filter, self->programme_ids, SPOR_TYPE_PROGRAMME, "name",
+               _("All Programmes"), self->filter.programme_id);
+  fill_filter (self, self->location_filter, self->location_ids, SPOR_TYPE_LOCATION, "name",
+               _("All Locations"), self->filter.location_id);
+  fill_filter (self, self->staff_filter, self->staff_ids, SPOR_TYPE_STAFF, "name",
+               _("All Staff"), self->filter.staff_id);
+  self->filling = FALSE;
+}
+
+/* Loading a week: on a thread with its own connection */
+
+typedef struct {
+  char          *path;
+  char          *monday;
+  SporWeekFilter filter;
+} WeekTask;
+
+static void
+week_task_free (WeekTask *t)
+{
+  g_free (t->path);
+  g_free (t->monday);
+  g_free (t);
+}
+
+static void
+load_week_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  WeekTask *t = data;
+  g_autoptr(SporStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SporWeek *week;
+
+  store = spor_store_open (t->path, &error);
+  if (store == NULL || g_task_return_error_if_cancelled (task))
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  week = spor_blocks_query_week (store, t->monday, &t->filter, &error);
+  if (week == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, week, (GDestroyNotify) spor_week_free);
+}
+
+static void
+show_attention (SporCalendarView *self)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
+    gtk_list_box_remove (self->attention_list, child);
+
+  for (guint i = 0; self->week != NULL && i < self->week->occurrences->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (self->week->occurrences, i);
+      g_autoptr(GDateTime) start = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *icon;
+
+      if (o->problems == 0 || o->cancelled || g_hash_table_contains (self->pending_deletes, &o->block_id))
+        continue;
+      day = g_date_time_format (o->start, "%a %e %b");
+      subtitle = g_strdup_printf ("%s, %s–%s", g_strstrip (day), o->start_time, o->end_time);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      {
+        GtkWidget *label = gtk_label_new (o->problem_text);
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_add_css_class (label, "caption");
+        gtk_widget_set_margin_start (label, 36);
+        gtk_widget_set_margin_end (label, 12);
+        gtk_widget_set_margin_bottom (label, 8);
+        /* The row's title and subtitle are its name; the problems its description. */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        o->problem_text, -1);
+        g_object_set_data_full (G_OBJECT (row), "occurrence", spor_occurrence_copy (o),
+                                (GDestroyNotify) spor_occurrence_free);
+        gtk_list_box_append (self->attention_list, row);
+        {
+          GtkWidget *detail = gtk_list_box_row_new ();
+
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (detail), label);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (detail), FALSE);
+          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (detail), FALSE);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (detail), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          gtk_list_box_append (self->attention_list, detail);
+        }
+      }
+      n++;
+    }
+  {
+    g_autofree char *title = n > 0
+      ? g_strdup_printf (ngettext ("Needs Attention (%u)", "Needs Attention (%u)", n), n)
+      : g_strdup (_("Needs Attention"));
+
+    gtk_label_set_label (self->attention_title, title);
+  }
+  gtk_stack_set_visible_child_name (self->attention_stack, n > 0 ? "list" : "none");
+}
+
+static void
+show_week (SporCalendarView *self)
+{
+  g_autoptr(SporWeek) shown = g_new0 (SporWeek, 1);
+
+  /* Blocks waiting for their deletion to become final are not shown */
+  shown->monday = g_strdup (self->week->monday);
+  shown->occurrences = g_ptr_array_new ();
+  for (guint i = 0; i < self->week->occurrences->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (self->week->occurrences, i);
+
+      if (!g_hash_table_contains (self->pending_deletes, &o->block_id))
+        g_ptr_array_add (shown->occurrences, o);
+    }
+  spor_week_grid_set_week (self->week_grid, shown, NULL);
+  show_attention (self);
+}
+
+static void
+on_week_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  SporCalendarView *self = data;
+  g_autoptr(GError) error = NULL;
+  SporWeek *week = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (week == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Calendar view: %s", error->message);
+          spor_gui_status_page_show_error (self->error_page, error);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      g_object_unref (self);
+      return;
+    }
+  g_clear_pointer (&self->week, spor_week_free);
+  self->week = week;
+  show_week (self);
+  g_object_unref (self);
+}
+
+static void
+load_week (SporCalendarView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+  WeekTask *t;
+
+  title = spor_calendar_view_format_week (self->monday);
+  gtk_label_set_label (self->week_label, title);
 
   if (self->store == NULL)
     {
@@ -76,24 +335,481 @@ spor_calendar_view_reload (SporCalendarView *self)
       return;
     }
 
-  if (!fill_summary (self, &title, &description, &error))
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  t = g_new0 (WeekTask, 1);
+  t->path = g_strdup (spor_store_get_path (self->store));
+  t->monday = g_strdup (self->monday);
+  t->filter = self->filter;
+  task = g_task_new (NULL, self->cancellable, on_week_loaded, g_object_ref (self));
+  g_task_set_task_data (task, t, (GDestroyNotify) week_task_free);
+  g_task_run_in_thread (task, load_week_thread);
+}
+
+/* Reads the week at once, on this thread: for tests and right after a change. */
+gboolean
+spor_calendar_view_load_week_now (SporCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  SporWeek *week;
+
+  g_return_val_if_fail (SPOR_IS_CALENDAR_VIEW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  g_cancellable_cancel (self->cancellable);
+  week = spor_blocks_query_week (self->store, self->monday, &self->filter, &error);
+  if (week == NULL)
     {
       g_warning ("Calendar view: %s", error->message);
-      spor_gui_status_page_show_error (self->summary_page, error);
-      gtk_stack_set_visible_child_name (self->stack, "summary");
-      return;
+      return FALSE;
     }
+  g_clear_pointer (&self->week, spor_week_free);
+  self->week = week;
+  show_week (self);
+  return TRUE;
+}
 
-  if (title == NULL)
+void
+spor_calendar_view_go_to (SporCalendarView *self,
+                          const char       *date)
+{
+  g_autofree char *monday = spor_blocks_week_start (date);
+
+  g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
+
+  if (monday == NULL)
+    return;
+  g_free (self->monday);
+  self->monday = g_steal_pointer (&monday);
+  load_week (self);
+}
+
+const char *
+spor_calendar_view_get_week (SporCalendarView *self)
+{
+  g_return_val_if_fail (SPOR_IS_CALENDAR_VIEW (self), NULL);
+
+  return self->monday;
+}
+
+static void
+shift_week (SporCalendarView *self,
+            int               days)
+{
+  g_autoptr(GDateTime) day = parse_day (self->monday);
+  g_autoptr(GDateTime) moved = g_date_time_add_days (day, days);
+  g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
+
+  spor_calendar_view_go_to (self, iso);
+}
+
+void
+spor_calendar_view_reload (SporCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 blocks;
+
+  g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
+
+  gtk_label_set_label (self->week_label, "");
+  if (self->store == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  blocks = spor_gui_count (self->store, SPOR_TYPE_BLOCK, &error);
+  if (blocks < 0)
+    {
+      g_warning ("Calendar view: %s", error->message);
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  fill_filters (self);
+  gtk_stack_set_visible_child_name (self->stack, blocks > 0 ? "week" : "empty");
+  load_week (self);
+}
 
-  adw_status_page_set_icon_name (self->summary_page, "x-office-calendar-symbolic");
-  adw_status_page_set_title (self->summary_page, title);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+/* Creating, editing, deleting */
+
+static void
+on_block_saved (SporBlockEditor  *editor,
+                gint64            block_id,
+                gboolean          created,
+                SporBlock        *before,
+                SporCalendarView *self);
+
+static void
+open_editor (SporCalendarView *self,
+             gint64            block_id,
+             const char       *date,
+             const char       *start,
+             const char       *end)
+{
+  SporBlockEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL)
+    return;
+  editor = spor_block_editor_new (self->store, block_id);
+  if (block_id == 0)
+    spor_block_editor_set_defaults (editor, date, start, end, self->filter.programme_id);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_block_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+typedef struct {
+  SporCalendarView *self;
+  gint64            block_id;
+  SporBlock        *before;  /* NULL when the block was created */
+} Undo;
+
+static void
+undo_free (Undo *u)
+{
+  g_clear_object (&u->before);
+  g_object_unref (u->self);
+  g_free (u);
+}
+
+static void
+on_undo_save (AdwToast *toast_,
+              Undo     *u)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (u->before == NULL)
+    ok = spor_blocks_delete (u->self->store, u->block_id, &error);
+  else
+    ok = spor_blocks_save (u->self->store, u->before, &error);
+  if (!ok)
+    toast (u->self, error->message);
+  spor_calendar_view_reload (u->self);
+}
+
+static void
+on_block_saved (SporBlockEditor  *editor,
+                gint64            block_id,
+                gboolean          created,
+                SporBlock        *before,
+                SporCalendarView *self)
+{
+  AdwToast *t = adw_toast_new (created ? _("Work block created") : _("Work block saved"));
+  Undo *u = g_new0 (Undo, 1);
+  g_autoptr(SporBlock) block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, NULL);
+
+  u->self = g_object_ref (self);
+  u->block_id = block_id;
+  u->before = before != NULL ? g_object_ref (before) : NULL;
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_save), u,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+
+  gtk_stack_set_visible_child_name (self->stack, "week");
+  if (created && block != NULL)
+    {
+      fill_filters (self);
+      spor_calendar_view_go_to (self, spor_entity_get_text (SPOR_ENTITY (block), "period_start"));
+    }
+  else
+    load_week (self);
+}
+
+typedef struct {
+  SporCalendarView *self;
+  gint64            block_id;
+  gboolean          undone;
+} PendingDelete;
+
+static void
+on_undo_delete (AdwToast      *toast_,
+                PendingDelete *p)
+{
+  p->undone = TRUE;
+  g_hash_table_remove (p->self->pending_deletes, &p->block_id);
+  show_week (p->self);
+}
+
+static void
+on_delete_dismissed (AdwToast      *toast_,
+                     PendingDelete *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!p->undone && p->self->store != NULL)
+    {
+      g_hash_table_remove (p->self->pending_deletes, &p->block_id);
+      if (!spor_blocks_delete (p->self->store, p->block_id, &error))
+        toast (p->self, error->message);
+      spor_calendar_view_reload (p->self);
+    }
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+/* Hides the block at once; deletes it when its toast goes without Undo. */
+void
+spor_calendar_view_delete_block (SporCalendarView *self,
+                                 gint64            block_id)
+{
+  AdwToast *t = adw_toast_new (_("Work block deleted"));
+  PendingDelete *p = g_new0 (PendingDelete, 1);
+  gint64 *key = g_new (gint64, 1);
+
+  *key = block_id;
+  g_hash_table_add (self->pending_deletes, key);
+  p->self = g_object_ref (self);
+  p->block_id = block_id;
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_signal_connect (t, "button-clicked", G_CALLBACK (on_undo_delete), p);
+  g_signal_connect (t, "dismissed", G_CALLBACK (on_delete_dismissed), p);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  if (self->week != NULL)
+    show_week (self);
+}
+
+/* Export */
+
+static void
+on_export_response (GtkNativeDialog  *chooser,
+                    int               response,
+                    SporCalendarView *self)
+{
+  SporIcalSelection *selection = g_object_get_data (G_OBJECT (chooser), "selection");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      guint n = 0;
+
+      if (path == NULL || !spor_ical_export_file (self->store, selection, path, &n, &error))
+        toast (self, error != NULL ? error->message : _("The calendar could not be written there."));
+      else
+        {
+          /* Translators: %u is a number of work blocks */
+          g_autofree char *text = g_strdup_printf (ngettext ("Exported %u work block",
+                                                             "Exported %u work blocks", n), n);
+          toast (self, text);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+spor_calendar_view_export (SporCalendarView        *self,
+                           const SporIcalSelection *selection,
+                           const char              *suggested_name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export as iCalendar"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data_full (G_OBJECT (chooser), "selection", g_memdup2 (selection, sizeof *selection), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SporCalendarView *self = SPOR_CALENDAR_VIEW (widget);
+  SporIcalSelection selection = { 0 };
+
+  if (g_str_equal (action_name, "calendar.export-programme"))
+    {
+      if (self->filter.programme_id == 0)
+        {
+          toast (self, _("Choose a programme in the filter first."));
+          return;
+        }
+      selection.programme_id = self->filter.programme_id;
+    }
+  else if (g_str_equal (action_name, "calendar.export-staff"))
+    {
+      if (self->filter.staff_id == 0)
+        {
+          toast (self, _("Choose a staff member in the filter first."));
+          return;
+        }
+      selection.staff_id = self->filter.staff_id;
+    }
+  /* Translators: the suggested file name of an exported calendar */
+  spor_calendar_view_export (self, &selection, _("work-blocks.ics"));
+}
+
+/* Occurrences */
+
+static void
+on_dialog_changed (SporOccurrenceDialog *dialog,
+                   SporCalendarView     *self)
+{
+  load_week (self);
+}
+
+static void
+on_dialog_edit (SporOccurrenceDialog *dialog,
+                gint64                block_id,
+                SporCalendarView     *self)
+{
+  gtk_window_close (GTK_WINDOW (dialog));
+  open_editor (self, block_id, NULL, NULL, NULL);
+}
+
+static void
+on_dialog_delete (SporOccurrenceDialog *dialog,
+                  gint64                block_id,
+                  SporCalendarView     *self)
+{
+  gtk_window_close (GTK_WINDOW (dialog));
+  spor_calendar_view_delete_block (self, block_id);
+}
+
+static void
+on_dialog_export (SporOccurrenceDialog *dialog,
+                  gint64                block_id,
+                  SporCalendarView     *self)
+{
+  SporIcalSelection selection = { .block_id = block_id };
+
+  spor_calendar_view_export (self, &selection, _("work-block.ics"));
+}
+
+void
+spor_calendar_view_open_occurrence (SporCalendarView     *self,
+                                    const SporOccurrence *occurrence)
+{
+  SporOccurrenceDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  dialog = spor_occurrence_dialog_new (self->store, occurrence);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_dialog_changed), self, 0);
+  g_signal_connect_object (dialog, "edit-block", G_CALLBACK (on_dialog_edit), self, 0);
+  g_signal_connect_object (dialog, "delete-block", G_CALLBACK (on_dialog_delete), self, 0);
+  g_signal_connect_object (dialog, "export-block", G_CALLBACK (on_dialog_export), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_occurrence_activated (SporCalendarView *self,
+                         guint             index)
+{
+  const SporOccurrence *o = spor_week_grid_get_occurrence (self->week_grid, index);
+
+  if (o != NULL)
+    spor_calendar_view_open_occurrence (self, o);
+}
+
+static void
+on_attention_activated (SporCalendarView *self,
+                        GtkListBoxRow    *row)
+{
+  SporOccurrence *o = g_object_get_data (G_OBJECT (row), "occurrence");
+
+  if (o != NULL)
+    spor_calendar_view_open_occurrence (self, o);
+}
+
+static void
+on_create_requested (SporCalendarView *self,
+                     const char       *date,
+                     const char       *start,
+                     const char       *end)
+{
+  open_editor (self, 0, date, start, end);
+}
+
+static void
+on_date_picked (SporCalendarView *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_picker);
+  g_autofree char *iso = g_date_time_format (picked, "%Y-%m-%d");
+
+  gtk_menu_button_popdown (self->date_button);
+  spor_calendar_view_go_to (self, iso);
+}
+
+static void
+on_filter_changed (SporCalendarView *self)
+{
+  guint p = gtk_drop_down_get_selected (self->programme_filter);
+  guint l = gtk_drop_down_get_selected (self->location_filter);
+  guint s = gtk_drop_down_get_selected (self->staff_filter);
+
+  if (self->filling)
+    return;
+  self->filter.programme_id = p < self->programme_ids->len ? g_array_index (self->programme_ids, gint64, p) : 0;
+  self->filter.location_id = l < self->location_ids->len ? g_array_index (self->location_ids, gint64, l) : 0;
+  self->filter.staff_id = s < self->staff_ids->len ? g_array_index (self->staff_ids, gint64, s) : 0;
+  load_week (self);
+}
+
+void
+spor_calendar_view_set_filter (SporCalendarView     *self,
+                               const SporWeekFilter *filter)
+{
+  self->filter = *filter;
+  fill_filters (self);
+  load_week (self);
+}
+
+static void
+navigate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SporCalendarView *self = SPOR_CALENDAR_VIEW (widget);
+
+  if (g_str_equal (action_name, "calendar.previous-week"))
+    shift_week (self, -7);
+  else if (g_str_equal (action_name, "calendar.next-week"))
+    shift_week (self, 7);
+  else
+    {
+      g_autofree char *today = today_iso ();
+
+      spor_calendar_view_go_to (self, today);
+    }
+}
+
+static void
+new_block_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SporCalendarView *self = SPOR_CALENDAR_VIEW (widget);
+
+  open_editor (self, 0, self->monday, "09:00", "12:00");
+}
+
+SporWeekGrid *
+spor_calendar_view_get_week_grid (SporCalendarView *self)
+{
+  g_return_val_if_fail (SPOR_IS_CALENDAR_VIEW (self), NULL);
+
+  return self->week_grid;
 }
 
 static void
@@ -101,12 +817,28 @@ spor_calendar_view_dispose (GObject *object)
 {
   SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
 
-  /* The stack is the bin's own child: let the bin drop it, so that it is unparented once. */
+  g_cancellable_cancel (self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_CALENDAR_VIEW);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->week, spor_week_free);
 
   G_OBJECT_CLASS (spor_calendar_view_parent_class)->dispose (object);
+}
+
+static void
+spor_calendar_view_finalize (GObject *object)
+{
+  SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
+
+  g_free (self->monday);
+  g_clear_pointer (&self->programme_ids, g_array_unref);
+  g_clear_pointer (&self->location_ids, g_array_unref);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+
+  G_OBJECT_CLASS (spor_calendar_view_parent_class)->finalize (object);
 }
 
 static void
@@ -152,26 +884,82 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spor_calendar_view_dispose;
+  object_class->finalize = spor_calendar_view_finalize;
   object_class->get_property = spor_calendar_view_get_property;
   object_class->set_property = spor_calendar_view_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store",                                      NULL, NULL,
-                                                                       SPOR_TYPE_STORE,
+    g_param_spec_object ("store", NULL, NULL, SPOR_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SPOR_TYPE_WEEK_GRID);
   spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-calendar-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, week_label);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, date_picker);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, programme_filter);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, location_filter);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, staff_filter);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, flap);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, week_grid);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, attention_title);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, attention_stack);
+  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, attention_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_picked);
+  gtk_widget_class_bind_template_callback (widget_class, on_occurrence_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_requested);
+  gtk_widget_class_bind_template_callback (widget_class, on_attention_activated);
+
+  gtk_widget_class_install_action (widget_class, "calendar.previous-week", NULL, navigate_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next-week", NULL, navigate_action);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, navigate_action);
+  gtk_widget_class_install_action (widget_class, "calendar.new-block", NULL, new_block_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-programme", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-staff", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-all", NULL, export_action);
 }
 
 static void
 spor_calendar_view_init (SporCalendarView *self)
 {
+  g_autoptr(GtkEventController) shortcuts = NULL;
+  static const struct { const char *accel, *action; } keys[] = {
+    { "<Alt>Left", "calendar.previous-week" },
+    { "<Alt>Right", "calendar.next-week" },
+    { "<Control>t", "calendar.today" },
+    { "<Control>n", "calendar.new-block" },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  {
+    g_autofree char *today = today_iso ();
+
+    self->monday = spor_blocks_week_start (today);
+  }
+
+  /* The view's shortcuts work wherever the focus is in the window while the view shows. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].accel),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), g_steal_pointer (&shortcuts));
+
+  g_signal_connect_swapped (self->programme_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->location_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->staff_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  gtk_label_set_label (self->week_label, "");
 }
 
 GtkWidget *
@@ -200,6 +988,8 @@ spor_calendar_view_set_store (SporCalendarView *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  self->filter = (SporWeekFilter) { 0 };
+  g_hash_table_remove_all (self->pending_deletes);
   spor_calendar_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

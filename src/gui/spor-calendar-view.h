@@ -6,7 +6,10 @@
 
 #include <adwaita.h>
 
+#include "spor-blocks.h"
+#include "spor-ical.h"
 #include "spor-store.h"
+#include "spor-week-grid.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +22,27 @@ void       spor_calendar_view_set_store (SporCalendarView *self,
                                          SporStore        *store);
 /* Reads the database again, e.g. after another connection has written to it. */
 void       spor_calendar_view_reload    (SporCalendarView *self);
+
+/* Shows the week that holds @date (YYYY-MM-DD), read on a thread. */
+void        spor_calendar_view_go_to          (SporCalendarView     *self,
+                                               const char           *date);
+/* The Monday of the week shown */
+const char *spor_calendar_view_get_week       (SporCalendarView     *self);
+/* Reads the week shown at once, on the calling thread */
+gboolean    spor_calendar_view_load_week_now  (SporCalendarView     *self);
+void        spor_calendar_view_set_filter     (SporCalendarView     *self,
+                                               const SporWeekFilter *filter);
+SporWeekGrid *spor_calendar_view_get_week_grid (SporCalendarView    *self);
+void        spor_calendar_view_open_occurrence (SporCalendarView    *self,
+                                               const SporOccurrence *occurrence);
+/* Hides the block and deletes it when its toast goes without Undo */
+void        spor_calendar_view_delete_block   (SporCalendarView     *self,
+                                               gint64                block_id);
+/* Asks for a file and writes the selected blocks there as iCalendar */
+void        spor_calendar_view_export         (SporCalendarView     *self,
+                                               const SporIcalSelection *selection,
+                                               const char           *suggested_name);
+/* "Week 48 · 23–29 November 2026" for the week starting @monday */
+char       *spor_calendar_view_format_week    (const char           *monday);
 
 G_END_DECLS

@@ -1,0 +1,709 @@
+/* spor-block-editor.c — a window to create or edit a work block
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "spor-blocks.h"
+
+#include "spor-block-editor.h"
+#include "spor-gui.h"
+
+typedef struct {
+  gint64  id;
+  char   *role;   /* staff only */
+  char   *name;
+} Member;
+
+struct _SporBlockEditor
+{
+  AdwWindow         parent_instance;
+
+  SporStore        *store;
+  SporBlock        *block;
+  SporBlock        *before;
+  GArray           *programme_ids;
+  GArray           *location_ids;
+  GArray           *staff_choice_ids;
+  GArray           *participant_choice_ids;
+  GArray           *staff;         /* Member */
+  GArray           *participants;  /* Member */
+  GPtrArray        *member_rows;   /* rows listing staff and participants */
+  GtkToggleButton  *weekday_buttons[7];
+
+  GtkLabel         *error_label;
+  AdwEntryRow      *title_row;
+  AdwComboRow      *programme_row;
+  AdwComboRow      *location_row;
+  GtkSpinButton    *capacity_spin;
+  GtkSwitch        *once_switch;
+  AdwActionRow     *weekdays_row;
+  GtkBox           *weekday_box;
+  AdwEntryRow      *start_row;
+  AdwEntryRow      *end_row;
+  AdwEntryRow      *from_row;
+  AdwEntryRow      *to_row;
+  GtkSpinButton    *creative_spin;
+  GtkSpinButton    *adviser_spin;
+  GtkSpinButton    *mentor_spin;
+  AdwPreferencesGroup *staff_group;
+  AdwComboRow      *staff_add_row;
+  AdwComboRow      *role_add_row;
+  AdwPreferencesGroup *participants_group;
+  AdwComboRow      *participant_add_row;
+};
+
+G_DEFINE_FINAL_TYPE (SporBlockEditor, spor_block_editor, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char * const roles[] = {
+  "creative", "adviser", "mentor", "coordinator", "volunteer", "contact_person", "caseworker",
+};
+
+static void
+member_clear (gpointer data)
+{
+  Member *m = data;
+
+  g_free (m->role);
+  g_free (m->name);
+}
+
+/* Dates: shown in the locale's format, read in it or as YYYY-MM-DD */
+static char *
+format_date (const char *iso)
+{
+  guint y, m, d;
+  GDate date;
+  char text[64];
+
+  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup ("");
+  g_date_set_dmy (&date, d, m, y);
+  g_date_strftime (text, sizeof text, "%x", &date);
+  return g_strdup (text);
+}
+
+static char *
+parse_date (const char *text,
+            gboolean   *ok)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  guint y, m, d;
+  GDate date;
+
+  *ok = TRUE;
+  if (*stripped == '\0')
+    return NULL;
+  if (sscanf (stripped, "%u-%u-%u", &y, &m, &d) == 3 && y > 1000 && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, stripped);
+  if (!g_date_valid (&date))
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                          (guint) g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* "9" → "09:00", "9.30" → "09:30"; anything else is left for validation to refuse */
+static char *
+normalise_time (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  guint h, m = 0;
+  char sep;
+
+  if (sscanf (stripped, "%u%c%u", &h, &sep, &m) == 3 && (sep == ':' || sep == '.') && h < 24 && m < 60)
+    return g_strdup_printf ("%02u:%02u", h, m);
+  if (strspn (stripped, "0123456789") == strlen (stripped) && *stripped != '\0' &&
+      sscanf (stripped, "%u", &h) == 1 && h < 24)
+    return g_strdup_printf ("%02u:00", h);
+  return g_steal_pointer (&stripped);
+}
+
+static void
+show_error (SporBlockEditor *self,
+            const char      *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+fill_combo (SporBlockEditor *self,
+            AdwComboRow     *row,
+            GArray          *ids,
+            GType            type,
+            const char      *none_label,
+            gint64           programme_id,
+            gint64           selected)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(SporQuery) query = spor_query_new (type);
+  g_autoptr(GPtrArray) list = NULL;
+  guint position = 0;
+
+  g_array_set_size (ids, 0);
+  if (none_label != NULL)
+    {
+      gint64 none = 0;
+
+      gtk_string_list_append (names, none_label);
+      g_array_append_val (ids, none);
+    }
+  if (programme_id > 0)
+    spor_query_where_int (query, "programme_id", programme_id);
+  spor_query_order_by (query, "name", FALSE);
+  /* A drop-down is for choosing among hundreds, not thousands */
+  spor_query_set_page (query, 0, 2000);
+  list = spor_store_list (self->store, query, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      SporEntity *e = g_ptr_array_index (list, i);
+      gint64 id = spor_entity_get_id (e);
+
+      gtk_string_list_append (names, spor_entity_get_text (e, "name"));
+      g_array_append_val (ids, id);
+      if (id == selected)
+        position = ids->len - 1;
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, position);
+}
+
+static gint64
+combo_id (AdwComboRow *row,
+          GArray      *ids)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
+}
+
+static void refresh_members (SporBlockEditor *self);
+
+static void
+on_remove_member (GtkButton       *button,
+                  SporBlockEditor *self)
+{
+  GArray *list = g_object_get_data (G_OBJECT (button), "list");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  if (index < list->len)
+    g_array_remove_index (list, index);
+  refresh_members (self);
+}
+
+static void
+add_member_row (SporBlockEditor     *self,
+                AdwPreferencesGroup *group,
+                GArray              *list,
+                guint                index)
+{
+  Member *m = &g_array_index (list, Member, index);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (m->role != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_blocks_role_label (m->role));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  /* Translators: the accessible name of a remove button; %s is a name */
+  {
+    g_autofree char *label = g_strdup_printf (_("Remove %s"), m->name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+  g_object_set_data (G_OBJECT (remove), "list", list);
+  g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->member_rows, row);
+}
+
+static void
+refresh_members (SporBlockEditor *self)
+{
+  for (guint i = 0; i < self->member_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->member_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->member_rows, 0);
+  for (guint i = 0; i < self->staff->len; i++)
+    add_member_row (self, self->staff_group, self->staff, i);
+  for (guint i = 0; i < self->participants->len; i++)
+    add_member_row (self, self->participants_group, self->participants, i);
+}
+
+static char *
+combo_text (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item))) : NULL;
+}
+
+static void
+on_add_staff_clicked (SporBlockEditor *self)
+{
+  gint64 id = combo_id (self->staff_add_row, self->staff_choice_ids);
+  guint r = adw_combo_row_get_selected (self->role_add_row);
+  Member m;
+
+  if (id <= 0 || r >= G_N_ELEMENTS (roles))
+    return;
+  for (guint i = 0; i < self->staff->len; i++)
+    if (g_array_index (self->staff, Member, i).id == id &&
+        g_strcmp0 (g_array_index (self->staff, Member, i).role, roles[r]) == 0)
+      return;
+  m = (Member) { id, g_strdup (roles[r]), combo_text (self->staff_add_row) };
+  g_array_append_val (self->staff, m);
+  refresh_members (self);
+}
+
+static void
+on_add_participant_clicked (SporBlockEditor *self)
+{
+  gint64 id = combo_id (self->participant_add_row, self->participant_choice_ids);
+  Member m;
+
+  if (id <= 0)
+    return;
+  for (guint i = 0; i < self->participants->len; i++)
+    if (g_array_index (self->participants, Member, i).id == id)
+      return;
+  m = (Member) { id, NULL, combo_text (self->participant_add_row) };
+  g_array_append_val (self->participants, m);
+  refresh_members (self);
+}
+
+static void
+on_programme_changed (SporBlockEditor *self)
+{
+  gint64 programme = combo_id (self->programme_row, self->programme_ids);
+
+  fill_combo (self, self->participant_add_row, self->participant_choice_ids, SPOR_TYPE_PARTICIPANT,
+              NULL, programme > 0 ? programme : -1, 0);
+}
+
+static void
+on_once_changed (SporBlockEditor *self)
+{
+  gboolean once = gtk_switch_get_active (self->once_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->weekdays_row), !once);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), !once);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), once ? _("Day") : _("First Day"));
+}
+
+static void
+load_members (SporBlockEditor *self,
+              gint64           block_id)
+{
+  g_autoptr(SporQuery) sq = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
+  g_autoptr(SporQuery) pq = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) participants = NULL;
+
+  spor_query_where_int (sq, "block_id", block_id);
+  spor_query_where_int (pq, "block_id", block_id);
+  staff = spor_store_list (self->store, sq, NULL);
+  participants = spor_store_list (self->store, pq, NULL);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SporEntity *link = g_ptr_array_index (staff, i);
+      g_autoptr(SporEntity) person = spor_store_get (self->store, SPOR_TYPE_STAFF,
+                                                     spor_entity_get_int (link, "staff_id"), NULL);
+      Member m = { spor_entity_get_int (link, "staff_id"), g_strdup (spor_entity_get_text (link, "role")),
+                   g_strdup (person != NULL ? spor_entity_get_text (person, "name") : "") };
+
+      g_array_append_val (self->staff, m);
+    }
+  for (guint i = 0; participants != NULL && i < participants->len; i++)
+    {
+      SporEntity *link = g_ptr_array_index (participants, i);
+      g_autoptr(SporEntity) person = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT,
+                                                     spor_entity_get_int (link, "participant_id"), NULL);
+      Member m = { spor_entity_get_int (link, "participant_id"), NULL,
+                   g_strdup (person != NULL ? spor_entity_get_text (person, "name") : "") };
+
+      g_array_append_val (self->participants, m);
+    }
+}
+
+static void
+fill_form (SporBlockEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->block);
+  guint weekdays = (guint) spor_entity_get_int (e, "weekdays");
+  g_autofree char *from = format_date (spor_entity_get_text (e, "period_start"));
+  g_autofree char *to = format_date (spor_entity_get_text (e, "period_end"));
+  g_autoptr(GHashTable) req = NULL;
+  gint64 id = spor_entity_get_id (e);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), spor_entity_get_text (e, "title") ?: "");
+  fill_combo (self, self->programme_row, self->programme_ids, SPOR_TYPE_PROGRAMME, _("None"), 0,
+              spor_entity_get_int (e, "programme_id"));
+  fill_combo (self, self->location_row, self->location_ids, SPOR_TYPE_LOCATION, _("None"), 0,
+              spor_entity_get_int (e, "location_id"));
+  fill_combo (self, self->staff_add_row, self->staff_choice_ids, SPOR_TYPE_STAFF, NULL, 0, 0);
+  on_programme_changed (self);
+  gtk_spin_button_set_value (self->capacity_spin, spor_entity_is_set (e, "capacity")
+                                                  ? spor_entity_get_int (e, "capacity") : 0);
+  gtk_switch_set_active (self->once_switch, g_strcmp0 (spor_entity_get_text (e, "kind"), "once") == 0);
+  for (guint d = 0; d < 7; d++)
+    gtk_toggle_button_set_active (self->weekday_buttons[d], (weekdays & SPOR_WEEKDAY_BIT (d + 1)) != 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), spor_entity_get_text (e, "start_time") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), spor_entity_get_text (e, "end_time") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+
+  if (id > 0)
+    {
+      req = spor_blocks_get_requirements (self->store, id, NULL);
+      if (req != NULL)
+        {
+          gtk_spin_button_set_value (self->creative_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "creative")));
+          gtk_spin_button_set_value (self->adviser_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "adviser")));
+          gtk_spin_button_set_value (self->mentor_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "mentor")));
+        }
+      load_members (self, id);
+    }
+  refresh_members (self);
+  on_once_changed (self);
+}
+
+/* Saving */
+
+static gboolean
+sync_members (SporBlockEditor *self,
+              gint64           block_id,
+              GError         **error)
+{
+  g_autoptr(SporQuery) sq = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
+  g_autoptr(SporQuery) pq = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) participants = NULL;
+
+  spor_query_where_int (sq, "block_id", block_id);
+  spor_query_where_int (pq, "block_id", block_id);
+  if ((staff = spor_store_list (self->store, sq, error)) == NULL ||
+      (participants = spor_store_list (self->store, pq, error)) == NULL)
+    return FALSE;
+
+  /* Remove the links no longer wanted, add the new ones */
+  for (guint i = 0; i < staff->len; i++)
+    {
+      SporEntity *link = g_ptr_array_index (staff, i);
+      gboolean keep = FALSE;
+
+      for (guint j = 0; j < self->staff->len && !keep; j++)
+        keep = g_array_index (self->staff, Member, j).id == spor_entity_get_int (link, "staff_id") &&
+               g_strcmp0 (g_array_index (self->staff, Member, j).role, spor_entity_get_text (link, "role")) == 0;
+      if (!keep && !spor_store_delete (self->store, link, error))
+        return FALSE;
+    }
+  for (guint j = 0; j < self->staff->len; j++)
+    {
+      Member *m = &g_array_index (self->staff, Member, j);
+      gboolean present = FALSE;
+
+      for (guint i = 0; i < staff->len && !present; i++)
+        present = spor_entity_get_int (g_ptr_array_index (staff, i), "staff_id") == m->id &&
+                  g_strcmp0 (spor_entity_get_text (g_ptr_array_index (staff, i), "role"), m->role) == 0;
+      if (!present && !spor_blocks_assign_staff (self->store, block_id, m->id, m->role, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < participants->len; i++)
+    {
+      SporEntity *link = g_ptr_array_index (participants, i);
+      gboolean keep = FALSE;
+
+      for (guint j = 0; j < self->participants->len && !keep; j++)
+        keep = g_array_index (self->participants, Member, j).id == spor_entity_get_int (link, "participant_id");
+      if (!keep && !spor_store_delete (self->store, link, error))
+        return FALSE;
+    }
+  for (guint j = 0; j < self->participants->len; j++)
+    {
+      gint64 id = g_array_index (self->participants, Member, j).id;
+      gboolean present = FALSE;
+
+      for (guint i = 0; i < participants->len && !present; i++)
+        present = spor_entity_get_int (g_ptr_array_index (participants, i), "participant_id") == id;
+      if (!present && !spor_blocks_add_participant (self->store, block_id, id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+spor_block_editor_save (SporBlockEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->block);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = normalise_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  g_autofree char *end = normalise_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean once = gtk_switch_get_active (self->once_switch);
+  gboolean created = spor_entity_get_id (e) == 0;
+  gboolean from_ok, to_ok;
+  guint weekdays = 0;
+  int capacity;
+
+  g_return_val_if_fail (SPOR_IS_BLOCK_EDITOR (self), FALSE);
+
+  from = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &from_ok);
+  to = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &to_ok);
+  if (!from_ok || !to_ok)
+    {
+      show_error (self, _("Enter the days as dates, for example 24-11-2026 or 2026-11-24."));
+      return FALSE;
+    }
+  for (guint d = 0; d < 7; d++)
+    if (gtk_toggle_button_get_active (self->weekday_buttons[d]))
+      weekdays |= SPOR_WEEKDAY_BIT (d + 1);
+
+  spor_entity_set_text (e, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  spor_entity_set_text (e, "kind", once ? "once" : "weekly");
+  spor_entity_set_int (e, "weekdays", once ? 0 : weekdays);
+  spor_entity_set_text (e, "start_time", start);
+  spor_entity_set_text (e, "end_time", end);
+  if (from != NULL)
+    spor_entity_set_text (e, "period_start", from);
+  else
+    spor_entity_unset (e, "period_start");
+  if (to != NULL && !once)
+    spor_entity_set_text (e, "period_end", to);
+  else
+    spor_entity_unset (e, "period_end");
+  spor_entity_set_int (e, "programme_id", combo_id (self->programme_row, self->programme_ids));
+  spor_entity_set_int (e, "location_id", combo_id (self->location_row, self->location_ids));
+  capacity = gtk_spin_button_get_value_as_int (self->capacity_spin);
+  if (capacity > 0)
+    spor_entity_set_int (e, "capacity", capacity);
+  else
+    spor_entity_unset (e, "capacity");
+
+  /* Everything in one transaction: a refusal anywhere changes nothing */
+  if (!spor_store_begin (self->store, &error))
+    goto failed;
+  if (!spor_blocks_save (self->store, self->block, &error) ||
+      !spor_blocks_set_requirement (self->store, spor_entity_get_id (e), "creative",
+                                    gtk_spin_button_get_value_as_int (self->creative_spin), &error) ||
+      !spor_blocks_set_requirement (self->store, spor_entity_get_id (e), "adviser",
+                                    gtk_spin_button_get_value_as_int (self->adviser_spin), &error) ||
+      !spor_blocks_set_requirement (self->store, spor_entity_get_id (e), "mentor",
+                                    gtk_spin_button_get_value_as_int (self->mentor_spin), &error) ||
+      !sync_members (self, spor_entity_get_id (e), &error) ||
+      !spor_store_commit (self->store, &error))
+    {
+      spor_store_rollback (self->store);
+      if (created)
+        spor_entity_set_keys (e, 0, NULL, NULL, NULL);
+      goto failed;
+    }
+
+  show_error (self, NULL);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, spor_entity_get_id (e), created, self->before);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+
+failed:
+  show_error (self, error->message);
+  return FALSE;
+}
+
+static void
+on_save_clicked (SporBlockEditor *self)
+{
+  spor_block_editor_save (self);
+}
+
+static void
+spor_block_editor_dispose (GObject *object)
+{
+  SporBlockEditor *self = SPOR_BLOCK_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_BLOCK_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->block);
+  g_clear_object (&self->before);
+  G_OBJECT_CLASS (spor_block_editor_parent_class)->dispose (object);
+}
+
+static void
+spor_block_editor_finalize (GObject *object)
+{
+  SporBlockEditor *self = SPOR_BLOCK_EDITOR (object);
+
+  g_clear_pointer (&self->programme_ids, g_array_unref);
+  g_clear_pointer (&self->location_ids, g_array_unref);
+  g_clear_pointer (&self->staff_choice_ids, g_array_unref);
+  g_clear_pointer (&self->participant_choice_ids, g_array_unref);
+  g_clear_pointer (&self->staff, g_array_unref);
+  g_clear_pointer (&self->participants, g_array_unref);
+  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (spor_block_editor_parent_class)->finalize (object);
+}
+
+static void
+spor_block_editor_class_init (SporBlockEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_block_editor_dispose;
+  object_class->finalize = spor_block_editor_finalize;
+
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_BOOLEAN, SPOR_TYPE_BLOCK);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-block-editor.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SporBlockEditor, name)
+  CHILD (error_label);
+  CHILD (title_row);
+  CHILD (programme_row);
+  CHILD (location_row);
+  CHILD (capacity_spin);
+  CHILD (once_switch);
+  CHILD (weekdays_row);
+  CHILD (weekday_box);
+  CHILD (start_row);
+  CHILD (end_row);
+  CHILD (from_row);
+  CHILD (to_row);
+  CHILD (creative_spin);
+  CHILD (adviser_spin);
+  CHILD (mentor_spin);
+  CHILD (staff_group);
+  CHILD (staff_add_row);
+  CHILD (role_add_row);
+  CHILD (participants_group);
+  CHILD (participant_add_row);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_staff_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_participant_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+spor_block_editor_init (SporBlockEditor *self)
+{
+  g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
+  GDate monday;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->staff_choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->participant_choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->staff = g_array_new (FALSE, TRUE, sizeof (Member));
+  self->participants = g_array_new (FALSE, TRUE, sizeof (Member));
+  g_array_set_clear_func (self->staff, member_clear);
+  g_array_set_clear_func (self->participants, member_clear);
+  self->member_rows = g_ptr_array_new ();
+
+  /* Weekday toggles with the locale's short names, Monday first; 5 Jan 2026 is a Monday */
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 5, G_DATE_JANUARY, 2026);
+  for (guint d = 0; d < 7; d++)
+    {
+      char short_name[32], long_name[64];
+      GtkWidget *toggle;
+
+      g_date_strftime (short_name, sizeof short_name, "%a", &monday);
+      g_date_strftime (long_name, sizeof long_name, "%A", &monday);
+      toggle = gtk_toggle_button_new_with_label (short_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, long_name, -1);
+      gtk_box_append (self->weekday_box, toggle);
+      self->weekday_buttons[d] = GTK_TOGGLE_BUTTON (toggle);
+      g_date_add_days (&monday, 1);
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    gtk_string_list_append (role_names, spor_blocks_role_label (roles[r]));
+  adw_combo_row_set_model (self->role_add_row, G_LIST_MODEL (role_names));
+
+  g_signal_connect_swapped (self->once_switch, "notify::active", G_CALLBACK (on_once_changed), self);
+  g_signal_connect_swapped (self->programme_row, "notify::selected", G_CALLBACK (on_programme_changed), self);
+}
+
+SporBlockEditor *
+spor_block_editor_new (SporStore *store,
+                       gint64     block_id)
+{
+  SporBlockEditor *self;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  self = g_object_new (SPOR_TYPE_BLOCK_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  if (block_id > 0)
+    {
+      self->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, NULL);
+      self->before = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Work Block"));
+    }
+  if (self->block == NULL)
+    {
+      self->block = spor_entity_new (SPOR_TYPE_BLOCK);
+      spor_entity_set_text (SPOR_ENTITY (self->block), "kind", "weekly");
+      spor_entity_set_text (SPOR_ENTITY (self->block), "start_time", "09:00");
+      spor_entity_set_text (SPOR_ENTITY (self->block), "end_time", "12:00");
+      gtk_window_set_title (GTK_WINDOW (self), _("New Work Block"));
+    }
+  fill_form (self);
+  return self;
+}
+
+void
+spor_block_editor_set_defaults (SporBlockEditor *self,
+                                const char      *date,
+                                const char      *start_time,
+                                const char      *end_time,
+                                gint64           programme_id)
+{
+  SporEntity *e = SPOR_ENTITY (self->block);
+  guint y, m, d;
+
+  g_return_if_fail (SPOR_IS_BLOCK_EDITOR (self));
+
+  if (date != NULL)
+    {
+      spor_entity_set_text (e, "period_start", date);
+      if (sscanf (date, "%u-%u-%u", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+        {
+          GDate day;
+
+          g_date_set_dmy (&day, d, m, y);
+          spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
+        }
+    }
+  if (start_time != NULL)
+    spor_entity_set_text (e, "start_time", start_time);
+  if (end_time != NULL)
+    spor_entity_set_text (e, "end_time", end_time);
+  if (programme_id > 0)
+    spor_entity_set_int (e, "programme_id", programme_id);
+  fill_form (self);
+}

@@ -1,0 +1,348 @@
+/* spor-occurrence-dialog.c — one occurrence of a block: its participants' attendance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spor-attendance.h"
+
+#include "spor-gui.h"
+#include "spor-occurrence-dialog.h"
+
+struct _SporOccurrenceDialog
+{
+  AdwWindow        parent_instance;
+
+  SporStore       *store;
+  SporOccurrence  *occurrence;
+  double           full_hours;
+  gboolean         filling;
+
+  AdwToastOverlay *toast_overlay;
+  AdwActionRow    *when_row;
+  AdwActionRow    *where_row;
+  AdwActionRow    *staff_row;
+  AdwActionRow    *problems_row;
+  AdwActionRow    *cancelled_row;
+  AdwPreferencesGroup *participants_group;
+  GtkButton       *mark_all_button;
+  GtkListBox      *participant_list;
+};
+
+G_DEFINE_FINAL_TYPE (SporOccurrenceDialog, spor_occurrence_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_CHANGED,
+  SIGNAL_EDIT_BLOCK,
+  SIGNAL_DELETE_BLOCK,
+  SIGNAL_EXPORT_BLOCK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void fill (SporOccurrenceDialog *self);
+
+static void
+toast (SporOccurrenceDialog *self,
+       const char           *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
+}
+
+static void
+on_status_changed (GtkDropDown          *drop_down,
+                   GParamSpec           *pspec,
+                   SporOccurrenceDialog *self)
+{
+  gint64 participant = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (drop_down), "participant"));
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (drop_down), "spin");
+  SporAttendanceStatus status = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->filling)
+    return;
+  if (status == SPOR_ATTENDANCE_UNKNOWN)
+    ok = spor_attendance_clear (self->store, self->occurrence->block_id, self->occurrence->date,
+                                participant, &error);
+  else
+    ok = spor_attendance_set (self->store, self->occurrence->block_id, self->occurrence->date,
+                              participant, status, -1, &error);
+  if (!ok)
+    toast (self, error->message);
+  fill (self);
+  (void) spin;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_hours_changed (GtkSpinButton        *spin,
+                  SporOccurrenceDialog *self)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (spin), "drop-down");
+  gint64 participant = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "participant"));
+  SporAttendanceStatus status = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || status == SPOR_ATTENDANCE_UNKNOWN)
+    return;
+  if (!spor_attendance_set (self->store, self->occurrence->block_id, self->occurrence->date,
+                            participant, status, gtk_spin_button_get_value (spin), &error))
+    {
+      toast (self, error->message);
+      fill (self);
+    }
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static GtkWidget *
+participant_row (SporOccurrenceDialog *self,
+                 SporAttendanceRow    *r)
+{
+  static const char *labels[6];
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *drop_down, *spin;
+  g_autofree char *status_name = NULL;
+  g_autofree char *hours_name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    labels[i] = spor_attendance_status_label (i);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  drop_down = gtk_drop_down_new_from_strings (labels);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), r->status);
+  /* Translators: accessible names; %s is a participant's name */
+  status_name = g_strdup_printf (_("Attendance of %s"), r->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, status_name, -1);
+
+  spin = gtk_spin_button_new_with_range (0, MAX (self->full_hours, 0.25), 0.25);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), r->hours > 0 ? r->hours : 0);
+  gtk_widget_set_sensitive (spin, r->status != SPOR_ATTENDANCE_UNKNOWN);
+  gtk_widget_set_tooltip_text (spin, _("Hours attended"));
+  hours_name = g_strdup_printf (_("Hours attended by %s"), r->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, hours_name, -1);
+
+  g_object_set_data (G_OBJECT (drop_down), "participant", GSIZE_TO_POINTER ((gsize) r->participant_id));
+  g_object_set_data (G_OBJECT (drop_down), "spin", spin);
+  g_object_set_data (G_OBJECT (spin), "participant", GSIZE_TO_POINTER ((gsize) r->participant_id));
+  g_object_set_data (G_OBJECT (spin), "drop-down", drop_down);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_status_changed), self);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_hours_changed), self);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  gtk_widget_set_sensitive (row, !self->occurrence->cancelled);
+  return row;
+}
+
+static void
+fill (SporOccurrenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(SporOccurrence) fresh = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  guint registered = 0;
+
+  self->filling = TRUE;
+  /* The occurrence may have been cancelled or restored: read its state again */
+  fresh = spor_blocks_get_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, NULL);
+  if (fresh != NULL)
+    {
+      self->occurrence->cancelled = fresh->cancelled;
+      self->full_hours = spor_occurrence_hours (fresh);
+    }
+
+  day = g_date_time_format (self->occurrence->start, "%A %x");
+  when = g_strdup_printf ("%s, %s–%s", day, self->occurrence->start_time, self->occurrence->end_time);
+  adw_action_row_set_subtitle (self->when_row, when);
+  adw_action_row_set_subtitle (self->where_row, self->occurrence->location ?: _("No location"));
+  adw_action_row_set_subtitle (self->staff_row, self->occurrence->staff ?: _("No staff assigned"));
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_row), self->occurrence->problem_text != NULL && !self->occurrence->cancelled);
+  if (self->occurrence->problem_text != NULL)
+    adw_action_row_set_subtitle (self->problems_row, self->occurrence->problem_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_row), self->occurrence->cancelled);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participant_list))) != NULL)
+    gtk_list_box_remove (self->participant_list, child);
+  rows = spor_attendance_list_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, &error);
+  if (rows == NULL)
+    {
+      toast (self, error->message);
+      self->filling = FALSE;
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SporAttendanceRow *r = g_ptr_array_index (rows, i);
+
+      gtk_list_box_append (self->participant_list, participant_row (self, r));
+      if (r->status != SPOR_ATTENDANCE_UNKNOWN)
+        registered++;
+    }
+  if (rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No participants in this block"));
+      gtk_list_box_append (self->participant_list, row);
+    }
+  /* Translators: registered of all participants, e.g. "3 of 9 registered" */
+  description = g_strdup_printf (_("%u of %u registered"), registered, rows->len);
+  adw_preferences_group_set_description (self->participants_group, description);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mark_all_button),
+                            !self->occurrence->cancelled && registered < rows->len);
+  self->filling = FALSE;
+}
+
+gboolean
+spor_occurrence_dialog_mark_all_present (SporOccurrenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint marked = 0;
+
+  g_return_val_if_fail (SPOR_IS_OCCURRENCE_DIALOG (self), FALSE);
+
+  if (!spor_attendance_mark_all_present (self->store, self->occurrence->block_id,
+                                         self->occurrence->date, &marked, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  {
+    /* Translators: %u is a number of participants */
+    g_autofree char *text = g_strdup_printf (ngettext ("%u participant marked present",
+                                                       "%u participants marked present", marked), marked);
+    toast (self, text);
+  }
+  fill (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+static void
+on_mark_all_clicked (SporOccurrenceDialog *self)
+{
+  spor_occurrence_dialog_mark_all_present (self);
+}
+
+static void
+on_restore_clicked (SporOccurrenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!spor_blocks_restore_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, &error))
+    toast (self, error->message);
+  fill (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+block_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SporOccurrenceDialog *self = SPOR_OCCURRENCE_DIALOG (widget);
+  gint64 id = self->occurrence->block_id;
+
+  if (g_str_equal (action_name, "occurrence.edit-block"))
+    g_signal_emit (self, signals[SIGNAL_EDIT_BLOCK], 0, id);
+  else if (g_str_equal (action_name, "occurrence.delete-block"))
+    g_signal_emit (self, signals[SIGNAL_DELETE_BLOCK], 0, id);
+  else if (g_str_equal (action_name, "occurrence.export-block"))
+    g_signal_emit (self, signals[SIGNAL_EXPORT_BLOCK], 0, id);
+  else if (g_str_equal (action_name, "occurrence.cancel"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!spor_blocks_cancel_occurrence (self->store, id, self->occurrence->date, NULL, &error))
+        toast (self, error->message);
+      fill (self);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
+}
+
+static void
+spor_occurrence_dialog_dispose (GObject *object)
+{
+  SporOccurrenceDialog *self = SPOR_OCCURRENCE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_OCCURRENCE_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->occurrence, spor_occurrence_free);
+  G_OBJECT_CLASS (spor_occurrence_dialog_parent_class)->dispose (object);
+}
+
+static void
+spor_occurrence_dialog_class_init (SporOccurrenceDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_occurrence_dialog_dispose;
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_EDIT_BLOCK] = g_signal_new ("edit-block", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_DELETE_BLOCK] = g_signal_new ("delete-block", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_EXPORT_BLOCK] = g_signal_new ("export-block", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-occurrence-dialog.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SporOccurrenceDialog, name)
+  CHILD (toast_overlay);
+  CHILD (when_row);
+  CHILD (where_row);
+  CHILD (staff_row);
+  CHILD (problems_row);
+  CHILD (cancelled_row);
+  CHILD (participants_group);
+  CHILD (mark_all_button);
+  CHILD (participant_list);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, on_mark_all_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
+  gtk_widget_class_install_action (widget_class, "occurrence.edit-block", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.delete-block", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.export-block", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.cancel", NULL, block_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+spor_occurrence_dialog_init (SporOccurrenceDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SporOccurrenceDialog *
+spor_occurrence_dialog_new (SporStore            *store,
+                            const SporOccurrence *occurrence)
+{
+  SporOccurrenceDialog *self;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (occurrence != NULL, NULL);
+
+  self = g_object_new (SPOR_TYPE_OCCURRENCE_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->occurrence = spor_occurrence_copy (occurrence);
+  self->full_hours = spor_occurrence_hours (occurrence);
+  gtk_window_set_title (GTK_WINDOW (self), occurrence->title);
+  fill (self);
+  return self;
+}

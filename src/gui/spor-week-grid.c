@@ -1,0 +1,761 @@
+/* spor-week-grid.c — a week of occurrences drawn as a grid of days and hours
+ *
+ * One widget draws the whole week (measure, size_allocate, snapshot), as a calendar of a few
+ * hundred occurrences would be slow as a few hundred child widgets. Occurrences that overlap
+ * on a day share its column side by side.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "spor-week-grid.h"
+
+#define HEADER_HEIGHT 44
+#define GUTTER_WIDTH  52
+#define HOUR_HEIGHT   48
+#define MIN_DAY_WIDTH 40
+#define NAT_DAY_WIDTH 132
+#define SNAP_MINUTES  15
+
+typedef struct {
+  SporOccurrence  *occurrence;
+  int              day;     /* 0 = Monday; -1 outside the week */
+  int              start;   /* minutes after midnight */
+  int              end;
+  guint            lane;
+  guint            n_lanes;
+  graphene_rect_t  area;
+  gboolean         drawn;
+} Item;
+
+struct _SporWeekGrid
+{
+  GtkWidget   parent_instance;
+
+  GDate       monday;
+  char       *today;        /* YYYY-MM-DD, NULL = the real today */
+  GArray     *items;        /* Item */
+  GPtrArray  *occurrences;  /* SporOccurrence, owned */
+  guint       first_hour;
+  guint       last_hour;
+  int         selected;
+
+  double      drag_x, drag_y;
+  double      drag_dx, drag_dy;
+  gboolean    dragging;
+
+  guint       tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (SporWeekGrid, spor_week_grid, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_OCCURRENCE_ACTIVATED,
+  SIGNAL_CREATE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A fallback palette for programmes without a colour of their own */
+static const char * const palette[] = {
+  "#3584e4", "#2ec27e", "#e66100", "#9141ac", "#c64600", "#1c71d8", "#26a269", "#a51d2d",
+};
+
+static void
+item_clear (gpointer data)
+{
+  (void) data;
+}
+
+static int
+parse_minutes (const char *hhmm)
+{
+  guint h = 0, m = 0;
+
+  if (hhmm == NULL || sscanf (hhmm, "%u:%u", &h, &m) != 2)
+    return 0;
+  return (int) (h * 60 + m);
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || sscanf (text, "%u-%u-%u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+static double
+day_width (SporWeekGrid *self)
+{
+  return MAX (1.0, (gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_WIDTH) / 7.0);
+}
+
+double
+spor_week_grid_y_for_minutes (SporWeekGrid *self,
+                              int           minutes)
+{
+  g_return_val_if_fail (SPOR_IS_WEEK_GRID (self), 0);
+
+  return HEADER_HEIGHT + (minutes - (int) self->first_hour * 60) * HOUR_HEIGHT / 60.0;
+}
+
+void
+spor_week_grid_get_day_area (SporWeekGrid    *self,
+                             guint            day,
+                             graphene_rect_t *area)
+{
+  double w = day_width (self);
+
+  graphene_rect_init (area, GUTTER_WIDTH + day * w, HEADER_HEIGHT, w,
+                      gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_HEIGHT);
+}
+
+/* Days, minutes and lanes of the occurrences */
+static void
+layout_items (SporWeekGrid *self)
+{
+  g_array_set_size (self->items, 0);
+  if (self->occurrences == NULL || !g_date_valid (&self->monday))
+    return;
+
+  for (guint i = 0; i < self->occurrences->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (self->occurrences, i);
+      Item item = { o, -1, parse_minutes (o->start_time), parse_minutes (o->end_time), 0, 1 };
+      GDate d;
+
+      if (parse_date (o->actual_date, &d))
+        {
+          int day = g_date_days_between (&self->monday, &d);
+
+          item.day = day >= 0 && day < 7 ? day : -1;
+        }
+      g_array_append_val (self->items, item);
+    }
+
+  /* Per day: the first free lane; a cluster of overlapping items shares its lane count. */
+  for (int day = 0; day < 7; day++)
+    {
+      g_autoptr(GArray) lane_ends = g_array_new (FALSE, FALSE, sizeof (int));
+      guint cluster_start = 0;
+      int cluster_end = -1;
+
+      for (guint i = 0; i <= self->items->len; i++)
+        {
+          Item *item = i < self->items->len ? &g_array_index (self->items, Item, i) : NULL;
+
+          if (item != NULL && item->day != day)
+            continue;
+          if (item == NULL || item->start >= cluster_end)
+            {
+              /* Close the cluster: every item in it gets the cluster's lane count */
+              for (guint j = cluster_start; j < i; j++)
+                if (g_array_index (self->items, Item, j).day == day)
+                  g_array_index (self->items, Item, j).n_lanes = MAX (1, lane_ends->len);
+              g_array_set_size (lane_ends, 0);
+              cluster_start = i;
+              cluster_end = -1;
+              if (item == NULL)
+                break;
+            }
+          {
+            guint lane;
+
+            for (lane = 0; lane < lane_ends->len; lane++)
+              if (g_array_index (lane_ends, int, lane) <= item->start)
+                break;
+            if (lane == lane_ends->len)
+              g_array_append_val (lane_ends, item->end);
+            else
+              g_array_index (lane_ends, int, lane) = item->end;
+            item->lane = lane;
+            cluster_end = MAX (cluster_end, item->end);
+          }
+        }
+    }
+}
+
+static void
+place_items (SporWeekGrid *self)
+{
+  double w = day_width (self);
+  double first = self->first_hour * 60, last = self->last_hour * 60 + 60;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      double lane_w, y0, y1;
+
+      item->drawn = item->day >= 0 && item->end > first && item->start < last;
+      if (!item->drawn)
+        continue;
+      lane_w = (w - 4) / item->n_lanes;
+      y0 = spor_week_grid_y_for_minutes (self, MAX (item->start, (int) first));
+      y1 = spor_week_grid_y_for_minutes (self, MIN (item->end, (int) last));
+      graphene_rect_init (&item->area, GUTTER_WIDTH + item->day * w + 2 + item->lane * lane_w,
+                          y0 + 1, lane_w - 2, MAX (y1 - y0 - 2, 6));
+    }
+}
+
+static void
+spor_week_grid_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  SporWeekGrid *self = SPOR_WEEK_GRID (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER_WIDTH + 7 * MIN_DAY_WIDTH;
+      *natural = GUTTER_WIDTH + 7 * NAT_DAY_WIDTH;
+    }
+  else
+    {
+      *minimum = *natural = HEADER_HEIGHT + (self->last_hour - self->first_hour + 1) * HOUR_HEIGHT;
+    }
+}
+
+static void
+spor_week_grid_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  place_items (SPOR_WEEK_GRID (widget));
+}
+
+static void
+get_color (GtkWidget *widget,
+           GdkRGBA   *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+programme_colour (const SporOccurrence *o,
+                  GdkRGBA              *rgba)
+{
+  if (o->colour == NULL || !gdk_rgba_parse (rgba, o->colour))
+    gdk_rgba_parse (rgba, palette[(guint) (o->programme_id > 0 ? o->programme_id : 0) % G_N_ELEMENTS (palette)]);
+}
+
+static char *
+today_string (SporWeekGrid *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+draw_text (GtkWidget       *widget,
+           GtkSnapshot     *snapshot,
+           const char      *markup,
+           double           x,
+           double           y,
+           double           width,
+           PangoAlignment   align,
+           const GdkRGBA   *color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+spor_week_grid_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SporWeekGrid *self = SPOR_WEEK_GRID (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double w = day_width (self);
+  g_autofree char *today = today_string (self);
+  GdkRGBA fg, line, accent = { 0.21, 0.52, 0.89, 1 }, warning = { 0.90, 0.38, 0.0, 1 };
+  GDate today_date;
+  int today_column = -1;
+
+  get_color (widget, &fg);
+  line = fg;
+  line.alpha = 0.15;
+  if (parse_date (today, &today_date) && g_date_valid (&self->monday))
+    {
+      int d = g_date_days_between (&self->monday, &today_date);
+
+      today_column = d >= 0 && d < 7 ? d : -1;
+    }
+
+  /* Today's column */
+  if (today_column >= 0)
+    {
+      GdkRGBA tint = accent;
+
+      tint.alpha = 0.08;
+      gtk_snapshot_append_color (snapshot, &tint,
+                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH + today_column * w, 0, w, height));
+    }
+
+  /* Day headers: the weekday and the date, in the locale's words */
+  for (int day = 0; day < 7 && g_date_valid (&self->monday); day++)
+    {
+      GDate d = self->monday;
+      char name[64], date[64];
+      g_autofree char *markup = NULL;
+      GdkRGBA color = day == today_column ? accent : fg;
+
+      g_date_add_days (&d, day);
+      g_date_strftime (name, sizeof name, "%a", &d);
+      g_date_strftime (date, sizeof date, "%e %b", &d);
+      markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, g_strstrip (date));
+      draw_text (widget, snapshot, markup, GUTTER_WIDTH + day * w, 4, w, PANGO_ALIGN_CENTER, &color);
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH + day * w, 0, 1, height));
+    }
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, width, 1));
+
+  /* Hour rows, 24-hour times */
+  for (guint h = self->first_hour; h <= self->last_hour; h++)
+    {
+      double y = spor_week_grid_y_for_minutes (self, h * 60);
+      g_autofree char *label = g_strdup_printf ("<small>%02u:00</small>", h);
+      GdkRGBA dim = fg;
+
+      dim.alpha = 0.6;
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
+      draw_text (widget, snapshot, label, 0, y + 2, GUTTER_WIDTH - 6, PANGO_ALIGN_RIGHT, &dim);
+    }
+
+  /* The occurrences */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      SporOccurrence *o = item->occurrence;
+      GskRoundedRect rounded;
+      GdkRGBA colour, fill, border, text = fg;
+      g_autofree char *markup = NULL;
+      float border_width;
+
+      if (!item->drawn)
+        continue;
+      programme_colour (o, &colour);
+      fill = colour;
+      fill.alpha = o->cancelled ? 0.08 : 0.22;
+      border = o->problems != 0 && !o->cancelled ? warning : colour;
+      border_width = o->problems != 0 && !o->cancelled ? 2 : 1;
+      if ((int) i == self->selected && gtk_widget_has_focus (widget))
+        {
+          border = accent;
+          border_width = 3;
+        }
+      gsk_rounded_rect_init_from_rect (&rounded, &item->area, 6);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &fill, &item->area);
+      /* A stripe in the programme's colour along the left edge */
+      gtk_snapshot_append_color (snapshot, &colour,
+                                 &GRAPHENE_RECT_INIT (item->area.origin.x, item->area.origin.y, 4, item->area.size.height));
+      if (o->cancelled)
+        text.alpha = 0.55;
+      /* Translators: the times of a work block in the week grid */
+      markup = g_markup_printf_escaped ("%s<b>%s%s</b>\n<small>%s–%s%s%s</small>",
+                                        o->problems != 0 && !o->cancelled ? "⚠ " : "",
+                                        o->cancelled ? _("Cancelled: ") : "",
+                                        o->title, o->start_time, o->end_time,
+                                        o->location != NULL ? "\n" : "",
+                                        o->location != NULL ? o->location : "");
+      {
+        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+
+        pango_layout_set_markup (layout, markup, -1);
+        pango_layout_set_width (layout, (int) (MAX (item->area.size.width - 10, 1) * PANGO_SCALE));
+        pango_layout_set_height (layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (item->area.origin.x + 7, item->area.origin.y + 2));
+        gtk_snapshot_append_layout (snapshot, layout, &text);
+        gtk_snapshot_restore (snapshot);
+      }
+      gtk_snapshot_pop (snapshot);
+      {
+        float widths[4] = { border_width, border_width, border_width, border_width };
+        GdkRGBA colours[4] = { border, border, border, border };
+
+        gtk_snapshot_append_border (snapshot, &rounded, widths, colours);
+      }
+    }
+
+  /* The current time, on today's column */
+  if (today_column >= 0 && self->today == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int minutes = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+
+      if (minutes >= (int) self->first_hour * 60 && minutes <= (int) (self->last_hour + 1) * 60)
+        {
+          GdkRGBA red = { 0.88, 0.11, 0.14, 1 };
+          double y = spor_week_grid_y_for_minutes (self, minutes);
+
+          gtk_snapshot_append_color (snapshot, &red,
+                                     &GRAPHENE_RECT_INIT (GUTTER_WIDTH + today_column * w, y - 1, w, 2));
+          gtk_snapshot_append_color (snapshot, &red,
+                                     &GRAPHENE_RECT_INIT (GUTTER_WIDTH + today_column * w - 3, y - 4, 6, 8));
+        }
+    }
+}
+
+/* Input */
+
+static int
+item_at (SporWeekGrid *self,
+         double        x,
+         double        y)
+{
+  for (guint i = self->items->len; i > 0; i--)
+    {
+      Item *item = &g_array_index (self->items, Item, i - 1);
+
+      if (item->drawn && graphene_rect_contains_point (&item->area, &GRAPHENE_POINT_INIT (x, y)))
+        return (int) i - 1;
+    }
+  return -1;
+}
+
+static void
+update_accessible (SporWeekGrid *self)
+{
+  const SporOccurrence *o = spor_week_grid_get_occurrence (self, self->selected >= 0 ? (guint) self->selected : G_MAXUINT);
+  g_autofree char *description = NULL;
+
+  if (o != NULL)
+    /* Translators: the selected block for a screen reader: title, day, times, problems */
+    description = g_strdup_printf (_("%s, %s, %s–%s. %s"), o->title, o->actual_date, o->start_time,
+                                   o->end_time, o->cancelled ? _("Cancelled.")
+                                                : o->problem_text != NULL ? o->problem_text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : "", -1);
+}
+
+void
+spor_week_grid_select (SporWeekGrid *self,
+                       int           index)
+{
+  g_return_if_fail (SPOR_IS_WEEK_GRID (self));
+
+  if (index >= (int) self->items->len)
+    index = (int) self->items->len - 1;
+  self->selected = index;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+spor_week_grid_get_selected (SporWeekGrid *self)
+{
+  g_return_val_if_fail (SPOR_IS_WEEK_GRID (self), -1);
+
+  return self->selected;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               SporWeekGrid   *self)
+{
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_dx = self->drag_dy = 0;
+  self->dragging = TRUE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                SporWeekGrid   *self)
+{
+  self->drag_dx = dx;
+  self->drag_dy = dy;
+}
+
+static int
+snap_minutes (SporWeekGrid *self,
+              double        y)
+{
+  int minutes = (int) ((y - HEADER_HEIGHT) * 60.0 / HOUR_HEIGHT) + (int) self->first_hour * 60;
+
+  minutes = (minutes / SNAP_MINUTES) * SNAP_MINUTES;
+  return CLAMP (minutes, 0, 23 * 60 + 45);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             SporWeekGrid   *self)
+{
+  int hit = item_at (self, self->drag_x, self->drag_y);
+
+  self->dragging = FALSE;
+  if (ABS (dx) < 6 && ABS (dy) < 6)
+    {
+      if (hit >= 0)
+        {
+          spor_week_grid_select (self, hit);
+          g_signal_emit (self, signals[SIGNAL_OCCURRENCE_ACTIVATED], 0, (guint) hit);
+        }
+      return;
+    }
+  if (hit < 0 && self->drag_x > GUTTER_WIDTH && self->drag_y > HEADER_HEIGHT && g_date_valid (&self->monday))
+    {
+      int day = (int) ((self->drag_x - GUTTER_WIDTH) / day_width (self));
+      int a = snap_minutes (self, MIN (self->drag_y, self->drag_y + dy));
+      int b = snap_minutes (self, MAX (self->drag_y, self->drag_y + dy)) + SNAP_MINUTES;
+      char date[11], start[6], end[6];
+      GDate d = self->monday;
+
+      if (day < 0 || day > 6)
+        return;
+      b = MIN (b, 23 * 60 + 59);
+      g_date_add_days (&d, day);
+      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&d),
+                  (guint) g_date_get_month (&d), g_date_get_day (&d));
+      g_snprintf (start, sizeof start, "%02d:%02d", a / 60, a % 60);
+      g_snprintf (end, sizeof end, "%02d:%02d", b / 60, b % 60);
+      g_signal_emit (self, signals[SIGNAL_CREATE_REQUESTED], 0, date, start, end);
+    }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SporWeekGrid          *self)
+{
+  int n = (int) self->items->len;
+
+  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      spor_week_grid_select (self, self->selected < 0 ? 0 : MIN (self->selected + 1, n - 1));
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      spor_week_grid_select (self, self->selected < 0 ? 0 : MAX (self->selected - 1, 0));
+      return TRUE;
+    case GDK_KEY_Home:
+      spor_week_grid_select (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      spor_week_grid_select (self, n - 1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->selected >= 0)
+        g_signal_emit (self, signals[SIGNAL_OCCURRENCE_ACTIVATED], 0, (guint) self->selected);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_focus_changed (SporWeekGrid *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->selected < 0 && self->items->len > 0)
+    spor_week_grid_select (self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+spor_week_grid_dispose (GObject *object)
+{
+  SporWeekGrid *self = SPOR_WEEK_GRID (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  G_OBJECT_CLASS (spor_week_grid_parent_class)->dispose (object);
+}
+
+static void
+spor_week_grid_finalize (GObject *object)
+{
+  SporWeekGrid *self = SPOR_WEEK_GRID (object);
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->occurrences, g_ptr_array_unref);
+  g_free (self->today);
+  G_OBJECT_CLASS (spor_week_grid_parent_class)->finalize (object);
+}
+
+static void
+spor_week_grid_class_init (SporWeekGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_week_grid_dispose;
+  object_class->finalize = spor_week_grid_finalize;
+  widget_class->measure = spor_week_grid_measure;
+  widget_class->size_allocate = spor_week_grid_size_allocate;
+  widget_class->snapshot = spor_week_grid_snapshot;
+
+  /* The occurrence at @index was clicked or chosen with Enter */
+  signals[SIGNAL_OCCURRENCE_ACTIVATED] =
+    g_signal_new ("occurrence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* A drag on empty space asks for a new block: date, start and end time */
+  signals[SIGNAL_CREATE_REQUESTED] =
+    g_signal_new ("create-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "weekgrid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+spor_week_grid_init (SporWeekGrid *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->items, item_clear);
+  self->first_hour = 7;
+  self->last_hour = 20;
+  self->selected = -1;
+  g_date_clear (&self->monday, 1);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_changed), NULL);
+  self->tick_id = g_timeout_add_seconds (60, on_tick, self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Work blocks of the week"), -1);
+}
+
+GtkWidget *
+spor_week_grid_new (void)
+{
+  return g_object_new (SPOR_TYPE_WEEK_GRID, NULL);
+}
+
+void
+spor_week_grid_set_week (SporWeekGrid *self,
+                         SporWeek     *week,
+                         const char   *today)
+{
+  g_return_if_fail (SPOR_IS_WEEK_GRID (self));
+
+  g_clear_pointer (&self->occurrences, g_ptr_array_unref);
+  g_free (self->today);
+  self->today = g_strdup (today);
+  g_date_clear (&self->monday, 1);
+  if (week != NULL)
+    {
+      self->occurrences = g_ptr_array_new_full (week->occurrences->len, (GDestroyNotify) spor_occurrence_free);
+      for (guint i = 0; i < week->occurrences->len; i++)
+        g_ptr_array_add (self->occurrences, spor_occurrence_copy (g_ptr_array_index (week->occurrences, i)));
+      parse_date (week->monday, &self->monday);
+    }
+  layout_items (self);
+  place_items (self);
+  self->selected = -1;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+spor_week_grid_set_hours (SporWeekGrid *self,
+                          guint         first,
+                          guint         last)
+{
+  g_return_if_fail (SPOR_IS_WEEK_GRID (self));
+  g_return_if_fail (first <= last && last <= 23);
+
+  self->first_hour = first;
+  self->last_hour = last;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+spor_week_grid_get_n_occurrences (SporWeekGrid *self)
+{
+  g_return_val_if_fail (SPOR_IS_WEEK_GRID (self), 0);
+
+  return self->items->len;
+}
+
+const SporOccurrence *
+spor_week_grid_get_occurrence (SporWeekGrid *self,
+                               guint         index)
+{
+  g_return_val_if_fail (SPOR_IS_WEEK_GRID (self), NULL);
+
+  if (index >= self->items->len)
+    return NULL;
+  return g_array_index (self->items, Item, index).occurrence;
+}
+
+gboolean
+spor_week_grid_get_occurrence_area (SporWeekGrid    *self,
+                                    guint            index,
+                                    graphene_rect_t *area)
+{
+  Item *item;
+
+  g_return_val_if_fail (SPOR_IS_WEEK_GRID (self), FALSE);
+
+  if (index >= self->items->len)
+    return FALSE;
+  item = &g_array_index (self->items, Item, index);
+  *area = item->area;
+  return item->drawn;
+}
