@@ -87,21 +87,21 @@ spor_calendar_view_format_week (const char *monday)
   end = g_date_time_add_days (start, 6);
   if (g_date_time_get_month (start) == g_date_time_get_month (end))
     {
-      g_autofree char *tail = g_date_time_format (end, "%e %B %Y");
+      g_autofree char *tail = g_date_time_format (end, "%-d %B %Y");
       /* Translators: a date range within one month: first day, then e.g. "29 November 2026" */
       range = g_strdup_printf (_("%d–%s"), g_date_time_get_day_of_month (start), g_strstrip (tail));
     }
   else if (g_date_time_get_year (start) == g_date_time_get_year (end))
     {
-      g_autofree char *head = g_date_time_format (start, "%e %B");
-      g_autofree char *tail = g_date_time_format (end, "%e %B %Y");
+      g_autofree char *head = g_date_time_format (start, "%-d %B");
+      g_autofree char *tail = g_date_time_format (end, "%-d %B %Y");
       /* Translators: a date range across two months: "30 November – 6 December 2026" */
       range = g_strdup_printf (_("%s – %s"), g_strstrip (head), g_strstrip (tail));
     }
   else
     {
-      g_autofree char *head = g_date_time_format (start, "%e %B %Y");
-      g_autofree char *tail = g_date_time_format (end, "%e %B %Y");
+      g_autofree char *head = g_date_time_format (start, "%-d %B %Y");
+      g_autofree char *tail = g_date_time_format (end, "%-d %B %Y");
       range = g_strdup_printf (_("%s – %s"), g_strstrip (head), g_strstrip (tail));
     }
   /* Translators: the header of the week: "Week 48 · 23–29 November 2026" */
@@ -227,7 +227,7 @@ show_attention (SporCalendarView *self)
 
       if (o->problems == 0 || o->cancelled || g_hash_table_contains (self->pending_deletes, &o->block_id))
         continue;
-      day = g_date_time_format (o->start, "%a %e %b");
+      day = g_date_time_format (o->start, "%a %-d %b");
       subtitle = g_strdup_printf ("%s, %s–%s", g_strstrip (day), o->start_time, o->end_time);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->title);
