@@ -87,10 +87,11 @@ on_selection_changed (SporParticipantsView *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
 
-  if (self->filling)
+  /* A refresh of the list drops the selection for a moment; the detail pane keeps the
+   * participant it shows until another one is chosen. */
+  if (self->filling || position == GTK_INVALID_LIST_POSITION)
     return;
-  show_detail (self, position == GTK_INVALID_LIST_POSITION
-               ? 0 : spor_participant_list_get_id (self->list, position));
+  show_detail (self, spor_participant_list_get_id (self->list, position));
 }
 
 static void

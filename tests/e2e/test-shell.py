@@ -194,9 +194,9 @@ def main():
         click(button)
         ok("clicked “Explore with Sample Data”")
 
-        # The participants view names its summary once the sample is in.
-        wait_for("the participants summary",
-                 lambda: find_all(app, "panel", r"[\d.,\s]+ Participants?"), 30)
+        # The participants view counts its list once the sample is in.
+        wait_for("the participants count",
+                 lambda: find_all(app, "label", r"[\d.,\s]+ participants?"), 30)
         ok("the views show the sample participants")
 
         tabs = {}

@@ -213,7 +213,18 @@ test_window_with_data (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (
                      child (child (window, SPOR_TYPE_WINDOW, "participants_view"),
                             SPOR_TYPE_PARTICIPANTS_VIEW, "stack")),
-                   ==, "summary");
+                   ==, "main");
+
+  /* win.show-participant opens one participant in the Participants view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "programmes"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-participant", "x",
+                                             (gint64) 2));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "participants");
+  g_assert_cmpint (spor_participants_view_get_selected (
+                     SPOR_PARTICIPANTS_VIEW (child (window, SPOR_TYPE_WINDOW, "participants_view"))),
+                   ==, 2);
 
   /* Alt+1 … Alt+4 go through win.view */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "calendar"));

@@ -1,0 +1,286 @@
+#!/usr/bin/python3
+# test-participants.py — participants, driven the way a screen reader drives them
+#
+# Starts the real spor binary on a new, empty database; adds a participant through the
+# form, finds them again by a folded search ("soren" for "Søren"), writes and signs a start
+# agreement, and exports it as PDF, whose text is then checked with pdftotext. Only
+# accessible actions and editable text are used, never screen coordinates.
+#
+# Usage: test-participants.py PATH-TO-SPOR
+# Exit status: 0 passed, 1 failed, 77 skipped (no AT-SPI, no display).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+TOTAL_SECONDS = 100
+
+
+def skip(reason):
+    print(f"1..0 # SKIP {reason}")
+    sys.exit(SKIP)
+
+
+def reexec_if_needed():
+    """A display and a session bus are needed; make them when the caller has none."""
+    if os.environ.get("SPOR_TEST_PARTICIPANTS_WRAPPED") == "1":
+        return
+    wrapper = []
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        if shutil.which("xvfb-run") is None:
+            skip("no display and no xvfb-run")
+        wrapper += ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        if shutil.which("dbus-run-session") is None:
+            skip("no session bus and no dbus-run-session")
+        wrapper += ["dbus-run-session", "--"]
+    if wrapper:
+        env = dict(os.environ, SPOR_TEST_PARTICIPANTS_WRAPPED="1")
+        os.execvpe(wrapper[0], wrapper + [sys.executable] + sys.argv, env)
+
+
+reexec_if_needed()
+
+try:
+    import pyatspi
+except ImportError as error:
+    skip(f"pyatspi is not available: {error}")
+
+
+class Failure(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Failure(f"the test took longer than {TOTAL_SECONDS} s")
+
+
+def safe(getter, default=None):
+    try:
+        return getter()
+    except Exception:
+        return default
+
+
+def children(accessible):
+    count = safe(lambda: accessible.childCount, 0) or 0
+    for i in range(count):
+        child = safe(lambda: accessible.getChildAtIndex(i))
+        if child is not None:
+            yield child
+
+
+def walk(root, limit=20000):
+    queue = [root]
+    seen = 0
+    while queue and seen < limit:
+        node = queue.pop(0)
+        seen += 1
+        yield node
+        queue.extend(children(node))
+
+
+def role(accessible):
+    return safe(lambda: accessible.getRoleName(), "")
+
+
+def name(accessible):
+    return safe(lambda: accessible.name, "") or ""
+
+
+def button(label):
+    """GTK 4.8 names a button with a mnemonic “_Label Label”."""
+    return rf"(_?{re.escape(label.replace('_', ''))} ?|{re.escape(label)} )?{re.escape(label.replace('_', ''))}"
+
+
+def click(accessible):
+    action = safe(accessible.queryAction)
+    names = [safe(lambda: action.getName(i), "") for i in range(action.nActions)] if action else []
+    for wanted in ("click", "activate", "press", "toggle"):
+        if wanted in names:
+            if not action.doAction(names.index(wanted)):
+                raise Failure(f"the {wanted} action of “{name(accessible)}” failed")
+            return
+    raise Failure(f"{role(accessible)} “{name(accessible)}” has no click action: {names}")
+
+
+def click_any(candidates):
+    for candidate in candidates:
+        try:
+            click(candidate)
+            return
+        except Failure:
+            continue
+    raise Failure(f"none of {len(candidates)} “{name(candidates[0])}” buttons could be clicked")
+
+
+def set_text(accessible, text):
+    editable = safe(accessible.queryEditableText)
+    if editable is None:
+        raise Failure(f"{role(accessible)} “{name(accessible)}” is not editable")
+    editable.setTextContents(text)
+
+
+def wait_for(what, find, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = find()
+        if found:
+            return found
+        time.sleep(0.25)
+    raise Failure(f"timed out after {timeout} s waiting for {what}")
+
+
+def find_app(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in children(desktop):
+        if safe(app.get_process_id) == pid or name(app) == "spor":
+            return app
+    return None
+
+
+def find_all(root, roles, pattern):
+    regex = re.compile(pattern)
+    if isinstance(roles, str):
+        roles = (roles,)
+    return [node for node in walk(root)
+            if role(node) in roles and regex.fullmatch(name(node))]
+
+
+def find_one(root, roles, pattern, what, timeout=10):
+    return wait_for(what, lambda: find_all(root, roles, pattern), timeout)[0]
+
+
+def window_named(app, pattern):
+    regex = re.compile(pattern)
+    for window in children(app):
+        if regex.fullmatch(name(window)):
+            return window
+    return None
+
+
+TEXT_ROLES = ("text", "entry", "editbar", "search box")
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test-participants.py PATH-TO-SPOR", file=sys.stderr)
+        return 2
+    spor = os.path.abspath(sys.argv[1])
+
+    try:
+        wait_for("the AT-SPI registry", lambda: pyatspi.Registry.getDesktop(0) is not None, 10)
+    except Exception as error:
+        skip(f"AT-SPI is not available: {error}")
+
+    work = tempfile.mkdtemp(prefix="spor-participants-")
+    database = os.path.join(work, "spor.db")
+    pdf = os.path.join(work, "agreement.pdf")
+    env = dict(os.environ,
+               GTK_A11Y="atspi",
+               GSK_RENDERER="cairo",
+               GSETTINGS_BACKEND="memory",
+               XDG_DATA_HOME=os.path.join(work, "data"),
+               XDG_CONFIG_HOME=os.path.join(work, "config"),
+               SPOR_EXPORT_PATH=pdf,
+               LC_ALL="C.UTF-8",
+               LANGUAGE="")
+    env.pop("NO_AT_BRIDGE", None)
+
+    app_process = subprocess.Popen([spor, "--database", database], env=env)
+    step = 0
+
+    def ok(text):
+        nonlocal step
+        step += 1
+        print(f"ok {step} - {text}", flush=True)
+
+    try:
+        app = wait_for("spor on the accessibility bus", lambda: find_app(app_process.pid), 20)
+        click(find_one(app, "push button", r"Start Empty", "the “Start Empty” button", 15))
+        click(find_one(app, "push button", r"_New Participant New Participant", "the “New Participant” button"))
+        editor = wait_for("the participant form", lambda: window_named(app, r"New Participant"), 10)
+        ok("the new participant form opens")
+
+        # A failed save keeps the form open and says why.
+        click(find_one(editor, "push button", button("_Save"), "the Save button"))
+        find_one(editor, "label", r"Name: A name is required.*", "the message on the name field")
+        ok("saving without a name is refused with a message")
+
+        set_text(find_one(editor, TEXT_ROLES, r"Name", "the name field"), "Søren Æblegrød")
+        set_text(find_one(editor, TEXT_ROLES, r"E-mail", "the e-mail field"), "soeren@eksempel.invalid")
+        set_text(find_one(editor, TEXT_ROLES, r"Phone", "the phone field"), "11 22 33 44")
+        click(find_one(editor, "push button", button("_Save"), "the Save button"))
+        wait_for("the form to close", lambda: window_named(app, r"New Participant") is None, 10)
+        ok("a participant is added")
+
+        search = find_one(app, TEXT_ROLES, r"Search participants", "the search field")
+        set_text(search, "zzz")
+        find_one(app, "label", r"0 participants", "no matches")
+        set_text(search, "soren aeble")
+        find_one(app, "label", r"1 participant", "one match for “soren aeble”")
+        set_text(search, "11223344")
+        find_one(app, "label", r"1 participant", "one match for the phone number")
+        ok("the participant is found by a folded search and by phone")
+
+        # Only the button on screen answers its action (GTK 4.8 lists hidden ones too).
+        click_any(wait_for("the start agreement’s Open button",
+                           lambda: find_all(app, "push button", button("_Open")), 10))
+        agreement = wait_for("the agreement window", lambda: window_named(app, r"Start Agreement"), 10)
+        set_text(find_one(agreement, TEXT_ROLES, r"Goals", "the goals field"),
+                 "Lære at sy en jakke og komme i praktik")
+        set_text(find_one(agreement, TEXT_ROLES, r"Days and times.*", "the schedule field"),
+                 "Tuesday and Thursday 9–12")
+        set_text(find_one(agreement, TEXT_ROLES, r"Hours a week", "the hours field"), "6")
+        set_text(find_one(agreement, TEXT_ROLES, r"Adviser's name", "the adviser's name field"),
+                 "Rådgiver Prøve")
+        click(find_one(agreement, "push button", button("_Sign"), "the Sign button"))
+        find_one(agreement, "label", r"Version 1 · Signed .*", "the signed state")
+        ok("the start agreement is filled in and signed")
+
+        # A menu button shows as two buttons of one name; the inner one has the action.
+        click_any(find_all(agreement, ("toggle button", "push button"), r"Print or Export"))
+        click_any(wait_for("the Export as PDF item",
+                           lambda: find_all(app, ("menu item", "push button", "check menu item"),
+                                            r"(_Export as PDF… )?Export as PDF…"), 10))
+        wait_for("the PDF", lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0, 15)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for expected in ("Søren Æblegrød", "Lære at sy en jakke", "Tuesday and Thursday",
+                         "Rådgiver Prøve", "Signatures"):
+            if expected not in text:
+                raise Failure(f"the PDF does not contain “{expected}”")
+        ok("the agreement is exported as a PDF with its text")
+    except Failure as failure:
+        print(f"not ok {step + 1} - {failure}", flush=True)
+        return 1
+    finally:
+        if app_process.poll() is None:
+            app_process.terminate()
+            try:
+                app_process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                app_process.kill()
+                app_process.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"1..{step}")
+    return 0
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(TOTAL_SECONDS)
+    try:
+        sys.exit(main())
+    except Failure as failure:
+        print(f"not ok - {failure}", flush=True)
+        sys.exit(1)
