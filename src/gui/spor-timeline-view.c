@@ -30,8 +30,9 @@ struct _SporTimelineView
   GtkToggleButton *weeks_button;
   GtkToggleButton *months_button;
   GtkToggleButton *period_button;
-  GtkFlowBox     *summary_box;
-  GtkFlowBox     *legend_box;
+  GtkBox         *summary_box;
+  GtkBox         *legend_box;
+  GtkToggleButton *flap_button;
   SporTimeline   *timeline;
   AdwFlap        *flap;
   GtkLabel       *participant_label;
@@ -51,12 +52,12 @@ static GParamSpec *properties[N_PROPS];
 static void on_selected_changed (SporTimelineView *self);
 
 static void
-clear_flow_box (GtkFlowBox *box)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_flow_box_remove (box, child);
+    gtk_box_remove (box, child);
 }
 
 static void
@@ -87,7 +88,6 @@ legend_item (guint       position,
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
                                   GUINT_TO_POINTER (position), NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
@@ -144,8 +144,8 @@ show_summary (SporTimelineView *self,
   g_autoptr(SporCohortSummary) summary = NULL;
   g_autoptr(GPtrArray) phases = NULL;
 
-  clear_flow_box (self->summary_box);
-  clear_flow_box (self->legend_box);
+  clear_box (self->summary_box);
+  clear_box (self->legend_box);
   summary = spor_progress_summarise (self->store, programme_id, cohort_id, NULL, &error);
   if (summary == NULL)
     {
@@ -161,7 +161,7 @@ show_summary (SporTimelineView *self,
     /* Translators: the cohort summary: behind, completed and dropped-out participants */
     detail = g_strdup_printf (_("%u behind · %u completed · %u dropped out"),
                               summary->behind, summary->completed, summary->dropped_out);
-    gtk_flow_box_append (self->summary_box, summary_item (title, detail, summary->behind > 0));
+    gtk_box_append (self->summary_box, summary_item (title, detail, summary->behind > 0));
   }
   for (guint i = 0; i < summary->phases->len; i++)
     {
@@ -171,10 +171,16 @@ show_summary (SporTimelineView *self,
         g_strdup_printf (_("%u in phase · %u on time · %u behind"),
                          count->in_phase, count->on_time, count->behind);
 
-      gtk_flow_box_append (self->summary_box, summary_item (count->phase_name, detail, count->behind > 0));
-      gtk_flow_box_append (self->legend_box, legend_item ((guint) count->position, count->phase_name));
+      gtk_box_append (self->summary_box, summary_item (count->phase_name, detail, count->behind > 0));
+      gtk_box_append (self->legend_box, legend_item ((guint) count->position, count->phase_name));
     }
-  gtk_flow_box_append (self->legend_box, gtk_label_new (_("Outline: planned · Filled: actual · Red: overdue · ◆ agreement signed, internship start, exit")));
+  {
+    GtkWidget *key = gtk_label_new (_("Outline: planned · Filled: actual · Red: overdue · ◆ agreement signed, internship start, exit"));
+
+    gtk_label_set_xalign (GTK_LABEL (key), 0);
+    gtk_widget_add_css_class (key, "caption");
+    gtk_box_append (self->legend_box, key);
+  }
 }
 
 static void
@@ -301,7 +307,16 @@ on_selected_changed (SporTimelineView *self)
   gtk_label_set_label (self->participant_label,
                        participant != NULL ? spor_entity_get_text (participant, "name") : "");
   spor_phase_stepper_set_participant (self->stepper, self->store, id);
-  adw_flap_set_reveal_flap (self->flap, id > 0);
+  /* beside the chart when there is room; folded, it waits to be asked for */
+  adw_flap_set_reveal_flap (self->flap, id > 0 && !adw_flap_get_folded (self->flap));
+}
+
+static void
+on_folded_changed (SporTimelineView *self)
+{
+  /* folded, the panel would cover the chart: it opens only when asked for */
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap) &&
+                            spor_phase_stepper_get_participant (self->stepper) > 0);
 }
 
 static void
@@ -530,6 +545,7 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_stepper_changed);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap_button);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, participant_label);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, stepper);
 
@@ -547,6 +563,9 @@ spor_timeline_view_init (SporTimelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->timeline, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
   g_signal_connect_swapped (self->timeline, "notify::selected", G_CALLBACK (on_selected_changed), self);
+  g_object_bind_property (self->flap, "reveal-flap", self->flap_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self);
   /* programmes and cohorts made elsewhere appear when the page is shown again */
   g_signal_connect (self, "map", G_CALLBACK (spor_timeline_view_reload), NULL);
 }

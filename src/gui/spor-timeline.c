@@ -15,7 +15,8 @@
 #include "spor-timeline.h"
 #include "spor-util.h"
 
-#define NAME_WIDTH    220
+#define NAME_WIDTH_MAX 220
+#define NAME_WIDTH_MIN 110
 #define HEADER_HEIGHT 44
 #define ROW_HEIGHT    38
 #define BAR_INSET     7
@@ -88,6 +89,13 @@ spor_timeline_phase_colour (guint    position,
 
 /* ---- days and pixels ------------------------------------------------------------------ */
 
+/* The names column: narrower in a narrow window, so the chart keeps some room. */
+static int
+name_width (SporTimeline *self)
+{
+  return CLAMP (gtk_widget_get_width (GTK_WIDGET (self)) * 35 / 100, NAME_WIDTH_MIN, NAME_WIDTH_MAX);
+}
+
 static guint32
 julian_of (const char *iso)
 {
@@ -107,7 +115,7 @@ today_julian (SporTimeline *self)
 static int
 chart_width (SporTimeline *self)
 {
-  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) - NAME_WIDTH, 1);
+  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) - name_width (self), 1);
 }
 
 static double
@@ -131,7 +139,7 @@ static double
 day_x (SporTimeline *self,
        guint32       day)
 {
-  return NAME_WIDTH + ((double) day - (double) self->first_day) * px_per_day (self)
+  return name_width (self) + ((double) day - (double) self->first_day) * px_per_day (self)
          - gtk_adjustment_get_value (self->hadjustment);
 }
 
@@ -416,7 +424,7 @@ configure_adjustments (SporTimeline *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double content_w = (double) (self->last_day - self->first_day + 1) * px_per_day (self);
   double content_h = (double) spor_timeline_get_n_rows (self) * ROW_HEIGHT;
-  double page_w = MAX (width - NAME_WIDTH, 0), page_h = MAX (height - HEADER_HEIGHT, 0);
+  double page_w = MAX (width - name_width (self), 0), page_h = MAX (height - HEADER_HEIGHT, 0);
 
   if (self->hadjustment != NULL)
     gtk_adjustment_configure (self->hadjustment,
@@ -462,6 +470,8 @@ scroll_to_row (SporTimeline *self,
   double value = gtk_adjustment_get_value (self->vadjustment);
   double page = gtk_adjustment_get_page_size (self->vadjustment);
 
+  if (page <= 0)  /* not allocated yet */
+    return;
   if (top < value)
     gtk_adjustment_set_value (self->vadjustment, top);
   else if (top + ROW_HEIGHT > value + page)
@@ -476,6 +486,8 @@ scroll_to_day (SporTimeline *self,
   double value = gtk_adjustment_get_value (self->hadjustment);
   double page = gtk_adjustment_get_page_size (self->hadjustment);
 
+  if (page <= 0)
+    return;
   if (x < value || x > value + page)
     gtk_adjustment_set_value (self->hadjustment, MAX (x - page / 3, 0));
 }
@@ -584,12 +596,12 @@ draw_axis (SporTimeline *self,
       double w;
 
       g_date_add_months (&next, 1);
-      w = day_x (self, g_date_get_julian (&next)) - MAX (x, NAME_WIDTH);
+      w = day_x (self, g_date_get_julian (&next)) - MAX (x, name_width (self));
       fill (snapshot, x, 0, 1, height, line);
       if (w > 30 && g_date_strftime (buffer, sizeof buffer, w > 110 ? "%B %Y" : "%b", &date) > 0)
         {
           g_autoptr(PangoLayout) layout = make_layout (self, buffer, (int) w - 8, FALSE);
-          draw_text (snapshot, layout, MAX (x, NAME_WIDTH) + 4, 3, fg);
+          draw_text (snapshot, layout, MAX (x, name_width (self)) + 4, 3, fg);
         }
       date = next;
     }
@@ -717,8 +729,8 @@ draw_name (SporTimeline  *self,
     return;
   dim.alpha = 0.65;
   {
-    g_autoptr(PangoLayout) name = make_layout (self, data->name, NAME_WIDTH - 20, FALSE);
-    g_autoptr(PangoLayout) status = make_layout (self, status_label (data->status), NAME_WIDTH - 20, TRUE);
+    g_autoptr(PangoLayout) name = make_layout (self, data->name, name_width (self) - 20, FALSE);
+    g_autoptr(PangoLayout) status = make_layout (self, status_label (data->status), name_width (self) - 20, TRUE);
 
     draw_text (snapshot, name, 12, y + 2, fg);
     draw_text (snapshot, status, 12, y + 20, &dim);
@@ -758,17 +770,17 @@ spor_timeline_snapshot (GtkWidget   *widget,
     return;
 
   /* the chart, clipped right of the names and below the axis */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (NAME_WIDTH, HEADER_HEIGHT,
-                                                         (float) MAX (width - NAME_WIDTH, 0),
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (name_width (self), HEADER_HEIGHT,
+                                                         (float) MAX (width - name_width (self), 0),
                                                          (float) MAX (height - HEADER_HEIGHT, 0)));
   for (guint r = first; r < last; r++)
     {
       double y = row_y (self, r);
 
       if ((int) r == self->selected)
-        fill (snapshot, NAME_WIDTH, y, width - NAME_WIDTH, ROW_HEIGHT, &selected);
+        fill (snapshot, name_width (self), y, width - name_width (self), ROW_HEIGHT, &selected);
       else if (r % 2 == 1)
-        fill (snapshot, NAME_WIDTH, y, width - NAME_WIDTH, ROW_HEIGHT, &stripe);
+        fill (snapshot, name_width (self), y, width - name_width (self), ROW_HEIGHT, &stripe);
     }
   /* month lines through the rows */
   {
@@ -790,8 +802,8 @@ spor_timeline_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   /* the axis */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (NAME_WIDTH, 0,
-                                                         (float) MAX (width - NAME_WIDTH, 0),
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (name_width (self), 0,
+                                                         (float) MAX (width - name_width (self), 0),
                                                          HEADER_HEIGHT));
   draw_axis (self, snapshot, from, to, &fg, &line, HEADER_HEIGHT);
   if (today >= from && today <= to)
@@ -800,23 +812,23 @@ spor_timeline_snapshot (GtkWidget   *widget,
   fill (snapshot, 0, HEADER_HEIGHT - 1, width, 1, &line);
 
   /* the names */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, NAME_WIDTH,
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, name_width (self),
                                                          (float) MAX (height - HEADER_HEIGHT, 0)));
   for (guint r = first; r < last; r++)
     {
       if ((int) r == self->selected)
-        fill (snapshot, 0, row_y (self, r), NAME_WIDTH, ROW_HEIGHT, &selected);
+        fill (snapshot, 0, row_y (self, r), name_width (self), ROW_HEIGHT, &selected);
       draw_name (self, snapshot, r, &fg);
       if ((int) r == self->selected && self->focus_bar < 0 && gtk_widget_has_focus (widget))
         {
           GdkRGBA accent;
           gdk_rgba_parse (&accent, "#1c71d8");
-          outline (snapshot, &GRAPHENE_RECT_INIT (2, (float) row_y (self, r) + 1, NAME_WIDTH - 4,
+          outline (snapshot, &GRAPHENE_RECT_INIT (2, (float) row_y (self, r) + 1, name_width (self) - 4,
                                                   ROW_HEIGHT - 2), 2, &accent);
         }
     }
   gtk_snapshot_pop (snapshot);
-  fill (snapshot, NAME_WIDTH - 1, 0, 1, height, &line);
+  fill (snapshot, name_width (self) - 1, 0, 1, height, &line);
   (void) bg;
 }
 
@@ -835,8 +847,8 @@ spor_timeline_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = NAME_WIDTH + 80;
-      *natural = NAME_WIDTH + 800;
+      *minimum = NAME_WIDTH_MIN + 80;
+      *natural = NAME_WIDTH_MAX + 800;
     }
   else
     {
@@ -856,7 +868,7 @@ spor_timeline_size_allocate (GtkWidget *widget,
   guint32 today = today_julian (self);
 
   configure_adjustments (self);
-  if (self->scroll_to_today && width > NAME_WIDTH)
+  if (self->scroll_to_today && width > name_width (self))
     {
       self->scroll_to_today = FALSE;
       if (self->zoom != SPOR_TIMELINE_ZOOM_PERIOD && today > self->first_day && today < self->last_day)
@@ -1217,9 +1229,11 @@ static gboolean
 get_border (GtkScrollable *scrollable,
             GtkBorder     *border)
 {
+  SporTimeline *self = SPOR_TIMELINE (scrollable);
+
   /* the axis and the names stay put while the chart scrolls under them */
   border->top = HEADER_HEIGHT;
-  border->left = NAME_WIDTH;
+  border->left = name_width (self);
   border->right = border->bottom = 0;
   return TRUE;
 }
