@@ -56,6 +56,66 @@ year_field_name (const SporField *field)
   return g_strconcat (field->name, "_year", NULL);
 }
 
+/* The names and statements of an entity, made once from its description. */
+typedef struct
+{
+  const char **names;  /* file name of each field, interned */
+  char        *lookup; /* SELECT id FROM <table> WHERE uuid = ? */
+  char        *local;  /* SELECT id, updated_at FROM <table> WHERE uuid = ? */
+  char        *insert;
+  char        *update;
+  char        *delete;
+} EntitySql;
+
+G_LOCK_DEFINE_STATIC (entity_sql);
+
+static const EntitySql *
+entity_sql (const SporEntityInfo *info)
+{
+  static GHashTable *cache;
+  EntitySql *e;
+
+  G_LOCK (entity_sql);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  e = g_hash_table_lookup (cache, info);
+  if (e == NULL)
+    {
+      GString *insert, *update;
+
+      e = g_new0 (EntitySql, 1);
+      e->names = g_new0 (const char *, info->n_fields + 1);
+      for (guint f = 0; f < info->n_fields; f++)
+        {
+          g_autofree char *name = file_field_name (&info->fields[f]);
+          e->names[f] = g_intern_string (name);
+        }
+      e->lookup = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", info->table);
+      e->local = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE uuid = ?", info->table);
+      e->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->table);
+      insert = g_string_new (NULL);
+      g_string_printf (insert, "INSERT INTO %s (uuid, created_at, updated_at", info->table);
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append_printf (insert, ", %s", info->fields[f].name);
+      g_string_append (insert, ") VALUES (?, ?, ?");
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append (insert, ", ?");
+      g_string_append (insert, ")");
+      e->insert = g_string_free (insert, FALSE);
+      update = g_string_new (NULL);
+      g_string_printf (update, "UPDATE %s SET uuid = ?, created_at = ?, updated_at = ?",
+                       info->table);
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append_printf (update, ", %s = ?", info->fields[f].name);
+      g_string_append (update, " WHERE id = ?");
+      e->update = g_string_free (update, FALSE);
+      /* kept for the life of the process, like the descriptions themselves */
+      g_hash_table_insert (cache, (gpointer) info, e);
+    }
+  G_UNLOCK (entity_sql);
+  return e;
+}
+
 static gboolean
 field_left_out (const SporField *field)
 {
@@ -69,6 +129,24 @@ timestamp_is_valid (const char *text)
 
   if (text == NULL || strlen (text) < 20 || strlen (text) > 40)
     return FALSE;
+  /* The form Spor writes, YYYY-MM-DDTHH:MM:SS.ffffffZ, checked without parsing */
+  if (strlen (text) == 27 && text[10] == 'T' && text[19] == '.' && text[26] == 'Z' &&
+      text[13] == ':' && text[16] == ':')
+    {
+      char date[11];
+      gboolean digits = TRUE;
+
+      for (int i = 11; i < 26; i++)
+        if (i != 13 && i != 16 && i != 19 && !g_ascii_isdigit (text[i]))
+          digits = FALSE;
+      memcpy (date, text, 10);
+      date[10] = '\0';
+      if (digits && spor_date_is_valid (date) &&
+          (text[11] - '0') * 10 + (text[12] - '0') < 24 &&
+          (text[14] - '0') * 10 + (text[15] - '0') < 60 &&
+          (text[17] - '0') * 10 + (text[18] - '0') < 60)
+        return TRUE;
+    }
   dt = g_date_time_new_from_iso8601 (text, NULL);
   return dt != NULL;
 }
@@ -456,8 +534,7 @@ lookup_id (SporStore            *store,
            const char           *uuid,
            GError              **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", info->table);
-  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = spor_store_prepare (store, entity_sql (info)->lookup, error);
   gint64 id = 0;
   int rc;
 
@@ -814,7 +891,52 @@ typedef struct
   char                 *format;
   gint64                version;
   GHashTable           *seen_keys;
+  GHashTable           *stmts;  /* SQL text of entity_sql() (by address) → statement */
+  JsonParser           *parser; /* one for all records */
 } Import;
+
+/* The store's statement cache hashes the whole SQL text; this one only its address. */
+static sqlite3_stmt *
+prepare_fast (Import     *im,
+              const char *sql,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (im->stmts, sql);
+
+  if (stmt == NULL)
+    {
+      stmt = spor_store_prepare (im->store, sql, error);
+      if (stmt != NULL)
+        g_hash_table_insert (im->stmts, (gpointer) sql, stmt);
+    }
+  return stmt;
+}
+
+static gint64
+lookup_ref (Import               *im,
+            const SporEntityInfo *info,
+            const char           *uuid,
+            GError              **error)
+{
+  sqlite3_stmt *stmt = prepare_fast (im, entity_sql (info)->lookup, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (im->store, error, rc, info->table);
+      return -1;
+    }
+  return id;
+}
 
 /* A refusal: the file is wrong at @place. */
 G_GNUC_PRINTF (4, 5)
@@ -839,6 +961,25 @@ refuse (GError    **error,
   else
     g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED,
                  _("%s (line %u)"), reason, line);
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+refuse_field (GError    **error,
+              const char *place,
+              const char *field,
+              guint       line,
+              const char *format,
+              ...)
+{
+  g_autofree char *at = g_strdup_printf ("%s.%s", place, field);
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  refuse (error, at, line, "%s", reason);
 }
 
 /* Reads one JSON value's bytes into @out, checking nesting and size; JsonParser checks
@@ -943,7 +1084,7 @@ parse_value (Import     *im,
              guint       line,
              GError    **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  JsonParser *parser;
   g_autoptr(GError) local = NULL;
   JsonNode *root;
 
@@ -952,7 +1093,9 @@ parse_value (Import     *im,
       refuse (error, place, line, _("invalid UTF-8"));
       return NULL;
     }
-  parser = json_parser_new_immutable ();
+  if (im->parser == NULL)
+    im->parser = json_parser_new_immutable ();
+  parser = im->parser;
   if (!json_parser_load_from_data (parser, bytes->str, (gssize) bytes->len, &local))
     {
       refuse (error, place, line, _("not valid JSON"));
@@ -1177,7 +1320,7 @@ remember_uuid (Import     *im,
                guint       line,
                GError    **error)
 {
-  sqlite3_stmt *stmt = spor_store_prepare (im->store, "INSERT INTO temp.exchange_seen (uuid) "
+  sqlite3_stmt *stmt = prepare_fast (im, "INSERT INTO temp.exchange_seen (uuid) "
                                                       "VALUES (?)", error);
   int rc;
 
@@ -1224,8 +1367,9 @@ import_record (Import               *im,
   g_autofree char *place = g_strdup_printf ("%s[%" G_GUINT64_FORMAT "]", info->table, index);
   g_autofree Value *values = g_new0 (Value, info->n_fields);
   SporImportCount *count = &im->report->counts[count_index];
+  const EntitySql *sql_of = entity_sql (info);
   const char *uuid, *created_at, *updated_at;
-  g_autoptr(GString) sql = NULL;
+  const char *sql;
   g_autofree char *local_updated = NULL;
   JsonObject *object;
   JsonObjectIter iter;
@@ -1250,10 +1394,7 @@ import_record (Import               *im,
                        g_str_equal (member, "updated_at");
 
       for (guint f = 0; !known && f < info->n_fields; f++)
-        {
-          g_autofree char *name = file_field_name (&info->fields[f]);
-          known = g_str_equal (name, member);
-        }
+        known = g_str_equal (sql_of->names[f], member);
       if (!known)
         {
           g_autofree char *at = g_strdup_printf ("%s.%s", place, member);
@@ -1280,8 +1421,7 @@ import_record (Import               *im,
   for (guint f = 0; f < info->n_fields; f++)
     {
       const SporField *field = &info->fields[f];
-      g_autofree char *name = file_field_name (field);
-      g_autofree char *at = g_strdup_printf ("%s.%s", place, name);
+      const char *name = sql_of->names[f];
       JsonNode *v = json_object_get_member (object, name);
       GType vt;
 
@@ -1289,7 +1429,7 @@ import_record (Import               *im,
         {
           if (field->flags & SPOR_FIELD_REQUIRED)
             {
-              refuse (error, at, line, _("missing"));
+              refuse_field (error, place, name, line, _("missing"));
               return FALSE;
             }
           /* An absent true/false is false: those columns are NOT NULL. */
@@ -1304,7 +1444,7 @@ import_record (Import               *im,
         case SPOR_FIELD_INT:
           if (vt != G_TYPE_INT64)
             {
-              refuse (error, at, line, _("not a whole number"));
+              refuse_field (error, place, name, line, _("not a whole number"));
               return FALSE;
             }
           values[f].kind = SQLITE_INTEGER;
@@ -1312,14 +1452,14 @@ import_record (Import               *im,
           if ((field->flags & SPOR_FIELD_RANGE) &&
               (values[f].i < field->min || values[f].i > field->max))
             {
-              refuse (error, at, line, _("out of range (%.0f to %.0f)"), field->min, field->max);
+              refuse_field (error, place, name, line, _("out of range (%.0f to %.0f)"), field->min, field->max);
               return FALSE;
             }
           break;
         case SPOR_FIELD_REAL:
           if (vt != G_TYPE_DOUBLE && vt != G_TYPE_INT64)
             {
-              refuse (error, at, line, _("not a number"));
+              refuse_field (error, place, name, line, _("not a number"));
               return FALSE;
             }
           values[f].kind = SQLITE_FLOAT;
@@ -1328,14 +1468,14 @@ import_record (Import               *im,
               ((field->flags & SPOR_FIELD_RANGE) &&
                (values[f].d < field->min || values[f].d > field->max)))
             {
-              refuse (error, at, line, _("out of range (%g to %g)"), field->min, field->max);
+              refuse_field (error, place, name, line, _("out of range (%g to %g)"), field->min, field->max);
               return FALSE;
             }
           break;
         case SPOR_FIELD_BOOL:
           if (vt != G_TYPE_BOOLEAN)
             {
-              refuse (error, at, line, _("not true or false"));
+              refuse_field (error, place, name, line, _("not true or false"));
               return FALSE;
             }
           values[f].kind = SQLITE_INTEGER;
@@ -1349,10 +1489,10 @@ import_record (Import               *im,
 
             if (ref_uuid == NULL || !spor_uuid_is_valid (ref_uuid))
               {
-                refuse (error, at, line, _("not a UUID"));
+                refuse_field (error, place, name, line, _("not a UUID"));
                 return FALSE;
               }
-            id = lookup_id (im->store, ref, ref_uuid, error);
+            id = lookup_ref (im, ref, ref_uuid, error);
             if (id < 0)
               return FALSE;
             if (id == 0)
@@ -1363,7 +1503,7 @@ import_record (Import               *im,
                     count->n_unchanged++;
                     return remember_uuid (im, uuid, place, line, error);
                   }
-                refuse (error, at, line,
+                refuse_field (error, place, name, line,
                         _("refers to a %s that is neither in the file nor in this database"),
                         ref->name);
                 return FALSE;
@@ -1379,24 +1519,24 @@ import_record (Import               *im,
         default:
           if (vt != G_TYPE_STRING)
             {
-              refuse (error, at, line, _("not a text"));
+              refuse_field (error, place, name, line, _("not a text"));
               return FALSE;
             }
           values[f].kind = SQLITE_TEXT;
           values[f].s = json_node_get_string (v);
           if (field->type == SPOR_FIELD_DATE && !spor_date_is_valid (values[f].s))
             {
-              refuse (error, at, line, _("not a date"));
+              refuse_field (error, place, name, line, _("not a date"));
               return FALSE;
             }
           if (field->type == SPOR_FIELD_TIME && !spor_time_is_valid (values[f].s))
             {
-              refuse (error, at, line, _("not a time"));
+              refuse_field (error, place, name, line, _("not a time"));
               return FALSE;
             }
           if (field->type == SPOR_FIELD_ENUM && !g_strv_contains (field->values, values[f].s))
             {
-              refuse (error, at, line, _("not one of the allowed values"));
+              refuse_field (error, place, name, line, _("not one of the allowed values"));
               return FALSE;
             }
           if ((field->flags & SPOR_FIELD_REQUIRED) && field->type == SPOR_FIELD_TEXT)
@@ -1405,7 +1545,7 @@ import_record (Import               *im,
 
               if (trimmed[0] == '\0')
                 {
-                  refuse (error, at, line, _("empty"));
+                  refuse_field (error, place, name, line, _("empty"));
                   return FALSE;
                 }
             }
@@ -1417,9 +1557,7 @@ import_record (Import               *im,
     return FALSE;
 
   /* Compare with the local copy. */
-  sql = g_string_new (NULL);
-  g_string_printf (sql, "SELECT id, updated_at FROM %s WHERE uuid = ?", info->table);
-  stmt = spor_store_prepare (im->store, sql->str, error);
+  stmt = prepare_fast (im, sql_of->local, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -1447,13 +1585,7 @@ import_record (Import               *im,
           add_conflict (im, info, uuid, deleted_at, NULL);
           return TRUE;
         }
-      g_string_printf (sql, "INSERT INTO %s (uuid, created_at, updated_at", info->table);
-      for (guint f = 0; f < info->n_fields; f++)
-        g_string_append_printf (sql, ", %s", info->fields[f].name);
-      g_string_append (sql, ") VALUES (?, ?, ?");
-      for (guint f = 0; f < info->n_fields; f++)
-        g_string_append (sql, ", ?");
-      g_string_append (sql, ")");
+      sql = sql_of->insert;
     }
   else
     {
@@ -1470,14 +1602,10 @@ import_record (Import               *im,
           add_conflict (im, info, uuid, local_updated, updated_at);
           return TRUE;
         }
-      g_string_printf (sql, "UPDATE %s SET uuid = ?, created_at = ?, updated_at = ?",
-                       info->table);
-      for (guint f = 0; f < info->n_fields; f++)
-        g_string_append_printf (sql, ", %s = ?", info->fields[f].name);
-      g_string_append (sql, " WHERE id = ?");
+      sql = sql_of->update;
     }
 
-  stmt = spor_store_prepare (im->store, sql->str, error);
+  stmt = prepare_fast (im, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -1519,7 +1647,6 @@ import_tombstone (Import   *im,
   const SporEntityInfo * const *infos;
   const SporEntityInfo *info;
   const char *entity, *uuid, *deleted_at;
-  g_autofree char *sql = NULL;
   JsonObject *object;
   sqlite3_stmt *stmt;
   guint n_infos, count_index = 0;
@@ -1573,8 +1700,7 @@ import_tombstone (Import   *im,
   if (id > 0)
     {
       /* An erasure at one site reaches the others: the deletion wins over local edits. */
-      sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->table);
-      stmt = spor_store_prepare (im->store, sql, error);
+      stmt = spor_store_prepare (im->store, entity_sql (info)->delete, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -1878,16 +2004,17 @@ spor_exchange_import_stream (SporStore            *store,
   im->r.cancellable = cancellable;
   im->r.line = 1;
   im->seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->stmts = g_hash_table_new (NULL, NULL);
 
-  if (!spor_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS exchange_seen "
-                               "(uuid TEXT PRIMARY KEY) WITHOUT ROWID", error))
+  /* A large import changes more pages than SQLite's default cache holds; 64 MB keeps them
+   * in memory instead of spilling to the journal half-way. */
+  if (!spor_store_exec (store, "PRAGMA cache_size = -65536", error) ||
+      !spor_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS exchange_seen "
+                               "(uuid TEXT PRIMARY KEY) WITHOUT ROWID", error) ||
+      !spor_store_begin (store, error))
     {
       g_hash_table_unref (im->seen_keys);
-      return NULL;
-    }
-  if (!spor_store_begin (store, error))
-    {
-      g_hash_table_unref (im->seen_keys);
+      g_hash_table_unref (im->stmts);
       return NULL;
     }
 
@@ -1905,6 +2032,10 @@ spor_exchange_import_stream (SporStore            *store,
 
   g_clear_error (&im->r.io_error);
   g_hash_table_unref (im->seen_keys);
+  g_hash_table_unref (im->stmts);
+  g_clear_object (&im->parser);
+  /* back to SQLite's default cache */
+  spor_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   if (!ok)
     return NULL;
   report->applied = apply;
