@@ -117,6 +117,8 @@ struct _SporParticipantItem
   char    *cohort_name;
   char    *phase_name;
   char    *start_date;
+  gint64   waiting_position;
+  char    *waiting_since;
 };
 
 G_DEFINE_FINAL_TYPE (SporParticipantItem, spor_participant_item, G_TYPE_OBJECT)
@@ -132,6 +134,7 @@ spor_participant_item_finalize (GObject *object)
   g_free (self->cohort_name);
   g_free (self->phase_name);
   g_free (self->start_date);
+  g_free (self->waiting_since);
   G_OBJECT_CLASS (spor_participant_item_parent_class)->finalize (object);
 }
 
@@ -153,6 +156,8 @@ const char *spor_participant_item_get_programme_name (SporParticipantItem *self)
 const char *spor_participant_item_get_cohort_name (SporParticipantItem *self) { return self->cohort_name; }
 const char *spor_participant_item_get_phase_name (SporParticipantItem *self) { return self->phase_name; }
 const char *spor_participant_item_get_start_date (SporParticipantItem *self) { return self->start_date; }
+gint64 spor_participant_item_get_waiting_position (SporParticipantItem *self) { return self->waiting_position; }
+const char *spor_participant_item_get_waiting_since (SporParticipantItem *self) { return self->waiting_since; }
 
 static char *
 column_text (sqlite3_stmt *stmt,
@@ -170,7 +175,8 @@ read_item (SporStore *store,
     "SELECT p.name, p.status, g.name, c.name, p.start_date,"
     "       (SELECT ph.name FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id"
     "         WHERE pp.participant_id = p.id AND pp.state IN ('active', 'on_hold')"
-    "         ORDER BY ph.position LIMIT 1)"
+    "         ORDER BY ph.position LIMIT 1),"
+    "       p.waiting_position, p.waiting_since"
     "  FROM participants p"
     "  LEFT JOIN programmes g ON g.id = p.programme_id"
     "  LEFT JOIN cohorts c ON c.id = p.cohort_id"
@@ -196,6 +202,8 @@ read_item (SporStore *store,
       item->cohort_name = column_text (stmt, 3);
       item->start_date = column_text (stmt, 4);
       item->phase_name = column_text (stmt, 5);
+      item->waiting_position = sqlite3_column_int64 (stmt, 6);
+      item->waiting_since = column_text (stmt, 7);
     }
   else
     {
@@ -291,6 +299,10 @@ spor_participants_query_ids (SporStore           *store,
       g_string_append (sql, " ORDER BY CASE p.status WHEN 'waiting' THEN 0 WHEN 'intake' THEN 1"
                             " WHEN 'active' THEN 2 WHEN 'on_hold' THEN 3 WHEN 'completed' THEN 4"
                             " ELSE 5 END, p.name COLLATE NOCASE, p.id");
+      break;
+    case SPOR_PARTICIPANT_SORT_WAITING:
+      g_string_append (sql, " ORDER BY p.waiting_position IS NULL, p.waiting_position, p.waiting_since,"
+                            " p.name COLLATE NOCASE, p.id");
       break;
     case SPOR_PARTICIPANT_SORT_NAME:
     default:

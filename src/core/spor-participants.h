@@ -18,6 +18,7 @@ typedef enum {
   SPOR_PARTICIPANT_SORT_NAME,
   SPOR_PARTICIPANT_SORT_START_DATE, /* newest start first, no start date last */
   SPOR_PARTICIPANT_SORT_STATUS,     /* waiting, intake, active, on hold, completed, dropped out */
+  SPOR_PARTICIPANT_SORT_WAITING,    /* place on the waiting list, then the date added */
 } SporParticipantSort;
 
 /* The statuses in lifecycle order, NULL-terminated, and their English labels. */
@@ -39,6 +40,9 @@ const char *spor_participant_item_get_programme_name (SporParticipantItem *self)
 const char *spor_participant_item_get_cohort_name    (SporParticipantItem *self); /* may be NULL */
 const char *spor_participant_item_get_phase_name     (SporParticipantItem *self); /* may be NULL */
 const char *spor_participant_item_get_start_date     (SporParticipantItem *self); /* may be NULL */
+/* The place on the waiting list (0 = none) and the date added (may be NULL). */
+gint64      spor_participant_item_get_waiting_position (SporParticipantItem *self);
+const char *spor_participant_item_get_waiting_since  (SporParticipantItem *self);
 
 #define SPOR_TYPE_PARTICIPANT_LIST (spor_participant_list_get_type ())
 G_DECLARE_FINAL_TYPE (SporParticipantList, spor_participant_list, SPOR, PARTICIPANT_LIST, GObject)

@@ -144,8 +144,8 @@ show_sensitive (SporParticipantPage *self)
     }
   else
     {
-      adw_action_row_set_subtitle (self->needs_row, "");
-      adw_action_row_set_subtitle (self->notes_row, "");
+      adw_action_row_set_subtitle (self->needs_row, _("Hidden"));
+      adw_action_row_set_subtitle (self->notes_row, _("Hidden"));
       gtk_button_set_label (GTK_BUTTON (self->sensitive_reveal_button), _("_Reveal"));
     }
 }

@@ -80,6 +80,7 @@ spor_participant_row_set_item (SporParticipantRow  *self,
       return;
     }
 
+  status = spor_participant_item_get_status (item);
   parts[0] = spor_participant_item_get_programme_name (item);
   parts[1] = spor_participant_item_get_cohort_name (item);
   parts[2] = spor_participant_item_get_phase_name (item);
@@ -88,8 +89,15 @@ spor_participant_row_set_item (SporParticipantRow  *self,
       g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", parts[i]);
   if (detail->len == 0)
     g_string_append (detail, _("No programme"));
+  if (spor_participant_item_get_waiting_position (item) > 0 && g_strcmp0 (status, "waiting") == 0)
+    {
+      /* Translators: a place on the waiting list */
+      g_autofree char *place = g_strdup_printf (_("No. %d waiting"),
+                                                (int) spor_participant_item_get_waiting_position (item));
+      g_string_prepend (detail, " · ");
+      g_string_prepend (detail, place);
+    }
 
-  status = spor_participant_item_get_status (item);
   gtk_label_set_label (self->name_label, spor_participant_item_get_name (item));
   gtk_label_set_label (self->detail_label, detail->str);
   gtk_label_set_label (self->status_label, spor_participant_status_label (status));

@@ -667,6 +667,7 @@ spor_participants_view_init (SporParticipantsView *self)
   gtk_string_list_append (sort_names, _("Name"));
   gtk_string_list_append (sort_names, _("Start date"));
   gtk_string_list_append (sort_names, _("Status"));
+  gtk_string_list_append (sort_names, _("Place on the waiting list"));
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_names));
   self->filling = FALSE;
 

@@ -254,6 +254,11 @@ test_list_model (void)
   spor_participant_list_set_programme (list, prog);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_cmpuint (changes, ==, 5);
+  /* a participant waiting for erasure is left out until undone */
+  spor_participant_list_set_hidden (list, anna, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  spor_participant_list_set_hidden (list, anna, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
 static void
@@ -446,6 +451,13 @@ test_waiting_list (void)
     g_assert_cmpint (ID (order, 1), ==, ids[1]);
     g_assert_cmpint (ID (order, 9), ==, ids[0]);
     g_assert_cmpint (spor_entity_get_int (SPOR_ENTITY (p), "waiting_position"), ==, 1);
+  }
+
+  {
+    g_autoptr(GArray) sorted = spor_participants_query_ids (store, NULL, prog, 0, "waiting",
+                                                            SPOR_PARTICIPANT_SORT_WAITING, 0, 0, &error);
+    g_assert_cmpint (ID (sorted, 0), ==, ids[7]);
+    g_assert_cmpint (ID (sorted, 9), ==, ids[0]);
   }
 
   /* admitting the 21st into a cohort of 20 works and warns */
