@@ -46,6 +46,10 @@ struct _SporTimeline
   gboolean          scroll_to_today;  /* once the width is known */
   int               selected;   /* row, -1 none */
   int               focus_bar;  /* bar of the selected row, -1 the row itself */
+
+  /* One invisible child per row on screen, for assistive technologies: each names its
+   * participant and describes the row's phases and milestones. */
+  GPtrArray        *row_widgets;
 };
 
 static void spor_timeline_scrollable_init (GtkScrollableInterface *iface);
@@ -443,6 +447,8 @@ configure_adjustments (SporTimeline *self)
 static void
 adjustment_changed (SporTimeline *self)
 {
+  /* the rows on screen changed: their accessible children follow */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -859,6 +865,80 @@ spor_timeline_measure (GtkWidget      *widget,
 }
 
 static void
+describe_row_widget (SporTimeline *self,
+                     GtkWidget    *child,
+                     guint         row)
+{
+  SporTimelineRow *data = get_row (self, row);
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+
+  if (data == NULL)
+    return;
+  summary = spor_timeline_describe (self, row, -1);
+  g_string_append (description, summary);
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      g_autofree char *bar = spor_timeline_describe (self, row, (int) i);
+
+      g_string_append (description, "; ");
+      g_string_append (description, bar);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, data->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (child), "spor-description",
+                          g_string_free (g_steal_pointer (&description), FALSE), g_free);
+  g_object_set_data (G_OBJECT (child), "spor-row", GUINT_TO_POINTER (row + 1));
+  g_object_set_data (G_OBJECT (child), "spor-participant", GINT_TO_POINTER ((int) data->participant_id));
+}
+
+static void
+allocate_rows (SporTimeline *self,
+               int           width,
+               int           height)
+{
+  guint n = spor_timeline_get_n_rows (self);
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  guint first = (guint) (value / ROW_HEIGHT);
+  guint last = MIN (n, (guint) ((value + MAX (height - HEADER_HEIGHT, 0)) / ROW_HEIGHT) + 1);
+  guint needed = last > first ? last - first : 0;
+
+  while (self->row_widgets->len < needed)
+    {
+      GtkWidget *child = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM, NULL);
+
+      gtk_widget_set_can_target (child, FALSE);
+      gtk_widget_set_can_focus (child, FALSE);
+      gtk_widget_set_parent (child, GTK_WIDGET (self));
+      g_ptr_array_add (self->row_widgets, child);
+    }
+  while (self->row_widgets->len > needed)
+    {
+      GtkWidget *child = g_ptr_array_steal_index (self->row_widgets, self->row_widgets->len - 1);
+      gtk_widget_unparent (child);
+    }
+  for (guint i = 0; i < needed; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->row_widgets, i);
+      guint row = first + i;
+      int min, nat;
+      double y = row_y (self, row);
+
+      /* describe again only when the row shown here changes */
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "spor-row")) != row + 1 ||
+          (gint64) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "spor-participant")) !=
+          spor_timeline_get_participant (self, row))
+        describe_row_widget (self, child, row);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { 0, (int) y, width, ROW_HEIGHT }, -1);
+    }
+}
+
+static void
 spor_timeline_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
@@ -868,6 +948,7 @@ spor_timeline_size_allocate (GtkWidget *widget,
   guint32 today = today_julian (self);
 
   configure_adjustments (self);
+  allocate_rows (self, width, height);
   if (self->scroll_to_today && width > name_width (self))
     {
       self->scroll_to_today = FALSE;
@@ -1098,6 +1179,8 @@ spor_timeline_set_source (SporTimeline *self,
   configure_adjustments (self);
   /* show today when it is inside the period, once the width is known */
   self->scroll_to_today = TRUE;
+  for (guint i = 0; i < self->row_widgets->len; i++)
+    g_object_set_data (g_ptr_array_index (self->row_widgets, i), "spor-row", NULL);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -1138,6 +1221,9 @@ spor_timeline_set_today (SporTimeline *self,
   g_free (self->today);
   self->today = g_strdup (today);
   g_hash_table_remove_all (self->rows);
+  for (guint i = 0; i < self->row_widgets->len; i++)
+    g_object_set_data (g_ptr_array_index (self->row_widgets, i), "spor-row", NULL);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1152,6 +1238,9 @@ spor_timeline_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_changed, self);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed, self);
+  while (self->row_widgets != NULL && self->row_widgets->len > 0)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->row_widgets, self->row_widgets->len - 1));
+  g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->store);
@@ -1276,7 +1365,7 @@ spor_timeline_class_init (SporTimelineClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
 
 static void
@@ -1286,6 +1375,7 @@ spor_timeline_init (SporTimeline *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  self->row_widgets = g_ptr_array_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                       (GDestroyNotify) spor_timeline_row_free);
   self->zoom = SPOR_TIMELINE_ZOOM_MONTHS;

@@ -187,6 +187,22 @@ test_bars (Fixture      *f,
   row = spor_timeline_describe (timeline, 1, -1);
   g_assert_nonnull (strstr (row, "Bent Prøvesen"));
 
+  /* each row on screen has an accessible child that describes its phases */
+  {
+    GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (timeline));
+    const char *description;
+    guint n = 0;
+
+    g_assert_nonnull (child);
+    description = g_object_get_data (G_OBJECT (child), "spor-description");
+    g_assert_nonnull (strstr (description, "Aase Testesen"));
+    g_assert_nonnull (strstr (description, "Rekruttering og screening"));
+    g_assert_nonnull (strstr (description, "Opfølgende mentorsamtaler"));
+    for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+
   /* selection follows the keyboard model: a row, then a bar in it */
   spor_timeline_select (timeline, 1, 0);
   g_assert_cmpint (spor_timeline_get_selected (timeline), ==, 1);
@@ -217,6 +233,15 @@ test_virtual (Fixture      *f,
   loaded = spor_timeline_get_n_loaded (timeline);
   g_assert_cmpuint (loaded, >, 0);
   g_assert_cmpuint (loaded, <=, 16);
+  {
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (timeline)); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      n++;
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, <=, 16);
+  }
 
   /* scrolling to the end reads the rows there, not those in between */
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
