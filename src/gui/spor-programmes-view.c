@@ -54,6 +54,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SHOW_COHORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const struct { const char *value; const char *label; } outcomes[] = {
   { "education", N_("Education") },
   { "employment", N_("Employment") },
@@ -812,6 +819,8 @@ static void
 show_cohort_on_timeline (GtkWidget          *button,
                          SporProgrammesView *self)
 {
+  /* the window selects the cohort in the Timeline view, then shows it */
+  g_signal_emit (self, signals[SHOW_COHORT], 0, self->programme_id, GET_ID (button));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.view", "s", "timeline");
 }
 
@@ -849,6 +858,7 @@ build_cohorts_group (SporProgrammesView *self)
       cohort_row = row_with (spor_entity_get_text (cohort, "name"), subtitle, NULL);
       SET_ID (enrol, spor_entity_get_id (cohort));
       g_signal_connect (enrol, "clicked", G_CALLBACK (enrol_clicked), self);
+      SET_ID (timeline, spor_entity_get_id (cohort));
       g_signal_connect (timeline, "clicked", G_CALLBACK (show_cohort_on_timeline), self);
       {
         g_autofree char *label = g_strdup_printf (_("Enrol a Participant in %s"), spor_entity_get_text (cohort, "name"));
@@ -1061,6 +1071,11 @@ spor_programmes_view_class_init (SporProgrammesViewClass *klass)
     g_param_spec_object ("store", NULL, NULL, SPOR_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* SporProgrammesView::show-cohort (programme id, cohort id): "Show on the Timeline" */
+  signals[SHOW_COHORT] =
+    g_signal_new ("show-cohort", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
   spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,

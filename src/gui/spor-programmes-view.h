@@ -19,6 +19,10 @@ void       spor_programmes_view_set_store (SporProgrammesView *self,
                                            SporStore          *store);
 /* Reads the database again, e.g. after another connection has written to it. */
 void       spor_programmes_view_reload    (SporProgrammesView *self);
+/* Signal ::show-cohort (gint64 programme_id, gint64 cohort_id) asks the window to select the
+ * cohort in the Timeline view (spor_timeline_view_show); the view then activates
+ * win.view 'timeline'. */
+
 /* The programme open in the editor; 0 when none. */
 gint64     spor_programmes_view_get_programme (SporProgrammesView *self);
 

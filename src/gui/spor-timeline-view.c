@@ -197,8 +197,10 @@ show_source (SporTimelineView *self)
     show_summary (self, programme_id, cohort_id);
 }
 
+/* @prefer: the cohort to keep selected when it is still there; else the newest started */
 static void
-fill_cohorts (SporTimelineView *self)
+fill_cohorts (SporTimelineView *self,
+              gint64            prefer)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cohorts = NULL;
@@ -233,6 +235,9 @@ fill_cohorts (SporTimelineView *self)
             break;
           }
     }
+  for (guint i = 0; prefer > 0 && i < self->cohort_ids->len; i++)
+    if (g_array_index (self->cohort_ids, gint64, i) == prefer)
+      select = i;
   self->filling = TRUE;
   gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->cohort_dropdown, select);
@@ -244,7 +249,7 @@ on_programme_selected (SporTimelineView *self)
 {
   if (self->filling)
     return;
-  fill_cohorts (self);
+  fill_cohorts (self, 0);
   show_source (self);
 }
 
@@ -347,11 +352,12 @@ spor_timeline_view_reload (SporTimelineView *self)
   g_autoptr(SporQuery) query = NULL;
   g_autoptr(GPtrArray) programmes = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 previous;
+  gint64 previous, previous_cohort;
 
   g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
 
   previous = selected_programme (self);
+  previous_cohort = selected_cohort (self);
   if (self->store == NULL)
     {
       spor_timeline_set_source (self->timeline, NULL, 0, 0);
@@ -409,7 +415,7 @@ spor_timeline_view_reload (SporTimelineView *self)
     gtk_drop_down_set_selected (self->programme_dropdown, select);
     self->filling = FALSE;
   }
-  fill_cohorts (self);
+  fill_cohorts (self, selected_programme (self) == previous ? previous_cohort : 0);
   show_source (self);
   gtk_stack_set_visible_child_name (self->stack, "timeline");
 }
