@@ -9,6 +9,8 @@
 #include "spor-sample.h"
 
 #include "spor-calendar-view.h"
+#include "spor-export-dialog.h"
+#include "spor-import-dialog.h"
 #include "spor-gui.h"
 #include "spor-participants-view.h"
 #include "spor-programmes-view.h"
@@ -331,9 +333,49 @@ show_participant_activated (GSimpleAction *action,
   spor_participants_view_show_participant (self->participants_view, g_variant_get_int64 (parameter));
 }
 
+/* win.export and win.import: sharing with other sites (spor-export-dialog.c,
+ * spor-import-dialog.c). */
+static void
+on_exported (SporWindow *self,
+             GFile      *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
+
+  spor_window_add_toast (self, spor_gui_toast_new (text));
+}
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SporWindow *self = user_data;
+  SporExportDialog *dialog = spor_export_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SporWindow *self = user_data;
+  SporImportDialog *dialog = spor_import_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (spor_window_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry window_actions[] = {
   { "view", view_activated, "s", "'participants'", NULL, { 0 } },
   { "show-participant", show_participant_activated, "x", NULL, NULL, { 0 } },
+  { "export", export_activated, NULL, NULL, NULL, { 0 } },
+  { "import", import_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void

@@ -1,0 +1,361 @@
+/* spor-export-dialog.c — export an exchange file: scope, anonymisation, file
+ *
+ * The export runs in a thread on its own database connection and writes to a temporary
+ * file that replaces the chosen one only when complete.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spor-exchange.h"
+#include "spor-gui.h"
+#include "spor-util.h"
+
+#include "spor-export-dialog.h"
+
+enum { SCOPE_ALL, SCOPE_PROGRAMME, SCOPE_COHORT };
+
+struct _SporExportDialog
+{
+  AdwWindow             parent_instance;
+
+  GtkButton            *export_button;
+  AdwComboRow          *scope_row;
+  AdwComboRow          *programme_row;
+  AdwComboRow          *cohort_row;
+  GtkSwitch            *anonymize_switch;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *error_label;
+
+  SporStore            *store;
+  GPtrArray            *programme_uuids;
+  GPtrArray            *cohort_uuids;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  guint                 progress_source;
+  int                   progress;  /* thousandths, written by the working thread */
+};
+
+G_DEFINE_FINAL_TYPE (SporExportDialog, spor_export_dialog, ADW_TYPE_WINDOW)
+
+enum { EXPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char  *db_path;
+  GFile *file;
+  char  *programme_uuid;
+  char  *cohort_uuid;
+  gboolean anonymize;
+  int   *progress;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_free (job->programme_uuid);
+  g_free (job->cohort_uuid);
+  g_free (job);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_atomic_int_set (job->progress, (int) (fraction * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(SporStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SporExportOptions options = { job->programme_uuid, job->cohort_uuid, job->anonymize };
+
+  store = spor_store_open (job->db_path, &error);
+  if (store == NULL ||
+      !spor_exchange_export (store, job->file, &options, cancellable, on_progress, job, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  SporExportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_working (SporExportDialog *self,
+             gboolean          working)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), !working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->programme_row), !working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_row), !working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->anonymize_switch), !working);
+  if (working)
+    self->progress_source = g_timeout_add (100, update_progress, self);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SporExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_working (self, FALSE);
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  set_working (self, FALSE);
+  g_signal_emit (self, signals[EXPORTED], 0, job->file);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static const char *
+selected_uuid (AdwComboRow *row,
+               GPtrArray   *uuids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < uuids->len ? g_ptr_array_index (uuids, selected) : NULL;
+}
+
+void
+spor_export_dialog_save_to (SporExportDialog *self,
+                            GFile            *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+  guint scope;
+
+  g_return_if_fail (SPOR_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (Job, 1);
+  scope = adw_combo_row_get_selected (self->scope_row);
+  job->db_path = g_strdup (spor_store_get_path (self->store));
+  job->file = g_object_ref (file);
+  job->anonymize = gtk_switch_get_active (self->anonymize_switch);
+  if (scope == SCOPE_PROGRAMME)
+    job->programme_uuid = g_strdup (selected_uuid (self->programme_row, self->programme_uuids));
+  else if (scope == SCOPE_COHORT)
+    job->cohort_uuid = g_strdup (selected_uuid (self->cohort_row, self->cohort_uuids));
+  job->progress = &self->progress;
+  g_atomic_int_set (&self->progress, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  set_working (self, TRUE);
+  task = g_task_new (NULL, self->cancellable, on_export_done, g_object_ref (self));
+  g_task_set_source_tag (task, spor_export_dialog_save_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_chooser_response (GtkNativeDialog  *chooser,
+                     int               response,
+                     SporExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      spor_export_dialog_save_to (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked (SporExportDialog *self)
+{
+  g_autofree char *today = spor_date_today ();
+  g_autofree char *name = NULL;
+
+  if (gtk_switch_get_active (self->anonymize_switch))
+    /* Translators: a file name; %s is today's date, YYYY-MM-DD */
+    name = g_strdup_printf (_("spor-anonymised-%s.json"), today);
+  else
+    /* Translators: a file name; %s is today's date, YYYY-MM-DD */
+    name = g_strdup_printf (_("spor-%s.json"), today);
+
+  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_cancel_clicked (SporExportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_scope_changed (SporExportDialog *self)
+{
+  guint scope = adw_combo_row_get_selected (self->scope_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->programme_row), scope == SCOPE_PROGRAMME);
+  gtk_widget_set_visible (GTK_WIDGET (self->cohort_row), scope == SCOPE_COHORT);
+}
+
+/* Programmes and cohorts are few: they are listed whole, by name. */
+static void
+fill_choices (SporExportDialog *self)
+{
+  g_autoptr(SporQuery) pq = spor_query_new (SPOR_TYPE_PROGRAMME);
+  g_autoptr(SporQuery) cq = spor_query_new (SPOR_TYPE_COHORT);
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GtkStringList) pnames = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) cnames = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (scopes, _("Everything"));
+  spor_query_order_by (pq, "name", FALSE);
+  programmes = spor_store_list (self->store, pq, NULL);
+  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
+    {
+      SporEntity *p = g_ptr_array_index (programmes, i);
+
+      gtk_string_list_append (pnames, spor_entity_get_text (p, "name"));
+      g_ptr_array_add (self->programme_uuids, g_strdup (spor_entity_get_uuid (p)));
+    }
+  spor_query_order_by (cq, "start_date", TRUE);
+  cohorts = spor_store_list (self->store, cq, NULL);
+  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+    {
+      SporEntity *c = g_ptr_array_index (cohorts, i);
+      g_autoptr(SporEntity) programme = spor_store_get (self->store, SPOR_TYPE_PROGRAMME,
+                                                        spor_entity_get_int (c, "programme_id"),
+                                                        NULL);
+      g_autofree char *label = NULL;
+
+      if (programme != NULL)
+        /* Translators: a cohort's name and, in brackets, its programme's */
+        label = g_strdup_printf (_("%s (%s)"), spor_entity_get_text (c, "name"),
+                                 spor_entity_get_text (programme, "name"));
+      else
+        label = g_strdup (spor_entity_get_text (c, "name"));
+      gtk_string_list_append (cnames, label);
+      g_ptr_array_add (self->cohort_uuids, g_strdup (spor_entity_get_uuid (c)));
+    }
+  if (self->programme_uuids->len > 0)
+    gtk_string_list_append (scopes, _("One programme"));
+  if (self->cohort_uuids->len > 0)
+    gtk_string_list_append (scopes, _("One cohort"));
+
+  adw_combo_row_set_model (self->programme_row, G_LIST_MODEL (pnames));
+  adw_combo_row_set_model (self->cohort_row, G_LIST_MODEL (cnames));
+  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
+}
+
+static void
+spor_export_dialog_dispose (GObject *object)
+{
+  SporExportDialog *self = SPOR_EXPORT_DIALOG (object);
+
+  /* A running export is cancelled; its temporary file is dropped. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (spor_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+spor_export_dialog_finalize (GObject *object)
+{
+  SporExportDialog *self = SPOR_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->cohort_uuids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (spor_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+spor_export_dialog_class_init (SporExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_export_dialog_dispose;
+  object_class->finalize = spor_export_dialog_finalize;
+
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dk/kulturspor/Spor/spor-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, programme_row);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, cohort_row);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, anonymize_switch);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+spor_export_dialog_init (SporExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->programme_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->cohort_uuids = g_ptr_array_new_with_free_func (g_free);
+}
+
+SporExportDialog *
+spor_export_dialog_new (GtkWindow *parent,
+                        SporStore *store)
+{
+  SporExportDialog *self;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  self = g_object_new (SPOR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  fill_choices (self);
+  return self;
+}

@@ -1,0 +1,497 @@
+/* spor-import-dialog.c — import an exchange file: preview, then apply
+ *
+ * Both the preview and the import run in a thread on their own database connection; the
+ * preview is the whole import inside a transaction that is rolled back, so it checks and
+ * counts exactly what Apply will do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spor-exchange.h"
+#include "spor-gui.h"
+
+#include "spor-import-dialog.h"
+
+struct _SporImportDialog
+{
+  AdwWindow             parent_instance;
+
+  GtkButton            *cancel_button;
+  GtkButton            *apply_button;
+  GtkStack             *stack;
+  GtkLabel             *working_label;
+  GtkProgressBar       *progress_bar;
+  AdwPreferencesGroup  *summary_group;
+  GtkListBox           *counts_list;
+  AdwPreferencesGroup  *conflicts_group;
+  GtkListBox           *conflicts_list;
+  AdwStatusPage        *error_page;
+  AdwStatusPage        *done_page;
+
+  SporStore            *store;
+  GFile                *file;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  guint                 progress_source;
+  int                   progress;  /* thousandths, written by the working thread */
+};
+
+G_DEFINE_FINAL_TYPE (SporImportDialog, spor_import_dialog, ADW_TYPE_WINDOW)
+
+enum { IMPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+const char *
+spor_exchange_table_label (const char *table)
+{
+  static const struct { const char *table; const char *label; } labels[] = {
+    { "programmes", N_("Programmes") },
+    { "programme_goals", N_("Programme goals") },
+    { "phases", N_("Phases") },
+    { "cohorts", N_("Cohorts") },
+    { "staff", N_("Staff") },
+    { "staff_roles", N_("Staff roles") },
+    { "competencies", N_("Competencies") },
+    { "locations", N_("Locations") },
+    { "participants", N_("Participants") },
+    { "participant_staff", N_("Contact people of participants") },
+    { "phase_progress", N_("Phase progress") },
+    { "agreements", N_("Start agreements") },
+    { "blocks", N_("Work blocks") },
+    { "block_requirements", N_("Work block requirements") },
+    { "block_exceptions", N_("Work block exceptions") },
+    { "block_staff", N_("Staff of work blocks") },
+    { "block_participants", N_("Participants of work blocks") },
+    { "attendance", N_("Attendance") },
+    { "meetings", N_("Meetings") },
+    { "placements", N_("Placements") },
+    { "outcomes", N_("Outcomes") },
+    { "portfolio_items", N_("Portfolio items") },
+    { "needs", N_("Needs") },
+    { "matches", N_("Matches") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].table, table))
+      return _(labels[i].label);
+  /* a kind of record added after this list: its name in the file */
+  return table;
+}
+
+typedef struct
+{
+  char             *db_path;
+  GFile            *file;
+  gboolean          apply;
+  int              *progress;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_atomic_int_set (job->progress, (int) (fraction * 1000));
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(SporStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SporImportReport *report;
+
+  store = spor_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = spor_exchange_import (store, job->file, job->apply, cancellable, on_progress, job,
+                                 &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) spor_import_report_free);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  SporImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (SporImportDialog *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+format_counts (const SporImportCount *c)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (parts, NULL);
+  g_ptr_array_set_size (parts, 0);
+  /* Translators: parts of a summary line such as “3 new · 2 updated · 40 unchanged” */
+  if (c->n_new > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " new"), c->n_new));
+  if (c->n_updated > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " updated"), c->n_updated));
+  if (c->n_unchanged > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " unchanged"), c->n_unchanged));
+  if (c->n_conflicts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " conflict",
+                                                          "%" G_GUINT64_FORMAT " conflicts",
+                                                          c->n_conflicts), c->n_conflicts));
+  if (c->n_deleted > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " deleted"), c->n_deleted));
+  if (parts->len == 0)
+    return g_strdup (_("Nothing"));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static char *
+format_time (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL)
+                                               : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+  local = g_date_time_to_local (utc);
+  /* Translators: a date in the locale's format and a 24-hour time */
+  return g_date_time_format (local, _("%x %H:%M"));
+}
+
+static void
+show_report (SporImportDialog *self,
+             SporImportReport *report)
+{
+  const SporImportCount *counts;
+  GPtrArray *conflicts = spor_import_report_get_conflicts (report);
+  SporImportCount totals;
+  g_autofree char *when = format_time (spor_import_report_get_exported_at (report));
+  const char *site = spor_import_report_get_site_name (report);
+  g_autofree char *description = NULL;
+  guint n_counts;
+
+  clear_list (self->counts_list);
+  clear_list (self->conflicts_list);
+  counts = spor_import_report_get_counts (report, &n_counts);
+  for (guint i = 0; i < n_counts; i++)
+    {
+      const SporImportCount *c = &counts[i];
+      g_autofree char *text = NULL;
+      GtkWidget *row;
+
+      if (c->n_new + c->n_updated + c->n_unchanged + c->n_conflicts + c->n_deleted == 0)
+        continue;
+      text = format_counts (c);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spor_exchange_table_label (c->table));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_widget_set_name (row, c->table);
+      gtk_list_box_append (self->counts_list, row);
+    }
+
+  spor_import_report_get_totals (report, &totals);
+  if (site != NULL && *site != '\0')
+    /* Translators: the first %s is a site's name, the second a date and time */
+    description = g_strdup_printf (_("From %s, exported %s."), site, when);
+  else
+    /* Translators: %s is a date and time */
+    description = g_strdup_printf (_("Exported %s."), when);
+  adw_preferences_group_set_description (self->summary_group, description);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      SporImportConflict *c = g_ptr_array_index (conflicts, i);
+      g_autofree char *here = format_time (c->local_updated_at);
+      g_autofree char *there = format_time (c->file_updated_at);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (c->file_updated_at != NULL)
+        /* Translators: two dates and times */
+        subtitle = g_strdup_printf (_("Changed here %s; the file’s copy is from %s"), here, there);
+      else
+        /* Translators: a date and time */
+        subtitle = g_strdup_printf (_("Deleted here %s"), here);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     c->label != NULL ? c->label : c->uuid);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->conflicts_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), conflicts->len > 0);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button),
+                            totals.n_new + totals.n_updated + totals.n_deleted > 0);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+show_error (SporImportDialog *self,
+            const GError     *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SporImportDialog) self = user_data;
+  g_autoptr(SporImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_progress (self);
+  if (report == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (!job->apply)
+    {
+      show_report (self, report);
+      return;
+    }
+
+  {
+    SporImportCount t;
+    g_autofree char *text = NULL;
+
+    spor_import_report_get_totals (report, &t);
+    /* Translators: numbers of records */
+    text = g_strdup_printf (_("%" G_GUINT64_FORMAT " new, %" G_GUINT64_FORMAT " updated and %"
+                              G_GUINT64_FORMAT " deleted records."),
+                            t.n_new, t.n_updated, t.n_deleted);
+    adw_status_page_set_description (self->done_page, text);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  g_signal_emit (self, signals[IMPORTED], 0);
+}
+
+static void
+start (SporImportDialog *self,
+       gboolean          apply)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  job->db_path = g_strdup (spor_store_get_path (self->store));
+  job->file = g_object_ref (self->file);
+  job->apply = apply;
+  job->progress = &self->progress;
+  g_atomic_int_set (&self->progress, 0);
+
+  gtk_label_set_label (self->working_label, apply ? _("Importing…") : _("Reading the file…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  stop_progress (self);
+  self->progress_source = g_timeout_add (100, update_progress, self);
+
+  task = g_task_new (NULL, self->cancellable, on_import_done, g_object_ref (self));
+  g_task_set_source_tag (task, start);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+void
+spor_import_dialog_load_file (SporImportDialog *self,
+                              GFile            *file)
+{
+  g_return_if_fail (SPOR_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+  start (self, FALSE);
+}
+
+void
+spor_import_dialog_apply (SporImportDialog *self)
+{
+  g_return_if_fail (SPOR_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->file != NULL);
+
+  start (self, TRUE);
+}
+
+const char *
+spor_import_dialog_get_page (SporImportDialog *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+on_chooser_response (GtkNativeDialog  *chooser,
+                     int               response,
+                     SporImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      spor_import_dialog_load_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_choose_clicked (SporImportDialog *self)
+{
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  self->chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (json, _("Exchange files"));
+  gtk_file_filter_add_pattern (json, "*.json");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_apply_clicked (SporImportDialog *self)
+{
+  spor_import_dialog_apply (self);
+}
+
+static void
+on_cancel_clicked (SporImportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+spor_import_dialog_dispose (GObject *object)
+{
+  SporImportDialog *self = SPOR_IMPORT_DIALOG (object);
+
+  /* A running import is cancelled; its transaction rolls back in the thread. */
+  g_cancellable_cancel (self->cancellable);
+  stop_progress (self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (spor_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+spor_import_dialog_finalize (GObject *object)
+{
+  SporImportDialog *self = SPOR_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (spor_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+spor_import_dialog_class_init (SporImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spor_import_dialog_dispose;
+  object_class->finalize = spor_import_dialog_finalize;
+
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  spor_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dk/kulturspor/Spor/spor-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, working_label);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, counts_list);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SporImportDialog, done_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+spor_import_dialog_init (SporImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+SporImportDialog *
+spor_import_dialog_new (GtkWindow *parent,
+                        SporStore *store)
+{
+  SporImportDialog *self;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+
+  self = g_object_new (SPOR_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
