@@ -859,7 +859,7 @@ spor_timeline_measure (GtkWidget      *widget,
   else
     {
       *minimum = HEADER_HEIGHT + ROW_HEIGHT;
-      *natural = HEADER_HEIGHT + (int) MIN (spor_timeline_get_n_rows (self), 12) * ROW_HEIGHT;
+      *natural = HEADER_HEIGHT + (int) CLAMP (spor_timeline_get_n_rows (self), 1, 12) * ROW_HEIGHT;
     }
   *minimum_baseline = *natural_baseline = -1;
 }
