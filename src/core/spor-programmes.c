@@ -159,6 +159,28 @@ spor_programmes_remove_phase (SporStore *store,
   return spor_store_commit (store, error) || fail (store);
 }
 
+gint64
+spor_programmes_count_phase_progress (SporStore *store,
+                                      gint64     phase_id,
+                                      GError   **error)
+{
+  static const char sql[] = "SELECT count(*) FROM phase_progress WHERE phase_id = ?1";
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, phase_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    spor_store_set_error (store, error, rc, "phase progress");
+  sqlite3_reset (stmt);
+  return count;
+}
+
 gboolean
 spor_programmes_move_phase (SporStore *store,
                             gint64     phase_id,

@@ -29,6 +29,10 @@ SporPhase     *spor_programmes_add_phase      (SporStore   *store,
 gboolean       spor_programmes_remove_phase   (SporStore   *store,
                                                gint64       phase_id,
                                                GError     **error);
+/* How many participants have a progress row for the phase (removing it removes those). */
+gint64         spor_programmes_count_phase_progress (SporStore *store,
+                                                     gint64     phase_id,
+                                                     GError   **error);
 /* Moves a phase to @position (clamped), shifting the others. */
 gboolean       spor_programmes_move_phase     (SporStore   *store,
                                                gint64       phase_id,

@@ -525,14 +525,56 @@ phase_move (GtkWidget          *button,
 }
 
 static void
+remove_phase_now (SporProgrammesView *self,
+                  gint64              phase_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!spor_programmes_remove_phase (self->store, phase_id, &error))
+    return report (self, error);
+  show_programme (self, self->programme_id);
+}
+
+static void
+remove_phase_response (AdwMessageDialog   *dialog,
+                       const char         *response,
+                       SporProgrammesView *self)
+{
+  if (g_strcmp0 (response, "remove") == 0)
+    remove_phase_now (self, GET_ID (dialog));
+  g_object_unref (self);
+}
+
+static void
 phase_remove (GtkWidget          *button,
               SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
+  gint64 in_use = spor_programmes_count_phase_progress (self->store, GET_ID (button), &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  if (!spor_programmes_remove_phase (self->store, GET_ID (button), &error))
+  if (in_use < 0)
     return report (self, error);
-  show_programme (self, self->programme_id);
+  if (in_use == 0)
+    return remove_phase_now (self, GET_ID (button));
+
+  /* participants' progress in the phase goes with it: ask first */
+  body = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " participant has dates in this phase. "
+                                    "They are removed with the phase.",
+                                    "%" G_GINT64_FORMAT " participants have dates in this phase. "
+                                    "They are removed with the phase.", (gulong) in_use), in_use);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove the Phase?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  SET_ID (dialog, GET_ID (button));
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_phase_response), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -717,9 +759,16 @@ enrol_candidate (GtkWidget *button,
   SporProgrammesView *self = data->self;
   GtkWidget *dialog = data->dialog;
 
+  g_autoptr(SporEntity) cohort = spor_store_get (self->store, SPOR_TYPE_COHORT, data->cohort_id, NULL);
+
   if (!spor_progress_enrol (self->store, GET_ID (button), data->cohort_id, &error))
     return report (self, error);
-  toast (self, _("Participant enrolled"));
+  if (cohort != NULL && spor_entity_is_set (cohort, "capacity") &&
+      spor_programmes_count_enrolled (self->store, data->cohort_id, NULL) >
+      spor_entity_get_int (cohort, "capacity"))
+    toast (self, _("Participant enrolled; the cohort is now over its capacity"));
+  else
+    toast (self, _("Participant enrolled"));
   show_programme (self, self->programme_id);
   /* closing answers with the close response, which frees @data */
   gtk_window_close (GTK_WINDOW (dialog));

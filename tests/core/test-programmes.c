@@ -207,6 +207,19 @@ test_cohorts (void)
   assert_ok (spor_progress_enrol (store, id_of (p), id_of (cohort), &error));
   assert_ok (spor_progress_enrol (store, id_of (q), id_of (cohort), &error));
   g_assert_cmpint (spor_programmes_count_enrolled (store, id_of (cohort), &error), ==, 2);
+  {
+    g_autoptr(GPtrArray) phases = spor_programmes_list_phases (store, id_of (programme), &error);
+    g_autoptr(SporPhase) extra = spor_programmes_add_phase (store, id_of (programme), "Extra", 1,
+                                                            "weeks", NULL, &error);
+
+    g_assert_cmpint (spor_programmes_count_phase_progress (store, id_of (g_ptr_array_index (phases, 0)), &error), ==, 2);
+    g_assert_cmpint (spor_programmes_count_phase_progress (store, id_of (extra), &error), ==, 0);
+    /* enrolling again brings the new phase in; removing a phase takes its rows along */
+    assert_ok (spor_progress_enrol (store, id_of (p), id_of (cohort), &error));
+    g_assert_cmpint (spor_programmes_count_phase_progress (store, id_of (extra), &error), ==, 1);
+    assert_ok (spor_programmes_remove_phase (store, id_of (extra), &error));
+    g_assert_cmpint (test_count_rows (store, "phase_progress"), ==, 8);
+  }
 
   /* timeline rows: ids by name, one row with its bars */
   ids = spor_timeline_list_ids (store, 0, id_of (cohort), &error);
