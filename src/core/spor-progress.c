@@ -480,6 +480,41 @@ spor_progress_enrol (SporStore *store,
   return TRUE;
 }
 
+gint64
+spor_progress_replan_cohort (SporStore *store,
+                             gint64     cohort_id,
+                             GError   **error)
+{
+  static const char sql[] = "SELECT id FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!spor_store_begin (store, error))
+    return -1;
+  stmt = spor_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return fail (store), -1;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "participants");
+      return fail (store), -1;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!spor_progress_enrol (store, g_array_index (ids, gint64, i), cohort_id, error))
+      return fail (store), -1;
+  if (!spor_store_commit (store, error))
+    return fail (store), -1;
+  return ids->len;
+}
+
 /* ---- reading ------------------------------------------------------------------------- */
 
 void

@@ -51,6 +51,14 @@ gboolean spor_progress_enrol        (SporStore        *store,
                                      gint64            cohort_id,
                                      GError          **error);
 
+/* Enrols every participant of a cohort again (spor_progress_enrol), so that their planned
+ * dates follow the programme's phases and the cohort's start date after a change. Started
+ * and finished phases keep their actual dates. One transaction; returns the number of
+ * participants, -1 on error. */
+gint64   spor_progress_replan_cohort (SporStore        *store,
+                                      gint64            cohort_id,
+                                      GError          **error);
+
 /* One participant's phases, in programme order. */
 typedef struct {
   gint64  progress_id;

@@ -865,6 +865,22 @@ enrol_clicked (GtkWidget          *button,
 }
 
 static void
+replan_cohort (GtkWidget          *button,
+               SporProgrammesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = spor_progress_replan_cohort (self->store, GET_ID (button), &error);
+  g_autofree char *text = NULL;
+
+  if (n < 0)
+    return report (self, error);
+  text = g_strdup_printf (ngettext ("Phases planned again for %" G_GINT64_FORMAT " participant",
+                                    "Phases planned again for %" G_GINT64_FORMAT " participants",
+                                    (gulong) n), n);
+  toast (self, text);
+}
+
+static void
 show_cohort_on_timeline (GtkWidget          *button,
                          SporProgrammesView *self)
 {
@@ -896,6 +912,8 @@ build_cohorts_group (SporProgrammesView *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *enrol = text_button (_("_Enrol…"), FALSE);
       GtkWidget *timeline = icon_button ("document-open-recent-symbolic", _("Show on the Timeline"));
+      GtkWidget *replan = icon_button ("view-refresh-symbolic",
+                                       _("Plan the Phases Again from the Programme and the Start Date"));
       GtkWidget *cohort_row;
 
       if (spor_entity_is_set (cohort, "capacity"))
@@ -914,6 +932,9 @@ build_cohorts_group (SporProgrammesView *self)
         gtk_accessible_update_property (GTK_ACCESSIBLE (enrol), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       }
       adw_action_row_add_suffix (ADW_ACTION_ROW (cohort_row), enrol);
+      SET_ID (replan, spor_entity_get_id (cohort));
+      g_signal_connect (replan, "clicked", G_CALLBACK (replan_cohort), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (cohort_row), replan);
       adw_action_row_add_suffix (ADW_ACTION_ROW (cohort_row), timeline);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cohort_row);
     }

@@ -163,6 +163,31 @@ test_enrol (Fixture      *f,
 }
 
 static void
+test_replan (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(SporEntity) phase = NULL;
+
+  assert_ok (spor_progress_enrol (f->store, f->participant, f->cohort, &error));
+  assert_ok (spor_progress_advance (f->store, f->participant, "2026-02-02", &error));
+  list = steps (f);
+  /* the first phase becomes 4 weeks long: the later phases move, the started one keeps its start */
+  phase = spor_store_get (f->store, SPOR_TYPE_PHASE, STEP (list, 0)->phase_id, &error);
+  spor_entity_set_int (phase, "duration", 4);
+  assert_ok (spor_store_update (f->store, phase, &error));
+  g_assert_cmpint (spor_progress_replan_cohort (f->store, f->cohort, &error), ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = steps (f);
+  g_assert_cmpstr (STEP (list, 0)->planned_end, ==, "2026-02-27");
+  g_assert_cmpstr (STEP (list, 0)->actual_start, ==, "2026-02-02");
+  g_assert_cmpstr (STEP (list, 0)->state, ==, "active");
+  g_assert_cmpstr (STEP (list, 1)->planned_start, ==, "2026-02-28");
+  g_assert_cmpint (spor_progress_replan_cohort (f->store, 4242, &error), ==, 0);
+}
+
+static void
 test_enrol_other_programme (Fixture      *f,
                             gconstpointer data)
 {
@@ -440,6 +465,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/progress/enrol", test_enrol);
   ADD ("/progress/enrol-other-programme", test_enrol_other_programme);
+  ADD ("/progress/replan", test_replan);
   ADD ("/progress/advance-skip", test_advance);
   ADD ("/progress/hold-resume", test_hold);
   ADD ("/progress/drop-out", test_drop_out);
