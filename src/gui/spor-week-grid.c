@@ -30,6 +30,7 @@ typedef struct {
   guint            n_lanes;
   graphene_rect_t  area;
   gboolean         drawn;
+  PangoLayout     *layout;  /* its text, made when first drawn at this size */
 } Item;
 
 struct _SporWeekGrid
@@ -69,7 +70,7 @@ static const char * const palette[] = {
 static void
 item_clear (gpointer data)
 {
-  (void) data;
+  g_clear_object (&((Item *) data)->layout);
 }
 
 static int
@@ -197,6 +198,7 @@ place_items (SporWeekGrid *self)
       Item *item = &g_array_index (self->items, Item, i);
       double lane_w, y0, y1;
 
+      g_clear_object (&item->layout);
       item->drawn = item->day >= 0 && item->end > first && item->start < last;
       if (!item->drawn)
         continue;
@@ -383,26 +385,26 @@ spor_week_grid_snapshot (GtkWidget   *widget,
                                  &GRAPHENE_RECT_INIT (item->area.origin.x, item->area.origin.y, 4, item->area.size.height));
       if (o->cancelled)
         text.alpha = 0.55;
-      /* Translators: the times of a work block in the week grid */
-      markup = g_markup_printf_escaped ("%s<b>%s%s</b>\n<small>%s–%s%s%s</small>",
-                                        o->problems != 0 && !o->cancelled ? "⚠ " : "",
-                                        o->cancelled ? _("Cancelled: ") : "",
-                                        o->title, o->start_time, o->end_time,
-                                        o->location != NULL ? "\n" : "",
-                                        o->location != NULL ? o->location : "");
-      {
-        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
-
-        pango_layout_set_markup (layout, markup, -1);
-        pango_layout_set_width (layout, (int) (MAX (item->area.size.width - 10, 1) * PANGO_SCALE));
-        pango_layout_set_height (layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        gtk_snapshot_save (snapshot);
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (item->area.origin.x + 7, item->area.origin.y + 2));
-        gtk_snapshot_append_layout (snapshot, layout, &text);
-        gtk_snapshot_restore (snapshot);
-      }
+      if (item->layout == NULL)
+        {
+          /* Translators: the times of a work block in the week grid */
+          markup = g_markup_printf_escaped ("%s<b>%s%s</b>\n<small>%s–%s%s%s</small>",
+                                            o->problems != 0 && !o->cancelled ? "⚠ " : "",
+                                            o->cancelled ? _("Cancelled: ") : "",
+                                            o->title, o->start_time, o->end_time,
+                                            o->location != NULL ? "\n" : "",
+                                            o->location != NULL ? o->location : "");
+          item->layout = gtk_widget_create_pango_layout (widget, NULL);
+          pango_layout_set_markup (item->layout, markup, -1);
+          pango_layout_set_width (item->layout, (int) (MAX (item->area.size.width - 10, 1) * PANGO_SCALE));
+          pango_layout_set_height (item->layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
+          pango_layout_set_wrap (item->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
+        }
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (item->area.origin.x + 7, item->area.origin.y + 2));
+      gtk_snapshot_append_layout (snapshot, item->layout, &text);
+      gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
       {
         float widths[4] = { border_width, border_width, border_width, border_width };
