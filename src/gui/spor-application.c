@@ -41,7 +41,7 @@ static const GOptionEntry option_entries[] = {
   { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the work blocks as an iCalendar file to FILE, then exit"), N_("FILE") },
   { "programme", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-ics: only the blocks of the programme with this UUID"), N_("UUID") },
+    N_("With --export or --export-ics: only the programme with this UUID"), N_("UUID") },
   { "staff", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics: only the blocks of the staff member with this UUID"), N_("UUID") },
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -206,7 +206,7 @@ spor_application_handle_local_options (GApplication *application,
     }
   if (g_variant_dict_contains (options, "programme") || g_variant_dict_contains (options, "staff"))
     {
-      g_printerr (_("spor: --programme and --staff go with --export-ics\n"));
+      g_printerr (_("spor: --programme goes with --export or --export-ics, --staff with --export-ics\n"));
       return 1;
     }
 

@@ -933,7 +933,6 @@ spor_calendar_view_init (SporCalendarView *self)
     { "<Alt>Left", "calendar.previous-week" },
     { "<Alt>Right", "calendar.next-week" },
     { "<Control>t", "calendar.today" },
-    { "<Control>n", "calendar.new-block" },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
