@@ -23,6 +23,8 @@ struct _SporPhaseStepper
   GtkLabel    *empty_label;
   GtkListBox  *steps_list;
   GtkFlowBox  *actions_box;
+  GtkBox      *date_box;
+  GtkEntry    *date_entry;
 };
 
 G_DEFINE_FINAL_TYPE (SporPhaseStepper, spor_phase_stepper, ADW_TYPE_BIN)
@@ -186,6 +188,7 @@ spor_phase_stepper_reload (SporPhaseStepper *self)
     gtk_widget_set_visible (GTK_WIDGET (self->empty_label), !enrolled);
     gtk_widget_set_visible (GTK_WIDGET (self->steps_list), enrolled);
     gtk_widget_set_visible (GTK_WIDGET (self->actions_box), enrolled);
+    gtk_widget_set_visible (GTK_WIDGET (self->date_box), enrolled && !left);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "stepper.advance",
                                    enrolled && !left && !on_hold && (any_open || any_planned));
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "stepper.skip",
@@ -223,6 +226,27 @@ finish (SporPhaseStepper *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The date typed for the change (ISO or the locale's format), today when empty; NULL and a
+ * message when it is not a date. */
+static char *
+change_date (SporPhaseStepper *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  GDate date;
+
+  if (*text == '\0')
+    return self->today != NULL ? g_strdup (self->today) : spor_date_today ();
+  if (spor_date_is_valid (text))
+    return g_steal_pointer (&text);
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  if (g_date_valid (&date))
+    return spor_date_format_iso (&date);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+  toast (self, _("The date of the change is not a date."));
+  return NULL;
+}
+
 static void
 simple_action (GtkWidget  *widget,
                const char *action_name,
@@ -230,14 +254,16 @@ simple_action (GtkWidget  *widget,
 {
   SporPhaseStepper *self = SPOR_PHASE_STEPPER (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
   gboolean ok = FALSE;
 
-  if (self->store == NULL)
+  if (self->store == NULL || (date = change_date (self)) == NULL)
     return;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
   if (g_str_equal (action_name, "stepper.advance"))
-    ok = spor_progress_advance (self->store, self->participant_id, self->today, &error);
+    ok = spor_progress_advance (self->store, self->participant_id, date, &error);
   else if (g_str_equal (action_name, "stepper.skip"))
-    ok = spor_progress_skip (self->store, self->current, self->today, &error);
+    ok = spor_progress_skip (self->store, self->current, date, &error);
   else if (g_str_equal (action_name, "stepper.hold"))
     ok = spor_progress_hold (self->store, self->participant_id, &error);
   else if (g_str_equal (action_name, "stepper.resume"))
@@ -260,18 +286,20 @@ leave_response (AdwMessageDialog *dialog,
 {
   SporPhaseStepper *self = data->self;
 
-  if (g_strcmp0 (response, "confirm") == 0)
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (response, "confirm") == 0 && (date = change_date (self)) != NULL)
     {
       g_autoptr(GError) error = NULL;
       gboolean ok;
 
       if (data->destination == NULL)
         ok = spor_progress_drop_out (self->store, self->participant_id,
-                                     gtk_editable_get_text (data->text), self->today, &error);
+                                     gtk_editable_get_text (data->text), date, &error);
       else
         ok = spor_progress_complete (self->store, self->participant_id,
                                      destinations[gtk_drop_down_get_selected (data->destination)].value,
-                                     gtk_editable_get_text (data->text), self->today, &error);
+                                     gtk_editable_get_text (data->text), date, &error);
       finish (self, ok, error);
     }
   g_object_unref (data->self);
@@ -303,8 +331,8 @@ leave_action (GtkWidget  *widget,
   data->text = GTK_EDITABLE (entry);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    drop ? _("Drop Out?") : _("Complete the Programme?"),
-                                   drop ? _("The participant leaves the programme today. Open phases end.")
-                                        : _("The participant finishes the programme today. Record the exit plan."));
+                                   drop ? _("The participant leaves the programme on the date of the change. Open phases end.")
+                                        : _("The participant finishes the programme on the date of the change. Record the exit plan."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "confirm", drop ? _("_Drop Out") : _("_Complete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
@@ -374,6 +402,8 @@ spor_phase_stepper_class_init (SporPhaseStepperClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporPhaseStepper, empty_label);
   gtk_widget_class_bind_template_child (widget_class, SporPhaseStepper, steps_list);
   gtk_widget_class_bind_template_child (widget_class, SporPhaseStepper, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, SporPhaseStepper, date_box);
+  gtk_widget_class_bind_template_child (widget_class, SporPhaseStepper, date_entry);
 
   gtk_widget_class_install_action (widget_class, "stepper.advance", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "stepper.skip", NULL, simple_action);
@@ -386,7 +416,12 @@ spor_phase_stepper_class_init (SporPhaseStepperClass *klass)
 static void
 spor_phase_stepper_init (SporPhaseStepper *self)
 {
+  g_autofree char *today = spor_date_today ();
+  g_autofree char *shown = display_date (today);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* empty means today; the placeholder says which day that is */
+  gtk_entry_set_placeholder_text (self->date_entry, shown);
   spor_phase_stepper_reload (self);
 }
 
@@ -406,6 +441,7 @@ spor_phase_stepper_set_participant (SporPhaseStepper *self,
 
   g_set_object (&self->store, store);
   self->participant_id = store != NULL ? participant_id : 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), "");
   spor_phase_stepper_reload (self);
 }
 
@@ -423,5 +459,6 @@ spor_phase_stepper_set_today (SporPhaseStepper *self,
   g_return_if_fail (SPOR_IS_PHASE_STEPPER (self));
   g_free (self->today);
   self->today = g_strdup (today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), "");
   spor_phase_stepper_reload (self);
 }

@@ -253,6 +253,21 @@ test_virtual (Fixture      *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 count_changed (SporPhaseStepper *stepper,
                guint            *count)
@@ -295,6 +310,24 @@ test_stepper (Fixture      *f,
   steps = spor_progress_list_steps (f->store, f->first, "2026-01-19", &error);
   g_assert_cmpstr (((SporPhaseStep *) g_ptr_array_index (steps, 1))->state, ==, "skipped");
   g_assert_cmpstr (((SporPhaseStep *) g_ptr_array_index (steps, 2))->state, ==, "active");
+
+  /* the date of the change: a bad one changes nothing, a typed one is recorded */
+  {
+    GtkWidget *entry = find_entry (GTK_WIDGET (stepper));
+    guint before = changed;
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2026-13-45");
+    gtk_widget_activate_action (GTK_WIDGET (stepper), "stepper.advance", NULL);
+    g_assert_cmpuint (changed, ==, before);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2026-02-01");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stepper), "stepper.advance", NULL));
+    g_assert_cmpuint (changed, ==, before + 1);
+    g_clear_pointer (&steps, g_ptr_array_unref);
+    steps = spor_progress_list_steps (f->store, f->first, "2026-02-01", &error);
+    g_assert_cmpstr (((SporPhaseStep *) g_ptr_array_index (steps, 2))->actual_end, ==, "2026-02-01");
+    g_assert_cmpstr (((SporPhaseStep *) g_ptr_array_index (steps, 3))->state, ==, "active");
+  }
 
   /* not enrolled: nothing to do */
   spor_phase_stepper_set_participant (stepper, f->store, 0);
