@@ -33,6 +33,7 @@ struct _SporTimelineView
   GtkBox         *summary_box;
   GtkBox         *legend_box;
   GtkToggleButton *flap_button;
+  GtkFlowBox     *toolbar;
   SporTimeline   *timeline;
   AdwFlap        *flap;
   GtkLabel       *participant_label;
@@ -552,6 +553,7 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stepper_changed);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap_button);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, participant_label);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, stepper);
 
@@ -567,6 +569,10 @@ static void
 spor_timeline_view_init (SporTimelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the toolbar wraps like a flow box but is no list: focus goes to its controls only */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   g_signal_connect_swapped (self->timeline, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
   g_signal_connect_swapped (self->timeline, "notify::selected", G_CALLBACK (on_selected_changed), self);
   g_object_bind_property (self->flap, "reveal-flap", self->flap_button, "active",
