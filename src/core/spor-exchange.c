@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -754,6 +755,347 @@ reader_skip_space (Reader *r)
   return c;
 }
 
+
+/* --- a flat record ------------------------------------------------------------------------
+ * Records are flat objects of scalars, and millions of them pass through an import, so they
+ * are parsed here without building a JsonNode tree. Anything else that is valid JSON (a
+ * nested value) is kept as "other", which the field checks then refuse by name. */
+
+typedef struct
+{
+  const char *key;
+  GType       vt;  /* G_TYPE_STRING, _INT64, _DOUBLE, _BOOLEAN; G_TYPE_NONE for null;
+                    * G_TYPE_INVALID for an array or object */
+  const char *s;
+  gint64      i;
+  double      d;
+  gboolean    b;
+} Member;
+
+typedef struct
+{
+  GString *text;     /* the unescaped strings, NUL-separated */
+  GArray  *offsets;  /* per member: key offset, string offset (gsize pairs) */
+  GArray  *members;  /* Member */
+} Record;
+
+typedef enum { RECORD_OK, RECORD_NOT_OBJECT, RECORD_INVALID } RecordResult;
+
+static void
+skip_ws (const char **p)
+{
+  while (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r')
+    (*p)++;
+}
+
+static int
+hex4 (const char *p)
+{
+  int v = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
+/* Appends the unescaped string at *p (at its opening quote) to @out, NUL-terminated. */
+static gboolean
+parse_string (const char **p,
+              GString     *out)
+{
+  const char *q = *p + 1;
+
+  for (;;)
+    {
+      const char *start = q;
+
+      while (*q != '"' && *q != '\\' && (guchar) *q >= 0x20)
+        q++;
+      g_string_append_len (out, start, q - start);
+      if (*q == '"')
+        break;
+      if (*q != '\\')
+        return FALSE; /* a control character or the end */
+      q++;
+      switch (*q)
+        {
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/': g_string_append_c (out, '/'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            int c = hex4 (q + 1);
+
+            if (c < 0)
+              return FALSE;
+            q += 4;
+            if (c >= 0xd800 && c < 0xdc00)
+              {
+                int low = q[1] == '\\' && q[2] == 'u' ? hex4 (q + 3) : -1;
+
+                if (low < 0xdc00 || low > 0xdfff)
+                  return FALSE;
+                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                q += 6;
+              }
+            else if (c >= 0xdc00 && c < 0xe000)
+              return FALSE;
+            if (c == 0)
+              return FALSE; /* a NUL would cut the text short */
+            g_string_append_unichar (out, (gunichar) c);
+          }
+          break;
+        default:
+          return FALSE;
+        }
+      q++;
+    }
+  g_string_append_c (out, '\0');
+  *p = q + 1;
+  return TRUE;
+}
+
+static gboolean
+parse_number (const char **p,
+              Member      *m)
+{
+  const char *start = *p, *q = *p;
+  gboolean integer = TRUE;
+  char buf[64];
+
+  if (*q == '-')
+    q++;
+  if (*q == '0')
+    q++;
+  else if (*q >= '1' && *q <= '9')
+    while (g_ascii_isdigit (*q))
+      q++;
+  else
+    return FALSE;
+  if (*q == '.')
+    {
+      integer = FALSE;
+      q++;
+      if (!g_ascii_isdigit (*q))
+        return FALSE;
+      while (g_ascii_isdigit (*q))
+        q++;
+    }
+  if (*q == 'e' || *q == 'E')
+    {
+      integer = FALSE;
+      q++;
+      if (*q == '+' || *q == '-')
+        q++;
+      if (!g_ascii_isdigit (*q))
+        return FALSE;
+      while (g_ascii_isdigit (*q))
+        q++;
+    }
+  if ((gsize) (q - start) >= sizeof buf)
+    {
+      /* too many digits for any field: a number out of every range */
+      m->vt = G_TYPE_DOUBLE;
+      m->d = INFINITY;
+      *p = q;
+      return TRUE;
+    }
+  memcpy (buf, start, q - start);
+  buf[q - start] = '\0';
+  if (integer)
+    {
+      char *end = NULL;
+
+      errno = 0;
+      m->i = g_ascii_strtoll (buf, &end, 10);
+      if (errno == ERANGE)
+        {
+          m->vt = G_TYPE_DOUBLE;
+          m->d = INFINITY;
+        }
+      else
+        m->vt = G_TYPE_INT64;
+    }
+  else
+    {
+      m->vt = G_TYPE_DOUBLE;
+      m->d = g_ascii_strtod (buf, NULL);
+    }
+  *p = q;
+  return TRUE;
+}
+
+/* Skips a nested array or object (the tokenizer has checked the brackets match). */
+static gboolean
+skip_nested (const char **p)
+{
+  const char *q = *p;
+  int depth = 0;
+
+  do
+    {
+      if (*q == '\0')
+        return FALSE;
+      if (*q == '"')
+        {
+          for (q++; *q != '"'; q++)
+            {
+              if (*q == '\0')
+                return FALSE;
+              if (*q == '\\' && q[1] != '\0')
+                q++;
+            }
+        }
+      else if (*q == '{' || *q == '[')
+        depth++;
+      else if (*q == '}' || *q == ']')
+        depth--;
+      q++;
+    }
+  while (depth > 0);
+  *p = q;
+  return TRUE;
+}
+
+static RecordResult
+parse_record (Record     *rec,
+              const char *text)
+{
+  const char *p = text;
+  gsize offsets[2];
+
+  g_string_truncate (rec->text, 0);
+  g_array_set_size (rec->offsets, 0);
+  g_array_set_size (rec->members, 0);
+
+  skip_ws (&p);
+  if (*p != '{')
+    {
+      /* some other JSON value: only say "not an object" if it parses at all */
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      return json_parser_load_from_data (parser, text, -1, NULL) ? RECORD_NOT_OBJECT
+                                                                 : RECORD_INVALID;
+    }
+  p++;
+  skip_ws (&p);
+  if (*p == '}')
+    p++;
+  else
+    for (;;)
+      {
+        Member m = { NULL, G_TYPE_NONE, NULL, 0, 0, FALSE };
+
+        skip_ws (&p);
+        if (*p != '"')
+          return RECORD_INVALID;
+        offsets[0] = rec->text->len;
+        offsets[1] = G_MAXSIZE;
+        if (!parse_string (&p, rec->text))
+          return RECORD_INVALID;
+        skip_ws (&p);
+        if (*p++ != ':')
+          return RECORD_INVALID;
+        skip_ws (&p);
+        switch (*p)
+          {
+          case '"':
+            offsets[1] = rec->text->len;
+            if (!parse_string (&p, rec->text))
+              return RECORD_INVALID;
+            m.vt = G_TYPE_STRING;
+            break;
+          case 't':
+            if (strncmp (p, "true", 4) != 0)
+              return RECORD_INVALID;
+            m.vt = G_TYPE_BOOLEAN, m.b = TRUE, p += 4;
+            break;
+          case 'f':
+            if (strncmp (p, "false", 5) != 0)
+              return RECORD_INVALID;
+            m.vt = G_TYPE_BOOLEAN, m.b = FALSE, p += 5;
+            break;
+          case 'n':
+            if (strncmp (p, "null", 4) != 0)
+              return RECORD_INVALID;
+            m.vt = G_TYPE_NONE, p += 4;
+            break;
+          case '{':
+          case '[':
+            if (!skip_nested (&p))
+              return RECORD_INVALID;
+            m.vt = G_TYPE_INVALID;
+            break;
+          default:
+            if (!parse_number (&p, &m))
+              return RECORD_INVALID;
+          }
+        g_array_append_val (rec->members, m);
+        g_array_append_vals (rec->offsets, offsets, 2);
+        skip_ws (&p);
+        if (*p == ',')
+          {
+            p++;
+            continue;
+          }
+        if (*p == '}')
+          {
+            p++;
+            break;
+          }
+        return RECORD_INVALID;
+      }
+  skip_ws (&p);
+  if (*p != '\0')
+    return RECORD_INVALID;
+
+  /* The text no longer moves: point into it. */
+  for (guint i = 0; i < rec->members->len; i++)
+    {
+      Member *m = &g_array_index (rec->members, Member, i);
+      gsize key = g_array_index (rec->offsets, gsize, 2 * i);
+      gsize str = g_array_index (rec->offsets, gsize, 2 * i + 1);
+
+      m->key = rec->text->str + key;
+      m->s = str != G_MAXSIZE ? rec->text->str + str : NULL;
+    }
+  return RECORD_OK;
+}
+
+static const Member *
+record_find (Record     *rec,
+             const char *key)
+{
+  for (guint i = 0; i < rec->members->len; i++)
+    {
+      const Member *m = &g_array_index (rec->members, Member, i);
+
+      if (g_str_equal (m->key, key))
+        return m;
+    }
+  return NULL;
+}
+
+static const char *
+record_string (Record     *rec,
+               const char *key)
+{
+  const Member *m = record_find (rec, key);
+
+  return m != NULL && m->vt == G_TYPE_STRING ? m->s : NULL;
+}
+
 /* --- import --------------------------------------------------------------------------- */
 
 struct _SporImportReport
@@ -892,7 +1234,8 @@ typedef struct
   gint64                version;
   GHashTable           *seen_keys;
   GHashTable           *stmts;  /* SQL text of entity_sql() (by address) → statement */
-  JsonParser           *parser; /* one for all records */
+  JsonParser           *parser; /* for the header and tombstones */
+  Record                record; /* for the records */
 } Import;
 
 /* The store's statement cache hashes the whole SQL text; this one only its address. */
@@ -1360,7 +1703,7 @@ import_record (Import               *im,
                const SporEntityInfo *info,
                guint                 count_index,
                guint64               index,
-               JsonNode             *node,
+               Record               *rec,
                guint                 line,
                GError              **error)
 {
@@ -1371,25 +1714,14 @@ import_record (Import               *im,
   const char *uuid, *created_at, *updated_at;
   const char *sql;
   g_autofree char *local_updated = NULL;
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
   sqlite3_stmt *stmt;
   gint64 local_id = 0;
   int rc;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  /* Every member must be a field of the record, once. */
+  for (guint m = 0; m < rec->members->len; m++)
     {
-      refuse (error, place, line, _("not an object"));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-
-  /* Every member must be a field of the record. */
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &member, &value))
-    {
+      const char *member = g_array_index (rec->members, Member, m).key;
       gboolean known = g_str_equal (member, "uuid") || g_str_equal (member, "created_at") ||
                        g_str_equal (member, "updated_at");
 
@@ -1401,15 +1733,21 @@ import_record (Import               *im,
           refuse (error, at, line, _("not a field of %s"), info->name);
           return FALSE;
         }
+      if (record_find (rec, member) != &g_array_index (rec->members, Member, m))
+        {
+          g_autofree char *at = g_strdup_printf ("%s.%s", place, member);
+          refuse (error, at, line, _("appears twice"));
+          return FALSE;
+        }
     }
 
 #define KEY(name, check, what) \
   G_STMT_START { \
-    name = member_string (object, #name); \
+    name = record_string (rec, #name); \
     if (name == NULL || !check (name)) \
       { \
         g_autofree char *at = g_strdup_printf ("%s.%s", place, #name); \
-        refuse (error, at, line, json_object_has_member (object, #name) ? what : _("missing")); \
+        refuse (error, at, line, record_find (rec, #name) != NULL ? what : _("missing")); \
         return FALSE; \
       } \
   } G_STMT_END
@@ -1422,10 +1760,10 @@ import_record (Import               *im,
     {
       const SporField *field = &info->fields[f];
       const char *name = sql_of->names[f];
-      JsonNode *v = json_object_get_member (object, name);
+      const Member *v = record_find (rec, name);
       GType vt;
 
-      if (v == NULL || JSON_NODE_HOLDS_NULL (v))
+      if (v == NULL || v->vt == G_TYPE_NONE)
         {
           if (field->flags & SPOR_FIELD_REQUIRED)
             {
@@ -1437,7 +1775,7 @@ import_record (Import               *im,
           values[f].i = 0;
           continue;
         }
-      vt = JSON_NODE_HOLDS_VALUE (v) ? json_node_get_value_type (v) : G_TYPE_INVALID;
+      vt = v->vt;
 
       switch (field->type)
         {
@@ -1448,7 +1786,7 @@ import_record (Import               *im,
               return FALSE;
             }
           values[f].kind = SQLITE_INTEGER;
-          values[f].i = json_node_get_int (v);
+          values[f].i = v->i;
           if ((field->flags & SPOR_FIELD_RANGE) &&
               (values[f].i < field->min || values[f].i > field->max))
             {
@@ -1463,7 +1801,7 @@ import_record (Import               *im,
               return FALSE;
             }
           values[f].kind = SQLITE_FLOAT;
-          values[f].d = json_node_get_double (v);
+          values[f].d = vt == G_TYPE_INT64 ? (double) v->i : v->d;
           if (!isfinite (values[f].d) ||
               ((field->flags & SPOR_FIELD_RANGE) &&
                (values[f].d < field->min || values[f].d > field->max)))
@@ -1479,12 +1817,12 @@ import_record (Import               *im,
               return FALSE;
             }
           values[f].kind = SQLITE_INTEGER;
-          values[f].i = json_node_get_boolean (v) ? 1 : 0;
+          values[f].i = v->b ? 1 : 0;
           break;
         case SPOR_FIELD_REF:
           {
             const SporEntityInfo *ref = spor_entity_info_lookup (field->ref);
-            const char *ref_uuid = vt == G_TYPE_STRING ? json_node_get_string (v) : NULL;
+            const char *ref_uuid = vt == G_TYPE_STRING ? v->s : NULL;
             gint64 id;
 
             if (ref_uuid == NULL || !spor_uuid_is_valid (ref_uuid))
@@ -1523,7 +1861,7 @@ import_record (Import               *im,
               return FALSE;
             }
           values[f].kind = SQLITE_TEXT;
-          values[f].s = json_node_get_string (v);
+          values[f].s = v->s;
           if (field->type == SPOR_FIELD_DATE && !spor_date_is_valid (values[f].s))
             {
               refuse_field (error, place, name, line, _("not a date"));
@@ -1789,19 +2127,38 @@ import_array (Import     *im,
   for (;;)
     {
       g_autofree char *place = g_strdup_printf ("%s[%" G_GUINT64_FORMAT "]", key, index);
-      g_autoptr(JsonNode) node = NULL;
       guint line;
 
       reader_skip_space (&im->r);
       line = im->r.line;
       if (!capture_value (im, bytes, place, error))
         return FALSE;
-      node = parse_value (im, bytes, place, line, error);
-      if (node == NULL)
-        return FALSE;
-      if (info != NULL ? !import_record (im, info, count_index, index, node, line, error)
-                       : !import_tombstone (im, index, node, line, error))
-        return FALSE;
+      if (info != NULL)
+        {
+          RecordResult result;
+
+          if (!g_utf8_validate (bytes->str, (gssize) bytes->len, NULL))
+            {
+              refuse (error, place, line, _("invalid UTF-8"));
+              return FALSE;
+            }
+          result = parse_record (&im->record, bytes->str);
+          if (result != RECORD_OK)
+            {
+              refuse (error, place, line, result == RECORD_NOT_OBJECT ? _("not an object")
+                                                                      : _("not valid JSON"));
+              return FALSE;
+            }
+          if (!import_record (im, info, count_index, index, &im->record, line, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(JsonNode) node = parse_value (im, bytes, place, line, error);
+
+          if (node == NULL || !import_tombstone (im, index, node, line, error))
+            return FALSE;
+        }
       if (!record_done (im, error))
         return FALSE;
       index++;
@@ -2005,6 +2362,9 @@ spor_exchange_import_stream (SporStore            *store,
   im->r.line = 1;
   im->seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im->stmts = g_hash_table_new (NULL, NULL);
+  im->record.text = g_string_new (NULL);
+  im->record.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  im->record.members = g_array_new (FALSE, FALSE, sizeof (Member));
 
   /* A large import changes more pages than SQLite's default cache holds; 64 MB keeps them
    * in memory instead of spilling to the journal half-way. */
@@ -2015,6 +2375,9 @@ spor_exchange_import_stream (SporStore            *store,
     {
       g_hash_table_unref (im->seen_keys);
       g_hash_table_unref (im->stmts);
+      g_string_free (im->record.text, TRUE);
+      g_array_unref (im->record.offsets);
+      g_array_unref (im->record.members);
       return NULL;
     }
 
@@ -2034,6 +2397,9 @@ spor_exchange_import_stream (SporStore            *store,
   g_hash_table_unref (im->seen_keys);
   g_hash_table_unref (im->stmts);
   g_clear_object (&im->parser);
+  g_string_free (im->record.text, TRUE);
+  g_array_unref (im->record.offsets);
+  g_array_unref (im->record.members);
   /* back to SQLite's default cache */
   spor_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   if (!ok)
