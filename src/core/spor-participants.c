@@ -243,9 +243,15 @@ spor_participants_match_expression (const char *search)
         continue;
 
       /* Each word is one quoted FTS5 string with a prefix star: quotes inside are doubled,
-       * so nothing typed can become FTS5 syntax. */
+       * so nothing typed can become FTS5 syntax. A word with a digit or an @ is a phone
+       * number or an e-mail address and is looked up in the contact column only, a name
+       * in the name columns only: fewer index terms to merge for a short prefix. */
       if (match->len > 0)
         g_string_append_c (match, ' ');
+      if (strpbrk (folded, "0123456789@") != NULL)
+        g_string_append (match, "{contact} : ");
+      else
+        g_string_append (match, "{name folded} : ");
       g_string_append_c (match, '"');
       for (const char *p = folded; *p; p++)
         {
@@ -340,6 +346,46 @@ spor_participants_query_ids (SporStore           *store,
   return g_steal_pointer (&ids);
 }
 
+/* The number of participants the filters (without a search) let through. */
+static gint64
+count_filtered (SporStore   *store,
+                gint64       programme_id,
+                gint64       cohort_id,
+                const char  *status,
+                GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM participants p WHERE 1");
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int param = 1;
+  int rc;
+
+  /* Only the fixed fragments below become SQL; every value is a bound parameter. */
+  if (programme_id > 0)
+    g_string_append (sql, " AND p.programme_id = ?");
+  if (cohort_id > 0)
+    g_string_append (sql, " AND p.cohort_id = ?");
+  if (status != NULL && *status != '\0')
+    g_string_append (sql, " AND p.status = ?");
+  stmt = spor_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  if (programme_id > 0)
+    sqlite3_bind_int64 (stmt, param++, programme_id);
+  if (cohort_id > 0)
+    sqlite3_bind_int64 (stmt, param++, cohort_id);
+  if (status != NULL && *status != '\0')
+    sqlite3_bind_text (stmt, param++, status, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    spor_store_set_error (store, error, rc, _("Counting participants"));
+  return count;
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* SporParticipantList */
 
@@ -356,6 +402,15 @@ struct _SporParticipantList
   char                *status;
   SporParticipantSort  sort;
   GArray              *hidden;
+  /* The ids in order for the filters without the search, read once per filter change or
+   * refresh: a search only intersects the FTS5 matches with it, so typing never re-sorts
+   * tens of thousands of rows. */
+  GArray              *base;
+  /* Opening shows the first rows at once: the list knows its length from a count and
+   * holds only the first ids until the rest are read when idle (or asked for). */
+  guint                n_items;
+  gboolean             partial;
+  guint                complete_source;
   /* A small cache keyed by position modulo CACHE_SIZE: the rows on screen are asked for
    * again and again, the rest of a 72,000-row list is never held. */
   SporParticipantItem *cache[CACHE_SIZE];
@@ -367,6 +422,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SporParticipantList, spor_participant_list, G_TYP
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       spor_participant_list_model_init))
 
+static void ensure_complete (SporParticipantList *self);
+
 static GType
 list_get_item_type (GListModel *model)
 {
@@ -376,7 +433,7 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return SPOR_PARTICIPANT_LIST (model)->ids->len;
+  return SPOR_PARTICIPANT_LIST (model)->n_items;
 }
 
 static gpointer
@@ -387,6 +444,10 @@ list_get_item (GListModel *model,
   SporParticipantItem **slot;
   gint64 id;
 
+  if (position >= self->n_items)
+    return NULL;
+  if (position >= self->ids->len)
+    ensure_complete (self);
   if (position >= self->ids->len)
     return NULL;
   id = g_array_index (self->ids, gint64, position);
@@ -420,8 +481,10 @@ spor_participant_list_finalize (GObject *object)
   SporParticipantList *self = SPOR_PARTICIPANT_LIST (object);
 
   clear_cache (self);
+  g_clear_handle_id (&self->complete_source, g_source_remove);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->hidden, g_array_unref);
+  g_clear_pointer (&self->base, g_array_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_object (&self->store);
@@ -461,19 +524,175 @@ spor_participant_list_get_store (SporParticipantList *self)
   return self->store;
 }
 
-gboolean
-spor_participant_list_refresh (SporParticipantList  *self,
-                               GError              **error)
+/* The rowids of the participants that match @match, as a bitmap indexed by id. */
+static guint8 *
+match_bitmap (SporStore   *store,
+              const char  *match,
+              gint64      *max_id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint8 *bitmap;
+  int rc;
+
+  stmt = spor_store_prepare (store, "SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  *max_id = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, id);
+      *max_id = MAX (*max_id, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, _("Searching participants"));
+      return NULL;
+    }
+  bitmap = g_malloc0 (*max_id / 8 + 1);
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      gint64 id = g_array_index (rowids, gint64, i);
+      if (id > 0)
+        bitmap[id / 8] |= 1 << (id % 8);
+    }
+  return bitmap;
+}
+
+static gboolean update_ids (SporParticipantList *self, GError **error);
+
+#define FIRST_ROWS 200
+
+static gboolean
+refresh_when_idle (gpointer data)
+{
+  SporParticipantList *self = data;
+
+  self->complete_source = 0;
+  update_ids (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the whole order now, when the first rows are not enough. */
+static void
+ensure_complete (SporParticipantList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) base = NULL;
+
+  if (!self->partial)
+    return;
+  g_clear_handle_id (&self->complete_source, g_source_remove);
+  self->partial = FALSE;
+  base = spor_participants_query_ids (self->store, NULL, self->programme_id, self->cohort_id,
+                                      self->status, self->sort, 0, 0, &error);
+  if (base == NULL)
+    {
+      g_warning ("Participants list: %s", error->message);
+      return;
+    }
+  self->base = g_array_ref (base);
+  g_array_set_size (self->ids, 0);
+  g_array_append_vals (self->ids, base->data, MIN (base->len, self->n_items));
+  if (base->len != self->n_items)
+    {
+      /* Another connection wrote meanwhile. This may run inside get_item(), where the
+       * list must not change: keep the length (empty rows at the end) and start over
+       * when idle. */
+      g_array_set_size (self->ids, self->n_items);
+      self->complete_source = g_idle_add_full (G_PRIORITY_LOW, refresh_when_idle, self, NULL);
+    }
+}
+
+static gboolean
+complete_when_idle (gpointer data)
+{
+  SporParticipantList *self = data;
+
+  self->complete_source = 0;
+  ensure_complete (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+update_partial (SporParticipantList  *self,
+                GError              **error)
+{
+  g_autoptr(GArray) first = NULL;
+  gint64 count;
+  guint removed;
+
+  count = count_filtered (self->store, self->programme_id, self->cohort_id, self->status, error);
+  if (count >= 0)
+    first = spor_participants_query_ids (self->store, NULL, self->programme_id, self->cohort_id,
+                                         self->status, self->sort, 0, FIRST_ROWS, error);
+  if (first == NULL)
+    {
+      count = 0;
+      first = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  removed = self->n_items;
+  g_array_unref (self->ids);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->n_items = 0;
+  clear_cache (self);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (first);
+  self->n_items = (guint) count;
+  self->partial = first->len < self->n_items;
+  if (self->partial)
+    self->complete_source = g_idle_add_full (G_PRIORITY_LOW, complete_when_idle, self, NULL);
+  if (self->n_items > 0 || removed == 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+update_ids (SporParticipantList  *self,
+            GError              **error)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autofree char *match = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint removed;
 
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), FALSE);
 
-  ids = spor_participants_query_ids (self->store, self->search, self->programme_id,
-                                     self->cohort_id, self->status, self->sort, 0, 0, error);
-  if (ids == NULL)
-    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_clear_handle_id (&self->complete_source, g_source_remove);
+  match = spor_participants_match_expression (self->search);
+  if (self->base == NULL && match == NULL && self->hidden->len == 0)
+    return update_partial (self, error);
+  self->partial = FALSE;
+
+  if (self->base == NULL)
+    self->base = spor_participants_query_ids (self->store, NULL, self->programme_id,
+                                              self->cohort_id, self->status, self->sort, 0, 0,
+                                              &local_error);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (self->base != NULL && match == NULL)
+    g_array_append_vals (ids, self->base->data, self->base->len);
+  else if (self->base != NULL)
+    {
+      gint64 max_id = 0;
+      g_autofree guint8 *bitmap = match_bitmap (self->store, match, &max_id, &local_error);
+
+      for (guint i = 0; bitmap != NULL && i < self->base->len; i++)
+        {
+          gint64 id = g_array_index (self->base, gint64, i);
+          if (id > 0 && id <= max_id && (bitmap[id / 8] & (1 << (id % 8))))
+            g_array_append_val (ids, id);
+        }
+    }
   if (self->hidden->len > 0)
     for (guint i = 0; i < ids->len; i++)
       for (guint j = 0; j < self->hidden->len; j++)
@@ -483,12 +702,34 @@ spor_participant_list_refresh (SporParticipantList  *self,
             break;
           }
 
-  removed = self->ids->len;
+  /* Two signals, all out then all in: given one signal that removes and adds, GTK 4.8's
+   * list view compares every added item with the removed ones, which reads every row. */
+  removed = self->n_items;
+  g_array_unref (self->ids);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->n_items = 0;
+  clear_cache (self);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
-  clear_cache (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  return error == NULL || *error == NULL;
+  self->n_items = self->ids->len;
+  if (self->ids->len > 0 || removed == 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+spor_participant_list_refresh (SporParticipantList  *self,
+                               GError              **error)
+{
+  g_clear_pointer (&self->base, g_array_unref);
+  return update_ids (self, error);
 }
 
 void
@@ -508,7 +749,7 @@ spor_participant_list_set_search (SporParticipantList *self,
   self->search = g_strdup (search);
   /* "anna " and "anna" ask the same: no second query. */
   if (g_strcmp0 (old_match, new_match) != 0)
-    spor_participant_list_refresh (self, NULL);
+    update_ids (self, NULL);
 }
 
 const char *
@@ -578,13 +819,13 @@ spor_participant_list_set_hidden (SporParticipantList *self,
         if (hidden)
           return;
         g_array_remove_index (self->hidden, i);
-        spor_participant_list_refresh (self, NULL);
+        update_ids (self, NULL);
         return;
       }
   if (!hidden)
     return;
   g_array_append_val (self->hidden, participant_id);
-  spor_participant_list_refresh (self, NULL);
+  update_ids (self, NULL);
 }
 
 guint
@@ -592,6 +833,10 @@ spor_participant_list_find (SporParticipantList *self,
                             gint64               participant_id)
 {
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), G_MAXUINT);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == participant_id)
+      return i;
+  ensure_complete (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == participant_id)
       return i;
@@ -603,6 +848,10 @@ spor_participant_list_get_id (SporParticipantList *self,
                               guint                position)
 {
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), 0);
+  if (position >= self->n_items)
+    return 0;
+  if (position >= self->ids->len)
+    ensure_complete (self);
   if (position >= self->ids->len)
     return 0;
   return g_array_index (self->ids, gint64, position);

@@ -10,6 +10,7 @@
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
 #include "spor-participant-row.h"
+#include "spor-participant-selection.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 
@@ -19,7 +20,7 @@ struct _SporParticipantsView
 
   SporStore           *store;
   SporParticipantList *list;
-  GtkSingleSelection  *selection;
+  SporParticipantSelection *selection;
   GArray              *programme_ids;
   GArray              *cohort_ids;
   gint64               pending_erase;
@@ -85,20 +86,19 @@ show_detail (SporParticipantsView *self,
 static void
 on_selection_changed (SporParticipantsView *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 id = spor_participant_selection_get_selected_id (self->selection);
 
-  /* A refresh of the list drops the selection for a moment; the detail pane keeps the
-   * participant it shows until another one is chosen. */
-  if (self->filling || position == GTK_INVALID_LIST_POSITION)
+  /* The detail pane keeps the participant it shows until another one is chosen. */
+  if (self->filling || id <= 0)
     return;
-  show_detail (self, spor_participant_list_get_id (self->list, position));
+  show_detail (self, id);
 }
 
 static void
 on_row_activated (SporParticipantsView *self,
                   guint                 position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
@@ -124,8 +124,7 @@ reselect (SporParticipantsView *self)
   guint position = shown > 0 ? spor_participant_list_find (self->list, shown) : G_MAXUINT;
 
   self->filling = TRUE;
-  gtk_single_selection_set_selected (self->selection,
-                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  spor_participant_selection_set_selected_id (self->selection, shown);
   self->filling = FALSE;
   if (position != G_MAXUINT)
     scroll_to (self, position);
@@ -346,7 +345,9 @@ spor_participants_view_show_participant (SporParticipantsView *self,
   update_list_state (self);
   if (position == G_MAXUINT)
     return;
-  gtk_single_selection_set_selected (self->selection, position);
+  self->filling = TRUE;
+  spor_participant_selection_set_selected_id (self->selection, participant_id);
+  self->filling = FALSE;
   scroll_to (self, position);
   show_detail (self, participant_id);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
@@ -424,7 +425,11 @@ spor_participants_view_flush_pending (SporParticipantsView *self)
       add_toast (self, text);
     }
   if (self->list != NULL)
-    spor_participant_list_set_hidden (self->list, id, FALSE);
+    {
+      spor_participant_list_set_hidden (self->list, id, FALSE);
+      /* The erased id is still in the list's cached order: read it again. */
+      spor_participant_list_refresh (self->list, NULL);
+    }
 }
 
 static void
@@ -722,10 +727,8 @@ spor_participants_view_set_store (SporParticipantsView *self,
   if (store != NULL)
     {
       self->list = spor_participant_list_new (store);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      g_signal_connect_object (self->selection, "notify::selected",
+      self->selection = spor_participant_selection_new (self->list);
+      g_signal_connect_object (self->selection, "notify::selected-id",
                                G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       on_filter_changed (self);

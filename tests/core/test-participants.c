@@ -242,10 +242,12 @@ test_list_model (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 2));
 
   spor_participant_list_set_search (list, "bent");
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (changes, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  /* "bent " asks the same as "bent": no second query */
+  changes = 0;
   spor_participant_list_set_search (list, "bent ");
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
   spor_participant_list_set_search (list, NULL);
   spor_participant_list_set_status (list, "active");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
@@ -253,12 +255,51 @@ test_list_model (void)
   spor_participant_list_set_status (list, NULL);
   spor_participant_list_set_programme (list, prog);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  g_assert_cmpuint (changes, ==, 5);
   /* a participant waiting for erasure is left out until undone */
   spor_participant_list_set_hidden (list, anna, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   spor_participant_list_set_hidden (list, anna, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+/* A long list opens with its first rows and its full length; the rest is read when asked
+ * for or when idle, in the same order. */
+static void
+test_list_partial (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipantList) list = NULL;
+  g_autoptr(GArray) all = NULL;
+
+  assert_ok (spor_store_begin (store, &error));
+  for (int i = 0; i < 450; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Række Person %03d", 449 - i);
+      add_participant (store, name, "active", 0, NULL, NULL, NULL);
+    }
+  assert_ok (spor_store_commit (store, &error));
+  all = query (store, NULL, 0, NULL, SPOR_PARTICIPANT_SORT_NAME);
+
+  list = spor_participant_list_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 450);
+  for (guint i = 0; i < 450; i += 7)
+    {
+      g_autoptr(SporParticipantItem) item = g_list_model_get_item (G_LIST_MODEL (list), 449 - i);
+      g_assert_cmpint (spor_participant_item_get_id (item), ==, ID (all, 449 - i));
+    }
+  g_assert_cmpint (spor_participant_list_get_id (list, 449), ==, ID (all, 449));
+
+  /* the idle completion */
+  g_clear_object (&list);
+  list = spor_participant_list_new (store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (spor_participant_list_find (list, ID (all, 300)), ==, 300);
+  {
+    g_autoptr(SporParticipantItem) item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (spor_participant_item_get_name (item), ==, "Række Person 000");
+  }
 }
 
 static void
@@ -604,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/participants/search", test_search);
   g_test_add_func ("/participants/filter-sort-page", test_filter_sort_page);
   g_test_add_func ("/participants/list-model", test_list_model);
+  g_test_add_func ("/participants/list-partial", test_list_partial);
   g_test_add_func ("/participants/cpr-email-phone", test_cpr);
   g_test_add_func ("/participants/check-and-save", test_check_and_save);
   g_test_add_func ("/participants/warnings", test_warnings);
