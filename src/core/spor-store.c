@@ -394,6 +394,47 @@ forget_fingerprint (const char *path)
     g_key_file_save_to_file (keys, file, NULL);
 }
 
+/* Files this process holds open after checking them: a second connection to one of them
+ * (a worker thread's) needs no second check. Path → number of open stores. */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;
+
+static gboolean
+file_held_open (const char *path)
+{
+  gboolean held;
+
+  G_LOCK (open_files);
+  held = open_files != NULL && g_hash_table_contains (open_files, path);
+  G_UNLOCK (open_files);
+  return held;
+}
+
+static void
+hold_file (const char *path)
+{
+  G_LOCK (open_files);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (open_files, g_strdup (path),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, path)) + 1));
+  G_UNLOCK (open_files);
+}
+
+static void
+release_file (const char *path)
+{
+  guint n;
+
+  G_LOCK (open_files);
+  n = open_files != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (open_files, path)) : 0;
+  if (n > 1)
+    g_hash_table_insert (open_files, g_strdup (path), GUINT_TO_POINTER (n - 1));
+  else if (n == 1)
+    g_hash_table_remove (open_files, path);
+  G_UNLOCK (open_files);
+}
+
 /* Opening */
 
 static void
@@ -406,6 +447,8 @@ spor_store_finalize (GObject *object)
   if (self->db != NULL)
     {
       sqlite3_exec (self->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
+      if (self->site_uuid != NULL)
+        release_file (self->path);
       if (sqlite3_close (self->db) == SQLITE_OK && self->site_uuid != NULL)
         remember_fingerprint (self->path);
       else
@@ -705,7 +748,7 @@ open_checked (SporStore *self,
                    (int) version, SPOR_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  if (existed && pages > 0 && !fingerprint_trusted (self->path))
+  if (existed && pages > 0 && !file_held_open (self->path) && !fingerprint_trusted (self->path))
     {
       self->checked = TRUE;
       if (!quick_check (self, error))
@@ -738,7 +781,10 @@ open_checked (SporStore *self,
       return FALSE;
     }
 
-  return migrate (self, existed && pages > 0, error) && load_site (self, error);
+  if (!migrate (self, existed && pages > 0, error) || !load_site (self, error))
+    return FALSE;
+  hold_file (self->path);
+  return TRUE;
 }
 
 SporStore *

@@ -452,6 +452,25 @@ test_check_when_changed (void)
   g_assert_true (spor_store_was_checked (store));
   g_assert_finalize_object (store);
 
+  /* a second connection while the first is open (a worker thread's) is not checked again */
+  {
+    SporStore *first = spor_store_open (copy, &error);
+    SporStore *second;
+
+    g_assert_no_error (error);
+    {
+      sqlite3 *db = NULL;
+      g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE touched (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+    second = spor_store_open (copy, &error);
+    g_assert_no_error (error);
+    g_assert_false (spor_store_was_checked (second));
+    g_assert_finalize_object (second);
+    g_assert_finalize_object (first);
+  }
+
   /* changed behind Spor's back: checked again */
   {
     sqlite3 *db = NULL;
