@@ -208,6 +208,18 @@ load_week_thread (GTask        *task,
     g_task_return_pointer (task, week, (GDestroyNotify) spor_week_free);
 }
 
+void spor_calendar_view_open_occurrence (SporCalendarView *self, const SporOccurrence *occurrence);
+
+static void
+on_attention_open_clicked (SporCalendarView *self,
+                           GtkButton        *button)
+{
+  SporOccurrence *o = g_object_get_data (G_OBJECT (button), "occurrence");
+
+  if (o != NULL)
+    spor_calendar_view_open_occurrence (self, o);
+}
+
 static void
 show_attention (SporCalendarView *self)
 {
@@ -251,6 +263,21 @@ show_attention (SporCalendarView *self)
                                         o->problem_text, -1);
         g_object_set_data_full (G_OBJECT (row), "occurrence", spor_occurrence_copy (o),
                                 (GDestroyNotify) spor_occurrence_free);
+        {
+          /* A button as well as the row: keyboard and screen-reader users get a named target */
+          GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+          /* Translators: %s is the title of a work block */
+          g_autofree char *open_label = g_strdup_printf (_("Open Attendance of %s"), o->title);
+
+          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (open, "flat");
+          gtk_widget_set_tooltip_text (open, _("Open Attendance"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
+          g_object_set_data_full (G_OBJECT (open), "occurrence", spor_occurrence_copy (o),
+                                  (GDestroyNotify) spor_occurrence_free);
+          g_signal_connect_swapped (open, "clicked", G_CALLBACK (on_attention_open_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+        }
         gtk_list_box_append (self->attention_list, row);
         {
           GtkWidget *detail = gtk_list_box_row_new ();
