@@ -227,12 +227,17 @@ show_report (SporImportDialog *self,
     }
 
   spor_import_report_get_totals (report, &totals);
-  if (site != NULL && *site != '\0')
-    /* Translators: the first %s is a site's name, the second a date and time */
-    description = g_strdup_printf (_("From %s, exported %s."), site, when);
-  else
-    /* Translators: %s is a date and time */
-    description = g_strdup_printf (_("Exported %s."), when);
+  {
+    g_autofree char *all = format_counts (&totals);
+
+    if (site != NULL && *site != '\0')
+      /* Translators: a site's name, a date and time, then a summary such as
+       * “3 new · 2 updated · 40 unchanged” */
+      description = g_strdup_printf (_("From %s, exported %s. In all: %s."), site, when, all);
+    else
+      /* Translators: a date and time, then a summary such as “3 new · 40 unchanged” */
+      description = g_strdup_printf (_("Exported %s. In all: %s."), when, all);
+  }
   adw_preferences_group_set_description (self->summary_group, description);
 
   for (guint i = 0; i < conflicts->len; i++)
