@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
@@ -132,8 +133,19 @@ load (SporAgreementEditor *self)
     state = g_strdup_printf (_("Version %d · Draft"), (int) spor_entity_get_int (e, "version"));
   else
     /* Translators: a version number and a date */
-    state = g_strdup_printf (_("Version %d · Signed %s"), (int) spor_entity_get_int (e, "version"),
-                             spor_entity_get_text (e, "signed_date"));
+    {
+      char text[64] = "";
+      int y, m, d;
+
+      if (sscanf (spor_entity_get_text (e, "signed_date") ?: "", "%d-%d-%d", &y, &m, &d) == 3 &&
+          g_date_valid_dmy (d, m, y))
+        {
+          g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
+          g_date_strftime (text, sizeof text, "%x", date);
+        }
+      state = g_strdup_printf (_("Version %d · Signed %s"), (int) spor_entity_get_int (e, "version"),
+                               text);
+    }
   gtk_label_set_label (self->state_label, state);
 
   gtk_widget_set_sensitive (self->form_box, draft);

@@ -142,9 +142,9 @@ print_data_new (SporStore  *store,
 
     g_string_append_printf (markup, "\n<b>%s</b>\n\n", heading);
     g_string_append_printf (markup, "%s: %s\n\n\n", date_label, signed_date);
-    g_string_append_printf (markup, "____________________________________\n%s %s\n\n\n",
+    g_string_append_printf (markup, "____________________________________\n%s: %s\n\n\n",
                             participant_label, by_p);
-    g_string_append_printf (markup, "____________________________________\n%s %s\n",
+    g_string_append_printf (markup, "____________________________________\n%s: %s\n",
                             adviser_label, by_a);
   }
   data->markup = g_string_free (g_steal_pointer (&markup), FALSE);
