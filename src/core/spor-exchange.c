@@ -20,6 +20,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -1663,7 +1665,7 @@ remember_uuid (Import     *im,
                guint       line,
                GError    **error)
 {
-  sqlite3_stmt *stmt = prepare_fast (im, "INSERT INTO temp.exchange_seen (uuid) "
+  sqlite3_stmt *stmt = prepare_fast (im, "INSERT INTO exchange.seen (uuid) "
                                                       "VALUES (?)", error);
   int rc;
 
@@ -2335,6 +2337,10 @@ spor_exchange_import_stream (SporStore            *store,
   const SporEntityInfo * const *infos;
   g_autoptr(SporImportReport) report = g_new0 (SporImportReport, 1);
   g_autofree Import *im = g_new0 (Import, 1);
+  g_autofree char *seen_path = NULL;
+  sqlite3_stmt *attach = NULL;
+  gboolean attached = FALSE;
+  int seen_fd;
   guint n_infos;
   gboolean ok;
 
@@ -2367,31 +2373,47 @@ spor_exchange_import_stream (SporStore            *store,
   im->record.members = g_array_new (FALSE, FALSE, sizeof (Member));
 
   /* A large import changes more pages than SQLite's default cache holds; 64 MB keeps them
-   * in memory instead of spilling to the journal half-way. */
-  if (!spor_store_exec (store, "PRAGMA cache_size = -65536", error) ||
-      !spor_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS exchange_seen "
-                               "(uuid TEXT PRIMARY KEY) WITHOUT ROWID", error) ||
-      !spor_store_begin (store, error))
+   * in memory instead of spilling to the journal half-way. The UUIDs seen so far (millions
+   * in a big file) go to a scratch database file of their own: the store keeps temporary
+   * tables in memory, and this must not grow with the file. */
+  seen_fd = g_file_open_tmp ("spor-import-XXXXXX.db", &seen_path, error);
+  if (seen_fd >= 0)
+    close (seen_fd);
+  attach = seen_fd >= 0 ? spor_store_prepare (store, "ATTACH DATABASE ? AS exchange", error) : NULL;
+  if (attach != NULL)
     {
-      g_hash_table_unref (im->seen_keys);
-      g_hash_table_unref (im->stmts);
-      g_string_free (im->record.text, TRUE);
-      g_array_unref (im->record.offsets);
-      g_array_unref (im->record.members);
-      return NULL;
-    }
+      int rc;
 
-  ok = spor_store_exec (store, "DELETE FROM temp.exchange_seen", error) &&
-       import_document (im, error);
-  if (ok && apply)
+      sqlite3_bind_text (attach, 1, seen_path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (attach);
+      sqlite3_reset (attach);
+      sqlite3_clear_bindings (attach);
+      if (rc == SQLITE_DONE)
+        attached = TRUE;
+      else
+        spor_store_set_error (store, error, rc, _("Preparing the import"));
+    }
+  if (!attached ||
+      !spor_store_exec (store, "PRAGMA exchange.journal_mode = OFF", error) ||
+      !spor_store_exec (store, "PRAGMA exchange.synchronous = OFF", error) ||
+      !spor_store_exec (store, "CREATE TABLE exchange.seen (uuid TEXT PRIMARY KEY) "
+                               "WITHOUT ROWID", error) ||
+      !spor_store_exec (store, "PRAGMA main.cache_size = -65536", error) ||
+      !spor_store_begin (store, error))
+    ok = FALSE;
+  else
     {
-      ok = spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
-           spor_store_commit (store, error);
-      if (!ok)
+      ok = import_document (im, error);
+      if (ok && apply)
+        {
+          ok = spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
+               spor_store_commit (store, error);
+          if (!ok)
+            spor_store_rollback (store);
+        }
+      else
         spor_store_rollback (store);
     }
-  else
-    spor_store_rollback (store);
 
   g_clear_error (&im->r.io_error);
   g_hash_table_unref (im->seen_keys);
@@ -2400,8 +2422,12 @@ spor_exchange_import_stream (SporStore            *store,
   g_string_free (im->record.text, TRUE);
   g_array_unref (im->record.offsets);
   g_array_unref (im->record.members);
-  /* back to SQLite's default cache */
-  spor_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  /* back to SQLite's default cache, without the scratch file */
+  spor_store_exec (store, "PRAGMA main.cache_size = -2000", NULL);
+  if (attached)
+    spor_store_exec (store, "DETACH DATABASE exchange", NULL);
+  if (seen_path != NULL)
+    g_unlink (seen_path);
   if (!ok)
     return NULL;
   report->applied = apply;
