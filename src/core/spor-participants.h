@@ -127,6 +127,18 @@ gboolean    spor_participant_save                        (SporStore       *store
                                                           SporParticipant *participant,
                                                           GError         **error);
 
+/* The staff linked to a participant in @role (e.g. "mentor"), as staff ids. */
+GArray     *spor_participant_get_staff                   (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          const char  *role,
+                                                          GError     **error);
+/* Links exactly @staff_ids in @role to the participant (adds and removes), one transaction. */
+gboolean    spor_participant_set_staff                   (SporStore   *store,
+                                                          gint64       participant_id,
+                                                          const char  *role,
+                                                          GArray      *staff_ids,
+                                                          GError     **error);
+
 /* The number of participants in a cohort that take a place (intake, active, on hold) and
  * its capacity (-1 = no limit). */
 gboolean    spor_cohort_occupancy                        (SporStore   *store,

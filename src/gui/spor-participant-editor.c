@@ -36,6 +36,8 @@ struct _SporParticipantEditor
   AdwComboRow     *programme_row;
   AdwComboRow     *cohort_row;
   AdwComboRow     *contact_row;
+  AdwExpanderRow  *mentors_row;
+  GPtrArray       *mentor_switches; /* GtkSwitch, in the order of staff_ids */
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
   AdwEntryRow     *exit_reason_row;
@@ -298,11 +300,25 @@ on_field_changed (SporParticipantEditor *self)
   update_warnings (self);
 }
 
+static gboolean
+save_mentors (SporParticipantEditor  *self,
+              GError                **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->mentor_switches->len; i++)
+    if (gtk_switch_get_active (self->mentor_switches->pdata[i]))
+      g_array_append_val (ids, g_array_index (self->staff_ids, gint64, i));
+  return spor_participant_set_staff (self->store, spor_entity_get_id (SPOR_ENTITY (self->participant)),
+                                     "mentor", ids, error);
+}
+
 gboolean
 spor_participant_editor_save (SporParticipantEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean was_new, saved = TRUE;
 
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_EDITOR (self), FALSE);
 
@@ -316,7 +332,20 @@ spor_participant_editor_save (SporParticipantEditor *self)
         gtk_widget_grab_focus (first);
       return FALSE;
     }
-  if (!spor_participant_save (self->store, self->participant, &error))
+  was_new = spor_entity_get_id (SPOR_ENTITY (self->participant)) <= 0;
+  if (!spor_store_begin (self->store, &error))
+    saved = FALSE;
+  else if (!spor_participant_save (self->store, self->participant, &error) ||
+           !save_mentors (self, &error) ||
+           !spor_store_commit (self->store, &error))
+    {
+      /* Nothing of it stays written; a new participant stays new. */
+      spor_store_rollback (self->store);
+      if (was_new)
+        spor_entity_set_keys (SPOR_ENTITY (self->participant), 0, NULL, NULL, NULL);
+      saved = FALSE;
+    }
+  if (!saved)
     {
       /* The form keeps what was typed; the message says why. */
       g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
@@ -434,6 +463,42 @@ load (SporParticipantEditor *self)
   adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (staff_names));
   adw_combo_row_set_selected (self->contact_row, selected);
 
+  {
+    g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
+      ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint i = 0; i < self->staff_ids->len; i++)
+      {
+        gint64 id = g_array_index (self->staff_ids, gint64, i);
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *toggle = gtk_switch_new ();
+        gboolean on = FALSE;
+
+        for (guint j = 0; mentors != NULL && j < mentors->len; j++)
+          if (g_array_index (mentors, gint64, j) == id)
+            on = TRUE;
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       spor_entity_get_text (staff->pdata[i], "name"));
+        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+        gtk_switch_set_active (GTK_SWITCH (toggle), on);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        spor_entity_get_text (staff->pdata[i], "name"), -1);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+        adw_expander_row_add_row (self->mentors_row, row);
+        g_ptr_array_add (self->mentor_switches, toggle);
+        if (on)
+          g_string_append_printf (names, "%s%s", names->len ? ", " : "",
+                                  spor_entity_get_text (staff->pdata[i], "name"));
+      }
+    if (names->len > 0)
+      {
+        g_autofree char *escaped = g_markup_escape_text (names->str, -1);
+        adw_expander_row_set_subtitle (self->mentors_row, escaped);
+      }
+  }
+
   gtk_switch_set_active (self->consent_processing_switch, spor_entity_get_bool (e, "consent_processing"));
   gtk_switch_set_active (self->consent_sharing_switch, spor_entity_get_bool (e, "consent_sharing"));
   gtk_switch_set_active (self->consent_photos_switch, spor_entity_get_bool (e, "consent_photos"));
@@ -455,6 +520,7 @@ spor_participant_editor_dispose (GObject *object)
   g_clear_pointer (&self->programme_ids, g_array_unref);
   g_clear_pointer (&self->cohort_ids, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->mentor_switches, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_participant_editor_parent_class)->dispose (object);
 }
 
@@ -487,6 +553,7 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
   BIND (programme_row);
   BIND (cohort_row);
   BIND (contact_row);
+  BIND (mentors_row);
   BIND (start_row);
   BIND (end_row);
   BIND (exit_reason_row);
@@ -514,6 +581,7 @@ spor_participant_editor_init (SporParticipantEditor *self)
   self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->mentor_switches = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -630,6 +630,30 @@ test_meetings (void)
   g_clear_error (&error);
   g_assert_false (spor_participant_add_meeting (store, id, "coaching", "2026-02-30", 0, NULL, &error));
   g_clear_error (&error);
+  /* mentors: links added and removed to match */
+  {
+    g_autoptr(SporStaff) a = spor_entity_new (SPOR_TYPE_STAFF);
+    g_autoptr(SporStaff) b = spor_entity_new (SPOR_TYPE_STAFF);
+    g_autoptr(GArray) want = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) got = NULL;
+    gint64 aid, bid;
+
+    spor_entity_set_text (SPOR_ENTITY (a), "name", "Mentor En");
+    spor_entity_set_text (SPOR_ENTITY (b), "name", "Mentor To");
+    assert_ok (spor_store_insert (store, SPOR_ENTITY (a), &error));
+    assert_ok (spor_store_insert (store, SPOR_ENTITY (b), &error));
+    aid = spor_entity_get_id (SPOR_ENTITY (a));
+    bid = spor_entity_get_id (SPOR_ENTITY (b));
+    g_array_append_val (want, aid);
+    g_array_append_val (want, bid);
+    assert_ok (spor_participant_set_staff (store, id, "mentor", want, &error));
+    g_array_remove_index (want, 0);
+    assert_ok (spor_participant_set_staff (store, id, "mentor", want, &error));
+    got = spor_participant_get_staff (store, id, "mentor", &error);
+    g_assert_cmpuint (got->len, ==, 1);
+    g_assert_cmpint (g_array_index (got, gint64, 0), ==, bid);
+    g_assert_cmpint (test_count_rows (store, "participant_staff"), ==, 1);
+  }
   meetings = spor_participant_list_meetings (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (meetings->len, ==, 2);
