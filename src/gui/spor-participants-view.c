@@ -26,6 +26,7 @@ struct _SporParticipantsView
   gint64               pending_erase;
   AdwToast            *pending_toast;
   gboolean             filling;
+  gboolean             list_fresh; /* just read: the first reload need not read it again */
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
@@ -301,7 +302,10 @@ spor_participants_view_reload (SporParticipantsView *self)
       return;
     }
   fill_programmes (self);
-  if (!spor_participant_list_refresh (self->list, &error))
+  /* Every change of a list of 72,000 rows costs the list view time: read it once only. */
+  if (self->list_fresh)
+    self->list_fresh = FALSE;
+  else if (!spor_participant_list_refresh (self->list, &error))
     {
       spor_gui_status_page_show_error (self->error_page, error);
       gtk_stack_set_visible_child_name (self->stack, "error");
@@ -730,10 +734,13 @@ spor_participants_view_set_store (SporParticipantsView *self,
       self->selection = spor_participant_selection_new (self->list);
       g_signal_connect_object (self->selection, "notify::selected-id",
                                G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      self->list_fresh = TRUE;
       on_filter_changed (self);
     }
 
   spor_participants_view_reload (self);
+  /* The model goes in once it holds its rows. */
+  if (self->selection != NULL)
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
