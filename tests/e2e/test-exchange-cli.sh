@@ -95,7 +95,8 @@ run --database "$work/big.db" --create-sample 1500
 run --database "$work/big.db" --export "$work/big.json"
 run --database "$work/c.db" --import "$work/a.json"
 run --database "$work/c.db" --export "$work/c-before.json"
-"$spor" --database "$work/c.db" --import "$work/big.json" >/dev/null 2>&1 &
+# (its scratch file of UUIDs, which a killed process cannot remove, stays in $work)
+TMPDIR="$work" "$spor" --database "$work/c.db" --import "$work/big.json" >/dev/null 2>&1 &
 pid=$!
 sleep 0.7
 kill -9 $pid 2>/dev/null
