@@ -20,6 +20,7 @@
 #define MIN_DAY_WIDTH 40
 #define NAT_DAY_WIDTH 132
 #define SNAP_MINUTES  15
+#define MIN_LANE_WIDTH 34  /* narrower lanes fold into a "+N" chip */
 
 typedef struct {
   SporOccurrence  *occurrence;
@@ -28,6 +29,7 @@ typedef struct {
   int              end;
   guint            lane;
   guint            n_lanes;
+  guint            cluster;   /* items that overlap one another share a cluster */
   graphene_rect_t  area;
   gboolean         drawn;
   PangoLayout     *layout;  /* its text, made when first drawn at this size */
@@ -50,7 +52,14 @@ struct _SporWeekGrid
   gboolean    dragging;
 
   guint       tick_id;
+  guint       n_clusters;
+  GArray     *chips;        /* Chip: where folded items are counted */
 };
+
+typedef struct {
+  graphene_rect_t area;
+  guint           n_hidden;
+} Chip;
 
 G_DEFINE_FINAL_TYPE (SporWeekGrid, spor_week_grid, GTK_TYPE_WIDGET)
 
@@ -146,6 +155,7 @@ layout_items (SporWeekGrid *self)
     }
 
   /* Per day: the first free lane; a cluster of overlapping items shares its lane count. */
+  self->n_clusters = 0;
   for (int day = 0; day < 7; day++)
     {
       g_autoptr(GArray) lane_ends = g_array_new (FALSE, FALSE, sizeof (int));
@@ -163,7 +173,11 @@ layout_items (SporWeekGrid *self)
               /* Close the cluster: every item in it gets the cluster's lane count */
               for (guint j = cluster_start; j < i; j++)
                 if (g_array_index (self->items, Item, j).day == day)
-                  g_array_index (self->items, Item, j).n_lanes = MAX (1, lane_ends->len);
+                  {
+                    g_array_index (self->items, Item, j).n_lanes = MAX (1, lane_ends->len);
+                    g_array_index (self->items, Item, j).cluster = self->n_clusters;
+                  }
+              self->n_clusters++;
               g_array_set_size (lane_ends, 0);
               cluster_start = i;
               cluster_end = -1;
@@ -192,19 +206,47 @@ place_items (SporWeekGrid *self)
 {
   double w = day_width (self);
   double first = self->first_hour * 60, last = self->last_hour * 60 + 60;
+  guint max_lanes = MAX (1, (guint) ((w - 4) / MIN_LANE_WIDTH));
+  g_autofree int *chip_of_cluster = g_new (int, MAX (self->n_clusters, 1));
+
+  for (guint c = 0; c < self->n_clusters; c++)
+    chip_of_cluster[c] = -1;
+  g_array_set_size (self->chips, 0);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
+      guint lanes = MIN (item->n_lanes, max_lanes);
       double lane_w, y0, y1;
 
       g_clear_object (&item->layout);
       item->drawn = item->day >= 0 && item->end > first && item->start < last;
       if (!item->drawn)
         continue;
-      lane_w = (w - 4) / item->n_lanes;
+      lane_w = (w - 4) / lanes;
       y0 = spor_week_grid_y_for_minutes (self, MAX (item->start, (int) first));
       y1 = spor_week_grid_y_for_minutes (self, MIN (item->end, (int) last));
+      if (item->n_lanes > max_lanes && item->lane >= max_lanes - 1)
+        {
+          /* Too many side by side: the last lane counts the rest */
+          Chip *chip;
+
+          item->drawn = FALSE;
+          if (chip_of_cluster[item->cluster] < 0)
+            {
+              Chip c = { GRAPHENE_RECT_INIT (GUTTER_WIDTH + item->day * w + 2 + (lanes - 1) * lane_w,
+                                             y0 + 1, lane_w - 2, 22), 0 };
+
+              g_array_append_val (self->chips, c);
+              chip_of_cluster[item->cluster] = (int) self->chips->len - 1;
+            }
+          chip = &g_array_index (self->chips, Chip, chip_of_cluster[item->cluster]);
+          chip->n_hidden++;
+          /* The chip starts at the earliest folded item */
+          if (y0 + 1 < chip->area.origin.y)
+            chip->area.origin.y = y0 + 1;
+          continue;
+        }
       graphene_rect_init (&item->area, GUTTER_WIDTH + item->day * w + 2 + item->lane * lane_w,
                           y0 + 1, lane_w - 2, MAX (y1 - y0 - 2, 6));
     }
@@ -412,6 +454,23 @@ spor_week_grid_snapshot (GtkWidget   *widget,
 
         gtk_snapshot_append_border (snapshot, &rounded, widths, colours);
       }
+    }
+
+  /* Folded items: "+N" */
+  for (guint c = 0; c < self->chips->len; c++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, c);
+      g_autofree char *label = g_strdup_printf ("<small><b>+%u</b></small>", chip->n_hidden);
+      GskRoundedRect rounded;
+      GdkRGBA fill = fg;
+
+      fill.alpha = 0.12;
+      gsk_rounded_rect_init_from_rect (&rounded, &chip->area, 6);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &fill, &chip->area);
+      gtk_snapshot_pop (snapshot);
+      draw_text (widget, snapshot, label, chip->area.origin.x, chip->area.origin.y + 2,
+                 chip->area.size.width, PANGO_ALIGN_CENTER, &fg);
     }
 
   /* The current time, on today's column */
@@ -625,6 +684,7 @@ spor_week_grid_finalize (GObject *object)
   SporWeekGrid *self = SPOR_WEEK_GRID (object);
 
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->chips, g_array_unref);
   g_clear_pointer (&self->occurrences, g_ptr_array_unref);
   g_free (self->today);
   G_OBJECT_CLASS (spor_week_grid_parent_class)->finalize (object);
@@ -662,6 +722,7 @@ spor_week_grid_init (SporWeekGrid *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   g_array_set_clear_func (self->items, item_clear);
   self->first_hour = 7;
   self->last_hour = 20;
