@@ -15,6 +15,8 @@
 #include "spor-meeting-editor.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
+#include "spor-participant-attendance.h"
+#include "spor-phase-stepper.h"
 #include "spor-participants.h"
 
 struct _SporParticipantPage
@@ -53,6 +55,9 @@ struct _SporParticipantPage
   GPtrArray       *history_rows;
   GtkListBox      *meetings_list;
   GtkBox          *sections_box;
+  /* hosted from the timeline and calendar areas */
+  SporPhaseStepper          *phase_stepper;
+  SporParticipantAttendance *attendance;
 };
 
 G_DEFINE_FINAL_TYPE (SporParticipantPage, spor_participant_page, ADW_TYPE_BIN)
@@ -422,6 +427,17 @@ spor_participant_page_set_participant (SporParticipantPage *self,
     }
   self->participant_id = participant_id;
   spor_participant_page_reload (self);
+  spor_phase_stepper_set_participant (self->phase_stepper, participant_id > 0 ? store : NULL,
+                                      participant_id);
+  spor_participant_attendance_set_participant (self->attendance,
+                                               participant_id > 0 ? store : NULL, participant_id);
+}
+
+/* A step in the programme can change the status shown above. */
+static void
+on_phases_changed (SporParticipantPage *self)
+{
+  spor_participant_page_reload (self);
 }
 
 gint64
@@ -779,4 +795,10 @@ spor_participant_page_init (SporParticipantPage *self)
 {
   self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->phase_stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
+  g_signal_connect_swapped (self->phase_stepper, "changed", G_CALLBACK (on_phases_changed), self);
+  gtk_box_append (self->sections_box, GTK_WIDGET (self->phase_stepper));
+  self->attendance = g_object_new (SPOR_TYPE_PARTICIPANT_ATTENDANCE, NULL);
+  gtk_box_append (self->sections_box, GTK_WIDGET (self->attendance));
 }

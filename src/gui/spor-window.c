@@ -621,10 +621,20 @@ spor_window_class_init (SporWindowClass *klass)
                                          "win.view", "s", view_names[i]);
 }
 
+/* "Show on the Timeline" in the programmes view */
+static void
+on_show_cohort (SporWindow *self,
+                gint64      programme_id,
+                gint64      cohort_id)
+{
+  spor_timeline_view_show (self->timeline_view, programme_id, cohort_id);
+}
+
 static void
 spor_window_init (SporWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->programmes_view, "show-cohort", G_CALLBACK (on_show_cohort), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    window_actions, G_N_ELEMENTS (window_actions),
