@@ -15,6 +15,17 @@ wall (struct icaltimetype t)
   return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
 }
 
+/* "start–end" of two wall-clock times */
+static char *
+wall_range (struct icaltimetype start,
+            struct icaltimetype end)
+{
+  g_autofree char *a = wall (start);
+  g_autofree char *b = wall (end);
+
+  return g_strconcat (a, "–", b, NULL);
+}
+
 static char *
 wall_g (GDateTime *t)
 {
@@ -41,8 +52,7 @@ expand_ics (icalcomponent *calendar,
       rid = icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY);
       if (rid != NULL)
         g_hash_table_insert (overrides, wall (icalproperty_get_recurrenceid (rid)),
-                             g_strconcat (wall (icalcomponent_get_dtstart (c)), "–",
-                                          wall (icalcomponent_get_dtend (c)), NULL));
+                             wall_range (icalcomponent_get_dtstart (c), icalcomponent_get_dtend (c)));
       else
         master = c;
     }
@@ -65,7 +75,7 @@ expand_ics (icalcomponent *calendar,
 
     if (rrule == NULL)
       {
-        g_ptr_array_add (result, g_strconcat (wall (start), "–", wall (end), NULL));
+        g_ptr_array_add (result, wall_range (start, end));
         return result;
       }
     it = icalrecur_iterator_new (icalproperty_get_rrule (rrule), start);
@@ -84,7 +94,7 @@ expand_ics (icalcomponent *calendar,
           }
         e.minute += minutes;
         e = icaltime_normalize (e);
-        g_ptr_array_add (result, g_strconcat (key, "–", wall (e), NULL));
+        g_ptr_array_add (result, wall_range (t, e));
       }
     icalrecur_iterator_free (it);
   }
