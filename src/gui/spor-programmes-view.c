@@ -889,6 +889,8 @@ show_cohort_on_timeline (GtkWidget          *button,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.view", "s", "timeline");
 }
 
+#define MAX_COHORT_ROWS 40
+
 static GtkWidget *
 build_cohorts_group (SporProgrammesView *self)
 {
@@ -903,7 +905,9 @@ build_cohorts_group (SporProgrammesView *self)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *hint = NULL;
 
-  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+  /* Newest first; a national programme has thousands of cohorts, and a row each would
+   * cost seconds: the older ones are reached through the Timeline's cohort picker. */
+  for (guint i = 0; cohorts != NULL && i < MIN (cohorts->len, MAX_COHORT_ROWS); i++)
     {
       SporEntity *cohort = g_ptr_array_index (cohorts, i);
       gint64 enrolled = spor_programmes_count_enrolled (self->store, spor_entity_get_id (cohort), NULL);
@@ -937,6 +941,14 @@ build_cohorts_group (SporProgrammesView *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (cohort_row), replan);
       adw_action_row_add_suffix (ADW_ACTION_ROW (cohort_row), timeline);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cohort_row);
+    }
+  if (cohorts != NULL && cohorts->len > MAX_COHORT_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("%u more, on the Timeline"),
+                                               cohorts->len - MAX_COHORT_ROWS);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 row_with (_("Older Cohorts"), more, NULL));
     }
 
   (void) expander;
