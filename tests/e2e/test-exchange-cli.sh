@@ -98,7 +98,12 @@ run --database "$work/c.db" --export "$work/c-before.json"
 # (its scratch file of UUIDs, which a killed process cannot remove, stays in $work)
 TMPDIR="$work" "$spor" --database "$work/c.db" --import "$work/big.json" >/dev/null 2>&1 &
 pid=$!
-sleep 0.7
+# Kill it once it is at work (its scratch file exists), not after a guessed delay.
+for _ in $(seq 200); do
+  compgen -G "$work/spor-import-*" >/dev/null && break
+  sleep 0.05
+done
+sleep 0.2
 kill -9 $pid 2>/dev/null
 killed=$?
 wait $pid 2>/dev/null
