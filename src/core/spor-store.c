@@ -343,34 +343,39 @@ fingerprint (const char *path)
                           (long) st.st_mtim.tv_nsec);
 }
 
+/* One small file per database, named by a checksum of its path, so that two processes
+ * closing different databases at once cannot lose each other's record. It holds the path
+ * (to tell checksum collisions apart) and the fingerprint. */
 static char *
-verified_file (void)
+verified_file (const char *path)
 {
-  return g_build_filename (g_get_user_state_dir (), "spor", "verified.ini", NULL);
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+
+  return g_build_filename (g_get_user_state_dir (), "spor", "verified", name, NULL);
 }
 
 static gboolean
 fingerprint_trusted (const char *path)
 {
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-  g_autofree char *file = verified_file ();
+  g_autofree char *file = verified_file (path);
   g_autofree char *known = NULL;
   g_autofree char *current = fingerprint (path);
+  g_autofree char *expected = NULL;
 
-  if (current == NULL || !g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL))
+  if (current == NULL || !g_file_get_contents (file, &known, NULL, NULL))
     return FALSE;
-  known = g_key_file_get_string (keys, "verified", path, NULL);
-  return g_strcmp0 (known, current) == 0;
+  expected = g_strconcat (path, "\n", current, "\n", NULL);
+  return g_strcmp0 (known, expected) == 0;
 }
 
 static void
 remember_fingerprint (const char *path)
 {
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-  g_autofree char *file = verified_file ();
+  g_autofree char *file = verified_file (path);
   g_autofree char *dir = g_path_get_dirname (file);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *current = NULL;
+  g_autofree char *contents = NULL;
 
   /* Still in use by another connection: its changes are not seen yet. */
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
@@ -378,20 +383,16 @@ remember_fingerprint (const char *path)
   current = fingerprint (path);
   if (current == NULL || g_mkdir_with_parents (dir, 0700) != 0)
     return;
-  g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL);
-  g_key_file_set_string (keys, "verified", path, current);
-  g_key_file_save_to_file (keys, file, NULL);
+  contents = g_strconcat (path, "\n", current, "\n", NULL);
+  g_file_set_contents_full (file, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 }
 
 static void
 forget_fingerprint (const char *path)
 {
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-  g_autofree char *file = verified_file ();
+  g_autofree char *file = verified_file (path);
 
-  if (g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL) &&
-      g_key_file_remove_key (keys, "verified", path, NULL))
-    g_key_file_save_to_file (keys, file, NULL);
+  g_unlink (file);
 }
 
 /* Files this process holds open after checking them: a second connection to one of them
