@@ -1161,7 +1161,9 @@ fill_occurrence (SporStore      *store,
     }
   if (o->capacity >= 0 && o->n_participants > (guint) o->capacity)
     add_problem (o, SPOR_PROBLEM_OVER_CAPACITY,
-                 g_strdup_printf (_("Above capacity: %u participants for %d places"),
+                 g_strdup_printf (ngettext ("Above capacity: %u participant for %d places",
+                                            "Above capacity: %u participants for %d places",
+                                            o->n_participants),
                                   o->n_participants, o->capacity));
 }
 

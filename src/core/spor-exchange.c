@@ -1504,9 +1504,9 @@ header_member (Import     *im,
       if (json_node_get_int (node) > SPOR_EXCHANGE_VERSION)
         {
           refuse (error, "version", line,
-                  _("the file was written by a newer Spor (format version %" G_GINT64_FORMAT
-                    "); this Spor reads version %d"),
-                  json_node_get_int (node), SPOR_EXCHANGE_VERSION);
+                  _("the file was written by a newer Spor (format version %ld); "
+                    "this Spor reads version %d"),
+                  (long) json_node_get_int (node), SPOR_EXCHANGE_VERSION);
           return FALSE;
         }
       im->seen_version = TRUE;

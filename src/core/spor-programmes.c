@@ -313,10 +313,10 @@ spor_programme_goal_format_target (SporProgrammeGoal *goal)
     {
       if (range != NULL)
         /* Translators: a goal's target, e.g. "2–3 of 10" participants */
-        return g_strdup_printf (_("%s of %" G_GINT64_FORMAT), range,
-                                spor_entity_get_int (e, "of_total"));
+        return g_strdup_printf (_("%s of %ld"), range,
+                                (long) spor_entity_get_int (e, "of_total"));
       /* Translators: a goal without a number, e.g. "of 30" participants */
-      return g_strdup_printf (_("of %" G_GINT64_FORMAT), spor_entity_get_int (e, "of_total"));
+      return g_strdup_printf (_("of %ld"), (long) spor_entity_get_int (e, "of_total"));
     }
   return range != NULL ? g_steal_pointer (&range) : g_strdup ("");
 }

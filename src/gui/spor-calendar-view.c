@@ -74,6 +74,9 @@ parse_day (const char *iso)
   return g_date_time_new_local ((int) y, (int) m, (int) d, 12, 0, 0);
 }
 
+/* Translators: a full date for g_date_time_format(), e.g. "29 November 2026" */
+#define DAY_MONTH_YEAR N_("%-d %B %Y")
+
 /* "Week 48 · 23–29 November 2026", with the month and year written once where shared */
 char *
 spor_calendar_view_format_week (const char *monday)
@@ -87,21 +90,22 @@ spor_calendar_view_format_week (const char *monday)
   end = g_date_time_add_days (start, 6);
   if (g_date_time_get_month (start) == g_date_time_get_month (end))
     {
-      g_autofree char *tail = g_date_time_format (end, "%-d %B %Y");
+      g_autofree char *tail = g_date_time_format (end, _(DAY_MONTH_YEAR));
       /* Translators: a date range within one month: first day, then e.g. "29 November 2026" */
       range = g_strdup_printf (_("%d–%s"), g_date_time_get_day_of_month (start), g_strstrip (tail));
     }
   else if (g_date_time_get_year (start) == g_date_time_get_year (end))
     {
-      g_autofree char *head = g_date_time_format (start, "%-d %B");
-      g_autofree char *tail = g_date_time_format (end, "%-d %B %Y");
+      /* Translators: a day and month for g_date_time_format(), e.g. "30 November" */
+      g_autofree char *head = g_date_time_format (start, _("%-d %B"));
+      g_autofree char *tail = g_date_time_format (end, _(DAY_MONTH_YEAR));
       /* Translators: a date range across two months: "30 November – 6 December 2026" */
       range = g_strdup_printf (_("%s – %s"), g_strstrip (head), g_strstrip (tail));
     }
   else
     {
-      g_autofree char *head = g_date_time_format (start, "%-d %B %Y");
-      g_autofree char *tail = g_date_time_format (end, "%-d %B %Y");
+      g_autofree char *head = g_date_time_format (start, _(DAY_MONTH_YEAR));
+      g_autofree char *tail = g_date_time_format (end, _(DAY_MONTH_YEAR));
       range = g_strdup_printf (_("%s – %s"), g_strstrip (head), g_strstrip (tail));
     }
   /* Translators: the header of the week: "Week 48 · 23–29 November 2026" */
@@ -239,7 +243,8 @@ show_attention (SporCalendarView *self)
 
       if (o->problems == 0 || o->cancelled || g_hash_table_contains (self->pending_deletes, &o->block_id))
         continue;
-      day = g_date_time_format (o->start, "%a %-d %b");
+      /* Translators: a short weekday and date for g_date_time_format(), e.g. "Mon 23 Nov" */
+      day = g_date_time_format (o->start, _("%a %-d %b"));
       subtitle = g_strdup_printf ("%s, %s–%s", g_strstrip (day), o->start_time, o->end_time);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->title);

@@ -164,17 +164,17 @@ format_counts (const SporImportCount *c)
   g_ptr_array_set_size (parts, 0);
   /* Translators: parts of a summary line such as “3 new · 2 updated · 40 unchanged” */
   if (c->n_new > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " new"), c->n_new));
+    g_ptr_array_add (parts, g_strdup_printf (_("%lu new"), (gulong) c->n_new));
   if (c->n_updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " updated"), c->n_updated));
+    g_ptr_array_add (parts, g_strdup_printf (_("%lu updated"), (gulong) c->n_updated));
   if (c->n_unchanged > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " unchanged"), c->n_unchanged));
+    g_ptr_array_add (parts, g_strdup_printf (_("%lu unchanged"), (gulong) c->n_unchanged));
   if (c->n_conflicts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " conflict",
-                                                          "%" G_GUINT64_FORMAT " conflicts",
-                                                          c->n_conflicts), c->n_conflicts));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict",
+                                                          "%lu conflicts",
+                                                          (gulong) c->n_conflicts), (gulong) c->n_conflicts));
   if (c->n_deleted > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%" G_GUINT64_FORMAT " deleted"), c->n_deleted));
+    g_ptr_array_add (parts, g_strdup_printf (_("%lu deleted"), (gulong) c->n_deleted));
   if (parts->len == 0)
     return g_strdup (_("Nothing"));
   g_ptr_array_add (parts, NULL);
@@ -307,9 +307,8 @@ on_import_done (GObject      *source,
 
     spor_import_report_get_totals (report, &t);
     /* Translators: numbers of records */
-    text = g_strdup_printf (_("%" G_GUINT64_FORMAT " new, %" G_GUINT64_FORMAT " updated and %"
-                              G_GUINT64_FORMAT " deleted records."),
-                            t.n_new, t.n_updated, t.n_deleted);
+    text = g_strdup_printf (_("%lu new, %lu updated and %lu deleted records."),
+                            (gulong) t.n_new, (gulong) t.n_updated, (gulong) t.n_deleted);
     adw_status_page_set_description (self->done_page, text);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);

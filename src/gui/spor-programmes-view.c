@@ -561,10 +561,10 @@ phase_remove (GtkWidget          *button,
     return remove_phase_now (self, GET_ID (button));
 
   /* participants' progress in the phase goes with it: ask first */
-  body = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " participant has dates in this phase. "
+  body = g_strdup_printf (ngettext ("%ld participant has dates in this phase. "
                                     "They are removed with the phase.",
-                                    "%" G_GINT64_FORMAT " participants have dates in this phase. "
-                                    "They are removed with the phase.", (gulong) in_use), in_use);
+                                    "%ld participants have dates in this phase. "
+                                    "They are removed with the phase.", (gulong) in_use), (long) in_use);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Remove the Phase?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -631,11 +631,11 @@ format_duration (SporEntity *phase)
   g_autofree char *length = NULL;
 
   if (g_strcmp0 (unit, "months") == 0)
-    length = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " month", "%" G_GINT64_FORMAT " months", (gulong) n), n);
+    length = g_strdup_printf (ngettext ("%ld month", "%ld months", (gulong) n), (long) n);
   else if (g_strcmp0 (unit, "days") == 0)
-    length = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days", (gulong) n), n);
+    length = g_strdup_printf (ngettext ("%ld day", "%ld days", (gulong) n), (long) n);
   else
-    length = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " week", "%" G_GINT64_FORMAT " weeks", (gulong) n), n);
+    length = g_strdup_printf (ngettext ("%ld week", "%ld weeks", (gulong) n), (long) n);
   /* Translators: a phase's length and its track, e.g. "2 months · parallel track" */
   return g_strdup_printf (_("%s · %s"), length, parallel ? _("parallel track") : _("sequential"));
 }
@@ -874,9 +874,9 @@ replan_cohort (GtkWidget          *button,
 
   if (n < 0)
     return report (self, error);
-  text = g_strdup_printf (ngettext ("Phases planned again for %" G_GINT64_FORMAT " participant",
-                                    "Phases planned again for %" G_GINT64_FORMAT " participants",
-                                    (gulong) n), n);
+  text = g_strdup_printf (ngettext ("Phases planned again for %ld participant",
+                                    "Phases planned again for %ld participants",
+                                    (gulong) n), (long) n);
   toast (self, text);
 }
 
@@ -922,10 +922,10 @@ build_cohorts_group (SporProgrammesView *self)
 
       if (spor_entity_is_set (cohort, "capacity"))
         /* Translators: a cohort: dates, then "5 of 12 enrolled" */
-        subtitle = g_strdup_printf (_("%s – %s · %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " enrolled"),
-                                    from, to, enrolled, spor_entity_get_int (cohort, "capacity"));
+        subtitle = g_strdup_printf (_("%s – %s · %ld of %ld enrolled"),
+                                    from, to, (long) enrolled, (long) spor_entity_get_int (cohort, "capacity"));
       else
-        subtitle = g_strdup_printf (_("%s – %s · %" G_GINT64_FORMAT " enrolled"), from, to, enrolled);
+        subtitle = g_strdup_printf (_("%s – %s · %ld enrolled"), from, to, (long) enrolled);
       cohort_row = row_with (spor_entity_get_text (cohort, "name"), subtitle, NULL);
       SET_ID (enrol, spor_entity_get_id (cohort));
       g_signal_connect (enrol, "clicked", G_CALLBACK (enrol_clicked), self);

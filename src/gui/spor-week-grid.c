@@ -377,7 +377,8 @@ spor_week_grid_snapshot (GtkWidget   *widget,
 
       g_date_add_days (&d, day);
       g_date_strftime (name, sizeof name, "%a", &d);
-      g_date_strftime (date, sizeof date, "%e %b", &d);
+      /* Translators: a day of the month and short month for strftime(), e.g. "23 Nov" */
+      g_date_strftime (date, sizeof date, _("%e %b"), &d);
       markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, g_strstrip (date));
       draw_text (widget, snapshot, markup, GUTTER_WIDTH + day * w, 4, w, PANGO_ALIGN_CENTER, &color);
       gtk_snapshot_append_color (snapshot, &line,
