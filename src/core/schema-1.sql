@@ -2,6 +2,9 @@
 -- Every record: an integer key, a UUID that stays the same across sites, created_at and
 -- updated_at (UTC, ISO 8601 with microseconds). Dates are YYYY-MM-DD, times HH:MM (24 h,
 -- local time of the programme). Enumerations and dates are checked by the database itself.
+-- An enumeration of three or more values is written as a chain of "=" rather than IN (...):
+-- for an IN list in a CHECK, SQLite builds a temporary index on every row written, which
+-- made a large import several times slower.
 
 CREATE TABLE site (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
@@ -41,8 +44,9 @@ CREATE TABLE programme_goals (
   updated_at    TEXT NOT NULL,
   programme_id  INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
   position      INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
-  outcome       TEXT NOT NULL CHECK (outcome IN ('education', 'employment', 'internship',
-                  'wage_subsidy', 'work_trial', 'closer_to_labour_market', 'other')),
+  outcome       TEXT NOT NULL CHECK (outcome = 'education' OR outcome = 'employment' OR
+                  outcome = 'internship' OR outcome = 'wage_subsidy' OR outcome = 'work_trial' OR
+                  outcome = 'closer_to_labour_market' OR outcome = 'other'),
   label         TEXT NOT NULL CHECK (length(trim(label)) > 0),
   target_min    INTEGER CHECK (target_min IS NULL OR target_min >= 0),
   target_max    INTEGER CHECK (target_max IS NULL OR target_max >= 0),
@@ -61,7 +65,8 @@ CREATE TABLE phases (
   name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
   description     TEXT,
   duration        INTEGER CHECK (duration IS NULL OR duration BETWEEN 0 AND 1000),
-  duration_unit   TEXT NOT NULL DEFAULT 'weeks' CHECK (duration_unit IN ('days', 'weeks', 'months')),
+  duration_unit   TEXT NOT NULL DEFAULT 'weeks' CHECK (duration_unit = 'days' OR
+                    duration_unit = 'weeks' OR duration_unit = 'months'),
   track           TEXT NOT NULL DEFAULT 'sequential' CHECK (track IN ('sequential', 'parallel'))
 );
 CREATE INDEX phases_programme ON phases (programme_id, position);
@@ -100,8 +105,9 @@ CREATE TABLE staff_roles (
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL,
   staff_id    INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
-  role        TEXT NOT NULL CHECK (role IN ('mentor', 'adviser', 'creative', 'coordinator',
-                'volunteer', 'contact_person', 'caseworker')),
+  role        TEXT NOT NULL CHECK (role = 'mentor' OR role = 'adviser' OR role = 'creative' OR
+                role = 'coordinator' OR role = 'volunteer' OR role = 'contact_person' OR
+                role = 'caseworker'),
   UNIQUE (staff_id, role)
 );
 CREATE INDEX staff_roles_role ON staff_roles (role, staff_id);
@@ -142,17 +148,19 @@ CREATE TABLE participants (
   phone                  TEXT,
   address                TEXT,
   municipality           TEXT,
-  provision              TEXT CHECK (provision IS NULL OR provision IN ('education_benefit',
-                           'cash_benefit', 'unemployment_benefit', 'sickness_benefit',
-                           'resource_course', 'integration_benefit', 'flex_job',
-                           'self_supporting', 'other')),
+  provision              TEXT CHECK (provision IS NULL OR provision = 'education_benefit' OR
+                           provision = 'cash_benefit' OR provision = 'unemployment_benefit' OR
+                           provision = 'sickness_benefit' OR provision = 'resource_course' OR
+                           provision = 'integration_benefit' OR provision = 'flex_job' OR
+                           provision = 'self_supporting' OR provision = 'other'),
   referral_caseworker    TEXT,
   referral_organisation  TEXT,
   referral_date          TEXT CHECK (referral_date IS NULL OR date(referral_date) IS referral_date),
   programme_id           INTEGER REFERENCES programmes (id) ON DELETE SET NULL,
   cohort_id              INTEGER REFERENCES cohorts (id) ON DELETE SET NULL,
-  status                 TEXT NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'intake',
-                           'active', 'on_hold', 'completed', 'dropped_out')),
+  status                 TEXT NOT NULL DEFAULT 'waiting' CHECK (status = 'waiting' OR
+                           status = 'intake' OR status = 'active' OR status = 'on_hold' OR
+                           status = 'completed' OR status = 'dropped_out'),
   waiting_position       INTEGER CHECK (waiting_position IS NULL OR waiting_position > 0),
   waiting_since          TEXT CHECK (waiting_since IS NULL OR date(waiting_since) IS waiting_since),
   start_date             TEXT CHECK (start_date IS NULL OR date(start_date) IS start_date),
@@ -206,8 +214,9 @@ CREATE TABLE participant_staff (
   updated_at      TEXT NOT NULL,
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   staff_id        INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
-  role            TEXT NOT NULL CHECK (role IN ('mentor', 'adviser', 'creative', 'coordinator',
-                    'volunteer', 'contact_person', 'caseworker')),
+  role            TEXT NOT NULL CHECK (role = 'mentor' OR role = 'adviser' OR
+                    role = 'creative' OR role = 'coordinator' OR role = 'volunteer' OR
+                    role = 'contact_person' OR role = 'caseworker'),
   UNIQUE (participant_id, staff_id, role)
 );
 CREATE INDEX participant_staff_staff ON participant_staff (staff_id);
@@ -219,8 +228,8 @@ CREATE TABLE phase_progress (
   updated_at      TEXT NOT NULL,
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   phase_id        INTEGER NOT NULL REFERENCES phases (id) ON DELETE CASCADE,
-  state           TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'active',
-                    'on_hold', 'done', 'skipped')),
+  state           TEXT NOT NULL DEFAULT 'planned' CHECK (state = 'planned' OR state = 'active' OR
+                    state = 'on_hold' OR state = 'done' OR state = 'skipped'),
   planned_start   TEXT CHECK (planned_start IS NULL OR date(planned_start) IS planned_start),
   planned_end     TEXT CHECK (planned_end IS NULL OR date(planned_end) IS planned_end),
   actual_start    TEXT CHECK (actual_start IS NULL OR date(actual_start) IS actual_start),
@@ -288,8 +297,9 @@ CREATE TABLE block_requirements (
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL,
   block_id    INTEGER NOT NULL REFERENCES blocks (id) ON DELETE CASCADE,
-  role        TEXT NOT NULL CHECK (role IN ('mentor', 'adviser', 'creative', 'coordinator',
-                'volunteer', 'contact_person', 'caseworker')),
+  role        TEXT NOT NULL CHECK (role = 'mentor' OR role = 'adviser' OR role = 'creative' OR
+                role = 'coordinator' OR role = 'volunteer' OR role = 'contact_person' OR
+                role = 'caseworker'),
   count       INTEGER NOT NULL DEFAULT 1 CHECK (count BETWEEN 1 AND 100),
   UNIQUE (block_id, role)
 );
@@ -301,7 +311,8 @@ CREATE TABLE block_exceptions (
   updated_at          TEXT NOT NULL,
   block_id            INTEGER NOT NULL REFERENCES blocks (id) ON DELETE CASCADE,
   date                TEXT NOT NULL CHECK (date(date) IS date),
-  kind                TEXT NOT NULL CHECK (kind IN ('cancelled', 'moved', 'substitute')),
+  kind                TEXT NOT NULL CHECK (kind = 'cancelled' OR kind = 'moved' OR
+                        kind = 'substitute'),
   new_date            TEXT CHECK (new_date IS NULL OR date(new_date) IS new_date),
   new_start_time      TEXT CHECK (new_start_time IS NULL OR (new_start_time GLOB '[0-2][0-9]:[0-5][0-9]' AND new_start_time <= '23:59')),
   new_end_time        TEXT CHECK (new_end_time IS NULL OR (new_end_time GLOB '[0-2][0-9]:[0-5][0-9]' AND new_end_time <= '23:59')),
@@ -321,8 +332,9 @@ CREATE TABLE block_staff (
   updated_at  TEXT NOT NULL,
   block_id    INTEGER NOT NULL REFERENCES blocks (id) ON DELETE CASCADE,
   staff_id    INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
-  role        TEXT NOT NULL CHECK (role IN ('mentor', 'adviser', 'creative', 'coordinator',
-                'volunteer', 'contact_person', 'caseworker')),
+  role        TEXT NOT NULL CHECK (role = 'mentor' OR role = 'adviser' OR role = 'creative' OR
+                role = 'coordinator' OR role = 'volunteer' OR role = 'contact_person' OR
+                role = 'caseworker'),
   UNIQUE (block_id, staff_id, role)
 );
 CREATE INDEX block_staff_staff ON block_staff (staff_id);
@@ -346,8 +358,8 @@ CREATE TABLE attendance (
   block_id        INTEGER NOT NULL REFERENCES blocks (id) ON DELETE CASCADE,
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   date            TEXT NOT NULL CHECK (date(date) IS date),
-  status          TEXT NOT NULL CHECK (status IN ('present', 'late', 'absent_notice',
-                    'absent', 'sick')),
+  status          TEXT NOT NULL CHECK (status = 'present' OR status = 'late' OR
+                    status = 'absent_notice' OR status = 'absent' OR status = 'sick'),
   hours           REAL CHECK (hours IS NULL OR hours BETWEEN 0 AND 24),
   note            TEXT,
   UNIQUE (block_id, date, participant_id)
@@ -361,8 +373,9 @@ CREATE TABLE meetings (
   updated_at      TEXT NOT NULL,
   participant_id  INTEGER REFERENCES participants (id) ON DELETE CASCADE,
   cohort_id       INTEGER REFERENCES cohorts (id) ON DELETE CASCADE,
-  kind            TEXT NOT NULL CHECK (kind IN ('screening', 'coaching', 'group_talk',
-                    'mentor_talk', 'evaluation', 'follow_up')),
+  kind            TEXT NOT NULL CHECK (kind = 'screening' OR kind = 'coaching' OR
+                    kind = 'group_talk' OR kind = 'mentor_talk' OR kind = 'evaluation' OR
+                    kind = 'follow_up'),
   date            TEXT NOT NULL CHECK (date(date) IS date),
   staff_id        INTEGER REFERENCES staff (id) ON DELETE SET NULL,
   notes           TEXT,
@@ -377,8 +390,8 @@ CREATE TABLE placements (
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL,
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
-  kind            TEXT NOT NULL CHECK (kind IN ('internship', 'wage_subsidy', 'work_trial',
-                    'job', 'education')),
+  kind            TEXT NOT NULL CHECK (kind = 'internship' OR kind = 'wage_subsidy' OR
+                    kind = 'work_trial' OR kind = 'job' OR kind = 'education'),
   organisation    TEXT,
   start_date      TEXT CHECK (start_date IS NULL OR date(start_date) IS start_date),
   end_date        TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),
@@ -394,10 +407,11 @@ CREATE TABLE outcomes (
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL,
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
-  kind            TEXT NOT NULL CHECK (kind IN ('plan', 'exit', 'follow_up')),
+  kind            TEXT NOT NULL CHECK (kind = 'plan' OR kind = 'exit' OR kind = 'follow_up'),
   date            TEXT NOT NULL CHECK (date(date) IS date),
-  destination     TEXT NOT NULL CHECK (destination IN ('education', 'internship',
-                    'wage_subsidy', 'work_trial', 'job', 'other', 'none')),
+  destination     TEXT NOT NULL CHECK (destination = 'education' OR destination = 'internship' OR
+                    destination = 'wage_subsidy' OR destination = 'work_trial' OR
+                    destination = 'job' OR destination = 'other' OR destination = 'none'),
   notes           TEXT
 );
 CREATE INDEX outcomes_participant ON outcomes (participant_id, date);
@@ -408,7 +422,8 @@ CREATE TABLE portfolio_items (
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL,
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
-  kind            TEXT NOT NULL CHECK (kind IN ('certificate', 'course', 'work', 'other')),
+  kind            TEXT NOT NULL CHECK (kind = 'certificate' OR kind = 'course' OR
+                    kind = 'work' OR kind = 'other'),
   title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
   date            TEXT CHECK (date IS NULL OR date(date) IS date),
   issuer          TEXT,
@@ -424,7 +439,8 @@ CREATE TABLE needs (
   participant_id  INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   subject         TEXT NOT NULL CHECK (length(trim(subject)) > 0),
   description     TEXT,
-  state           TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'matched', 'closed'))
+  state           TEXT NOT NULL DEFAULT 'open' CHECK (state = 'open' OR state = 'matched' OR
+                    state = 'closed')
 );
 CREATE INDEX needs_participant ON needs (participant_id);
 CREATE INDEX needs_subject ON needs (subject COLLATE NOCASE);
@@ -436,7 +452,8 @@ CREATE TABLE matches (
   updated_at      TEXT NOT NULL,
   need_id         INTEGER NOT NULL REFERENCES needs (id) ON DELETE CASCADE,
   competency_id   INTEGER NOT NULL REFERENCES competencies (id) ON DELETE CASCADE,
-  state           TEXT NOT NULL DEFAULT 'proposed' CHECK (state IN ('proposed', 'active', 'ended')),
+  state           TEXT NOT NULL DEFAULT 'proposed' CHECK (state = 'proposed' OR
+                    state = 'active' OR state = 'ended'),
   start_date      TEXT CHECK (start_date IS NULL OR date(start_date) IS start_date),
   end_date        TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),
   UNIQUE (need_id, competency_id)
@@ -457,8 +474,8 @@ CREATE TABLE audit_log (
   at      TEXT NOT NULL,
   entity  TEXT NOT NULL,
   uuid    TEXT,
-  action  TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'erase', 'generate',
-            'migrate', 'import')),
+  action  TEXT NOT NULL CHECK (action = 'create' OR action = 'update' OR action = 'delete' OR
+            action = 'erase' OR action = 'generate' OR action = 'migrate' OR action = 'import'),
   fields  TEXT
 );
 CREATE INDEX audit_log_uuid ON audit_log (uuid);
