@@ -27,6 +27,7 @@ struct _SporStore
   int         schema_version;
   gboolean    checked;     /* PRAGMA quick_check ran when opening */
   guint       depth;       /* open transactions: 1 = BEGIN, more = savepoints */
+  char       *began_at;    /* when the open transaction began: the time of its audit entries */
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   GHashTable *entity_sql;  /* SporEntityInfo → EntitySql */
 };
@@ -230,6 +231,11 @@ spor_store_begin (SporStore *self,
 
   if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT spor", error))
     return FALSE;
+  if (self->depth == 0)
+    {
+      g_free (self->began_at);
+      self->began_at = spor_timestamp_now ();
+    }
   self->depth++;
   return TRUE;
 }
@@ -278,14 +284,15 @@ spor_store_audit (SporStore  *self,
                   const char *fields,
                   GError    **error)
 {
-  g_autofree char *now = spor_timestamp_now ();
+  /* A transaction is one change at one time; its entries share the time it began. */
+  g_autofree char *now = self->depth > 0 ? NULL : spor_timestamp_now ();
   sqlite3_stmt *stmt = prepare (self, "INSERT INTO audit_log (at, entity, uuid, action, fields) "
                                       "VALUES (?, ?, ?, ?, ?)", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, now != NULL ? now : self->began_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
@@ -457,6 +464,7 @@ spor_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_free (self->path);
+  g_free (self->began_at);
   g_free (self->site_uuid);
 
   G_OBJECT_CLASS (spor_store_parent_class)->finalize (object);
