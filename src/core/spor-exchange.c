@@ -1238,6 +1238,7 @@ typedef struct
   GHashTable           *stmts;  /* SQL text of entity_sql() (by address) → statement */
   JsonParser           *parser; /* for the header and tombstones */
   Record                record; /* for the records */
+  gboolean              empty;  /* the database held nothing when the import began */
 } Import;
 
 /* The store's statement cache hashes the whole SQL text; this one only its address. */
@@ -1700,6 +1701,38 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The local copy of a record: its key (0 if there is none) and when it was last changed. */
+static gboolean
+find_local (Import          *im,
+            const EntitySql *sql_of,
+            const char      *uuid,
+            const char      *place,
+            gint64          *local_id,
+            char           **local_updated,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = prepare_fast (im, sql_of->local, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *local_id = sqlite3_column_int64 (stmt, 0);
+      *local_updated = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (im->store, error, rc, place);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_record (Import               *im,
                const SporEntityInfo *info,
@@ -1896,53 +1929,41 @@ import_record (Import               *im,
   if (!remember_uuid (im, uuid, place, line, error))
     return FALSE;
 
-  /* Compare with the local copy. */
-  stmt = prepare_fast (im, sql_of->local, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  /* Compare with the local copy, if the database had anything to begin with (a UUID seen
+   * twice in the file has been refused above). */
+  sql = sql_of->insert;
+  if (!im->empty)
     {
-      local_id = sqlite3_column_int64 (stmt, 0);
-      local_updated = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      spor_store_set_error (im->store, error, rc, place);
-      return FALSE;
-    }
-
-  if (local_id == 0)
-    {
-      g_autofree char *deleted_at = NULL;
-
-      if (is_tombstoned (im, uuid, &deleted_at, error))
+      if (!find_local (im, sql_of, uuid, place, &local_id, &local_updated, error))
+        return FALSE;
+      if (local_id == 0)
         {
-          count->n_conflicts++;
-          add_conflict (im, info, uuid, deleted_at, NULL);
-          return TRUE;
-        }
-      sql = sql_of->insert;
-    }
-  else
-    {
-      int cmp = strcmp (updated_at, local_updated);
+          g_autofree char *deleted_at = NULL;
 
-      if (cmp == 0)
-        {
-          count->n_unchanged++;
-          return TRUE;
+          if (is_tombstoned (im, uuid, &deleted_at, error))
+            {
+              count->n_conflicts++;
+              add_conflict (im, info, uuid, deleted_at, NULL);
+              return TRUE;
+            }
         }
-      if (cmp < 0)
+      else
         {
-          count->n_conflicts++;
-          add_conflict (im, info, uuid, local_updated, updated_at);
-          return TRUE;
+          int cmp = strcmp (updated_at, local_updated);
+
+          if (cmp == 0)
+            {
+              count->n_unchanged++;
+              return TRUE;
+            }
+          if (cmp < 0)
+            {
+              count->n_conflicts++;
+              add_conflict (im, info, uuid, local_updated, updated_at);
+              return TRUE;
+            }
+          sql = sql_of->update;
         }
-      sql = sql_of->update;
     }
 
   stmt = prepare_fast (im, sql, error);
@@ -1972,8 +1993,21 @@ import_record (Import               *im,
     count->n_new++;
   else
     count->n_updated++;
-  return spor_store_audit (im->store, info->name, uuid, "import",
-                           NULL, error);
+  /* Into an empty database every record is new and comes from this one file: one entry per
+   * kind of record says so (see audit_first_import), instead of millions. */
+  return im->empty || spor_store_audit (im->store, info->name, uuid, "import", NULL, error);
+}
+
+/* The audit entries of an import into an empty database: one per kind of record imported. */
+static gboolean
+audit_first_import (Import  *im,
+                    GError **error)
+{
+  for (guint i = 0; i < im->report->n_counts; i++)
+    if (im->report->counts[i].n_new > 0 &&
+        !spor_store_audit (im->store, im->report->counts[i].entity, NULL, "import", NULL, error))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -2324,6 +2358,28 @@ import_document (Import  *im,
   return check_header (im, error);
 }
 
+/* Whether the database holds no records and no tombstones: a first import into it can
+ * write straight into the file (see below). */
+static gboolean
+store_is_empty (SporStore *store)
+{
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+  g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM tombstones)");
+  sqlite3_stmt *stmt;
+  gboolean empty;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", infos[i]->table);
+  stmt = spor_store_prepare (store, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
 SporImportReport *
 spor_exchange_import_stream (SporStore            *store,
                              GInputStream         *stream,
@@ -2340,6 +2396,7 @@ spor_exchange_import_stream (SporStore            *store,
   g_autofree char *seen_path = NULL;
   sqlite3_stmt *attach = NULL;
   gboolean attached = FALSE;
+  gboolean direct = FALSE;
   int seen_fd;
   guint n_infos;
   gboolean ok;
@@ -2375,7 +2432,10 @@ spor_exchange_import_stream (SporStore            *store,
   /* A large import changes more pages than SQLite's default cache holds; 64 MB keeps them
    * in memory instead of spilling to the journal half-way. The UUIDs seen so far (millions
    * in a big file) go to a scratch database file of their own: the store keeps temporary
-   * tables in memory, and this must not grow with the file. */
+   * tables in memory, and this must not grow with the file. Into an empty database, and
+   * when no other connection is open, a rollback journal takes the place of the
+   * write-ahead log: new pages go straight into the file instead of through the log and
+   * back, and a broken-off import is still rolled back from the journal. */
   seen_fd = g_file_open_tmp ("spor-import-XXXXXX.db", &seen_path, error);
   if (seen_fd >= 0)
     close (seen_fd);
@@ -2398,15 +2458,20 @@ spor_exchange_import_stream (SporStore            *store,
       !spor_store_exec (store, "PRAGMA exchange.synchronous = OFF", error) ||
       !spor_store_exec (store, "CREATE TABLE exchange.seen (uuid TEXT PRIMARY KEY) "
                                "WITHOUT ROWID", error) ||
-      !spor_store_exec (store, "PRAGMA main.cache_size = -65536", error) ||
-      !spor_store_begin (store, error))
+      !spor_store_exec (store, "PRAGMA main.cache_size = -65536", error))
+    ok = FALSE;
+  else if ((im->empty = store_is_empty (store)),
+           (direct = apply && im->empty),
+           (direct && spor_store_exec (store, "PRAGMA main.journal_mode = DELETE", NULL)),
+           !spor_store_begin (store, error))
     ok = FALSE;
   else
     {
       ok = import_document (im, error);
       if (ok && apply)
         {
-          ok = spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
+          ok = (!im->empty || audit_first_import (im, error)) &&
+               spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
                spor_store_commit (store, error);
           if (!ok)
             spor_store_rollback (store);
@@ -2422,7 +2487,9 @@ spor_exchange_import_stream (SporStore            *store,
   g_string_free (im->record.text, TRUE);
   g_array_unref (im->record.offsets);
   g_array_unref (im->record.members);
-  /* back to SQLite's default cache, without the scratch file */
+  /* back to SQLite's default cache and the write-ahead log, without the scratch file */
+  if (direct)
+    spor_store_exec (store, "PRAGMA main.journal_mode = WAL", NULL);
   spor_store_exec (store, "PRAGMA main.cache_size = -2000", NULL);
   if (attached)
     spor_store_exec (store, "DETACH DATABASE exchange", NULL);

@@ -86,3 +86,18 @@ test_count_rows (SporStore  *store,
   sqlite3_finalize (stmt);
   return n;
 }
+
+char *
+test_query_text (SporStore  *store,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}

@@ -24,5 +24,8 @@ SporStore *test_open_new_store (void);
 GBytes    *test_read_file      (const char *path);
 gint64     test_count_rows     (SporStore  *store,
                                 const char *table);
+/* The first column of the first row of a query, as text (NULL for no row or NULL). */
+char      *test_query_text     (SporStore  *store,
+                                const char *sql);
 
 G_END_DECLS

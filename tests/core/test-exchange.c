@@ -120,6 +120,66 @@ test_idempotent (void)
   g_assert_cmpint (test_count_rows (b, "audit_log"), ==, audit + 1);
 }
 
+/* Into an empty database every record is new: one audit entry per kind of record, all at the
+ * time of the import; into one with records, an entry for each record the import changes. */
+static void
+test_audit (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(SporStore) a = sample_store (6);
+  g_autoptr(SporStore) b = test_open_new_store ();
+  g_autofree char *first = export_to (a, dir, "1.json", FALSE);
+  g_autofree char *second = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *times = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *programme = NULL;
+  g_autoptr(SporImportReport) r1 = NULL;
+  g_autoptr(SporImportReport) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporEntity) p = NULL;
+  gint64 audit = test_count_rows (b, "audit_log");
+  guint n_counts, n_kinds = 0;
+  const SporImportCount *counts;
+
+  r1 = import_from (b, first, TRUE);
+  counts = spor_import_report_get_counts (r1, &n_counts);
+  for (guint i = 0; i < n_counts; i++)
+    n_kinds += counts[i].n_new > 0;
+  g_assert_cmpuint (n_kinds, >, 10);
+  /* one per kind, and the one that says an import ran */
+  g_assert_cmpint (test_count_rows (b, "audit_log"), ==, audit + n_kinds + 1);
+  kinds = test_query_text (b, "SELECT count(DISTINCT entity) FROM audit_log "
+                              "WHERE action = 'import' AND uuid IS NULL");
+  g_assert_cmpint (g_ascii_strtoll (kinds, NULL, 10), ==, n_kinds + 1);
+  times = test_query_text (b, "SELECT count(DISTINCT at) FROM audit_log WHERE action = 'import'");
+  g_assert_cmpstr (times, ==, "1");
+  /* back to the write-ahead log after writing straight into the file */
+  mode = test_query_text (b, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (test_count_rows (b, "attendance"), ==, test_count_rows (a, "attendance"));
+
+  /* a change at the other site: audited record by record */
+  programme = test_query_text (a, "SELECT uuid FROM programmes LIMIT 1");
+  p = spor_store_get_by_uuid (a, SPOR_TYPE_PROGRAMME, programme, &error);
+  g_assert_nonnull (p);
+  spor_entity_set_text (p, "name", "Kulturvejen, ny udgave");
+  assert_ok (spor_store_update (a, p, &error));
+  second = export_to (a, dir, "2.json", FALSE);
+  audit = test_count_rows (b, "audit_log");
+  r2 = import_from (b, second, TRUE);
+  g_assert_cmpuint (count_of (r2, "programme")->n_updated, ==, 1);
+  g_assert_cmpint (test_count_rows (b, "audit_log"), ==, audit + 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT entity FROM audit_log WHERE uuid = '%s' "
+                                            "AND action = 'import'", spor_entity_get_uuid (p));
+
+    changed = test_query_text (b, sql);
+  }
+  g_assert_cmpstr (changed, ==, "programme");
+}
+
 static SporEntity *
 new_programme (SporStore  *store,
                const char *name)
@@ -418,13 +478,15 @@ static const BadFile bad_files[] = {
   { "bad tombstone", HEAD "\"tombstones\": [{\"entity\":\"nobody\",\"uuid\":\"" U1 "\",\"deleted_at\":\"2026-01-05T10:00:00.000000Z\"}]}", "tombstones[0].entity" },
 };
 
+/* Refused by a database with records and by an empty one (which an import fills by another
+ * path): nothing written either way. */
 static void
-test_refused (void)
+assert_refuses_all (SporStore  *store,
+                    const char *dir)
 {
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr(SporStore) store = sample_store (5);
   g_autofree char *before_path = export_to (store, dir, "before.json", FALSE);
   g_autofree char *before = records_of (before_path);
+  g_autofree char *mode = NULL;
   gint64 audit = test_count_rows (store, "audit_log");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
@@ -452,6 +514,21 @@ test_refused (void)
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpint (test_count_rows (store, "audit_log"), ==, audit);
     }
+  mode = test_query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
+static void
+test_refused (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(SporStore) store = sample_store (5);
+  g_autoptr(SporStore) empty = test_open_new_store ();
+
+  assert_refuses_all (store, dir);
+  assert_refuses_all (empty, dir);
+  g_assert_cmpint (test_count_rows (empty, "programmes"), ==, 0);
+  g_assert_cmpint (test_count_rows (empty, "tombstones"), ==, 0);
 }
 
 static void
@@ -499,6 +576,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/idempotent", test_idempotent);
+  g_test_add_func ("/exchange/audit", test_audit);
   g_test_add_func ("/exchange/merge", test_merge_cases);
   g_test_add_func ("/exchange/anonymized", test_anonymized);
   g_test_add_func ("/exchange/scoped", test_scoped);
