@@ -864,12 +864,14 @@ overlaps (const SporOccurrence *a,
   "       OR b.id IN (SELECT block_id FROM block_exceptions WHERE new_date BETWEEN ?1 AND ?2)) " \
   "  AND (?3 = 0 OR b.programme_id = ?3) AND (?4 = 0 OR b.location_id = ?4) " \
   "  AND (?5 = 0 OR b.id IN (SELECT block_id FROM block_staff WHERE staff_id = ?5))"
-#define WEEK_BLOCK_IDS "SELECT b.id FROM blocks b " WEEK_BLOCKS_WHERE
+/* The week's blocks, found once by WEEK_BLOCKS_WHERE, as a JSON array bound to ?6 */
+#define WEEK_BLOCK_IDS "SELECT value FROM json_each (?6)"
 
 typedef struct {
   const char           *monday;
   const char           *sunday;
   const SporWeekFilter *filter;
+  const char           *block_ids;  /* JSON array of the week's block ids */
 } WeekParams;
 
 static sqlite3_stmt *
@@ -887,6 +889,8 @@ prepare_week (SporStore        *store,
   sqlite3_bind_int64 (stmt, 3, w->filter->programme_id);
   sqlite3_bind_int64 (stmt, 4, w->filter->location_id);
   sqlite3_bind_int64 (stmt, 5, w->filter->staff_id);
+  if (w->block_ids != NULL)
+    sqlite3_bind_text (stmt, 6, w->block_ids, -1, SQLITE_TRANSIENT);
   return stmt;
 }
 
@@ -1167,12 +1171,31 @@ fill_occurrence (SporStore      *store,
                                   o->n_participants, o->capacity));
 }
 
-/* person id → the indices of the occurrences they are in, in time order */
-static GHashTable *
-index_people (GPtrArray *occurrences,
-              gboolean   staff)
+/* One person in one occurrence; sorted by person, then by the occurrence's place in time */
+typedef struct {
+  gint64 person;
+  guint  index;
+} Booking;
+
+static int
+compare_bookings (gconstpointer a,
+                  gconstpointer b)
 {
-  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  const Booking *x = a, *y = b;
+
+  if (x->person != y->person)
+    return x->person < y->person ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Everyone booked (staff or participants) in the occurrences that are not cancelled, sorted:
+ * each person's occurrences form one run, in time order. One array and a sort, instead of
+ * a list per person: a busy week has tens of thousands of bookings. */
+static GArray *
+bookings_of (GPtrArray *occurrences,
+             gboolean   staff)
+{
+  GArray *bookings = g_array_new (FALSE, FALSE, sizeof (Booking));
 
   for (guint i = 0; i < occurrences->len; i++)
     {
@@ -1182,9 +1205,29 @@ index_people (GPtrArray *occurrences,
       if (o->cancelled)
         continue;
       for (guint k = 0; ids != NULL && k < ids->len; k++)
-        g_array_append_val (array_for (table, g_array_index (ids, gint64, k), sizeof (guint), NULL), i);
+        {
+          Booking bk = { g_array_index (ids, gint64, k), i };
+
+          g_array_append_val (bookings, bk);
+        }
     }
-  return table;
+  g_array_sort (bookings, compare_bookings);
+  return bookings;
+}
+
+/* The next run of one person's bookings, from *start; FALSE after the last */
+static gboolean
+next_run (GArray *bookings,
+          guint  *start,
+          guint  *end)
+{
+  if (*end >= bookings->len)
+    return FALSE;
+  *start = *end;
+  while (*end < bookings->len &&
+         g_array_index (bookings, Booking, *end).person == g_array_index (bookings, Booking, *start).person)
+    (*end)++;
+  return TRUE;
 }
 
 static void
@@ -1192,67 +1235,60 @@ find_double_bookings (SporStore   *store,
                       WeekDetails *d,
                       GPtrArray   *occurrences)
 {
-  g_autoptr(GHashTable) by_staff = index_people (occurrences, TRUE);
-  g_autoptr(GHashTable) by_participant = index_people (occurrences, FALSE);
+  g_autoptr(GArray) by_staff = bookings_of (occurrences, TRUE);
+  g_autoptr(GArray) by_participant = bookings_of (occurrences, FALSE);
   /* (i, j) → the number of participants the two overlapping occurrences share */
   g_autoptr(GHashTable) shared = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key, value;
+  guint start = 0, end = 0;
 
-  g_hash_table_iter_init (&iter, by_staff);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GArray *list = value;
+  while (next_run (by_staff, &start, &end))
+    for (guint x = start; x < end; x++)
+      {
+        const Booking *ba = &g_array_index (by_staff, Booking, x);
+        SporOccurrence *a = g_ptr_array_index (occurrences, ba->index);
 
-      for (guint x = 0; x < list->len; x++)
-        {
-          SporOccurrence *a = g_ptr_array_index (occurrences, g_array_index (list, guint, x));
+        /* In time order: only later ones that start before a ends can overlap it */
+        for (guint y = x + 1; y < end; y++)
+          {
+            SporOccurrence *b = g_ptr_array_index (occurrences, g_array_index (by_staff, Booking, y).index);
+            const char *name;
 
-          /* In time order: only later ones that start before a ends can overlap it */
-          for (guint y = x + 1; y < list->len; y++)
-            {
-              SporOccurrence *b = g_ptr_array_index (occurrences, g_array_index (list, guint, y));
-              const char *name;
+            if (g_date_time_compare (b->start, a->end) >= 0)
+              break;
+            if (b->block_id == a->block_id || !overlaps (a, b))
+              continue;
+            name = name_of (store, d, ba->person);
+            /* Translators: "Name is also booked in Title" */
+            add_problem (a, SPOR_PROBLEM_STAFF_DOUBLE,
+                         g_strdup_printf (_("%s is also booked in “%s”"), name, b->title));
+            add_problem (b, SPOR_PROBLEM_STAFF_DOUBLE,
+                         g_strdup_printf (_("%s is also booked in “%s”"), name, a->title));
+          }
+      }
 
-              if (g_date_time_compare (b->start, a->end) >= 0)
-                break;
-              if (b->block_id == a->block_id || !overlaps (a, b))
-                continue;
-              name = name_of (store, d, *(gint64 *) key);
-              /* Translators: "Name is also booked in Title" */
-              add_problem (a, SPOR_PROBLEM_STAFF_DOUBLE,
-                           g_strdup_printf (_("%s is also booked in “%s”"), name, b->title));
-              add_problem (b, SPOR_PROBLEM_STAFF_DOUBLE,
-                           g_strdup_printf (_("%s is also booked in “%s”"), name, a->title));
-            }
-        }
-    }
+  start = end = 0;
+  while (next_run (by_participant, &start, &end))
+    for (guint x = start; x < end; x++)
+      {
+        guint i = g_array_index (by_participant, Booking, x).index;
+        SporOccurrence *a = g_ptr_array_index (occurrences, i);
 
-  g_hash_table_iter_init (&iter, by_participant);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GArray *list = value;
+        for (guint y = x + 1; y < end; y++)
+          {
+            guint j = g_array_index (by_participant, Booking, y).index;
+            SporOccurrence *b = g_ptr_array_index (occurrences, j);
+            gint64 pair = (gint64) i * occurrences->len + j;
 
-      for (guint x = 0; x < list->len; x++)
-        {
-          guint i = g_array_index (list, guint, x);
-          SporOccurrence *a = g_ptr_array_index (occurrences, i);
-
-          for (guint y = x + 1; y < list->len; y++)
-            {
-              guint j = g_array_index (list, guint, y);
-              SporOccurrence *b = g_ptr_array_index (occurrences, j);
-              gint64 pair = (gint64) i * occurrences->len + j;
-
-              if (g_date_time_compare (b->start, a->end) >= 0)
-                break;
-              if (b->block_id == a->block_id || !overlaps (a, b))
-                continue;
-              g_hash_table_insert (shared, g_memdup2 (&pair, sizeof pair),
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (shared, &pair)) + 1));
-            }
-        }
-    }
+            if (g_date_time_compare (b->start, a->end) >= 0)
+              break;
+            if (b->block_id == a->block_id || !overlaps (a, b))
+              continue;
+            g_hash_table_insert (shared, g_memdup2 (&pair, sizeof pair),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (shared, &pair)) + 1));
+          }
+      }
 
   /* Participants' names stay out of the problems: a count is enough to act on. */
   g_hash_table_iter_init (&iter, shared);
@@ -1272,6 +1308,22 @@ find_double_bookings (SporStore   *store,
     }
 }
 
+/* A block of the week as read, with its programme's colour and its location's name */
+typedef struct {
+  SporEntity *block;
+  char       *colour;
+  char       *location;
+} WeekBlock;
+
+static void
+week_block_free (WeekBlock *wb)
+{
+  g_object_unref (wb->block);
+  g_free (wb->colour);
+  g_free (wb->location);
+  g_free (wb);
+}
+
 SporWeek *
 spor_blocks_query_week (SporStore            *store,
                         const char           *monday,
@@ -1283,6 +1335,8 @@ spor_blocks_query_week (SporStore            *store,
   g_autofree char *sunday = NULL;
   WeekDetails details = { 0 };
   WeekParams params;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GString) ids = NULL;
   sqlite3_stmt *stmt;
   GDate d;
   int rc;
@@ -1299,14 +1353,9 @@ spor_blocks_query_week (SporStore            *store,
   g_date_add_days (&d, 6);
   sunday = format_date (&d);
   week->occurrences = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_occurrence_free);
-  params = (WeekParams) { week->monday, sunday, filter };
+  params = (WeekParams) { week->monday, sunday, filter, NULL };
 
-  if (!load_details (store, &params, &details, error))
-    {
-      week_details_clear (&details);
-      return NULL;
-    }
-
+  /* The blocks first: their ids select the details, which the occurrences need. */
   stmt = prepare_week (store,
       "SELECT b.id, b.uuid, b.created_at, b.updated_at, b.programme_id, b.cohort_id, "
       "b.location_id, b.title, b.kind, b.weekdays, b.start_time, b.end_time, b.period_start, "
@@ -1314,14 +1363,13 @@ spor_blocks_query_week (SporStore            *store,
       "FROM blocks b LEFT JOIN programmes p ON p.id = b.programme_id "
       "LEFT JOIN locations l ON l.id = b.location_id " WEEK_BLOCKS_WHERE, &params, error);
   if (stmt == NULL)
-    {
-      week_details_clear (&details);
-      return NULL;
-    }
+    return NULL;
+  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) week_block_free);
+  ids = g_string_new ("[");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(SporEntity) b = spor_entity_new (SPOR_TYPE_BLOCK);
-      g_autoptr(GPtrArray) occurrences = NULL;
+      WeekBlock *wb = g_new0 (WeekBlock, 1);
+      SporEntity *b = spor_entity_new (SPOR_TYPE_BLOCK);
       static const char * const refs[] = { "programme_id", "cohort_id", "location_id" };
       static const char * const texts[] = { "title", "kind" };
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1340,23 +1388,39 @@ spor_blocks_query_week (SporStore            *store,
         spor_entity_set_text (b, "period_end", column_text (stmt, 13));
       if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
         spor_entity_set_int (b, "capacity", sqlite3_column_int (stmt, 14));
+      wb->block = b;
+      wb->colour = g_strdup (column_text (stmt, 15));
+      wb->location = g_strdup (column_text (stmt, 16));
+      g_ptr_array_add (blocks, wb);
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, blocks->len > 1 ? "," : "", id);
+    }
+  g_string_append_c (ids, ']');
+  if (!finish (store, stmt, rc, "week", error))
+    return NULL;
 
-      occurrences = spor_blocks_expand (SPOR_BLOCK (b), g_hash_table_lookup (details.exceptions, &id),
+  params.block_ids = ids->str;
+  if (!load_details (store, &params, &details, error))
+    {
+      week_details_clear (&details);
+      return NULL;
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      WeekBlock *wb = g_ptr_array_index (blocks, i);
+      gint64 id = spor_entity_get_id (wb->block);
+      g_autoptr(GPtrArray) occurrences = NULL;
+
+      occurrences = spor_blocks_expand (SPOR_BLOCK (wb->block), g_hash_table_lookup (details.exceptions, &id),
                                         week->monday, sunday);
       for (guint o = 0; o < occurrences->len; o++)
         {
           SporOccurrence *occ = g_ptr_array_index (occurrences, o);
 
-          occ->colour = g_strdup (column_text (stmt, 15));
-          occ->location = g_strdup (column_text (stmt, 16));
+          occ->colour = g_strdup (wb->colour);
+          occ->location = g_strdup (wb->location);
           fill_occurrence (store, &details, occ);
         }
       g_ptr_array_extend_and_steal (week->occurrences, g_steal_pointer (&occurrences));
-    }
-  if (!finish (store, stmt, rc, "week", error))
-    {
-      week_details_clear (&details);
-      return NULL;
     }
 
   g_ptr_array_sort (week->occurrences, compare_occurrences);
