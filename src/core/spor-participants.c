@@ -407,10 +407,14 @@ struct _SporParticipantList
    * tens of thousands of rows. */
   GArray              *base;
   /* Opening shows the first rows at once: the list knows its length from a count and
-   * holds only the first ids until the rest are read when idle (or asked for). */
+   * holds only the first ids until the rest are read when idle (or asked for). It first
+   * says it has a screenful of rows and the rest (pending_rows) once idle, after the first
+   * frame: GTK 4.8's list view makes a row for each of the first 200 items it is given. */
   guint                n_items;
+  guint                pending_rows;
   gboolean             partial;
   guint                complete_source;
+  guint                grow_source;
   /* A small cache keyed by position modulo CACHE_SIZE: the rows on screen are asked for
    * again and again, the rest of a 72,000-row list is never held. */
   SporParticipantItem *cache[CACHE_SIZE];
@@ -482,6 +486,7 @@ spor_participant_list_finalize (GObject *object)
 
   clear_cache (self);
   g_clear_handle_id (&self->complete_source, g_source_remove);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->hidden, g_array_unref);
   g_clear_pointer (&self->base, g_array_unref);
@@ -568,6 +573,8 @@ match_bitmap (SporStore   *store,
 static gboolean update_ids (SporParticipantList *self, GError **error);
 
 #define FIRST_ROWS 200
+/* More rows than a tall screen shows */
+#define FIRST_SCREEN 64
 
 static gboolean
 refresh_when_idle (gpointer data)
@@ -585,6 +592,7 @@ ensure_complete (SporParticipantList *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) base = NULL;
+  guint total = self->n_items + self->pending_rows;
 
   if (!self->partial)
     return;
@@ -599,13 +607,13 @@ ensure_complete (SporParticipantList *self)
     }
   self->base = g_array_ref (base);
   g_array_set_size (self->ids, 0);
-  g_array_append_vals (self->ids, base->data, MIN (base->len, self->n_items));
-  if (base->len != self->n_items)
+  g_array_append_vals (self->ids, base->data, MIN (base->len, total));
+  if (base->len != total)
     {
       /* Another connection wrote meanwhile. This may run inside get_item(), where the
        * list must not change: keep the length (empty rows at the end) and start over
        * when idle. */
-      g_array_set_size (self->ids, self->n_items);
+      g_array_set_size (self->ids, total);
       self->complete_source = g_idle_add_full (G_PRIORITY_LOW, refresh_when_idle, self, NULL);
     }
 }
@@ -617,6 +625,30 @@ complete_when_idle (gpointer data)
 
   self->complete_source = 0;
   ensure_complete (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows after the first screenful, announced once the first frame is drawn */
+static void
+grow (SporParticipantList *self)
+{
+  guint from = self->n_items;
+
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  if (self->pending_rows == 0)
+    return;
+  self->n_items += self->pending_rows;
+  self->pending_rows = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), from, 0, self->n_items - from);
+}
+
+static gboolean
+grow_when_idle (gpointer data)
+{
+  SporParticipantList *self = data;
+
+  self->grow_source = 0;
+  grow (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -648,8 +680,11 @@ update_partial (SporParticipantList  *self,
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (first);
-  self->n_items = (guint) count;
-  self->partial = first->len < self->n_items;
+  self->n_items = (guint) MIN (count, FIRST_SCREEN);
+  self->pending_rows = (guint) count - self->n_items;
+  if (self->pending_rows > 0)
+    self->grow_source = g_idle_add (grow_when_idle, self);
+  self->partial = first->len < (guint) count;
   if (self->partial)
     self->complete_source = g_idle_add_full (G_PRIORITY_LOW, complete_when_idle, self, NULL);
   if (self->n_items > 0 || removed == 0)
@@ -669,6 +704,8 @@ update_ids (SporParticipantList  *self,
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), FALSE);
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  self->pending_rows = 0;
   match = spor_participants_match_expression (self->search);
   if (self->base == NULL && match == NULL && self->hidden->len == 0)
     return update_partial (self, error);
@@ -833,6 +870,7 @@ spor_participant_list_find (SporParticipantList *self,
                             gint64               participant_id)
 {
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), G_MAXUINT);
+  grow (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == participant_id)
       return i;
@@ -841,6 +879,13 @@ spor_participant_list_find (SporParticipantList *self,
     if (g_array_index (self->ids, gint64, i) == participant_id)
       return i;
   return G_MAXUINT;
+}
+
+guint
+spor_participant_list_get_count (SporParticipantList *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), 0);
+  return self->n_items + self->pending_rows;
 }
 
 gint64

@@ -69,6 +69,9 @@ guint       spor_participant_list_find                   (SporParticipantList *s
                                                           gint64               participant_id);
 gint64      spor_participant_list_get_id                 (SporParticipantList *self,
                                                           guint                position);
+/* How many participants the list holds, including those it has not yet announced as
+ * items (a long list announces its first screenful, then the rest when idle). */
+guint       spor_participant_list_get_count              (SporParticipantList *self);
 /* Leaves a participant out of the list (while their erasure waits for its undo window to
  * pass) or lets them back in; refreshes. */
 void        spor_participant_list_set_hidden             (SporParticipantList *self,

@@ -66,7 +66,7 @@ add_toast (SporParticipantsView *self,
 static void
 update_list_state (SporParticipantsView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n = spor_participant_list_get_count (self->list);
   g_autofree char *count = spor_gui_format_count (n);
   g_autofree char *text = NULL;
 

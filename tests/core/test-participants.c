@@ -262,11 +262,26 @@ test_list_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+typedef struct {
+  guint position, removed, added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Change     *change)
+{
+  *change = (Change) { position, removed, added };
+}
+
 /* A long list opens with its first rows and its full length; the rest is read when asked
  * for or when idle, in the same order. */
 static void
 test_list_partial (void)
 {
+  Change change = { 0 };
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SporParticipantList) list = NULL;
@@ -282,6 +297,16 @@ test_list_partial (void)
   all = query (store, NULL, 0, NULL, SPOR_PARTICIPANT_SORT_NAME);
 
   list = spor_participant_list_new (store);
+  /* a screenful of rows first, the rest announced when idle (after the first frame) */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 64);
+  g_assert_cmpuint (spor_participant_list_get_count (list), ==, 450);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 64));
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change), &change);
+  /* one iteration: the growth runs before the reading of the whole order (lower priority) */
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (change.position, ==, 64);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 450 - 64);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 450);
   for (guint i = 0; i < 450; i += 7)
     {
