@@ -388,6 +388,7 @@ spor_calendar_view_load_week_now (SporCalendarView *self)
   SporWeek *week;
 
   g_return_val_if_fail (SPOR_IS_CALENDAR_VIEW (self), FALSE);
+  spor_gui_load_if_waiting (GTK_WIDGET (self));
 
   if (self->store == NULL)
     return FALSE;
@@ -411,6 +412,7 @@ spor_calendar_view_go_to (SporCalendarView *self,
   g_autofree char *monday = spor_blocks_week_start (date);
 
   g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
+  spor_gui_load_if_waiting (GTK_WIDGET (self));
 
   if (monday == NULL)
     return;
@@ -438,13 +440,12 @@ shift_week (SporCalendarView *self,
   spor_calendar_view_go_to (self, iso);
 }
 
-void
-spor_calendar_view_reload (SporCalendarView *self)
+static void
+load (GtkWidget *widget)
 {
+  SporCalendarView *self = (SporCalendarView *) widget;
   g_autoptr(GError) error = NULL;
   gint64 blocks;
-
-  g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
 
   gtk_label_set_label (self->week_label, "");
   if (self->store == NULL)
@@ -463,6 +464,13 @@ spor_calendar_view_reload (SporCalendarView *self)
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->stack, blocks > 0 ? "week" : "empty");
   load_week (self);
+}
+
+void
+spor_calendar_view_reload (SporCalendarView *self)
+{
+  g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
+  spor_gui_load_when_shown (GTK_WIDGET (self), load);
 }
 
 /* Creating, editing, deleting */
@@ -802,6 +810,7 @@ void
 spor_calendar_view_set_filter (SporCalendarView     *self,
                                const SporWeekFilter *filter)
 {
+  spor_gui_load_if_waiting (GTK_WIDGET (self));
   self->filter = *filter;
   fill_filters (self);
   load_week (self);

@@ -72,3 +72,34 @@ spor_gui_status_page_show_error (AdwStatusPage *page,
   adw_status_page_set_title (page, _("Could Not Read the Database"));
   adw_status_page_set_description (page, escaped);
 }
+
+/* The load waiting for the view to be shown, kept on the view itself */
+#define WAITING_LOAD "spor-waiting-load"
+
+void
+spor_gui_load_if_waiting (GtkWidget *view)
+{
+  SporGuiLoadFunc load = (SporGuiLoadFunc) g_object_steal_data (G_OBJECT (view), WAITING_LOAD);
+
+  if (load != NULL)
+    load (view);
+}
+
+void
+spor_gui_load_when_shown (GtkWidget       *view,
+                          SporGuiLoadFunc  load)
+{
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  if (gtk_widget_get_mapped (view))
+    {
+      g_object_set_data (G_OBJECT (view), WAITING_LOAD, NULL);
+      load (view);
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (view), WAITING_LOAD) == NULL &&
+      g_signal_handler_find (view, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                             spor_gui_load_if_waiting, NULL) == 0)
+    g_signal_connect (view, "map", G_CALLBACK (spor_gui_load_if_waiting), NULL);
+  g_object_set_data (G_OBJECT (view), WAITING_LOAD, (gpointer) load);
+}

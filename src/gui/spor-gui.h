@@ -36,4 +36,13 @@ AdwToast *spor_gui_toast_new          (const char    *text);
 void      spor_gui_status_page_show_error (AdwStatusPage *page,
                                            const GError  *error);
 
+/* Fills a view from the database now if it is on screen, else the next time it is shown
+ * (its "map"): views that are not looked at cost nothing at start-up or after a change. */
+typedef void (*SporGuiLoadFunc) (GtkWidget *view);
+void      spor_gui_load_when_shown    (GtkWidget       *view,
+                                       SporGuiLoadFunc  load);
+/* Fills @view now if a load is still waiting for it to be shown: for a caller that is about
+ * to use what the load reads. */
+void      spor_gui_load_if_waiting    (GtkWidget       *view);
+
 G_END_DECLS

@@ -281,13 +281,12 @@ unbind_row (GtkSignalListItemFactory *factory,
   spor_participant_row_set_item (SPOR_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
-void
-spor_participants_view_reload (SporParticipantsView *self)
+static void
+load (GtkWidget *widget)
 {
+  SporParticipantsView *self = (SporParticipantsView *) widget;
   g_autoptr(GError) error = NULL;
   gint64 total;
-
-  g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
 
   if (self->store == NULL)
     {
@@ -321,12 +320,20 @@ spor_participants_view_reload (SporParticipantsView *self)
 }
 
 void
+spor_participants_view_reload (SporParticipantsView *self)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
+  spor_gui_load_when_shown (GTK_WIDGET (self), load);
+}
+
+void
 spor_participants_view_show_participant (SporParticipantsView *self,
                                          gint64                participant_id)
 {
   guint position;
 
   g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
+  spor_gui_load_if_waiting (GTK_WIDGET (self));
   if (self->list == NULL)
     return;
 

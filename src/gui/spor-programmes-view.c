@@ -1071,10 +1071,10 @@ fill_templates (SporProgrammesView *self)
     }
 }
 
-void
-spor_programmes_view_reload (SporProgrammesView *self)
+static void
+load (GtkWidget *widget)
 {
-  g_return_if_fail (SPOR_IS_PROGRAMMES_VIEW (self));
+  SporProgrammesView *self = (SporProgrammesView *) widget;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "programmes.new-blank", self->store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (gtk_widget_get_parent (GTK_WIDGET (self->template_popover))),
@@ -1082,6 +1082,13 @@ spor_programmes_view_reload (SporProgrammesView *self)
   fill_list (self);
   if (self->store == NULL)
     show_programme (self, 0);
+}
+
+void
+spor_programmes_view_reload (SporProgrammesView *self)
+{
+  g_return_if_fail (SPOR_IS_PROGRAMMES_VIEW (self));
+  spor_gui_load_when_shown (GTK_WIDGET (self), load);
 }
 
 gint64

@@ -346,16 +346,15 @@ on_stepper_changed (SporTimelineView *self)
     spor_timeline_select (self->timeline, (guint) row, bar);
 }
 
-void
-spor_timeline_view_reload (SporTimelineView *self)
+static void
+load (GtkWidget *widget)
 {
+  SporTimelineView *self = (SporTimelineView *) widget;
   g_autoptr(GError) error = NULL;
   g_autoptr(SporQuery) query = NULL;
   g_autoptr(GPtrArray) programmes = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 previous, previous_cohort;
-
-  g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
 
   previous = selected_programme (self);
   previous_cohort = selected_cohort (self);
@@ -422,11 +421,19 @@ spor_timeline_view_reload (SporTimelineView *self)
 }
 
 void
+spor_timeline_view_reload (SporTimelineView *self)
+{
+  g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
+  spor_gui_load_when_shown (GTK_WIDGET (self), load);
+}
+
+void
 spor_timeline_view_show (SporTimelineView *self,
                          gint64            programme_id,
                          gint64            cohort_id)
 {
   g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
+  spor_gui_load_if_waiting (GTK_WIDGET (self));
 
   for (guint i = 0; self->programme_ids != NULL && i < self->programme_ids->len; i++)
     if (g_array_index (self->programme_ids, gint64, i) == programme_id)

@@ -11,6 +11,7 @@
 
 #include "spor-participants-view.h"
 #include "spor-preferences-window.h"
+#include "spor-timeline-view.h"
 #include "spor-window.h"
 
 typedef struct {
@@ -126,6 +127,20 @@ window_new (SporStore *store)
   return window;
 }
 
+static gboolean
+only_test_holds (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+/* Background reads (a week of the calendar) hold the store until they end. */
+static void
+store_release (SporStore *store)
+{
+  wait_for (only_test_holds, store, 20);
+  g_assert_finalize_object (store);
+}
+
 static void
 window_destroy (SporWindow *window)
 {
@@ -215,6 +230,16 @@ test_window_with_data (Fixture       *fixture,
                             SPOR_TYPE_PARTICIPANTS_VIEW, "stack")),
                    ==, "main");
 
+  /* A view not yet looked at has read nothing; it reads when it is shown. */
+  {
+    GtkStack *timeline = child (child (window, SPOR_TYPE_WINDOW, "timeline_view"),
+                                SPOR_TYPE_TIMELINE_VIEW, "stack");
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (timeline), ==, "empty");
+    spor_window_show_view (window, "timeline");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (timeline), ==, "timeline");
+  }
+
   /* win.show-participant opens one participant in the Participants view */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "programmes"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-participant", "x",
@@ -237,7 +262,7 @@ test_window_with_data (Fixture       *fixture,
                    ==, "programmes");
 
   window_destroy (window);
-  g_assert_finalize_object (store);
+  store_release (store);
 }
 
 static gboolean
