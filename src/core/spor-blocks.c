@@ -567,6 +567,161 @@ spor_blocks_remove_participant (SporStore *store,
   return list != NULL && delete_all (store, list, error);
 }
 
+/* The state of a block, for Undo */
+
+struct _SporBlockState
+{
+  SporBlock *block;
+  GPtrArray *requirements;  /* SporBlockRequirement */
+  GPtrArray *staff;         /* SporBlockStaff */
+  GPtrArray *participants;  /* SporBlockParticipant */
+};
+
+static void
+block_state_clear (SporBlockState *state)
+{
+  g_clear_object (&state->block);
+  g_clear_pointer (&state->requirements, g_ptr_array_unref);
+  g_clear_pointer (&state->staff, g_ptr_array_unref);
+  g_clear_pointer (&state->participants, g_ptr_array_unref);
+}
+
+SporBlockState *
+spor_block_state_ref (SporBlockState *state)
+{
+  return g_rc_box_acquire (state);
+}
+
+void
+spor_block_state_unref (SporBlockState *state)
+{
+  g_rc_box_release_full (state, (GDestroyNotify) block_state_clear);
+}
+
+G_DEFINE_BOXED_TYPE (SporBlockState, spor_block_state, spor_block_state_ref, spor_block_state_unref)
+
+SporBlockState *
+spor_blocks_get_state (SporStore *store,
+                       gint64     block_id,
+                       GError   **error)
+{
+  g_autoptr(SporBlockState) state = g_rc_box_new0 (SporBlockState);
+
+  state->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
+  if (state->block == NULL)
+    return NULL;
+  state->requirements = list_where (store, SPOR_TYPE_BLOCK_REQUIREMENT, block_id, NULL, NULL, error);
+  if (state->requirements == NULL)
+    return NULL;
+  state->staff = list_where (store, SPOR_TYPE_BLOCK_STAFF, block_id, NULL, NULL, error);
+  if (state->staff == NULL)
+    return NULL;
+  state->participants = list_where (store, SPOR_TYPE_BLOCK_PARTICIPANT, block_id, NULL, NULL, error);
+  if (state->participants == NULL)
+    return NULL;
+  return g_steal_pointer (&state);
+}
+
+/* The link fields compared and copied here are integers (counts, references) or texts */
+static gboolean
+is_text_field (SporEntity *link,
+               const char *name)
+{
+  SporFieldType type = spor_entity_info_find_field (spor_entity_get_info (link), name)->type;
+
+  return type != SPOR_FIELD_INT && type != SPOR_FIELD_REF;
+}
+
+/* Whether @links (of one type) holds a link with the same @fields values as @link */
+static gboolean
+has_link (GPtrArray         *links,
+          SporEntity        *link,
+          const char * const fields[])
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      SporEntity *other = g_ptr_array_index (links, i);
+      gboolean same = TRUE;
+
+      for (guint f = 0; same && fields[f] != NULL; f++)
+        same = is_text_field (link, fields[f])
+          ? g_strcmp0 (spor_entity_get_text (other, fields[f]), spor_entity_get_text (link, fields[f])) == 0
+          : spor_entity_get_int (other, fields[f]) == spor_entity_get_int (link, fields[f]);
+      if (same)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Makes the block's links of @type what @wanted holds: deletes the others, adds the
+ * missing ones (new records: the deleted ones are gone, as a deletion elsewhere would be). */
+static gboolean
+restore_links (SporStore         *store,
+               gint64             block_id,
+               GType              type,
+               GPtrArray         *wanted,
+               const char * const fields[],
+               GError           **error)
+{
+  g_autoptr(GPtrArray) now = list_where (store, type, block_id, NULL, NULL, error);
+
+  if (now == NULL)
+    return FALSE;
+  for (guint i = 0; i < now->len; i++)
+    if (!has_link (wanted, g_ptr_array_index (now, i), fields) &&
+        !spor_store_delete (store, g_ptr_array_index (now, i), error))
+      return FALSE;
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      SporEntity *link = g_ptr_array_index (wanted, i);
+      g_autoptr(SporEntity) copy = NULL;
+
+      if (has_link (now, link, fields))
+        continue;
+      copy = spor_entity_new (type);
+      spor_entity_set_int (copy, "block_id", block_id);
+      for (guint f = 0; fields[f] != NULL; f++)
+        if (is_text_field (link, fields[f]))
+          spor_entity_set_text (copy, fields[f], spor_entity_get_text (link, fields[f]));
+        else
+          spor_entity_set_int (copy, fields[f], spor_entity_get_int (link, fields[f]));
+      if (!spor_store_insert (store, copy, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+spor_blocks_restore_state (SporStore      *store,
+                           SporBlockState *state,
+                           GError        **error)
+{
+  static const char * const requirement_fields[] = { "role", "count", NULL };
+  static const char * const staff_fields[] = { "staff_id", "role", NULL };
+  static const char * const participant_fields[] = { "participant_id", NULL };
+  gint64 block_id;
+  g_autoptr(SporBlock) block = NULL;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  block_id = spor_entity_get_id (SPOR_ENTITY (state->block));
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  /* gone meanwhile (deleted here or by an import): nothing to put back */
+  block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
+  if (block == NULL)
+    return fail (store);
+  if (!spor_blocks_save (store, state->block, error) ||
+      !restore_links (store, block_id, SPOR_TYPE_BLOCK_REQUIREMENT, state->requirements,
+                      requirement_fields, error) ||
+      !restore_links (store, block_id, SPOR_TYPE_BLOCK_STAFF, state->staff, staff_fields, error) ||
+      !restore_links (store, block_id, SPOR_TYPE_BLOCK_PARTICIPANT, state->participants,
+                      participant_fields, error))
+    return fail (store);
+  return spor_store_commit (store, error);
+}
+
 GPtrArray *
 spor_blocks_list_exceptions (SporStore *store,
                              gint64     block_id,

@@ -91,6 +91,25 @@ gboolean   spor_blocks_save                 (SporStore     *store,
 gboolean   spor_blocks_delete               (SporStore     *store,
                                              gint64         block_id,
                                              GError       **error);
+
+/* A block as it is now, with its staffing requirement, its staff and its participants:
+ * what an Undo of an edit puts back. Reference counted. */
+typedef struct _SporBlockState SporBlockState;
+
+GType           spor_block_state_get_type   (void) G_GNUC_CONST;
+#define SPOR_TYPE_BLOCK_STATE (spor_block_state_get_type ())
+SporBlockState *spor_block_state_ref        (SporBlockState *state);
+void            spor_block_state_unref      (SporBlockState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporBlockState, spor_block_state_unref)
+
+SporBlockState *spor_blocks_get_state       (SporStore      *store,
+                                             gint64          block_id,
+                                             GError        **error);
+/* Puts the block, its requirement, staff and participants back as in @state, in one
+ * transaction; fails (changing nothing) when the block is gone. */
+gboolean        spor_blocks_restore_state   (SporStore      *store,
+                                             SporBlockState *state,
+                                             GError        **error);
 /* Requires @count staff of @role (0 removes the requirement). */
 gboolean   spor_blocks_set_requirement      (SporStore     *store,
                                              gint64         block_id,

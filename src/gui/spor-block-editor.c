@@ -25,7 +25,7 @@ struct _SporBlockEditor
 
   SporStore        *store;
   SporBlock        *block;
-  SporBlock        *before;
+  SporBlockState   *before;  /* NULL for a new block */
   GArray           *programme_ids;
   GArray           *location_ids;
   GArray           *staff_choice_ids;
@@ -545,7 +545,7 @@ spor_block_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_BLOCK_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->block);
-  g_clear_object (&self->before);
+  g_clear_pointer (&self->before, spor_block_state_unref);
   G_OBJECT_CLASS (spor_block_editor_parent_class)->dispose (object);
 }
 
@@ -575,7 +575,7 @@ spor_block_editor_class_init (SporBlockEditorClass *klass)
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_BOOLEAN, SPOR_TYPE_BLOCK);
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_BOOLEAN, SPOR_TYPE_BLOCK_STATE);
 
   spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-block-editor.ui");
@@ -661,7 +661,7 @@ spor_block_editor_new (SporStore *store,
   if (block_id > 0)
     {
       self->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, NULL);
-      self->before = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, NULL);
+      self->before = spor_blocks_get_state (store, block_id, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Work Block"));
     }
   if (self->block == NULL)

@@ -479,7 +479,7 @@ static void
 on_block_saved (SporBlockEditor  *editor,
                 gint64            block_id,
                 gboolean          created,
-                SporBlock        *before,
+                SporBlockState   *before,
                 SporCalendarView *self);
 
 static void
@@ -506,13 +506,13 @@ open_editor (SporCalendarView *self,
 typedef struct {
   SporCalendarView *self;
   gint64            block_id;
-  SporBlock        *before;  /* NULL when the block was created */
+  SporBlockState   *before;  /* NULL when the block was created */
 } Undo;
 
 static void
 undo_free (Undo *u)
 {
-  g_clear_object (&u->before);
+  g_clear_pointer (&u->before, spor_block_state_unref);
   g_object_unref (u->self);
   g_free (u);
 }
@@ -527,7 +527,7 @@ on_undo_save (AdwToast *toast_,
   if (u->before == NULL)
     ok = spor_blocks_delete (u->self->store, u->block_id, &error);
   else
-    ok = spor_blocks_save (u->self->store, u->before, &error);
+    ok = spor_blocks_restore_state (u->self->store, u->before, &error);
   if (!ok)
     toast (u->self, error->message);
   spor_calendar_view_reload (u->self);
@@ -537,7 +537,7 @@ static void
 on_block_saved (SporBlockEditor  *editor,
                 gint64            block_id,
                 gboolean          created,
-                SporBlock        *before,
+                SporBlockState   *before,
                 SporCalendarView *self)
 {
   AdwToast *t = adw_toast_new (created ? _("Work block created") : _("Work block saved"));
@@ -546,7 +546,7 @@ on_block_saved (SporBlockEditor  *editor,
 
   u->self = g_object_ref (self);
   u->block_id = block_id;
-  u->before = before != NULL ? g_object_ref (before) : NULL;
+  u->before = before != NULL ? spor_block_state_ref (before) : NULL;
   adw_toast_set_button_label (t, _("_Undo"));
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_save), u,
                          (GClosureNotify) (void (*) (void)) undo_free, 0);

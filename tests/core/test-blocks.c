@@ -339,6 +339,106 @@ test_staffing (void)
   g_assert_cmpint (test_count_rows (store, "block_participants"), ==, 0);
 }
 
+/* The whole of a block described as text: fields, requirement, staff and participants */
+static char *
+describe (SporStore *store,
+          gint64     block_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, &error);
+  g_autoptr(GHashTable) required = spor_blocks_get_requirements (store, block_id, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  static const char * const roles[] = { "creative", "adviser", "mentor" };
+  const char *tables[] = { "block_staff", "block_participants" };
+
+  g_assert_no_error (error);
+  g_string_append_printf (text, "%s %s-%s %s..%s cap=%d;", spor_entity_get_text (SPOR_ENTITY (block), "title"),
+                          spor_entity_get_text (SPOR_ENTITY (block), "start_time"),
+                          spor_entity_get_text (SPOR_ENTITY (block), "end_time"),
+                          spor_entity_get_text (SPOR_ENTITY (block), "period_start"),
+                          spor_entity_get_text (SPOR_ENTITY (block), "period_end"),
+                          spor_entity_is_set (SPOR_ENTITY (block), "capacity")
+                            ? (int) spor_entity_get_int (SPOR_ENTITY (block), "capacity") : -1);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    g_string_append_printf (text, " %s=%d", roles[i],
+                            GPOINTER_TO_INT (g_hash_table_lookup (required, roles[i])));
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT group_concat (x, ',') FROM (SELECT %s AS x "
+                                              "FROM %s WHERE block_id = %" G_GINT64_FORMAT
+                                              " ORDER BY x)",
+                                              t == 0 ? "staff_id || ':' || role" : "participant_id",
+                                              tables[t], block_id);
+      g_autofree char *list = test_query_text (store, sql);
+
+      g_string_append_printf (text, "; %s", list != NULL ? list : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Undo of an edit puts back the fields, the requirement, the staff and the participants */
+static void
+test_restore_state (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporBlock) block = weekly_block ("Sy og design", SPOR_WEEKDAY_BIT (2), "09:00", "12:00",
+                                             "2026-11-01", "2026-12-31");
+  g_autoptr(SporBlockState) state = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *after = NULL;
+  gint64 creative = add_staff (store, "Testa Kreativsen");
+  gint64 adviser = add_staff (store, "Rådgiver Prøvesen");
+  gint64 p1 = add_participant (store, "Deltager Et");
+  gint64 p2 = add_participant (store, "Deltager To");
+  gint64 block_id;
+
+  spor_entity_set_int (SPOR_ENTITY (block), "capacity", 8);
+  assert_ok (spor_blocks_save (store, block, &error));
+  block_id = id_of (block);
+  assert_ok (spor_blocks_set_requirement (store, block_id, "creative", 1, &error));
+  assert_ok (spor_blocks_set_requirement (store, block_id, "adviser", 1, &error));
+  assert_ok (spor_blocks_assign_staff (store, block_id, creative, "creative", &error));
+  assert_ok (spor_blocks_add_participant (store, block_id, p1, &error));
+  before = describe (store, block_id);
+  state = spor_blocks_get_state (store, block_id, &error);
+  g_assert_no_error (error);
+
+  /* an edit of everything */
+  spor_entity_set_text (SPOR_ENTITY (block), "title", "Syværksted");
+  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "13:00");
+  spor_entity_unset (SPOR_ENTITY (block), "capacity");
+  assert_ok (spor_blocks_save (store, block, &error));
+  assert_ok (spor_blocks_set_requirement (store, block_id, "creative", 2, &error));
+  assert_ok (spor_blocks_set_requirement (store, block_id, "adviser", 0, &error));
+  assert_ok (spor_blocks_set_requirement (store, block_id, "mentor", 1, &error));
+  assert_ok (spor_blocks_unassign_staff (store, block_id, creative, &error));
+  assert_ok (spor_blocks_assign_staff (store, block_id, adviser, "adviser", &error));
+  assert_ok (spor_blocks_remove_participant (store, block_id, p1, &error));
+  assert_ok (spor_blocks_add_participant (store, block_id, p2, &error));
+  edited = describe (store, block_id);
+  g_assert_cmpstr (edited, !=, before);
+
+  assert_ok (spor_blocks_restore_state (store, state, &error));
+  after = describe (store, block_id);
+  g_assert_cmpstr (after, ==, before);
+  /* and again: nothing left to change */
+  assert_ok (spor_blocks_restore_state (store, state, &error));
+  g_clear_pointer (&after, g_free);
+  after = describe (store, block_id);
+  g_assert_cmpstr (after, ==, before);
+
+  /* a block deleted meanwhile is not brought back, and nothing changes */
+  assert_ok (spor_blocks_delete (store, block_id, &error));
+  g_assert_false (spor_blocks_restore_state (store, state, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (test_count_rows (store, "blocks"), ==, 0);
+  g_assert_cmpint (test_count_rows (store, "block_staff"), ==, 0);
+  g_assert_cmpint (test_count_rows (store, "block_participants"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/blocks/period-edges", test_period_edges);
   g_test_add_func ("/blocks/exceptions", test_exceptions);
   g_test_add_func ("/blocks/staffing", test_staffing);
+  g_test_add_func ("/blocks/restore-state", test_restore_state);
 
   return g_test_run ();
 }

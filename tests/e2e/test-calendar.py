@@ -306,6 +306,23 @@ def main():
             raise Failure(f"attendance registered: {registered}")
         ok("Mark All Present registers both participants present for 3 hours")
 
+        # An edit of the staffing, then Undo: the requirement comes back as it was
+        click_visible(dialog, "push button", r"Block Menu", "the dialog's Block Menu")
+        click_visible(app, "menu item", r"Edit Block…", "Edit Block… in the Block Menu")
+        editor = wait_for("the block editor", lambda: find_all(app, "frame", r"Edit Work Block"), 10)[0]
+        set_value(find_all(editor, "spin button", "Creative Professionals")[0], 2)
+        set_value(find_all(editor, "spin button", "Advisers")[0], 0)
+        click(find_all(editor, "push button", r"_Save Save|Save")[0])
+        wait_for("the edited requirement", lambda: dict(query(
+            database, "SELECT role, count FROM block_requirements WHERE block_id = ?", block_id))
+            == {"creative": 2}, 10)
+        ok("the edit changes the staffing required to 2 creative professionals")
+        click_visible(app, "push button", r"_Undo Undo|_?Undo", "Undo in the toast", 10)
+        wait_for("the requirement put back", lambda: dict(query(
+            database, "SELECT role, count FROM block_requirements WHERE block_id = ?", block_id))
+            == {"creative": 1, "adviser": 1}, 10)
+        ok("Undo puts the staffing required back to 1 creative professional and 1 adviser")
+
         result = subprocess.run([spor, "--database", database, "--export-ics", ics], env=env,
                                 capture_output=True, text=True, timeout=60)
         if result.returncode != 0:
