@@ -408,6 +408,30 @@ test_dates_and_times (void)
   g_assert_false (spor_time_is_valid ("09:60"));
 }
 
+static void
+test_uuid_valid (void)
+{
+  static const char * const good[] = { "01890a5d-ac96-774b-bcce-b302099a8057",
+                                       "01890A5D-AC96-774B-BCCE-B302099A8057" };
+  static const char * const bad[] = { "", "x", "01890a5d-ac96-774b-bcce-b302099a805",
+                                      "01890a5d-ac96-774b-bcce-b302099a80570",
+                                      "01890a5dxac96-774b-bcce-b302099a8057",
+                                      "01890a5d-ac96-774b-bcce-b302099a805g",
+                                      "01890a5d-ac96-774b-bcce b302099a8057" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_assert_true (spor_uuid_is_valid (good[i]));
+      g_assert_true (g_uuid_string_is_valid (good[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (spor_uuid_is_valid (bad[i]));
+      g_assert_false (g_uuid_string_is_valid (bad[i]));
+    }
+  g_assert_false (spor_uuid_is_valid (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -416,6 +440,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/fields-match-schema", test_fields_match_schema);
   g_test_add_func ("/entities/crud-every-entity", test_crud_every_entity);
   g_test_add_func ("/entities/validation", test_validation);
+  g_test_add_func ("/entities/uuid-valid", test_uuid_valid);
   g_test_add_func ("/entities/properties", test_properties);
   g_test_add_func ("/entities/dates-and-times", test_dates_and_times);
 
