@@ -461,6 +461,8 @@ static const BadFile bad_files[] = {
   { "out of range", HEAD "\"programmes\": [\n" PROG (U1, ",\"min_age\":500") "]}", "programmes[0].min_age: out of range" },
   { "bad enum", HEAD "\"programmes\": [" PROG (U1, "") "],\n\"phases\": [{\"uuid\":\"" U2 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"programme\":\"" U1 "\",\"position\":0,\"name\":\"A\",\"duration_unit\":\"years\",\"track\":\"sequential\"}]}", "phases[0].duration_unit: not one of" },
   { "duplicate uuid", HEAD "\"programmes\": [\n" PROG (U1, "") ",\n" PROG (U1, "") "]}", "appears twice" },
+  { "uuid in two tables", HEAD "\"programmes\": [\n" PROG (U1, "") "],\n\"locations\": [{\"uuid\":\"" U1 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"name\":\"Værksted\"}]}", "locations[0]: the UUID " U1 " appears twice" },
+  { "uuid of a tombstone", HEAD "\"programmes\": [\n" PROG (U1, "") "],\n\"tombstones\": [{\"entity\":\"programme\",\"uuid\":\"" U1 "\",\"deleted_at\":\"2026-01-05T10:00:00.000000Z\"}]}", "appears twice" },
   { "dangling reference", HEAD "\"cohorts\": [{\"uuid\":\"" U2 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"programme\":\"" U1 "\",\"name\":\"Hold\",\"start_date\":\"2026-01-05\"}]}", "cohorts[0].programme: refers to a programme that is neither in the file nor in this database" },
   { "deep nesting", HEAD "\"programmes\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", "nested too deeply" },
   { "unknown field", HEAD "\"programmes\": [\n" PROG (U1, ",\"secret\":1") "]}", "programmes[0].secret: not a field" },
