@@ -20,7 +20,8 @@
 #define MIN_DAY_WIDTH 40
 #define NAT_DAY_WIDTH 132
 #define SNAP_MINUTES  15
-#define MIN_LANE_WIDTH 34  /* narrower lanes fold into a "+N" chip */
+#define MIN_LANE_WIDTH 48  /* narrower lanes fold into a "+N" chip */
+#define NARROW_BOX 90      /* narrower boxes show their title on one line */
 
 typedef struct {
   SporOccurrence  *occurrence;
@@ -440,7 +441,12 @@ spor_week_grid_snapshot (GtkWidget   *widget,
           item->layout = gtk_widget_create_pango_layout (widget, NULL);
           pango_layout_set_markup (item->layout, markup, -1);
           pango_layout_set_width (item->layout, (int) (MAX (item->area.size.width - 10, 1) * PANGO_SCALE));
-          pango_layout_set_height (item->layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
+          /* A narrow box (blocks side by side) gets one ellipsized line per part rather than
+           * words broken into a column of letters. */
+          if (item->area.size.width < NARROW_BOX)
+            pango_layout_set_height (item->layout, -1);
+          else
+            pango_layout_set_height (item->layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
           pango_layout_set_wrap (item->layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
         }
