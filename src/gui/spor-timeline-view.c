@@ -190,7 +190,8 @@ show_source (SporTimelineView *self)
   gint64 programme_id = selected_programme (self), cohort_id = selected_cohort (self);
 
   spor_timeline_set_source (self->timeline, self->store, programme_id, cohort_id);
-  if (spor_timeline_get_n_rows (self->timeline) > 0)
+  /* the timeline keeps its selection when it shows the same cohort again */
+  if (spor_timeline_get_n_rows (self->timeline) > 0 && spor_timeline_get_selected (self->timeline) < 0)
     spor_timeline_select (self->timeline, 0, -1);
   else
     on_selected_changed (self);

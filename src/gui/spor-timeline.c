@@ -1131,6 +1131,15 @@ spor_timeline_set_source (SporTimeline *self,
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   guint32 today;
+  /* The same source again (the view is shown again, or the data changed): read it anew but
+   * keep the place, the first day and the selected participant. */
+  gboolean same = store != NULL && store == self->store && self->ids != NULL &&
+                  programme_id == self->programme_id && cohort_id == self->cohort_id;
+  double h = same && self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  double v = same && self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  guint32 kept_first_day = self->first_day;
+  gint64 kept_participant = same && self->selected >= 0
+    ? spor_timeline_get_participant (self, (guint) self->selected) : 0;
 
   g_return_if_fail (SPOR_IS_TIMELINE (self));
 
@@ -1172,13 +1181,26 @@ spor_timeline_set_source (SporTimeline *self,
         g_warning ("Timeline: %s", error->message);
     }
 
+  if (same)
+    {
+      /* the same day stays at the left edge if the period now starts elsewhere */
+      h += ((double) kept_first_day - (double) self->first_day) * px_per_day (self);
+      for (guint i = 0; kept_participant > 0 && i < self->ids->len; i++)
+        if (g_array_index (self->ids, gint64, i) == kept_participant)
+          self->selected = (int) i;
+    }
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
   configure_adjustments (self);
+  if (same && self->hadjustment != NULL && self->vadjustment != NULL)
+    {
+      gtk_adjustment_set_value (self->hadjustment, MAX (h, 0));
+      gtk_adjustment_set_value (self->vadjustment, v);
+    }
   /* show today when it is inside the period, once the width is known */
-  self->scroll_to_today = TRUE;
+  self->scroll_to_today = !same;
   for (guint i = 0; i < self->row_widgets->len; i++)
     g_object_set_data (g_ptr_array_index (self->row_widgets, i), "spor-row", NULL);
   update_accessible (self);

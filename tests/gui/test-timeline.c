@@ -250,6 +250,33 @@ test_virtual (Fixture      *f,
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (spor_timeline_get_n_loaded (timeline), <=, loaded + 16);
 
+  /* the same source again (the view shown again) keeps the place and the selection */
+  {
+    GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline));
+    double v, h;
+    gint64 selected;
+
+    spor_timeline_select (timeline, 290, -1);
+    gtk_adjustment_set_value (hadj, gtk_adjustment_get_value (hadj) + 120);
+    run_until_drawn (GTK_WIDGET (timeline));
+    v = gtk_adjustment_get_value (vadj);
+    h = gtk_adjustment_get_value (hadj);
+    selected = spor_timeline_get_participant (timeline, 290);
+    g_assert_cmpfloat (v, >, 0);
+    spor_timeline_set_source (timeline, f->store, f->programme, 0);
+    run_until_drawn (GTK_WIDGET (timeline));
+    g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), v, 0.5);
+    g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (hadj), h, 0.5);
+    g_assert_cmpint (spor_timeline_get_selected (timeline), ==, 290);
+    g_assert_cmpint (spor_timeline_get_participant (timeline, 290), ==, selected);
+
+    /* another source starts from the top, nothing selected */
+    spor_timeline_set_source (timeline, NULL, 0, 0);
+    spor_timeline_set_source (timeline, f->store, f->programme, 0);
+    g_assert_cmpint (spor_timeline_get_selected (timeline), ==, -1);
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
