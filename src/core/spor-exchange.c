@@ -1712,6 +1712,20 @@ bloom_add (Import     *im,
   return all;
 }
 
+/* Appends @format once per entity table, with the table's name for its %s. The names are
+ * the compile-time identifiers of spor-entities.c, never text from a file. */
+static void
+append_per_table (GString    *sql,
+                  const char *format)
+{
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    g_string_append_printf (sql, format, infos[i]->table);
+}
+
 /* Whether the import has written the UUID already, as a record, a tombstone or a record
  * left out */
 static gboolean
@@ -1725,14 +1739,10 @@ written_before (Import     *im,
 
   if (im->written_sql == NULL)
     {
-      const SporEntityInfo * const *infos;
-      guint n_infos;
       GString *text = g_string_new ("SELECT 1 FROM tombstones WHERE uuid = ?1 "
                                     "UNION ALL SELECT 1 FROM exchange.seen WHERE uuid = ?1");
 
-      infos = spor_entity_infos (&n_infos);
-      for (guint i = 0; i < n_infos; i++)
-        g_string_append_printf (text, " UNION ALL SELECT 1 FROM %s WHERE uuid = ?1", infos[i]->table);
+      append_per_table (text, " UNION ALL SELECT 1 FROM %s WHERE uuid = ?1");
       g_string_append (text, " LIMIT 1");
       im->written_sql = g_string_free (text, FALSE);
     }
@@ -2493,15 +2503,11 @@ import_document (Import  *im,
 static gboolean
 store_is_empty (SporStore *store)
 {
-  const SporEntityInfo * const *infos;
-  guint n_infos;
   g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM tombstones)");
   sqlite3_stmt *stmt;
   gboolean empty;
 
-  infos = spor_entity_infos (&n_infos);
-  for (guint i = 0; i < n_infos; i++)
-    g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", infos[i]->table);
+  append_per_table (sql, " OR EXISTS (SELECT 1 FROM %s)");
   stmt = spor_store_prepare (store, sql->str, NULL);
   if (stmt == NULL)
     return FALSE;
@@ -2583,20 +2589,23 @@ spor_exchange_import_stream (SporStore            *store,
       else
         spor_store_set_error (store, error, rc, _("Preparing the import"));
     }
-  if (!attached ||
-      !spor_store_exec (store, "PRAGMA exchange.journal_mode = OFF", error) ||
-      !spor_store_exec (store, "PRAGMA exchange.synchronous = OFF", error) ||
-      !spor_store_exec (store, "CREATE TABLE exchange.seen (uuid TEXT PRIMARY KEY) "
-                               "WITHOUT ROWID", error) ||
-      !spor_store_exec (store, "PRAGMA main.cache_size = -65536", error))
-    ok = FALSE;
-  else if ((im->empty = store_is_empty (store)),
-           (im->empty ? bloom_init (im) : (void) 0),
-           (direct = apply && im->empty),
-           (direct && spor_store_exec (store, "PRAGMA main.journal_mode = DELETE", NULL)),
-           !spor_store_begin (store, error))
-    ok = FALSE;
-  else
+  ok = attached &&
+       spor_store_exec (store, "PRAGMA exchange.journal_mode = OFF", error) &&
+       spor_store_exec (store, "PRAGMA exchange.synchronous = OFF", error) &&
+       spor_store_exec (store, "CREATE TABLE exchange.seen (uuid TEXT PRIMARY KEY) "
+                               "WITHOUT ROWID", error) &&
+       spor_store_exec (store, "PRAGMA main.cache_size = -65536", error);
+  if (ok)
+    {
+      im->empty = store_is_empty (store);
+      if (im->empty)
+        bloom_init (im);
+      /* refused (and left in WAL) while another connection has the file open */
+      direct = apply && im->empty &&
+               spor_store_exec (store, "PRAGMA main.journal_mode = DELETE", NULL);
+      ok = spor_store_begin (store, error);
+    }
+  if (ok)
     {
       ok = import_document (im, error);
       if (ok && apply)
