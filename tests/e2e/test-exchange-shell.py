@@ -10,22 +10,17 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import importlib.util
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
-# The helpers of test-shell.py (it makes a display and a session bus when there are none).
-_spec = importlib.util.spec_from_file_location(
-    "shell", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-shell.py"))
-shell = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(shell)
-
-import pyatspi  # noqa: E402  (after the re-exec above)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# Makes a display and a session bus when there are none (see spor_atspi.py).
+import spor_atspi as shell  # noqa: E402
+from spor_atspi import pyatspi  # noqa: E402
 
 Failure = shell.Failure
 TOTAL_SECONDS = 90
@@ -111,6 +106,4 @@ def main():
 
 
 if __name__ == "__main__":
-    signal.signal(signal.SIGALRM, shell.on_alarm)
-    signal.alarm(TOTAL_SECONDS)
-    sys.exit(main())
+    shell.run(main, TOTAL_SECONDS)

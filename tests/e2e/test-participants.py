@@ -14,102 +14,23 @@
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# Makes a display and a session bus when there are none (see spor_atspi.py).
+from spor_atspi import (  # noqa: E402
+    Failure, children, click, find_all, find_app, find_one, name, pyatspi, run,
+    set_text, skip, wait_for,
+)
+
 TOTAL_SECONDS = 100
-
-
-def skip(reason):
-    print(f"1..0 # SKIP {reason}")
-    sys.exit(SKIP)
-
-
-def reexec_if_needed():
-    """A display and a session bus are needed; make them when the caller has none."""
-    if os.environ.get("SPOR_TEST_PARTICIPANTS_WRAPPED") == "1":
-        return
-    wrapper = []
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        if shutil.which("xvfb-run") is None:
-            skip("no display and no xvfb-run")
-        wrapper += ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        if shutil.which("dbus-run-session") is None:
-            skip("no session bus and no dbus-run-session")
-        wrapper += ["dbus-run-session", "--"]
-    if wrapper:
-        env = dict(os.environ, SPOR_TEST_PARTICIPANTS_WRAPPED="1")
-        os.execvpe(wrapper[0], wrapper + [sys.executable] + sys.argv, env)
-
-
-reexec_if_needed()
-
-try:
-    import pyatspi
-except ImportError as error:
-    skip(f"pyatspi is not available: {error}")
-
-
-class Failure(Exception):
-    pass
-
-
-def on_alarm(signum, frame):
-    raise Failure(f"the test took longer than {TOTAL_SECONDS} s")
-
-
-def safe(getter, default=None):
-    try:
-        return getter()
-    except Exception:
-        return default
-
-
-def children(accessible):
-    count = safe(lambda: accessible.childCount, 0) or 0
-    for i in range(count):
-        child = safe(lambda: accessible.getChildAtIndex(i))
-        if child is not None:
-            yield child
-
-
-def walk(root, limit=20000):
-    queue = [root]
-    seen = 0
-    while queue and seen < limit:
-        node = queue.pop(0)
-        seen += 1
-        yield node
-        queue.extend(children(node))
-
-
-def role(accessible):
-    return safe(lambda: accessible.getRoleName(), "")
-
-
-def name(accessible):
-    return safe(lambda: accessible.name, "") or ""
 
 
 def button(label):
     """GTK 4.8 names a button with a mnemonic “_Label Label”."""
     return rf"(_?{re.escape(label.replace('_', ''))} ?|{re.escape(label)} )?{re.escape(label.replace('_', ''))}"
-
-
-def click(accessible):
-    action = safe(accessible.queryAction)
-    names = [safe(lambda: action.getName(i), "") for i in range(action.nActions)] if action else []
-    for wanted in ("click", "activate", "press", "toggle"):
-        if wanted in names:
-            if not action.doAction(names.index(wanted)):
-                raise Failure(f"the {wanted} action of “{name(accessible)}” failed")
-            return
-    raise Failure(f"{role(accessible)} “{name(accessible)}” has no click action: {names}")
 
 
 def click_any(candidates):
@@ -120,43 +41,6 @@ def click_any(candidates):
         except Failure:
             continue
     raise Failure(f"none of {len(candidates)} “{name(candidates[0])}” buttons could be clicked")
-
-
-def set_text(accessible, text):
-    editable = safe(accessible.queryEditableText)
-    if editable is None:
-        raise Failure(f"{role(accessible)} “{name(accessible)}” is not editable")
-    editable.setTextContents(text)
-
-
-def wait_for(what, find, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = find()
-        if found:
-            return found
-        time.sleep(0.25)
-    raise Failure(f"timed out after {timeout} s waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in children(desktop):
-        if safe(app.get_process_id) == pid or name(app) == "spor":
-            return app
-    return None
-
-
-def find_all(root, roles, pattern):
-    regex = re.compile(pattern)
-    if isinstance(roles, str):
-        roles = (roles,)
-    return [node for node in walk(root)
-            if role(node) in roles and regex.fullmatch(name(node))]
-
-
-def find_one(root, roles, pattern, what, timeout=10):
-    return wait_for(what, lambda: find_all(root, roles, pattern), timeout)[0]
 
 
 def window_named(app, pattern):
@@ -277,10 +161,4 @@ def main():
 
 
 if __name__ == "__main__":
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_SECONDS)
-    try:
-        sys.exit(main())
-    except Failure as failure:
-        print(f"not ok - {failure}", flush=True)
-        sys.exit(1)
+    run(main, TOTAL_SECONDS)

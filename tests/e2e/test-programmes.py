@@ -17,131 +17,19 @@ import datetime
 import os
 import re
 import shutil
-import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# Makes a display and a session bus when there are none (see spor_atspi.py).
+from spor_atspi import (  # noqa: E402
+    Failure, click, find_app, is_showing, name, pyatspi, query, role, run, set_text,
+    skip, states, wait_for, walk, window_view,
+)
+
 TOTAL_SECONDS = 110
-
-
-def skip(reason):
-    print(f"1..0 # SKIP {reason}")
-    sys.exit(SKIP)
-
-
-def reexec_if_needed():
-    """A display and a session bus are needed; make them when the caller has none."""
-    if os.environ.get("SPOR_TEST_PROGRAMMES_WRAPPED") == "1":
-        return
-    wrapper = []
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        if shutil.which("xvfb-run") is None:
-            skip("no display and no xvfb-run")
-        wrapper += ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        if shutil.which("dbus-run-session") is None:
-            skip("no session bus and no dbus-run-session")
-        wrapper += ["dbus-run-session", "--"]
-    if wrapper:
-        env = dict(os.environ, SPOR_TEST_PROGRAMMES_WRAPPED="1")
-        os.execvpe(wrapper[0], wrapper + [sys.executable] + sys.argv, env)
-
-
-reexec_if_needed()
-
-try:
-    import pyatspi
-except ImportError as error:
-    skip(f"pyatspi is not available: {error}")
-
-
-class Failure(Exception):
-    pass
-
-
-def on_alarm(signum, frame):
-    raise Failure(f"the test took longer than {TOTAL_SECONDS} s")
-
-
-def safe(getter, default=None):
-    try:
-        return getter()
-    except Exception:
-        return default
-
-
-def children(accessible):
-    count = safe(lambda: accessible.childCount, 0) or 0
-    for i in range(count):
-        child = safe(lambda: accessible.getChildAtIndex(i))
-        if child is not None:
-            yield child
-
-
-def walk(root, limit=30000):
-    queue = [root]
-    seen = 0
-    while queue and seen < limit:
-        node = queue.pop(0)
-        seen += 1
-        yield node
-        queue.extend(children(node))
-
-
-def role(accessible):
-    return safe(lambda: accessible.getRoleName(), "")
-
-
-def name(accessible):
-    return safe(lambda: accessible.name, "") or ""
-
-
-def states(accessible):
-    return safe(lambda: accessible.getState().getStates(), []) or []
-
-
-def is_showing(accessible):
-    return pyatspi.STATE_SHOWING in states(accessible)
-
-
-def click(accessible):
-    action = safe(accessible.queryAction)
-    names = [safe(lambda: action.getName(i), "") for i in range(action.nActions)] if action else []
-    for wanted in ("click", "activate", "press", "toggle"):
-        if wanted in names:
-            if not action.doAction(names.index(wanted)):
-                raise Failure(f"the {wanted} action of “{name(accessible)}” failed")
-            return
-    raise Failure(f"{role(accessible)} “{name(accessible)}” has no click action: {names}")
-
-
-def set_text(accessible, text):
-    editable = safe(accessible.queryEditableText)
-    if editable is None:
-        raise Failure(f"{role(accessible)} “{name(accessible)}” is not editable")
-    editable.setTextContents(text)
-
-
-def wait_for(what, find, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = find()
-        if found:
-            return found
-        time.sleep(0.25)
-    raise Failure(f"timed out after {timeout} s waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in children(desktop):
-        if safe(app.get_process_id) == pid or name(app) == "spor":
-            return app
-    return None
 
 
 def find_all(root, roles, pattern):
@@ -159,23 +47,6 @@ def find_all(root, roles, pattern):
 
 def find_one(root, roles, pattern, what, timeout=10):
     return wait_for(what, lambda: find_all(root, roles, pattern), timeout)[0]
-
-
-def query(database, sql, *args):
-    """Reads the database file the app writes (WAL: a reader sees committed data)."""
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as db:
-        return db.execute(sql, args).fetchall()
-
-
-def window_view():
-    """The state of win.view of the first window, read over D-Bus."""
-    result = subprocess.run(["gdbus", "call", "--session",
-                             "--dest", "dk.kulturspor.Spor",
-                             "--object-path", "/dk/kulturspor/Spor/window/1",
-                             "--method", "org.gtk.Actions.Describe", "view"],
-                            capture_output=True, text=True, timeout=10)
-    match = re.search(r"\[<'([a-z]+)'>\]", result.stdout)
-    return match.group(1) if match else None
 
 
 def show_view(app, label):
@@ -346,10 +217,4 @@ def main():
 
 
 if __name__ == "__main__":
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_SECONDS)
-    try:
-        sys.exit(main())
-    except Failure as failure:
-        print(f"not ok - {failure}", flush=True)
-        sys.exit(1)
+    run(main, TOTAL_SECONDS)

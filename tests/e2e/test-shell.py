@@ -14,142 +14,17 @@
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# Makes a display and a session bus when there are none (see spor_atspi.py).
+from spor_atspi import (  # noqa: E402
+    Failure, click, find_all, find_app, is_pressed, pyatspi, run, skip, wait_for, window_view,
+)
+
 TOTAL_SECONDS = 55
-
-
-def skip(reason):
-    print(f"1..0 # SKIP {reason}")
-    sys.exit(SKIP)
-
-
-def reexec_if_needed():
-    """A display and a session bus are needed; make them when the caller has none."""
-    if os.environ.get("SPOR_TEST_SHELL_WRAPPED") == "1":
-        return
-    wrapper = []
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        if shutil.which("xvfb-run") is None:
-            skip("no display and no xvfb-run")
-        wrapper += ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        if shutil.which("dbus-run-session") is None:
-            skip("no session bus and no dbus-run-session")
-        wrapper += ["dbus-run-session", "--"]
-    if wrapper:
-        env = dict(os.environ, SPOR_TEST_SHELL_WRAPPED="1")
-        os.execvpe(wrapper[0], wrapper + [sys.executable] + sys.argv, env)
-
-
-reexec_if_needed()
-
-try:
-    import pyatspi
-except ImportError as error:
-    skip(f"pyatspi is not available: {error}")
-
-
-class Failure(Exception):
-    pass
-
-
-def on_alarm(signum, frame):
-    raise Failure(f"the test took longer than {TOTAL_SECONDS} s")
-
-
-def safe(getter, default=None):
-    try:
-        return getter()
-    except Exception:
-        return default
-
-
-def children(accessible):
-    count = safe(lambda: accessible.childCount, 0) or 0
-    for i in range(count):
-        child = safe(lambda: accessible.getChildAtIndex(i))
-        if child is not None:
-            yield child
-
-
-def walk(root, limit=20000):
-    """Every accessible under root, breadth first."""
-    queue = [root]
-    seen = 0
-    while queue and seen < limit:
-        node = queue.pop(0)
-        seen += 1
-        yield node
-        queue.extend(children(node))
-
-
-def role(accessible):
-    return safe(lambda: accessible.getRoleName(), "")
-
-
-def name(accessible):
-    return safe(lambda: accessible.name, "") or ""
-
-
-def actions(accessible):
-    action = safe(accessible.queryAction)
-    if action is None:
-        return None, []
-    return action, [safe(lambda: action.getName(i), "") for i in range(action.nActions)]
-
-
-def click(accessible):
-    action, names = actions(accessible)
-    if "click" not in names:
-        raise Failure(f"{role(accessible)} “{name(accessible)}” has no click action: {names}")
-    if not action.doAction(names.index("click")):
-        raise Failure(f"the click action of “{name(accessible)}” failed")
-
-
-def wait_for(what, find, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = find()
-        if found:
-            return found
-        time.sleep(0.25)
-    raise Failure(f"timed out after {timeout} s waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in children(desktop):
-        if safe(app.get_process_id) == pid or name(app) == "spor":
-            return app
-    return None
-
-
-def find_all(root, wanted_role, pattern):
-    regex = re.compile(pattern)
-    return [node for node in walk(root)
-            if role(node) == wanted_role and regex.fullmatch(name(node))]
-
-
-def is_pressed(accessible):
-    states = safe(lambda: accessible.getState().getStates(), []) or []
-    return pyatspi.STATE_PRESSED in states or pyatspi.STATE_CHECKED in states
-
-
-def window_view():
-    """The state of win.view of the first window, read over D-Bus."""
-    result = subprocess.run(["gdbus", "call", "--session",
-                             "--dest", "dk.kulturspor.Spor",
-                             "--object-path", "/dk/kulturspor/Spor/window/1",
-                             "--method", "org.gtk.Actions.Describe", "view"],
-                            capture_output=True, text=True, timeout=10)
-    match = re.search(r"\[<'([a-z]+)'>\]", result.stdout)
-    return match.group(1) if match else None
 
 
 def main():
@@ -254,10 +129,4 @@ def main():
 
 
 if __name__ == "__main__":
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_SECONDS)
-    try:
-        sys.exit(main())
-    except Failure as failure:
-        print(f"not ok - {failure}", flush=True)
-        sys.exit(1)
+    run(main, TOTAL_SECONDS)
