@@ -701,6 +701,7 @@ spor_blocks_restore_state (SporStore      *store,
   static const char * const participant_fields[] = { "participant_id", NULL };
   gint64 block_id;
   g_autoptr(SporBlock) block = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
@@ -709,9 +710,16 @@ spor_blocks_restore_state (SporStore      *store,
   if (!spor_store_begin (store, error))
     return FALSE;
   /* gone meanwhile (deleted here or by an import): nothing to put back */
-  block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
+  block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, &local_error);
   if (block == NULL)
-    return fail (store);
+    {
+      if (g_error_matches (local_error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
+        g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND,
+                             _("The work block has been deleted since; there is nothing to undo."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return fail (store);
+    }
   if (!spor_blocks_save (store, state->block, error) ||
       !restore_links (store, block_id, SPOR_TYPE_BLOCK_REQUIREMENT, state->requirements,
                       requirement_fields, error) ||

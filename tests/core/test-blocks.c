@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "core-test-util.h"
 #include "spor-blocks.h"
 
@@ -432,7 +434,8 @@ test_restore_state (void)
   /* a block deleted meanwhile is not brought back, and nothing changes */
   assert_ok (spor_blocks_delete (store, block_id, &error));
   g_assert_false (spor_blocks_restore_state (store, state, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "deleted"));
   g_clear_error (&error);
   g_assert_cmpint (test_count_rows (store, "blocks"), ==, 0);
   g_assert_cmpint (test_count_rows (store, "block_staff"), ==, 0);
