@@ -54,12 +54,42 @@ spor_gui_count_where (SporStore   *store,
   return spor_store_count (store, query, error);
 }
 
+#define TOAST_MADE_AT "spor-made-at"
+/* libadwaita's longest toast animation (showing a toast in place of another) and a margin */
+#define TOAST_SHOWING_USEC (600 * G_TIME_SPAN_MILLISECOND)
+
 AdwToast *
 spor_gui_toast_new (const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+  gint64 *made_at = g_new (gint64, 1);
 
-  return adw_toast_new (escaped);
+  *made_at = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (toast), TOAST_MADE_AT, made_at, g_free);
+  return toast;
+}
+
+static gboolean
+dismiss_later (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+void
+spor_gui_toast_dismiss (AdwToast *toast)
+{
+  gint64 *made_at = g_object_get_data (G_OBJECT (toast), TOAST_MADE_AT);
+  gint64 left = made_at != NULL ? *made_at + TOAST_SHOWING_USEC - g_get_monotonic_time () : 0;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (left <= 0)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (left / G_TIME_SPAN_MILLISECOND) + 1,
+                        dismiss_later, g_object_ref (toast), g_object_unref);
 }
 
 void

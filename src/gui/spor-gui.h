@@ -31,6 +31,10 @@ gint64    spor_gui_count_where        (SporStore     *store,
 
 /* A toast whose title is @text shown literally (toast titles are markup). */
 AdwToast *spor_gui_toast_new          (const char    *text);
+/* Dismisses a toast made by spor_gui_toast_new(), or, while it may still be sliding in,
+ * as soon as it is in: libadwaita 1.2 crashes when a toast's hiding ends before its
+ * showing does (for example one shown in place of another and dismissed at once). */
+void      spor_gui_toast_dismiss      (AdwToast      *toast);
 
 /* Puts a status page into the state "this view could not read the database". */
 void      spor_gui_status_page_show_error (AdwStatusPage *page,

@@ -425,7 +425,7 @@ spor_participants_view_flush_pending (SporParticipantsView *self)
     {
       AdwToast *toast = g_steal_pointer (&self->pending_toast);
       g_signal_handlers_disconnect_by_data (toast, self);
-      adw_toast_dismiss (toast);
+      spor_gui_toast_dismiss (toast);
       g_object_unref (toast);
     }
   if (self->store != NULL && !spor_participant_erase (self->store, id, &error))
@@ -458,7 +458,7 @@ undo_delete_action (GtkWidget  *widget,
     {
       AdwToast *toast = g_steal_pointer (&self->pending_toast);
       g_signal_handlers_disconnect_by_data (toast, self);
-      adw_toast_dismiss (toast);
+      spor_gui_toast_dismiss (toast);
       g_object_unref (toast);
     }
   gtk_widget_action_set_enabled (widget, "participants.undo-delete", FALSE);
