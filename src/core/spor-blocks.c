@@ -720,6 +720,11 @@ spor_blocks_restore_state (SporStore      *store,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return fail (store);
     }
+  /* Undo puts the earlier copy back over the current one on purpose. */
+  spor_entity_set_keys (SPOR_ENTITY (state->block), block_id,
+                        spor_entity_get_uuid (SPOR_ENTITY (block)),
+                        spor_entity_get_created_at (SPOR_ENTITY (block)),
+                        spor_entity_get_updated_at (SPOR_ENTITY (block)));
   if (!spor_blocks_save (store, state->block, error) ||
       !restore_links (store, block_id, SPOR_TYPE_BLOCK_REQUIREMENT, state->requirements,
                       requirement_fields, error) ||

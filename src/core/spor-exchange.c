@@ -2610,6 +2610,7 @@ spor_exchange_import_stream (SporStore            *store,
       ok = import_document (im, error);
       if (ok && apply)
         {
+          spor_store_note_change (store, NULL, 0, SPOR_CHANGE_MANY);
           ok = (!im->empty || audit_first_import (im, error)) &&
                spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
                spor_store_commit (store, error);

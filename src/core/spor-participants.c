@@ -1608,6 +1608,8 @@ spor_participant_erase (SporStore  *store,
   if (!spor_store_exec (store, "INSERT INTO participants_fts (participants_fts) VALUES ('optimize')",
                         error))
     goto fail;
+  /* the rows linked to the participant went with it */
+  spor_store_note_change (store, NULL, 0, SPOR_CHANGE_MANY);
   if (!spor_store_add_tombstone (store, "participant", spor_entity_get_uuid (SPOR_ENTITY (p)), error) ||
       !spor_store_audit (store, "participant", spor_entity_get_uuid (SPOR_ENTITY (p)), "erase",
                          NULL, error) ||

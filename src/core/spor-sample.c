@@ -1032,6 +1032,7 @@ spor_sample_create (SporStore        *store,
     }
   if (!audit_tables (&s, error))
     goto fail;
+  spor_store_note_change (store, NULL, 0, SPOR_CHANGE_MANY);
   finalize_all (&s);
   if (!spor_store_commit (store, error))
     goto fail;

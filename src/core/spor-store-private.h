@@ -34,5 +34,10 @@ gboolean      spor_store_add_tombstone   (SporStore  *self,
                                           GError    **error);
 gboolean      spor_store_get_site_secret (SporStore  *self,
                                           guint8      secret[32]);
+/* For writes made with the store's statements: announced with the transaction's commit. */
+void          spor_store_note_change     (SporStore        *self,
+                                          const char       *entity,
+                                          gint64            id,
+                                          SporChangeAction  action);
 
 G_END_DECLS

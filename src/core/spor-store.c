@@ -30,9 +30,33 @@ struct _SporStore
   char       *began_at;    /* when the open transaction began: the time of its audit entries */
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   GHashTable *entity_sql;  /* SporEntityInfo → EntitySql */
+  GArray     *pending;     /* Change: written in the open transaction, announced on commit */
+  gboolean    pending_many; /* too many for one each: announce SPOR_CHANGE_MANY */
+  GArray     *marks;       /* guint per open savepoint: pending->len when it began */
+  gint64      data_version; /* PRAGMA data_version when this store last looked */
 };
 
+/* One record written in the open transaction */
+typedef struct
+{
+  const char       *entity; /* the entity's static name */
+  gint64            id;
+  SporChangeAction  action;
+} Change;
+
+/* More records than this in one transaction are announced as one SPOR_CHANGE_MANY. */
+#define MAX_PENDING_CHANGES 256
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 G_DEFINE_TYPE (SporStore, spor_store, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (SporChangeAction, spor_change_action,
+                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_CREATED, "created"),
+                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_UPDATED, "updated"),
+                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_DELETED, "deleted"),
+                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_MANY, "many"))
 
 G_DEFINE_QUARK (spor-store-error-quark, spor_store_error)
 
@@ -221,6 +245,115 @@ exec (SporStore  *self,
   return TRUE;
 }
 
+/* Change notifications */
+
+static void
+queue_change (SporStore        *self,
+              const char       *entity,
+              gint64            id,
+              SporChangeAction  action)
+{
+  Change change = { entity, id, action };
+
+  if (self->pending_many)
+    return;
+  if (self->pending->len >= MAX_PENDING_CHANGES)
+    {
+      self->pending_many = TRUE;
+      g_array_set_size (self->pending, 0);
+      return;
+    }
+  g_array_append_val (self->pending, change);
+}
+
+static gint64
+read_data_version (SporStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* After the outermost commit: announces what it wrote. The pending list is taken first, so
+ * a handler may write (and commit) again. */
+static void
+announce_changes (SporStore *self)
+{
+  g_autoptr(GArray) changes = self->pending;
+  gboolean many = self->pending_many;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->pending_many = FALSE;
+  if (many)
+    {
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, (gint64) 0, SPOR_CHANGE_MANY);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *c = &g_array_index (changes, Change, i);
+
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->entity, c->id, c->action);
+    }
+}
+
+static void
+drop_changes (SporStore *self)
+{
+  g_array_set_size (self->pending, 0);
+  self->pending_many = FALSE;
+}
+
+gboolean
+spor_store_poll (SporStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the snapshot is this store's own. */
+  if (self->depth > 0 || self->db == NULL)
+    return FALSE;
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  spor_store_notify_many (self);
+  return TRUE;
+}
+
+void
+spor_store_notify_many (SporStore *self)
+{
+  g_return_if_fail (SPOR_IS_STORE (self));
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, (gint64) 0, SPOR_CHANGE_MANY);
+}
+
+/* For the rest of the core: a transaction that writes through its own statements says what
+ * it changed; entity NULL for many kinds at once. */
+void
+spor_store_note_change (SporStore        *self,
+                        const char       *entity,
+                        gint64            id,
+                        SporChangeAction  action)
+{
+  g_return_if_fail (SPOR_IS_STORE (self));
+
+  if (entity == NULL || action == SPOR_CHANGE_MANY)
+    {
+      self->pending_many = TRUE;
+      g_array_set_size (self->pending, 0);
+    }
+  else
+    queue_change (self, entity, id, action);
+}
+
 /* Transactions */
 
 gboolean
@@ -236,6 +369,8 @@ spor_store_begin (SporStore *self,
       g_free (self->began_at);
       self->began_at = spor_timestamp_now ();
     }
+  else
+    g_array_append_val (self->marks, self->pending->len);
   self->depth++;
   return TRUE;
 }
@@ -251,6 +386,10 @@ spor_store_commit (SporStore *self,
   if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE spor", error))
     return FALSE;
   self->depth--;
+  if (self->depth == 0)
+    announce_changes (self);
+  else
+    g_array_set_size (self->marks, self->marks->len - 1);
   return TRUE;
 }
 
@@ -264,9 +403,20 @@ spor_store_rollback (SporStore *self)
     {
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      /* What an inner savepoint wrote and kept is undone with the outer transaction too. */
+      drop_changes (self);
+      g_array_set_size (self->marks, 0);
     }
   else
-    sqlite3_exec (self->db, "ROLLBACK TO spor; RELEASE spor", NULL, NULL, NULL);
+    {
+      guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
+
+      sqlite3_exec (self->db, "ROLLBACK TO spor; RELEASE spor", NULL, NULL, NULL);
+      /* what the savepoint wrote is gone (a MANY already noted stays: it only says more) */
+      if (mark < self->pending->len)
+        g_array_set_size (self->pending, mark);
+      g_array_set_size (self->marks, self->marks->len - 1);
+    }
   self->depth--;
 }
 
@@ -452,6 +602,8 @@ spor_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->entity_sql, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   if (self->db != NULL)
     {
       sqlite3_exec (self->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
@@ -474,6 +626,11 @@ static void
 spor_store_class_init (SporStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = spor_store_finalize;
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_INT64, SPOR_TYPE_CHANGE_ACTION);
 }
 
 static void
@@ -488,6 +645,8 @@ spor_store_init (SporStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->entity_sql = g_hash_table_new_full (NULL, NULL, NULL, entity_sql_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 char *
@@ -793,6 +952,7 @@ open_checked (SporStore *self,
   if (!migrate (self, existed && pages > 0, error) || !load_site (self, error))
     return FALSE;
   hold_file (self->path);
+  self->data_version = read_data_version (self);
   return TRUE;
 }
 
@@ -934,6 +1094,7 @@ spor_store_set_site_name (SporStore  *self,
       set_sqlite_error (self, error, rc, _("Saving the site name"));
       goto fail;
     }
+  queue_change (self, "site", 1, SPOR_CHANGE_UPDATED);
   if (!spor_store_audit (self, "site", self->site_uuid, "update", "name", error) ||
       !spor_store_commit (self, error))
     goto fail;
@@ -1170,6 +1331,7 @@ spor_store_insert (SporStore  *self,
     g_autofree char *updated_at = g_strdup (spor_entity_get_updated_at (entity) ?: now);
     g_autofree char *created = g_strdup (created_at);
 
+    queue_change (self, info->name, id, SPOR_CHANGE_CREATED);
     if (!spor_store_audit (self, info->name, uuid, "create", fields->str, error) ||
         !spor_store_commit (self, error))
       return fail_write (self);
@@ -1268,6 +1430,13 @@ spor_store_update (SporStore  *self,
   stored = spor_store_get (self, G_OBJECT_TYPE (entity), spor_entity_get_id (entity), error);
   if (stored == NULL)
     return fail_write (self);
+  if (spor_entity_get_updated_at (entity) != NULL &&
+      g_strcmp0 (spor_entity_get_updated_at (entity), spor_entity_get_updated_at (stored)) != 0)
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CHANGED,
+                           _("The record was changed elsewhere after it was opened here."));
+      return fail_write (self);
+    }
 
   for (guint i = 0; i < info->n_fields; i++)
     if (!values_equal (stored, entity, i))
@@ -1291,6 +1460,7 @@ spor_store_update (SporStore  *self,
       set_sqlite_error (self, error, rc, info->name);
       return fail_write (self);
     }
+  queue_change (self, info->name, spor_entity_get_id (entity), SPOR_CHANGE_UPDATED);
   if (!spor_store_audit (self, info->name, spor_entity_get_uuid (entity), "update",
                          changed->str, error) ||
       !spor_store_commit (self, error))
@@ -1360,6 +1530,7 @@ spor_store_delete (SporStore  *self,
                    _("There is no such %s record"), info->name);
       return fail_write (self);
     }
+  queue_change (self, info->name, spor_entity_get_id (entity), SPOR_CHANGE_DELETED);
   if (!spor_store_add_tombstone (self, info->name, spor_entity_get_uuid (entity), error) ||
       !spor_store_audit (self, info->name, spor_entity_get_uuid (entity), "delete", NULL, error) ||
       !spor_store_commit (self, error))

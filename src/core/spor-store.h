@@ -25,7 +25,19 @@ typedef enum {
   SPOR_STORE_ERROR_NOT_FOUND,
   SPOR_STORE_ERROR_NOT_EMPTY,     /* the sample generator wants an empty database */
   SPOR_STORE_ERROR_BUSY,          /* another program holds the database */
+  SPOR_STORE_ERROR_CHANGED,       /* the record changed after the caller read it */
 } SporStoreError;
+
+/* What a "changed" notification says happened to the records it names. */
+typedef enum {
+  SPOR_CHANGE_CREATED,
+  SPOR_CHANGE_UPDATED,
+  SPOR_CHANGE_DELETED,
+  SPOR_CHANGE_MANY,     /* any records may have changed: an import, another program */
+} SporChangeAction;
+
+GType spor_change_action_get_type (void);
+#define SPOR_TYPE_CHANGE_ACTION (spor_change_action_get_type ())
 
 GQuark spor_store_error_quark (void);
 
@@ -40,6 +52,20 @@ int            spor_store_get_schema_version (SporStore    *self);
 /* Whether opening ran the full integrity check (the file was new to Spor or had changed
  * since Spor last closed it). */
 gboolean       spor_store_was_checked       (SporStore     *self);
+
+/* Change notifications. The signal "changed" (const char *entity, gint64 id,
+ * SporChangeAction action) is emitted on the store's thread after the outermost transaction
+ * commits, once per record written in it (nothing when it is rolled back); entity is the
+ * entity name ("participant"). A transaction that writes many records, an import, or a
+ * change by another connection or program gives one notification with entity NULL, id 0
+ * and SPOR_CHANGE_MANY: everything may have changed.
+ *
+ * spor_store_poll() looks whether another connection (a worker thread, another process)
+ * has committed since this store last looked, and if so emits the MANY notification; the
+ * window calls it when it gets the focus and now and then. spor_store_notify_many() emits
+ * it at once, for a caller that knows it wrote through another connection. */
+gboolean       spor_store_poll              (SporStore     *self);
+void           spor_store_notify_many       (SporStore     *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
 gboolean       spor_store_begin             (SporStore     *self,
@@ -57,7 +83,13 @@ gboolean       spor_store_set_site_name     (SporStore     *self,
 
 /* Generic CRUD over every entity type (see spor-entity.h). Each call is one transaction and
  * leaves an audit entry that names the entity, its UUID, the action and the changed field
- * names, never their values. */
+ * names, never their values.
+ *
+ * An update of a record that was read from the store (it carries updated_at) fails with
+ * SPOR_STORE_ERROR_CHANGED when the stored record has changed since: a form opened before
+ * an import or another window's save does not overwrite what came in between. The caller
+ * lets the user choose; to write over the newer copy it reads that copy's updated_at into
+ * the entity (spor_entity_set_keys) and updates again. */
 gboolean       spor_store_insert            (SporStore     *self,
                                              SporEntity    *entity,
                                              GError       **error);
