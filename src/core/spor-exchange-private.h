@@ -1,0 +1,49 @@
+/* spor-exchange-private.h — what the export (spor-exchange-export.c) and the import and
+ * schema (spor-exchange.c) share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <string.h>
+
+#include "spor-entity.h"
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+/* A reference field "programme_id" is "programme" in the file: it holds a UUID there. */
+static inline char *
+file_field_name (const SporField *field)
+{
+  if (field->type == SPOR_FIELD_REF && g_str_has_suffix (field->name, "_id"))
+    return g_strndup (field->name, strlen (field->name) - 3);
+  return g_strdup (field->name);
+}
+
+/* An anonymised export keeps only the year of a personal date: birth_date → birth_year. */
+static inline char *
+year_field_name (const SporField *field)
+{
+  if (g_str_has_suffix (field->name, "_date"))
+    {
+      g_autofree char *stem = g_strndup (field->name, strlen (field->name) - 5);
+      return g_strconcat (stem, "_year", NULL);
+    }
+  return g_strconcat (field->name, "_year", NULL);
+}
+
+/* Whether an anonymised export leaves the field out. */
+static inline gboolean
+field_left_out (const SporField *field)
+{
+  return (field->flags & (SPOR_FIELD_PERSONAL | SPOR_FIELD_SENSITIVE)) != 0;
+}
+
+/* The key of the record @uuid of @info: 0 if there is none, -1 with @error set on failure. */
+gint64 spor_exchange_lookup_id (SporStore            *store,
+                                const SporEntityInfo *info,
+                                const char           *uuid,
+                                GError              **error);
+
+G_END_DECLS
