@@ -5,7 +5,8 @@
  * those compile-time tables (table and column names); every value is a bound parameter.
  *
  * Export writes one record per line straight from SQLite rows, with JSON escaping done
- * here, into a GFileOutputStream that replaces the target only when closed successfully.
+ * here, into a private file (spor-private-file.h) that takes the target's name only when
+ * it is complete: a failed, cancelled or killed export leaves nothing behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 
 #include "spor-exchange.h"
 #include "spor-exchange-private.h"
+#include "spor-private-file.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
 
@@ -399,6 +401,77 @@ export_tombstones (SporStore    *store,
   return TRUE;
 }
 
+/* The header: format, version, when, which site, anonymised or not, and the scope */
+static void
+append_header (GString                 *buf,
+               SporStore               *store,
+               const SporExportOptions *options,
+               const SporEntityInfo    *root,
+               const char              *root_uuid)
+{
+  g_autofree char *now = spor_timestamp_now ();
+  g_autofree char *site_name = spor_store_dup_site_name (store);
+
+  g_string_append (buf, "{\"format\": \"" SPOR_EXCHANGE_FORMAT "\",\n\"version\": ");
+  g_string_append_printf (buf, "%d,\n\"exported_at\": ", SPOR_EXCHANGE_VERSION);
+  append_json_string (buf, now);
+  g_string_append (buf, ",\n\"site\": {\"id\": ");
+  append_json_text (buf, spor_store_get_site_uuid (store));
+  g_string_append (buf, ", \"name\": ");
+  append_json_text (buf, site_name != NULL ? site_name : "");
+  g_string_append_printf (buf, "},\n\"anonymized\": %s,\n\"scope\": {\"kind\": \"%s\"",
+                          options->anonymize ? "true" : "false",
+                          root == NULL ? "all" : root->name);
+  if (root != NULL)
+    {
+      g_string_append (buf, ", \"uuid\": ");
+      append_json_text (buf, root_uuid);
+    }
+  g_string_append (buf, "}");
+}
+
+/* Opens the target: a private file that takes the target's name only when complete. */
+static SporPrivateFile *
+open_target (SporStore  *store,
+             GFile      *file,
+             GError    **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* Translators: %s is the address of a file */
+      g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_FAILED,
+                   _("“%s” is not in a folder on this computer"), uri);
+      return NULL;
+    }
+  return spor_private_file_new (path, spor_store_get_path (store), error);
+}
+
+/* Finds the programme or cohort the export is limited to and marks what is in scope. */
+static gboolean
+choose_scope (SporStore            *store,
+              const SporEntityInfo *root,
+              const char           *root_uuid,
+              GError              **error)
+{
+  gint64 root_id = spor_exchange_lookup_id (store, root, root_uuid, error);
+
+  if (root_id < 0)
+    return FALSE;
+  if (root_id == 0)
+    {
+      g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_NOT_FOUND,
+                   root == spor_entity_info_lookup ("cohort")
+                   ? _("There is no cohort with the UUID “%s”")
+                   : _("There is no programme with the UUID “%s”"), root_uuid);
+      return FALSE;
+    }
+  return build_scope (store, root, root_id, error);
+}
+
 gboolean
 spor_exchange_export (SporStore               *store,
                       GFile                   *file,
@@ -409,17 +482,13 @@ spor_exchange_export (SporStore               *store,
                       GError                 **error)
 {
   static const SporExportOptions defaults = { NULL, NULL, FALSE };
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(SporPrivateFile) target = NULL;
   g_autoptr(GString) buf = g_string_sized_new (300 * 1024);
-  g_autofree char *now = spor_timestamp_now ();
-  g_autofree char *site_name = spor_store_dup_site_name (store);
   const SporEntityInfo * const *infos;
   const SporEntityInfo *root = NULL;
   const char *root_uuid = NULL;
   guint8 secret[32] = { 0 };
-  gint64 root_id = 0;
   guint n_infos;
-  gboolean in_transaction = FALSE;
   Writer w;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
@@ -439,54 +508,22 @@ spor_exchange_export (SporStore               *store,
   else if (options->programme_uuid != NULL)
     root = spor_entity_info_lookup ("programme"), root_uuid = options->programme_uuid;
 
+  /* Before anything is read: a target that is the database is refused here. */
+  target = open_target (store, file, error);
+  if (target == NULL)
+    return FALSE;
+  w.out = spor_private_file_get_stream (target);
+  w.buf = buf;
+  w.cancellable = cancellable;
+
   /* A read transaction gives the export one consistent state of the database; the scope's
    * temporary table is written inside it and vanishes with the rollback. */
   if (!spor_store_begin (store, error))
     return FALSE;
-  in_transaction = TRUE;
-
-  if (root != NULL)
-    {
-      root_id = spor_exchange_lookup_id (store, root, root_uuid, error);
-      if (root_id < 0)
-        goto fail;
-      if (root_id == 0)
-        {
-          g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_NOT_FOUND,
-                       root == spor_entity_info_lookup ("cohort")
-                       ? _("There is no cohort with the UUID “%s”")
-                       : _("There is no programme with the UUID “%s”"), root_uuid);
-          goto fail;
-        }
-      if (!build_scope (store, root, root_id, error))
-        goto fail;
-    }
-
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                        cancellable, error);
-  if (out == NULL)
+  if (root != NULL && !choose_scope (store, root, root_uuid, error))
     goto fail;
-  w.out = G_OUTPUT_STREAM (out);
-  w.buf = buf;
-  w.cancellable = cancellable;
 
-  g_string_append (buf, "{\"format\": \"" SPOR_EXCHANGE_FORMAT "\",\n\"version\": ");
-  g_string_append_printf (buf, "%d,\n\"exported_at\": ", SPOR_EXCHANGE_VERSION);
-  append_json_string (buf, now);
-  g_string_append (buf, ",\n\"site\": {\"id\": ");
-  append_json_text (buf, spor_store_get_site_uuid (store));
-  g_string_append (buf, ", \"name\": ");
-  append_json_text (buf, site_name != NULL ? site_name : "");
-  g_string_append_printf (buf, "},\n\"anonymized\": %s,\n\"scope\": {\"kind\": \"%s\"",
-                          options->anonymize ? "true" : "false",
-                          root == NULL ? "all" : root->name);
-  if (root != NULL)
-    {
-      g_string_append (buf, ", \"uuid\": ");
-      append_json_text (buf, root_uuid);
-    }
-  g_string_append (buf, "}");
-
+  append_header (buf, store, options, root, root_uuid);
   infos = spor_entity_infos (&n_infos);
   for (guint i = 0; i < n_infos; i++)
     {
@@ -502,27 +539,18 @@ spor_exchange_export (SporStore               *store,
   g_string_append (buf, "\n}\n");
   if (!writer_flush (&w, error))
     goto fail;
-
   spor_store_rollback (store);
-  in_transaction = FALSE;
 
-  /* Closing renames the temporary file into place; only now does the old file go. */
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    goto fail;
+  /* Only now does the file get its name, and an earlier file at the target go. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !spor_private_file_commit (target, error))
+    return FALSE;
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
 
 fail:
-  if (in_transaction)
-    spor_store_rollback (store);
-  if (out != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (out)))
-    {
-      /* A cancelled close drops the temporary file and leaves any earlier file alone. */
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-    }
+  /* The target is dropped with its descriptor: nothing of it stays on the disk. */
+  spor_store_rollback (store);
   return FALSE;
 }

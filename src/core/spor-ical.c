@@ -12,6 +12,7 @@
 
 #include "spor-blocks.h"
 #include "spor-ical.h"
+#include "spor-private-file.h"
 #include "spor-store-private.h"
 
 #define ZONE "Europe/Copenhagen"
@@ -359,12 +360,15 @@ spor_ical_export_file (SporStore               *store,
                        guint                   *n_blocks,
                        GError                 **error)
 {
-  g_autofree char *text = spor_ical_export (store, selection, n_blocks, error);
-  g_autoptr(GFile) file = NULL;
+  /* Opened first, so a target that is the database is refused before any work. */
+  g_autoptr(SporPrivateFile) target = spor_private_file_new (path, spor_store_get_path (store),
+                                                             error);
+  g_autofree char *text = NULL;
 
-  if (text == NULL)
+  if (target == NULL)
     return FALSE;
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  text = spor_ical_export (store, selection, n_blocks, error);
+  return text != NULL &&
+         spor_private_file_write (target, text, strlen (text), error) &&
+         spor_private_file_commit (target, error);
 }

@@ -25,7 +25,8 @@ char     *spor_ical_export       (SporStore               *store,
                                   const SporIcalSelection *selection,
                                   guint                   *n_blocks,
                                   GError                 **error);
-/* Writes it to @path atomically (a failed export leaves no half-written file). */
+/* Writes it to @path, mode 0600, whole or not at all (see spor-private-file.h): a failed
+ * export leaves nothing behind, and @path may not be the store's database or its files. */
 gboolean  spor_ical_export_file  (SporStore               *store,
                                   const SporIcalSelection *selection,
                                   const char              *path,
