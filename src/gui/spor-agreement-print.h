@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 GtkPrintOperation *spor_agreement_print_new    (SporStore   *store,
                                                 gint64       agreement_id,
                                                 GError     **error);
-/* Writes the PDF without any dialog. */
+/* Writes the PDF without any dialog: mode 0600, whole or not at all; @pdf_path may not be
+ * the store's database or one of its files. */
 gboolean           spor_agreement_print_export (SporStore   *store,
                                                 gint64       agreement_id,
                                                 const char  *pdf_path,
