@@ -68,8 +68,8 @@ static const char * const need_states[] = { "open", "matched", "closed", NULL };
 static const char * const match_states[] = { "proposed", "active", "ended", NULL };
 
 static const SporField programme_fields[] = {
-  TEXT_REQ ("name"),
-  TEXT ("organisations"),
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
+  { "organisations", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   TEXT ("description"),
   INT_RANGE ("min_age", 0, 120),
   INT_RANGE ("max_age", 0, 120),
@@ -79,15 +79,15 @@ static const SporField programme_fields[] = {
   INT_RANGE ("waiting_capacity", 0, 100000),
   TEXT ("visitation_rules"),
   BOOL ("not_self_supporting"),
-  TEXT ("template"),
-  TEXT ("colour"),
+  { "template", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
+  { "colour", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
 };
 
 static const SporField programme_goal_fields[] = {
   REF_REQ ("programme_id", "programme"),
   INT_REQ_RANGE ("position", 0, G_MAXINT32),
   ENUM_REQ ("outcome", goal_outcomes),
-  TEXT_REQ ("label"),
+  { "label", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   INT_RANGE ("target_min", 0, 100000),
   INT_RANGE ("target_max", 0, 100000),
   INT_RANGE ("of_total", 1, 100000),
@@ -96,7 +96,7 @@ static const SporField programme_goal_fields[] = {
 static const SporField phase_fields[] = {
   REF_REQ ("programme_id", "programme"),
   INT_REQ_RANGE ("position", 0, G_MAXINT32),
-  TEXT_REQ ("name"),
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   TEXT ("description"),
   INT_RANGE ("duration", 0, 1000),
   ENUM_REQ ("duration_unit", duration_units),
@@ -105,7 +105,7 @@ static const SporField phase_fields[] = {
 
 static const SporField cohort_fields[] = {
   REF_REQ ("programme_id", "programme"),
-  TEXT_REQ ("name"),
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   DATE_REQ ("start_date"),
   DATE ("end_date"),
   INT_RANGE ("capacity", 0, 100000),
@@ -133,9 +133,9 @@ static const SporField competency_fields[] = {
 };
 
 static const SporField location_fields[] = {
-  TEXT_REQ ("name"),
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   TEXT ("address"),
-  TEXT ("organisation"),
+  { "organisation", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   INT_RANGE ("capacity", 0, 100000),
 };
 

@@ -29,6 +29,9 @@ typedef enum {
   SPOR_FIELD_PERSONAL  = 1 << 1, /* identifies a person: left out of anonymised exports */
   SPOR_FIELD_SENSITIVE = 1 << 2, /* free text about a person: hidden until revealed */
   SPOR_FIELD_RANGE     = 1 << 3, /* INT/REAL limited to [min, max] */
+  SPOR_FIELD_PUBLIC    = 1 << 4, /* TEXT that is not about a person (a programme's name):
+                                  * kept in anonymised exports, which leave out every other
+                                  * TEXT field; see docs/exchange-format.md */
 } SporFieldFlags;
 
 typedef struct {

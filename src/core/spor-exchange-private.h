@@ -33,11 +33,14 @@ year_field_name (const SporField *field)
   return g_strconcat (field->name, "_year", NULL);
 }
 
-/* Whether an anonymised export leaves the field out. */
+/* Whether an anonymised export leaves the field out: everything personal or sensitive,
+ * and every free text unless it is marked as not about a person. */
 static inline gboolean
 field_left_out (const SporField *field)
 {
-  return (field->flags & (SPOR_FIELD_PERSONAL | SPOR_FIELD_SENSITIVE)) != 0;
+  if ((field->flags & (SPOR_FIELD_PERSONAL | SPOR_FIELD_SENSITIVE)) != 0)
+    return TRUE;
+  return field->type == SPOR_FIELD_TEXT && (field->flags & SPOR_FIELD_PUBLIC) == 0;
 }
 
 /* The key of the record @uuid of @info: 0 if there is none, -1 with @error set on failure. */

@@ -47,7 +47,7 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an exchange file for another site to FILE, then exit"), N_("FILE") },
   { "anonymize", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --export: leave out names, contact data, CPR and notes"), NULL },
+    N_("With --export: leave out names, contact data, CPR and all free text"), NULL },
   { "cohort", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export: only the cohort with this UUID"), N_("UUID") },
   { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,

@@ -23,6 +23,8 @@
 #include "spor-exchange.h"
 #include "spor-ical.h"
 #include "spor-sample.h"
+#include "spor-store-private.h"
+#include "spor-util.h"
 
 #define DB_VARIABLE  "SPOR_TEST_EXPORT_DB"
 #define OUT_VARIABLE "SPOR_TEST_EXPORT_TARGET"
@@ -347,6 +349,201 @@ test_ics_over_limit (void)
     run_failing_export (EXPORT_ICS, TRUE);
 }
 
+/* --- anonymised files keep no free text --------------------------------------------- */
+
+/* The TEXT fields an anonymised file keeps, as docs/exchange-format.md lists them: names of
+ * the programme, its parts and its places, and codes. */
+static const char * const public_fields[] = {
+  "programme.name", "programme.organisations", "programme.template", "programme.colour",
+  "programme_goal.label", "phase.name", "cohort.name", "location.name",
+  "location.organisation", NULL
+};
+
+/* A value for field @f of @info that is found nowhere else in an exchange file and that the
+ * database's own checks accept (a CPR number is ten digits, a colour #rrggbb). */
+static char *
+marker (const SporEntityInfo *info,
+        const SporField      *field,
+        guint                 serial)
+{
+  if (g_str_equal (field->name, "cpr"))
+    return g_strdup_printf ("010100%04u", 4000 + serial);
+  if (g_str_equal (field->name, "colour"))
+    return g_strdup_printf ("#%06x", 0xa00000 + serial);
+  if (g_str_equal (field->name, "phone"))
+    return g_strdup_printf ("+45 %08u", 70000000 + serial);
+  if (g_str_equal (field->name, "email"))
+    return g_strdup_printf ("zq%u.%s.%s@example.org", serial, info->name, field->name);
+  return g_strdup_printf ("ZQ:%s.%s:QZ", info->name, field->name);
+}
+
+static void
+bind_field (sqlite3_stmt         *stmt,
+            int                   column,
+            const SporEntityInfo *info,
+            const SporField      *field,
+            GHashTable           *ids,
+            const char           *text)
+{
+  switch (field->type)
+    {
+    case SPOR_FIELD_TEXT:
+      sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+      break;
+    case SPOR_FIELD_INT:
+      sqlite3_bind_int64 (stmt, column, (field->flags & SPOR_FIELD_RANGE)
+                                        ? (gint64) CLAMP (1, field->min, field->max) : 1);
+      break;
+    case SPOR_FIELD_REAL:
+      sqlite3_bind_double (stmt, column, 1.5);
+      break;
+    case SPOR_FIELD_BOOL:
+      sqlite3_bind_int (stmt, column, 1); /* consent to share among them */
+      break;
+    case SPOR_FIELD_DATE:
+      /* a withdrawn consent would keep the participant out of a full file */
+      if (g_str_equal (field->name, "consent_withdrawn_date"))
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_text (stmt, column, "2026-01-05", -1, SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_TIME:
+      sqlite3_bind_text (stmt, column, strstr (field->name, "end") ? "12:00" : "09:00", -1,
+                         SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_ENUM:
+      sqlite3_bind_text (stmt, column, field->values[0], -1, SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_REF:
+    default:
+      sqlite3_bind_int64 (stmt, column,
+                          GPOINTER_TO_SIZE (g_hash_table_lookup (ids, field->ref)));
+      break;
+    }
+}
+
+/* One record of every entity, every field set, every TEXT field to its marker (@markers:
+ * "entity.field" → marker). Written with SQL of the test's own, so that no checker of the
+ * store stands between the markers and the database. */
+static void
+fill_every_field (SporStore  *store,
+                  GHashTable *markers)
+{
+  sqlite3 *db = spor_store_get_db (store);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const SporEntityInfo * const *infos;
+  guint n_infos, serial = 0;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const SporEntityInfo *info = infos[i];
+      g_autoptr(GString) sql = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+      char uuid[37];
+
+      g_string_printf (sql, "INSERT INTO %s (uuid, created_at, updated_at", info->table);
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append_printf (sql, ", %s", info->fields[f].name);
+      g_string_append (sql, ") VALUES (?, '2026-01-05T10:00:00.000000Z', "
+                            "'2026-01-05T10:00:00.000000Z'");
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+      spor_uuid_fill (uuid);
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      for (guint f = 0; f < info->n_fields; f++)
+        {
+          const SporField *field = &info->fields[f];
+          g_autofree char *text = marker (info, field, serial++);
+
+          if (field->type == SPOR_FIELD_TEXT)
+            g_hash_table_insert (markers, g_strdup_printf ("%s.%s", info->name, field->name),
+                                 g_strdup (text));
+          bind_field (stmt, (int) f + 2, info, field, ids, text);
+        }
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("%s: %s", info->table, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      g_hash_table_insert (ids, (gpointer) info->name,
+                           GSIZE_TO_POINTER ((gsize) sqlite3_last_insert_rowid (db)));
+    }
+}
+
+static char *
+export_text (SporStore  *store,
+             const char *dir,
+             gboolean    anonymize)
+{
+  g_autofree char *path = g_build_filename (dir, anonymize ? "anon.json" : "full.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SporExportOptions options = { NULL, NULL, anonymize };
+  g_autoptr(GError) error = NULL;
+
+  assert_ok (spor_exchange_export (store, file, &options, NULL, NULL, NULL, &error));
+  return contents_of (path);
+}
+
+/* Every TEXT field of every entity, walked from the entity descriptions (so a field added
+ * later is covered): an anonymised file keeps only the documented public ones; a full file
+ * keeps them all. */
+static void
+test_anonymised_free_text (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(GHashTable) markers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *full = NULL;
+  g_autofree char *anon = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_public = 0, n_left_out = 0;
+
+  fill_every_field (store, markers);
+  full = export_text (store, dir, FALSE);
+  anon = export_text (store, dir, TRUE);
+  g_assert_nonnull (strstr (anon, "\"anonymized\": true"));
+
+  g_hash_table_iter_init (&iter, markers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean public = g_strv_contains (public_fields, key);
+
+      if (strstr (full, value) == NULL)
+        g_error ("%s is missing from the full file", (char *) key);
+      if (public && strstr (anon, value) == NULL)
+        g_error ("%s, a public field, is missing from the anonymised file", (char *) key);
+      if (!public && strstr (anon, value) != NULL)
+        g_error ("%s is in the anonymised file", (char *) key);
+      public ? n_public++ : n_left_out++;
+    }
+  g_assert_cmpuint (n_public, ==, g_strv_length ((char **) public_fields));
+  g_assert_cmpuint (n_left_out, >, 40);
+
+  /* The descriptions say the same: public fields are TEXT, not personal, and documented. */
+  {
+    const SporEntityInfo * const *infos;
+    guint n_infos, n_flagged = 0;
+
+    infos = spor_entity_infos (&n_infos);
+    for (guint i = 0; i < n_infos; i++)
+      for (guint f = 0; f < infos[i]->n_fields; f++)
+        {
+          const SporField *field = &infos[i]->fields[f];
+          g_autofree char *name = g_strdup_printf ("%s.%s", infos[i]->name, field->name);
+
+          if ((field->flags & SPOR_FIELD_PUBLIC) == 0)
+            continue;
+          n_flagged++;
+          g_assert_cmpint (field->type, ==, SPOR_FIELD_TEXT);
+          g_assert_cmpint (field->flags & (SPOR_FIELD_PERSONAL | SPOR_FIELD_SENSITIVE), ==, 0);
+          g_assert_true (g_strv_contains (public_fields, name));
+        }
+    g_assert_cmpuint (n_flagged, ==, g_strv_length ((char **) public_fields));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/export/exchange-over-limit", test_exchange_over_limit);
   g_test_add_func ("/export/exchange-killed", test_exchange_killed);
   g_test_add_func ("/export/ics-over-limit", test_ics_over_limit);
+  g_test_add_func ("/export/anonymised-free-text", test_anonymised_free_text);
 
   return g_test_run ();
 }
