@@ -135,11 +135,17 @@ ref_table (const SporField *field)
 }
 
 /* Marks the records in scope in temp.exchange_scope: the root, every record referring to a
- * record in scope (in dependency order), then every record those refer to. */
+ * record in scope (in dependency order), then every record those refer to. With @holding,
+ * the participants held back for want of consent (counted in @n_held) and every record of
+ * theirs are taken out before the records they refer to are added. Only @counting, it
+ * stops once the participants in scope are known. */
 static gboolean
 build_scope (SporStore            *store,
              const SporEntityInfo *root,
              gint64                root_id,
+             gboolean              holding,
+             gboolean              counting,
+             guint64              *n_held,
              GError              **error)
 {
   const SporEntityInfo * const *infos;
@@ -191,7 +197,12 @@ build_scope (SporStore            *store,
         }
       if (any && !spor_store_exec (store, sql->str, error))
         return FALSE;
+      if (counting && g_str_equal (infos[i]->name, "participant"))
+        return spor_exchange_count_held (store, TRUE, n_held, error);
     }
+  if (holding && (!spor_exchange_count_held (store, TRUE, n_held, error) ||
+                  !spor_exchange_drop_held (store, error)))
+    return FALSE;
 
   /* Referenced records, newest entity first so one pass reaches everything. */
   for (guint i = n_infos; i-- > 0;)
@@ -218,6 +229,7 @@ export_entity (SporStore            *store,
                Writer               *w,
                const SporEntityInfo *info,
                gboolean              scoped,
+               gboolean              holding,
                gboolean              anonymize,
                const guint8         *secret,
                gboolean              first,
@@ -246,10 +258,15 @@ export_entity (SporStore            *store,
       else
         names[f] = file_field_name (field);
     }
-  g_string_append_printf (sql, " FROM %s t", info->table);
+  g_string_append_printf (sql, " FROM %s t WHERE 1", info->table);
   if (scoped)
-    g_string_append_printf (sql, " WHERE t.id IN (SELECT id FROM temp.exchange_scope "
+    g_string_append_printf (sql, " AND t.id IN (SELECT id FROM temp.exchange_scope "
                                  "WHERE tbl = '%s')", info->table);
+  if (holding)
+    {
+      g_string_append (sql, " AND NOT ");
+      spor_exchange_append_held (sql, info);
+    }
   g_string_append (sql, " ORDER BY t.id");
 
   stmt = spor_store_prepare (store, sql->str, error);
@@ -450,15 +467,45 @@ open_target (SporStore  *store,
   return spor_private_file_new (path, spor_store_get_path (store), error);
 }
 
-/* Finds the programme or cohort the export is limited to and marks what is in scope. */
-static gboolean
-choose_scope (SporStore            *store,
-              const SporEntityInfo *root,
-              const char           *root_uuid,
-              GError              **error)
+static void
+find_root (const SporExportOptions  *options,
+           const SporEntityInfo    **root,
+           const char              **root_uuid)
 {
-  gint64 root_id = spor_exchange_lookup_id (store, root, root_uuid, error);
+  *root = NULL;
+  *root_uuid = NULL;
+  if (options->cohort_uuid != NULL)
+    *root = spor_entity_info_lookup ("cohort"), *root_uuid = options->cohort_uuid;
+  else if (options->programme_uuid != NULL)
+    *root = spor_entity_info_lookup ("programme"), *root_uuid = options->programme_uuid;
+}
 
+/* Chooses what the file holds, inside the export's transaction: for a programme or a
+ * cohort, what is in its scope; for a full file, without the participants held back for
+ * want of consent to share (counted in @n_held) and everything of theirs. An anonymised
+ * file holds everyone: it has no names, no contact data and no free text, and a pseudonym
+ * only this site can link (docs/exchange-format.md). With @counting, only @n_held is
+ * wanted: the selection stops once it is known. */
+static gboolean
+select_records (SporStore                *store,
+                const SporExportOptions  *options,
+                gboolean                  counting,
+                guint64                  *n_held,
+                GError                  **error)
+{
+  gboolean holding = !options->anonymize;
+  const SporEntityInfo *root;
+  const char *root_uuid;
+  gint64 root_id;
+
+  *n_held = 0;
+  find_root (options, &root, &root_uuid);
+  if (holding && !spor_exchange_mark_held (store, error))
+    return FALSE;
+  if (root == NULL)
+    return !holding || spor_exchange_count_held (store, FALSE, n_held, error);
+
+  root_id = spor_exchange_lookup_id (store, root, root_uuid, error);
   if (root_id < 0)
     return FALSE;
   if (root_id == 0)
@@ -469,7 +516,29 @@ choose_scope (SporStore            *store,
                    : _("There is no programme with the UUID “%s”"), root_uuid);
       return FALSE;
     }
-  return build_scope (store, root, root_id, error);
+  if (counting && !holding)
+    return TRUE;
+  return build_scope (store, root, root_id, holding, counting, n_held, error);
+}
+
+gboolean
+spor_exchange_count_held_back (SporStore               *store,
+                               const SporExportOptions *options,
+                               guint64                 *n_held_back,
+                               GError                 **error)
+{
+  static const SporExportOptions defaults = { NULL, NULL, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n_held_back != NULL, FALSE);
+
+  /* The temporary tables vanish with the rollback. */
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  ok = select_records (store, options != NULL ? options : &defaults, TRUE, n_held_back, error);
+  spor_store_rollback (store);
+  return ok;
 }
 
 gboolean
@@ -481,13 +550,28 @@ spor_exchange_export (SporStore               *store,
                       gpointer                 progress_data,
                       GError                 **error)
 {
+  return spor_exchange_export_full (store, file, options, NULL, cancellable, progress,
+                                    progress_data, error);
+}
+
+gboolean
+spor_exchange_export_full (SporStore               *store,
+                           GFile                   *file,
+                           const SporExportOptions *options,
+                           SporExportSummary       *summary,
+                           GCancellable            *cancellable,
+                           SporExchangeProgress     progress,
+                           gpointer                 progress_data,
+                           GError                 **error)
+{
   static const SporExportOptions defaults = { NULL, NULL, FALSE };
   g_autoptr(SporPrivateFile) target = NULL;
   g_autoptr(GString) buf = g_string_sized_new (300 * 1024);
   const SporEntityInfo * const *infos;
-  const SporEntityInfo *root = NULL;
-  const char *root_uuid = NULL;
+  const SporEntityInfo *root;
+  const char *root_uuid;
   guint8 secret[32] = { 0 };
+  guint64 n_held = 0;
   guint n_infos;
   Writer w;
 
@@ -502,11 +586,7 @@ spor_exchange_export (SporStore               *store,
                    _("The site’s secret for pseudonyms could not be read"));
       return FALSE;
     }
-
-  if (options->cohort_uuid != NULL)
-    root = spor_entity_info_lookup ("cohort"), root_uuid = options->cohort_uuid;
-  else if (options->programme_uuid != NULL)
-    root = spor_entity_info_lookup ("programme"), root_uuid = options->programme_uuid;
+  find_root (options, &root, &root_uuid);
 
   /* Before anything is read: a target that is the database is refused here. */
   target = open_target (store, file, error);
@@ -516,11 +596,11 @@ spor_exchange_export (SporStore               *store,
   w.buf = buf;
   w.cancellable = cancellable;
 
-  /* A read transaction gives the export one consistent state of the database; the scope's
-   * temporary table is written inside it and vanishes with the rollback. */
+  /* A read transaction gives the export one consistent state of the database; the
+   * temporary tables of the selection are written inside it and vanish with the rollback. */
   if (!spor_store_begin (store, error))
     return FALSE;
-  if (root != NULL && !choose_scope (store, root, root_uuid, error))
+  if (!select_records (store, options, FALSE, &n_held, error))
     goto fail;
 
   append_header (buf, store, options, root, root_uuid);
@@ -528,8 +608,8 @@ spor_exchange_export (SporStore               *store,
   for (guint i = 0; i < n_infos; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !export_entity (store, &w, infos[i], root != NULL, options->anonymize, secret,
-                          FALSE, error))
+          !export_entity (store, &w, infos[i], root != NULL, !options->anonymize,
+                          options->anonymize, secret, FALSE, error))
         goto fail;
       if (progress != NULL)
         progress ((double) (i + 1) / (n_infos + 1), progress_data);
@@ -545,6 +625,8 @@ spor_exchange_export (SporStore               *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !spor_private_file_commit (target, error))
     return FALSE;
+  if (summary != NULL)
+    summary->n_held_back = n_held;
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;

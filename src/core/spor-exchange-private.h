@@ -49,4 +49,22 @@ gint64 spor_exchange_lookup_id (SporStore            *store,
                                 const char           *uuid,
                                 GError              **error);
 
+/* The participants a full export holds back for want of consent to share, and every record
+ * of theirs (spor-exchange-consent.c); all inside the export's transaction.
+ * spor_exchange_mark_held() marks them, and those records of theirs that other records refer
+ * to, in temp.exchange_held; spor_exchange_append_held() appends the SQL condition "record t
+ * of @info is held back"; spor_exchange_count_held() counts the participants held back (of
+ * those in temp.exchange_scope if @scoped); spor_exchange_drop_held() takes every held-back
+ * record out of temp.exchange_scope. */
+gboolean spor_exchange_mark_held   (SporStore            *store,
+                                    GError              **error);
+void     spor_exchange_append_held (GString              *sql,
+                                    const SporEntityInfo *info);
+gboolean spor_exchange_count_held  (SporStore            *store,
+                                    gboolean              scoped,
+                                    guint64              *n_held,
+                                    GError              **error);
+gboolean spor_exchange_drop_held   (SporStore            *store,
+                                    GError              **error);
+
 G_END_DECLS

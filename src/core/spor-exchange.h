@@ -36,13 +36,37 @@ typedef struct {
   gboolean    anonymize;
 } SporExportOptions;
 
-gboolean spor_exchange_export (SporStore               *store,
-                               GFile                   *file,
-                               const SporExportOptions *options,
-                               GCancellable            *cancellable,
-                               SporExchangeProgress     progress,
-                               gpointer                 progress_data,
-                               GError                 **error);
+/* What an export did */
+typedef struct {
+  guint64 n_held_back; /* participants without consent to share, left out of a full file */
+} SporExportSummary;
+
+/* Writes the exchange file @file, mode 0600, whole or not at all: a failed, cancelled or
+ * killed export leaves nothing behind and an earlier file as it was; the store's database
+ * is refused as a target. A full file leaves out every participant without consent to
+ * share and everything of theirs (docs/exchange-format.md). */
+gboolean spor_exchange_export      (SporStore               *store,
+                                    GFile                   *file,
+                                    const SporExportOptions *options,
+                                    GCancellable            *cancellable,
+                                    SporExchangeProgress     progress,
+                                    gpointer                 progress_data,
+                                    GError                 **error);
+/* The same, and says in @summary (may be NULL) what it did. */
+gboolean spor_exchange_export_full (SporStore               *store,
+                                    GFile                   *file,
+                                    const SporExportOptions *options,
+                                    SporExportSummary       *summary,
+                                    GCancellable            *cancellable,
+                                    SporExchangeProgress     progress,
+                                    gpointer                 progress_data,
+                                    GError                 **error);
+/* How many participants an export with @options would hold back, as a dialog says before
+ * the export. */
+gboolean spor_exchange_count_held_back (SporStore               *store,
+                                        const SporExportOptions *options,
+                                        guint64                 *n_held_back,
+                                        GError                 **error);
 
 /* What an import did, or would do: counts per entity and the conflicts. */
 typedef struct {

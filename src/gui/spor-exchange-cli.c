@@ -35,15 +35,25 @@ run_export (const char *database,
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
   SporExportOptions options = { programme, cohort, anonymize };
+  SporExportSummary summary = { 0 };
 
   if (store == NULL)
     return 1;
   target = g_file_new_for_commandline_arg (file);
-  if (!spor_exchange_export (store, target, &options, NULL, NULL, NULL, &error))
+  if (!spor_exchange_export_full (store, target, &options, &summary, NULL, NULL, NULL, &error))
     {
       /* Translators: the first %s is a file path, the second the reason */
       g_printerr (_("spor: the exchange file “%s” was not written: %s\n"), file, error->message);
       return 1;
+    }
+  if (summary.n_held_back > 0)
+    {
+      guint n = (guint) MIN (summary.n_held_back, G_MAXUINT);
+
+      /* Translators: %u is a number of participants */
+      g_print (ngettext ("%u participant without consent to share was left out",
+                         "%u participants without consent to share were left out", n), n);
+      g_print ("\n");
     }
   return 0;
 }

@@ -1,7 +1,8 @@
 /* spor-export-dialog.c — export an exchange file: scope, anonymisation, file
  *
- * The export runs in a thread on its own database connection and writes to a temporary
- * file that replaces the chosen one only when complete.
+ * The export runs in a thread on its own database connection and writes a private file
+ * that takes the chosen name only when complete (spor-private-file.h). Before it runs, the
+ * dialog says how many participants a full file leaves out for want of consent to share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,7 @@ struct _SporExportDialog
   AdwComboRow          *programme_row;
   AdwComboRow          *cohort_row;
   GtkSwitch            *anonymize_switch;
+  GtkLabel             *held_back_label;
   GtkProgressBar       *progress_bar;
   GtkLabel             *error_label;
 
@@ -36,6 +38,7 @@ struct _SporExportDialog
   GtkFileChooserNative *chooser;
   guint                 progress_source;
   int                   progress;  /* thousandths, written by the working thread */
+  guint64               n_held_back; /* by the last export */
 };
 
 G_DEFINE_FINAL_TYPE (SporExportDialog, spor_export_dialog, ADW_TYPE_WINDOW)
@@ -51,6 +54,7 @@ typedef struct
   char  *cohort_uuid;
   gboolean anonymize;
   int   *progress;
+  SporExportSummary summary;
 } Job;
 
 static void
@@ -85,7 +89,8 @@ export_thread (GTask        *task,
 
   store = spor_store_open (job->db_path, &error);
   if (store == NULL ||
-      !spor_exchange_export (store, job->file, &options, cancellable, on_progress, job, &error))
+      !spor_exchange_export_full (store, job->file, &options, &job->summary, cancellable,
+                                  on_progress, job, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -134,6 +139,7 @@ on_export_done (GObject      *source,
       return;
     }
   set_working (self, FALSE);
+  self->n_held_back = job->summary.n_held_back;
   g_signal_emit (self, signals[EXPORTED], 0, job->file);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -147,26 +153,77 @@ selected_uuid (AdwComboRow *row,
   return selected < uuids->len ? g_ptr_array_index (uuids, selected) : NULL;
 }
 
+/* The programme or cohort chosen, by UUID (NULL for everything) */
+static void
+chosen_scope (SporExportDialog  *self,
+              const char       **programme_uuid,
+              const char       **cohort_uuid)
+{
+  guint scope = adw_combo_row_get_selected (self->scope_row);
+
+  *programme_uuid = scope == SCOPE_PROGRAMME
+                    ? selected_uuid (self->programme_row, self->programme_uuids) : NULL;
+  *cohort_uuid = scope == SCOPE_COHORT
+                 ? selected_uuid (self->cohort_row, self->cohort_uuids) : NULL;
+}
+
+/* Says before the export how many participants it will leave out for want of consent. */
+static void
+update_held_back (SporExportDialog *self)
+{
+  SporExportOptions options = { NULL, NULL, gtk_switch_get_active (self->anonymize_switch) };
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  if (self->store == NULL)
+    return;
+  chosen_scope (self, &options.programme_uuid, &options.cohort_uuid);
+  if (!spor_exchange_count_held_back (self->store, &options, &n, &error))
+    n = 0;
+  if (n > 0)
+    {
+      guint shown = (guint) MIN (n, G_MAXUINT);
+      /* Translators: %u is a number of participants */
+      g_autofree char *text = g_strdup_printf (ngettext (
+          "%u participant without consent to share will be left out.",
+          "%u participants without consent to share will be left out.", shown), shown);
+
+      gtk_label_set_label (self->held_back_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->held_back_label), n > 0);
+}
+
+static void
+on_choice_changed (SporExportDialog *self)
+{
+  update_held_back (self);
+}
+
+guint64
+spor_export_dialog_get_n_held_back (SporExportDialog *self)
+{
+  g_return_val_if_fail (SPOR_IS_EXPORT_DIALOG (self), 0);
+  return self->n_held_back;
+}
+
 void
 spor_export_dialog_save_to (SporExportDialog *self,
                             GFile            *file)
 {
   g_autoptr(GTask) task = NULL;
+  const char *programme_uuid, *cohort_uuid;
   Job *job;
-  guint scope;
 
   g_return_if_fail (SPOR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
   job = g_new0 (Job, 1);
-  scope = adw_combo_row_get_selected (self->scope_row);
+  chosen_scope (self, &programme_uuid, &cohort_uuid);
   job->db_path = g_strdup (spor_store_get_path (self->store));
   job->file = g_object_ref (file);
   job->anonymize = gtk_switch_get_active (self->anonymize_switch);
-  if (scope == SCOPE_PROGRAMME)
-    job->programme_uuid = g_strdup (selected_uuid (self->programme_row, self->programme_uuids));
-  else if (scope == SCOPE_COHORT)
-    job->cohort_uuid = g_strdup (selected_uuid (self->cohort_row, self->cohort_uuids));
+  job->programme_uuid = g_strdup (programme_uuid);
+  job->cohort_uuid = g_strdup (cohort_uuid);
   job->progress = &self->progress;
   g_atomic_int_set (&self->progress, 0);
 
@@ -227,6 +284,7 @@ on_scope_changed (SporExportDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->programme_row), scope == SCOPE_PROGRAMME);
   gtk_widget_set_visible (GTK_WIDGET (self->cohort_row), scope == SCOPE_COHORT);
+  update_held_back (self);
 }
 
 /* Programmes and cohorts are few: they are listed whole, by name. */
@@ -329,11 +387,13 @@ spor_export_dialog_class_init (SporExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporExportDialog, programme_row);
   gtk_widget_class_bind_template_child (widget_class, SporExportDialog, cohort_row);
   gtk_widget_class_bind_template_child (widget_class, SporExportDialog, anonymize_switch);
+  gtk_widget_class_bind_template_child (widget_class, SporExportDialog, held_back_label);
   gtk_widget_class_bind_template_child (widget_class, SporExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SporExportDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -357,5 +417,6 @@ spor_export_dialog_new (GtkWindow *parent,
   self = g_object_new (SPOR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill_choices (self);
+  update_held_back (self);
   return self;
 }

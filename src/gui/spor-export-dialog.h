@@ -19,5 +19,7 @@ SporExportDialog *spor_export_dialog_new      (GtkWindow        *parent,
 /* Writes to @file with the choices made, as choosing it in the file chooser does. */
 void              spor_export_dialog_save_to  (SporExportDialog *self,
                                                GFile            *file);
+/* How many participants without consent to share the last export left out. */
+guint64           spor_export_dialog_get_n_held_back (SporExportDialog *self);
 
 G_END_DECLS

@@ -336,13 +336,26 @@ show_participant_activated (GSimpleAction *action,
 /* win.export and win.import: sharing with other sites (spor-export-dialog.c,
  * spor-import-dialog.c). */
 static void
-on_exported (SporWindow *self,
-             GFile      *file)
+on_exported (SporWindow       *self,
+             GFile            *file,
+             SporExportDialog *dialog)
 {
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
+  guint n = (guint) MIN (spor_export_dialog_get_n_held_back (dialog), G_MAXUINT);
 
+  if (n > 0)
+    {
+      /* Translators: %u is a number of participants */
+      g_autofree char *held = g_strdup_printf (ngettext (
+          "%u participant without consent to share was left out",
+          "%u participants without consent to share were left out", n), n);
+      g_autofree char *both = g_strconcat (text, ". ", held, NULL);
+
+      spor_window_add_toast (self, spor_gui_toast_new (both));
+      return;
+    }
   spor_window_add_toast (self, spor_gui_toast_new (text));
 }
 

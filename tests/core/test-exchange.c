@@ -80,6 +80,19 @@ sample_store (guint n)
   return store;
 }
 
+/* The attendance a full file carries: participants without consent to share stay here,
+ * with their attendance. */
+static gint64
+shared_attendance (SporStore *store)
+{
+  g_autofree char *n = test_query_text (store, "SELECT count(*) FROM attendance t JOIN "
+                                               "participants p ON p.id = t.participant_id "
+                                               "WHERE p.consent_sharing = 1 AND "
+                                               "p.consent_withdrawn_date IS NULL");
+
+  return g_ascii_strtoll (n, NULL, 10);
+}
+
 static void
 test_round_trip (void)
 {
@@ -97,7 +110,7 @@ test_round_trip (void)
   g_assert_cmpuint (totals.n_new, >, 100);
   g_assert_cmpuint (totals.n_updated + totals.n_conflicts + totals.n_deleted, ==, 0);
   g_assert_cmpstr (ra, ==, rb);
-  g_assert_cmpint (test_count_rows (a, "attendance"), ==, test_count_rows (b, "attendance"));
+  g_assert_cmpint (test_count_rows (b, "attendance"), ==, shared_attendance (a));
 }
 
 static void
@@ -158,7 +171,7 @@ test_audit (void)
   /* back to the write-ahead log after writing straight into the file */
   mode = test_query_text (b, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (test_count_rows (b, "attendance"), ==, test_count_rows (a, "attendance"));
+  g_assert_cmpint (test_count_rows (b, "attendance"), ==, shared_attendance (a));
 
   /* a change at the other site: audited record by record */
   programme = test_query_text (a, "SELECT uuid FROM programmes LIMIT 1");

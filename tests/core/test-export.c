@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "core-test-util.h"
 #include "spor-exchange.h"
@@ -544,6 +545,278 @@ test_anonymised_free_text (void)
   }
 }
 
+/* --- a full file holds nothing of a participant without consent to share -------------- */
+
+/* Whether a participant row may be shared: the rule, written out once more on its own */
+#define SHARED "(consent_sharing = 1 AND consent_withdrawn_date IS NULL)"
+#define P_SHARED "(p.consent_sharing = 1 AND p.consent_withdrawn_date IS NULL)"
+
+/* "table:id" of every record that belongs to a participant who may not be shared: the
+ * participant, records referring to one, records referring to those, found row by row. */
+static GHashTable *
+held_records (SporStore *store)
+{
+  sqlite3 *db = spor_store_get_db (store);
+  GHashTable *held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const SporEntityInfo *info = infos[i];
+      g_autoptr(GString) sql = g_string_new ("SELECT id");
+      sqlite3_stmt *stmt = NULL;
+      gboolean participant = g_str_equal (info->name, "participant");
+
+      g_string_append (sql, participant ? ", NOT " SHARED : ", 0");
+      for (guint f = 0; f < info->n_fields; f++)
+        g_string_append_printf (sql, ", %s", info->fields[f].name);
+      g_string_append_printf (sql, " FROM %s", info->table);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gboolean is_held = sqlite3_column_int (stmt, 1) != 0;
+
+          for (guint f = 0; f < info->n_fields && !is_held; f++)
+            if (info->fields[f].type == SPOR_FIELD_REF &&
+                sqlite3_column_type (stmt, 2 + (int) f) != SQLITE_NULL)
+              {
+                const SporEntityInfo *ref = spor_entity_info_lookup (info->fields[f].ref);
+                g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, ref->table,
+                                                        (gint64) sqlite3_column_int64 (stmt, 2 + (int) f));
+
+                is_held = g_hash_table_contains (held, key);
+              }
+          if (is_held)
+            g_hash_table_add (held, g_strdup_printf ("%s:%" G_GINT64_FORMAT, info->table,
+                                                     (gint64) sqlite3_column_int64 (stmt, 0)));
+        }
+      sqlite3_finalize (stmt);
+    }
+  return held;
+}
+
+/* The UUIDs of the records of every table, "table:id" → uuid */
+static GHashTable *
+all_uuids (SporStore *store)
+{
+  sqlite3 *db = spor_store_get_db (store);
+  GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const SporEntityInfo * const *infos;
+  guint n_infos;
+
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id, uuid FROM %s", infos[i]->table);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (uuids,
+                             g_strdup_printf ("%s:%" G_GINT64_FORMAT, infos[i]->table,
+                                              (gint64) sqlite3_column_int64 (stmt, 0)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+    }
+  return uuids;
+}
+
+/* The UUIDs of the records in an exchange file */
+static GHashTable *
+file_uuids (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const SporEntityInfo * const *infos;
+  JsonObject *root;
+  guint n_infos;
+
+  assert_ok (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      JsonArray *records = json_object_get_array_member (root, infos[i]->table);
+
+      for (guint r = 0; r < json_array_get_length (records); r++)
+        g_hash_table_add (uuids, g_strdup (json_object_get_string_member (
+                                   json_array_get_object_element (records, r), "uuid")));
+    }
+  return uuids;
+}
+
+static gint64
+count_of (SporStore  *store,
+          const char *sql)
+{
+  g_autofree char *n = test_query_text (store, sql);
+
+  return g_ascii_strtoll (n, NULL, 10);
+}
+
+static guint64
+export_counted (SporStore               *store,
+                const char              *path,
+                const SporExportOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SporExportSummary summary = { 99999 };
+  guint64 counted = 88888;
+
+  assert_ok (spor_exchange_export_full (store, file, options, &summary, NULL, NULL, NULL,
+                                        &error));
+  /* what the dialog says before is what the export then does */
+  assert_ok (spor_exchange_count_held_back (store, options, &counted, &error));
+  g_assert_cmpuint (counted, ==, summary.n_held_back);
+  return summary.n_held_back;
+}
+
+/* The file holds exactly the records that do not belong to a participant held back. */
+static void
+assert_holds_shared (SporStore  *store,
+                     const char *path)
+{
+  g_autoptr(GHashTable) held = held_records (store);
+  g_autoptr(GHashTable) uuids = all_uuids (store);
+  g_autoptr(GHashTable) in_file = file_uuids (path);
+  g_autofree char *text = contents_of (path);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_held = 0, n_shared = 0;
+
+  g_hash_table_iter_init (&iter, uuids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_contains (held, key))
+        {
+          if (strstr (text, value) != NULL)
+            g_error ("%s belongs to a participant held back, but is in the file", (char *) key);
+          n_held++;
+        }
+      else
+        {
+          if (!g_hash_table_contains (in_file, value))
+            g_error ("%s is missing from the file", (char *) key);
+          n_shared++;
+        }
+    }
+  g_assert_cmpuint (n_held, >, 100);
+  g_assert_cmpuint (n_shared, >, 100);
+  g_assert_cmpuint (g_hash_table_size (in_file), ==, n_shared);
+}
+
+static void
+test_consent_full (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(SporStore) other = test_open_new_store ();
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "full.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SporImportReport) report = NULL;
+  g_autoptr(SporQuery) q = spor_query_new (SPOR_TYPE_PARTICIPANT);
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 n_without;
+  guint n_names = 0;
+
+  assert_ok (spor_sample_create (store, 60, 1, NULL, NULL, &error));
+  /* one who had agreed has withdrawn the consent since */
+  {
+    g_autofree char *uuid = test_query_text (store, "SELECT uuid FROM participants WHERE "
+                                                    "consent_sharing = 1 LIMIT 1");
+    g_autoptr(SporEntity) p = spor_store_get_by_uuid (store, SPOR_TYPE_PARTICIPANT, uuid, &error);
+
+    spor_entity_set_text (p, "consent_withdrawn_date", "2026-10-01");
+    assert_ok (spor_store_update (store, p, &error));
+  }
+  n_without = count_of (store, "SELECT count(*) FROM participants WHERE NOT " SHARED);
+  g_assert_cmpint (n_without, ==, 36); /* the sample's 35 and the one who withdrew */
+
+  g_assert_cmpuint (export_counted (store, path, NULL), ==, (guint64) n_without);
+  assert_holds_shared (store, path);
+  text = contents_of (path);
+  people = spor_store_list (store, q, &error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      SporEntity *p = g_ptr_array_index (people, i);
+      gboolean shared = spor_entity_get_bool (p, "consent_sharing") &&
+                        !spor_entity_is_set (p, "consent_withdrawn_date");
+
+      g_assert_true ((strstr (text, spor_entity_get_text (p, "name")) != NULL) == shared);
+      n_names++;
+    }
+  g_assert_cmpuint (n_names, ==, 60);
+
+  /* the other site imports the file: every reference in it resolves */
+  file = g_file_new_for_path (path);
+  report = spor_exchange_import (other, file, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (test_count_rows (other, "participants"), ==, 60 - n_without);
+  g_assert_cmpint (count_of (other, "SELECT count(*) FROM participants WHERE NOT " SHARED), ==, 0);
+}
+
+/* A programme or cohort: what is held back is counted within it; an anonymised file holds
+ * everyone, by pseudonym. */
+static void
+test_consent_scoped (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cohort.json", NULL);
+  g_autofree char *cohort = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  SporExportOptions options = { NULL, NULL, FALSE };
+  gint64 n_without;
+
+  assert_ok (spor_sample_create (store, 60, 1, NULL, NULL, &error));
+  cohort = test_query_text (store, "SELECT c.uuid FROM cohorts c JOIN participants p ON "
+                                   "p.cohort_id = c.id WHERE NOT " P_SHARED
+                                   " GROUP BY c.id ORDER BY count(*) DESC LIMIT 1");
+  sql = g_strdup_printf ("SELECT count(*) FROM participants p JOIN cohorts c ON "
+                         "c.id = p.cohort_id WHERE c.uuid = '%s' AND NOT " P_SHARED, cohort);
+  n_without = count_of (store, sql);
+  g_assert_cmpint (n_without, >, 0);
+  g_assert_cmpint (n_without, <, 35);
+  options.cohort_uuid = cohort;
+  g_assert_cmpuint (export_counted (store, path, &options), ==, (guint64) n_without);
+  {
+    g_autoptr(GHashTable) held = held_records (store);
+    g_autoptr(GHashTable) uuids = all_uuids (store);
+    g_autofree char *text = contents_of (path);
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, uuids);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (g_hash_table_contains (held, key) && strstr (text, value) != NULL)
+        g_error ("%s belongs to a participant held back, but is in the file", (char *) key);
+  }
+
+  /* anonymised: nobody is held back, everyone is there under a pseudonym */
+  options.cohort_uuid = NULL;
+  options.anonymize = TRUE;
+  g_assert_cmpuint (export_counted (store, path, &options), ==, 0);
+  {
+    g_autoptr(GHashTable) in_file = file_uuids (path);
+    const SporEntityInfo * const *infos;
+    guint n_infos;
+    gint64 n_records = 0;
+
+    infos = spor_entity_infos (&n_infos);
+    for (guint i = 0; i < n_infos; i++)
+      n_records += test_count_rows (store, infos[i]->table);
+    g_assert_cmpuint (g_hash_table_size (in_file), ==, n_records);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +829,8 @@ main (int   argc,
   g_test_add_func ("/export/exchange-killed", test_exchange_killed);
   g_test_add_func ("/export/ics-over-limit", test_ics_over_limit);
   g_test_add_func ("/export/anonymised-free-text", test_anonymised_free_text);
+  g_test_add_func ("/export/consent-full", test_consent_full);
+  g_test_add_func ("/export/consent-scoped", test_consent_scoped);
 
   return g_test_run ();
 }

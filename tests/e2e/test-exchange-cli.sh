@@ -38,13 +38,18 @@ records () { [ -s "$1" ] && tail -n +6 "$1"; }
 run --database "$work/a.db" --create-sample 40
 check "sample database made" status_is 0
 
+# A full file leaves out the participants without consent to share
+shared=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM participants WHERE "
+      "consent_sharing = 1 AND consent_withdrawn_date IS NULL").fetchone()[0])' "$work/a.db")
 run --database "$work/a.db" --export "$work/a.json"
 check "--export exits 0" status_is 0
 check "the export is a Spor exchange file" grep -q '"format": "spor-exchange"' "$work/a.json"
+check "--export says how many were left out" out_has "^$((40 - shared)) participants without consent to share were left out$"
 
 run --database "$work/b.db" --import "$work/a.json" --dry-run
 check "--dry-run exits 0" status_is 0
-check "--dry-run prints the summary" out_has "participants: new 40, updated 0"
+check "--dry-run prints the summary" out_has "participants: new $shared, updated 0"
 check "--dry-run says nothing changed" out_has "Dry run"
 run --database "$work/b.db" --export "$work/b0.json"
 check "--dry-run wrote nothing" bash -c "! grep -q '\"name\":\"' '$work/b0.json'"
@@ -64,7 +69,7 @@ run --database "$work/b.db" --import "$work/newer.json"
 check "a newer version exits 2" status_is 2
 check "a newer version is named" err_has "version: the file was written by a newer Spor"
 sed '0,/"birth_date":"[0-9-]*"/s//"birth_date":"2001-13-45"/' "$work/a.json" >"$work/bad.json"
-head -c 300000 "$work/a.json" >"$work/truncated.json"
+head -c $(($(stat -c %s "$work/a.json") / 2)) "$work/a.json" >"$work/truncated.json"
 for bad in bad truncated; do
   run --database "$work/b.db" --import "$work/$bad.json"
   check "$bad file exits 2" status_is 2
