@@ -17,6 +17,13 @@
 
 #define ZONE "Europe/Copenhagen"
 
+/* Cancelled or moved occurrences written per block: far more than a programme has (two
+ * days a week for ten years is 1,040 occurrences), few enough for any calendar program. */
+#define MAX_CHANGES 10000
+/* libical 3.0 writes no date-time after the year 3000 (it writes zeros instead), so the
+ * calendar ends there: later occurrences are left out and a later UNTIL is brought back. */
+#define LAST_DATE "3000-12-31"
+
 static struct icaltimetype
 local_ical (GDateTime    *when,
             icaltimezone *zone)
@@ -136,6 +143,203 @@ first_text (SporStore  *store,
   return text;
 }
 
+static int
+compare_exception_dates (gconstpointer a,
+                         gconstpointer b)
+{
+  SporEntity *x = *(SporEntity **) a;
+  SporEntity *y = *(SporEntity **) b;
+
+  return g_strcmp0 (spor_entity_get_text (x, "date"), spor_entity_get_text (y, "date"));
+}
+
+/* @date plus @days as YYYY-MM-DD, at most the last day a stored date can have */
+static char *
+add_days (const char *date,
+          guint       days)
+{
+  GDate d;
+  guint y = 0, m = 0, dd = 0;
+
+  if (sscanf (date, "%u-%u-%u", &y, &m, &dd) != 3 || !g_date_valid_dmy (dd, m, y))
+    return g_strdup (date);
+  g_date_set_dmy (&d, dd, m, y);
+  g_date_add_days (&d, days);
+  if (g_date_get_year (&d) > 9999)
+    return g_strdup ("9999-12-31");
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), (guint) g_date_get_month (&d),
+                          g_date_get_day (&d));
+}
+
+/* The first occurrence the rule gives, before any change: DTSTART. A weekly rule with a
+ * weekday has one in its first seven days, so no more is expanded, however long the
+ * period. NULL for a rule with no day in its period. */
+static SporOccurrence *
+first_occurrence (SporBlock *block)
+{
+  SporEntity *e = SPOR_ENTITY (block);
+  const char *from = spor_entity_get_text (e, "period_start");
+  const char *to = spor_entity_get_text (e, "period_end");
+  g_autofree char *week_end = add_days (from, 6);
+  g_autoptr(GPtrArray) plain = NULL;
+
+  if (strcmp (from, LAST_DATE) > 0)
+    return NULL;
+  if (to != NULL && strcmp (to, week_end) < 0)
+    {
+      g_free (week_end);
+      week_end = g_strdup (to);
+    }
+  plain = spor_blocks_expand (block, NULL, from, week_end);
+  return plain->len > 0 ? spor_occurrence_copy (g_ptr_array_index (plain, 0)) : NULL;
+}
+
+static void
+add_rrule (icalcomponent *master,
+           SporBlock     *block)
+{
+  static const icalrecurrencetype_weekday days[] = {
+    ICAL_MONDAY_WEEKDAY, ICAL_TUESDAY_WEEKDAY, ICAL_WEDNESDAY_WEEKDAY,
+    ICAL_THURSDAY_WEEKDAY, ICAL_FRIDAY_WEEKDAY, ICAL_SATURDAY_WEEKDAY, ICAL_SUNDAY_WEEKDAY,
+  };
+  SporEntity *e = SPOR_ENTITY (block);
+  const char *to = spor_entity_get_text (e, "period_end");
+  struct icalrecurrencetype rule;
+  guint weekdays = (guint) spor_entity_get_int (e, "weekdays");
+  guint n = 0;
+
+  icalrecurrencetype_clear (&rule);
+  rule.freq = ICAL_WEEKLY_RECURRENCE;
+  rule.interval = 1;
+  rule.week_start = ICAL_MONDAY_WEEKDAY;
+  for (guint i = 0; i < 7; i++)
+    if (weekdays & SPOR_WEEKDAY_BIT (i + 1))
+      rule.by_day[n++] = (short) days[i]; /* position 0: every such weekday */
+  rule.by_day[n] = ICAL_RECURRENCE_ARRAY_MAX;
+  if (to != NULL)
+    {
+      /* UNTIL is in UTC when DTSTART has a zone (RFC 5545, 3.3.10); the end of the
+       * period's last day includes its occurrence however a reader compares. */
+      guint y, m, d;
+      g_autoptr(GDateTime) until = NULL;
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (ZONE);
+
+      if (tz == NULL)
+        tz = g_time_zone_new_local ();
+      sscanf (strcmp (to, LAST_DATE) > 0 ? LAST_DATE : to, "%u-%u-%u", &y, &m, &d);
+      until = g_date_time_new (tz, (int) y, (int) m, (int) d, 23, 59, 59);
+      if (until != NULL)
+        rule.until = icaltime_from_timet_with_zone (g_date_time_to_unix (until), 0,
+                                                    icaltimezone_get_utc_timezone ());
+    }
+  icalcomponent_add_property (master, icalproperty_new_rrule (rule));
+}
+
+/* The cancelled and moved occurrences, from the stored exceptions rather than from the
+ * rule: the rule of a block may span centuries. At most MAX_CHANGES of them, the earliest. */
+static GPtrArray *
+list_changes (SporStore  *store,
+              gint64      block_id,
+              GError    **error)
+{
+  static const char * const kinds[] = { "cancelled", "moved" };
+  GPtrArray *changes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_EXCEPTION);
+      g_autoptr(GPtrArray) some = NULL;
+
+      spor_query_where_int (query, "block_id", block_id);
+      spor_query_where_text (query, "kind", kinds[k]);
+      spor_query_order_by (query, "date", FALSE);
+      spor_query_set_page (query, 0, MAX_CHANGES);
+      some = spor_store_list (store, query, error);
+      if (some == NULL)
+        {
+          g_ptr_array_unref (changes);
+          return NULL;
+        }
+      g_ptr_array_extend_and_steal (changes, g_steal_pointer (&some));
+    }
+  g_ptr_array_sort (changes, compare_exception_dates);
+  if (changes->len > MAX_CHANGES)
+    g_ptr_array_set_size (changes, MAX_CHANGES);
+  return changes;
+}
+
+/* The occurrence of @block on @date (a date its rule gives) with the changes of that date
+ * applied, found by expanding only the day it now falls on. */
+static SporOccurrence *
+changed_occurrence (SporBlock  *block,
+                    GPtrArray  *changes,
+                    guint       first,
+                    guint       last,
+                    const char *date)
+{
+  g_autoptr(GPtrArray) same_day = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  const char *target = date;
+
+  for (guint i = first; i < last; i++)
+    {
+      SporEntity *x = g_ptr_array_index (changes, i);
+
+      g_ptr_array_add (same_day, x);
+      if (g_strcmp0 (spor_entity_get_text (x, "kind"), "moved") == 0 &&
+          spor_entity_get_text (x, "new_date") != NULL)
+        target = spor_entity_get_text (x, "new_date");
+    }
+  found = spor_blocks_expand (block, same_day, target, target);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (found, i);
+
+      if (g_strcmp0 (o->date, date) == 0)
+        return spor_occurrence_copy (o);
+    }
+  return NULL;
+}
+
+/* EXDATE for a cancelled occurrence of a weekly block, a VEVENT with RECURRENCE-ID for a
+ * moved one; a one-off block is itself cancelled or moved. */
+static void
+add_change (icalcomponent  *calendar,
+            icalcomponent  *master,
+            SporBlock      *block,
+            SporOccurrence *o,
+            const char     *location)
+{
+  gboolean weekly = g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0;
+  g_autoptr(GPtrArray) one = spor_blocks_expand (block, NULL, o->date, o->date);
+  GDateTime *original;
+  icalcomponent *moved;
+
+  if (one->len == 0)
+    return;
+  original = ((SporOccurrence *) g_ptr_array_index (one, 0))->start;
+  if (o->cancelled)
+    {
+      if (weekly)
+        icalcomponent_add_property (master, with_tzid (icalproperty_new_exdate (local_ical (original, NULL))));
+      else
+        icalcomponent_add_property (master, icalproperty_new_status (ICAL_STATUS_CANCELLED));
+      return;
+    }
+  if (!weekly)
+    {
+      /* A one-off block that moved: the event itself is at the new time. */
+      icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTSTART_PROPERTY));
+      icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTEND_PROPERTY));
+      add_times (master, o, NULL);
+      return;
+    }
+  moved = new_event (block, location, o->reason);
+  icalcomponent_add_property (moved, with_tzid (icalproperty_new_recurrenceid (local_ical (original, NULL))));
+  add_times (moved, o, NULL);
+  icalcomponent_add_component (calendar, moved);
+}
+
 static gboolean
 add_block (SporStore     *store,
            icalcomponent *calendar,
@@ -144,150 +348,50 @@ add_block (SporStore     *store,
            GError       **error)
 {
   g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
-  g_autoptr(GPtrArray) exceptions = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *location = NULL;
   g_autofree char *staff = NULL;
-  SporEntity *e;
-  const char *from, *to;
+  g_autoptr(SporOccurrence) first = NULL;
   icalcomponent *master;
-  SporOccurrence *first = NULL;
 
   if (block == NULL)
     return FALSE;
-  e = SPOR_ENTITY (block);
-  exceptions = spor_blocks_list_exceptions (store, block_id, error);
-  if (exceptions == NULL)
+  changes = list_changes (store, block_id, error);
+  if (changes == NULL)
     return FALSE;
+  first = first_occurrence (block);
+  if (first == NULL)
+    return TRUE; /* a rule with no day in its period: nothing to put in a calendar */
   location = first_text (store, "SELECT name FROM locations WHERE id = ?",
-                         spor_entity_get_int (e, "location_id"));
+                         spor_entity_get_int (SPOR_ENTITY (block), "location_id"));
   staff = first_text (store,
                       "SELECT group_concat (name, ', ') FROM (SELECT DISTINCT s.name FROM block_staff bs "
                       "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
                       block_id);
 
-  from = spor_entity_get_text (e, "period_start");
-  to = spor_entity_get_text (e, "period_end");
-  /* Without an end, the rule's own dates over ten years stand for the moves into view. */
-  {
-    g_autofree char *horizon = NULL;
-
-    if (to == NULL)
-      {
-        GDate d;
-        guint y, m, dd;
-
-        sscanf (from, "%u-%u-%u", &y, &m, &dd);
-        g_date_set_dmy (&d, dd, m, y);
-        g_date_add_years (&d, 10);
-        horizon = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
-                                   (guint) g_date_get_month (&d), g_date_get_day (&d));
-      }
-    all = spor_blocks_expand (block, exceptions, "0001-01-01", to != NULL ? to : horizon);
-  }
-
-  /* DTSTART is the first date the rule gives, before any move. */
-  {
-    g_autoptr(GPtrArray) plain = spor_blocks_expand (block, NULL, from, to != NULL ? to : from);
-    g_autofree char *week_end = NULL;
-
-    if (plain->len == 0 && to == NULL)
-      {
-        /* An open-ended weekly rule: look one week ahead for its first day. */
-        GDate d;
-        guint y, m, dd;
-
-        sscanf (from, "%u-%u-%u", &y, &m, &dd);
-        g_date_set_dmy (&d, dd, m, y);
-        g_date_add_days (&d, 6);
-        week_end = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
-                                    (guint) g_date_get_month (&d), g_date_get_day (&d));
-        g_ptr_array_unref (plain);
-        plain = spor_blocks_expand (block, NULL, from, week_end);
-      }
-    if (plain->len == 0)
-      return TRUE; /* a rule with no day in its period: nothing to put in a calendar */
-    first = spor_occurrence_copy (g_ptr_array_index (plain, 0));
-  }
-
   master = new_event (block, location, staff);
   add_times (master, first, zone);
+  if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0)
+    add_rrule (master, block);
 
-  if (g_strcmp0 (spor_entity_get_text (e, "kind"), "weekly") == 0)
+  /* One pass over the changes, a date at a time (they are sorted by date). */
+  for (guint i = 0, next; i < changes->len; i = next)
     {
-      static const icalrecurrencetype_weekday days[] = {
-        ICAL_MONDAY_WEEKDAY, ICAL_TUESDAY_WEEKDAY, ICAL_WEDNESDAY_WEEKDAY,
-        ICAL_THURSDAY_WEEKDAY, ICAL_FRIDAY_WEEKDAY, ICAL_SATURDAY_WEEKDAY, ICAL_SUNDAY_WEEKDAY,
-      };
-      struct icalrecurrencetype rule;
-      guint weekdays = (guint) spor_entity_get_int (e, "weekdays");
-      guint n = 0;
+      const char *date = spor_entity_get_text (g_ptr_array_index (changes, i), "date");
+      g_autoptr(SporOccurrence) o = NULL;
 
-      icalrecurrencetype_clear (&rule);
-      rule.freq = ICAL_WEEKLY_RECURRENCE;
-      rule.interval = 1;
-      rule.week_start = ICAL_MONDAY_WEEKDAY;
-      for (guint i = 0; i < 7; i++)
-        if (weekdays & SPOR_WEEKDAY_BIT (i + 1))
-          rule.by_day[n++] = (short) days[i]; /* position 0: every such weekday */
-      rule.by_day[n] = ICAL_RECURRENCE_ARRAY_MAX;
-      if (to != NULL)
-        {
-          /* UNTIL is in UTC when DTSTART has a zone (RFC 5545, 3.3.10); the end of the
-           * period's last day includes its occurrence however a reader compares. */
-          guint y, m, d;
-          g_autoptr(GDateTime) until = NULL;
-          g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (ZONE);
-
-          if (tz == NULL)
-            tz = g_time_zone_new_local ();
-          sscanf (to, "%u-%u-%u", &y, &m, &d);
-          until = g_date_time_new (tz, (int) y, (int) m, (int) d, 23, 59, 59);
-          rule.until = icaltime_from_timet_with_zone (g_date_time_to_unix (until), 0,
-                                                      icaltimezone_get_utc_timezone ());
-        }
-      icalcomponent_add_property (master, icalproperty_new_rrule (rule));
-    }
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      SporOccurrence *o = g_ptr_array_index (all, i);
-      g_autoptr(GDateTime) original = NULL;
-      icalcomponent *moved;
-
-      if (!o->cancelled && !o->moved)
+      for (next = i + 1; next < changes->len; next++)
+        if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (changes, next), "date"), date) != 0)
+          break;
+      if (!spor_blocks_has_date (block, date))
         continue;
-      {
-        g_autoptr(GPtrArray) one = spor_blocks_expand (block, NULL, o->date, o->date);
-
-        if (one->len == 0)
-          continue;
-        original = g_date_time_ref (((SporOccurrence *) g_ptr_array_index (one, 0))->start);
-      }
-      if (o->cancelled)
-        {
-          if (g_strcmp0 (spor_entity_get_text (e, "kind"), "weekly") == 0)
-            icalcomponent_add_property (master, with_tzid (icalproperty_new_exdate (local_ical (original, zone))));
-          else
-            icalcomponent_add_property (master, icalproperty_new_status (ICAL_STATUS_CANCELLED));
-          continue;
-        }
-      if (g_strcmp0 (spor_entity_get_text (e, "kind"), "weekly") != 0)
-        {
-          /* A one-off block that moved: the event itself is at the new time. */
-          icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTSTART_PROPERTY));
-          icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTEND_PROPERTY));
-          add_times (master, o, zone);
-          continue;
-        }
-      moved = new_event (block, location, o->reason);
-      icalcomponent_add_property (moved, with_tzid (icalproperty_new_recurrenceid (local_ical (original, zone))));
-      add_times (moved, o, zone);
-      icalcomponent_add_component (calendar, moved);
+      o = changed_occurrence (block, changes, i, next, date);
+      if (o != NULL && (o->cancelled || o->moved) &&
+          strcmp (date, LAST_DATE) <= 0 && strcmp (o->actual_date, LAST_DATE) <= 0)
+        add_change (calendar, master, block, o, location);
     }
 
   icalcomponent_add_component (calendar, master);
-  spor_occurrence_free (first);
   return TRUE;
 }
 

@@ -5,6 +5,11 @@
  * cancelled occurrences, and one more VEVENT with the same UID and a RECURRENCE-ID for each
  * moved occurrence.
  *
+ * Whatever the database holds, the export takes bounded time and memory: the rule is
+ * written as it is (RRULE with UNTIL), never expanded; the changes come from the stored
+ * exceptions, at most 10,000 per block (the earliest); and the calendar ends with the year
+ * 3000, the last libical can write.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

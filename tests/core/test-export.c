@@ -817,6 +817,170 @@ test_consent_scoped (void)
   }
 }
 
+/* --- a calendar of any stored block, in bounded time and memory ----------------------- */
+
+#define ABSURD_VARIABLE "SPOR_TEST_ABSURD_DB"
+#define N_CANCELLED     12000
+
+/* Rows written with the test's own SQL: the store refuses such periods, an old database or
+ * an import might not have. */
+static gint64
+insert_block (sqlite3    *db,
+              const char *title,
+              const char *kind,
+              const char *from,
+              const char *to)
+{
+  sqlite3_stmt *stmt = NULL;
+  char uuid[37];
+
+  spor_uuid_fill (uuid);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+      "INSERT INTO blocks (uuid, created_at, updated_at, title, kind, weekdays, start_time, "
+      "end_time, period_start, period_end) VALUES (?, '2026-01-05T10:00:00.000000Z', "
+      "'2026-01-05T10:00:00.000000Z', ?, ?, 127, '09:00', '10:00', ?, ?)", -1, &stmt, NULL),
+      ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, to, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return sqlite3_last_insert_rowid (db);
+}
+
+static void
+insert_exception (sqlite3_stmt *stmt,
+                  gint64        block_id,
+                  const char   *date,
+                  const char   *kind,
+                  const char   *new_date)
+{
+  char uuid[37];
+
+  spor_uuid_fill (uuid);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, block_id);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, new_date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, new_date != NULL ? "11:00" : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_date != NULL ? "12:00" : NULL, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+}
+
+/* Blocks on every day from year 1 to 9999, one without an end, one-off blocks at both ends
+ * of the calendar, and more cancelled days than a calendar gets. */
+static void
+fill_absurd (SporStore *store)
+{
+  sqlite3 *db = spor_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 ancient, endless;
+  GDate d;
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+      "INSERT INTO block_exceptions (uuid, created_at, updated_at, block_id, date, kind, "
+      "new_date, new_start_time, new_end_time) VALUES (?, '2026-01-05T10:00:00.000000Z', "
+      "'2026-01-05T10:00:00.000000Z', ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  ancient = insert_block (db, "Altid", "weekly", "0001-01-01", "9999-12-31");
+  endless = insert_block (db, "Uden ende", "weekly", "0001-01-01", NULL);
+  insert_block (db, "Første dag", "once", "0001-01-01", NULL);
+  insert_block (db, "Sidste dag", "once", "9999-12-31", NULL);
+  g_date_set_dmy (&d, 2, 1, 1);
+  for (guint i = 0; i < N_CANCELLED; i++, g_date_add_days (&d, 1))
+    {
+      g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
+                                               (guint) g_date_get_month (&d), g_date_get_day (&d));
+
+      insert_exception (stmt, ancient, date, "cancelled", NULL);
+    }
+  insert_exception (stmt, endless, "2900-06-01", "moved", "2900-06-03");
+  insert_exception (stmt, endless, "9000-06-01", "moved", "9000-06-03");
+  insert_exception (stmt, endless, "0001-01-01", "cancelled", NULL);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static guint
+count_lines (const char *text,
+             const char *prefix)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, prefix); p != NULL; p = strstr (p + 1, prefix))
+    if (p == text || p[-1] == '\n')
+      n++;
+  return n;
+}
+
+/* In the child: the export under a memory limit, within the parent's time limit */
+static void
+child_absurd (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporStore) store = spor_store_open (g_getenv (ABSURD_VARIABLE), &error);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+#ifndef __SANITIZE_ADDRESS__
+  {
+    /* the export of such a period once took 4 GB */
+    struct rlimit limit = { 768 * 1024 * 1024, 768 * 1024 * 1024 };
+
+    g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+  }
+#endif
+  g_assert_no_error (error);
+  text = spor_ical_export (store, NULL, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  /* the rule is written, not expanded; the calendar ends with the year 3000, the last
+   * libical writes (UNTIL is the end of that day in Copenhagen, in UTC) */
+  g_assert_nonnull (strstr (text, "UNTIL=30001231T225959Z"));
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Copenhagen:00010101T090000"));
+  g_assert_null (strstr (text, "Sidste dag"));
+  g_assert_null (strstr (text, "00000000T000000"));
+  /* the earliest changes of a block, up to the bound; the endless block's within the
+   * calendar */
+  g_assert_cmpuint (count_lines (text, "EXDATE"), ==, 10000 + 1);
+  g_assert_nonnull (strstr (text, "EXDATE;TZID=Europe/Copenhagen:00010102T090000"));
+  g_assert_nonnull (strstr (text, "EXDATE;TZID=Europe/Copenhagen:00010101T090000"));
+  g_assert_nonnull (strstr (text, "RECURRENCE-ID;TZID=Europe/Copenhagen:29000601T090000"));
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Copenhagen:29000603T110000"));
+  g_assert_null (strstr (text, "9000060"));
+  g_assert_cmpuint (count_lines (text, "BEGIN:VEVENT"), ==, 3 + 1);
+  g_assert_cmpuint (count_lines (text, "STATUS:CANCELLED"), ==, 0);
+  g_print ("exported\n");
+}
+
+static void
+test_ics_absurd_period (void)
+{
+  g_autoptr(SporStore) store = NULL;
+  g_autofree char *path = NULL;
+  gint64 started;
+
+  if (g_test_subprocess ())
+    {
+      child_absurd ();
+      return;
+    }
+  store = test_open_new_store ();
+  path = g_strdup (spor_store_get_path (store));
+  fill_absurd (store);
+  g_setenv (ABSURD_VARIABLE, path, TRUE);
+  started = g_get_monotonic_time ();
+  /* once 50 s; the bound is loose for a busy machine and a sanitizer build */
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*exported*");
+  g_test_message ("exported in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/export/anonymised-free-text", test_anonymised_free_text);
   g_test_add_func ("/export/consent-full", test_consent_full);
   g_test_add_func ("/export/consent-scoped", test_consent_scoped);
+  g_test_add_func ("/export/ics-absurd-period", test_ics_absurd_period);
 
   return g_test_run ();
 }
