@@ -224,23 +224,16 @@ build_scope (SporStore            *store,
   return TRUE;
 }
 
-static gboolean
-export_entity (SporStore            *store,
-               Writer               *w,
-               const SporEntityInfo *info,
-               gboolean              scoped,
-               gboolean              holding,
-               gboolean              anonymize,
-               const guint8         *secret,
-               gboolean              first,
-               GError              **error)
+/* The query for the records of @info in the file, and each field's name there (NULL for a
+ * field left out). */
+static char *
+entity_select (const SporEntityInfo  *info,
+               gboolean               scoped,
+               gboolean               holding,
+               gboolean               anonymize,
+               char                 **names)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT t.uuid, t.created_at, t.updated_at");
-  g_autofree char **names = g_new0 (char *, info->n_fields + 1);
-  gboolean pseudonymous = anonymize && g_str_equal (info->name, "participant");
-  sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
+  GString *sql = g_string_new ("SELECT t.uuid, t.created_at, t.updated_at");
 
   for (guint f = 0; f < info->n_fields; f++)
     {
@@ -268,8 +261,79 @@ export_entity (SporStore            *store,
       spor_exchange_append_held (sql, info);
     }
   g_string_append (sql, " ORDER BY t.id");
+  return g_string_free (sql, FALSE);
+}
 
-  stmt = spor_store_prepare (store, sql->str, error);
+/* The value of @field, in column @col of the row, as JSON */
+static void
+append_field (GString         *buf,
+              sqlite3_stmt    *stmt,
+              int              col,
+              const SporField *field,
+              gboolean         anonymize,
+              const guint8    *secret)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  char pseudonym[37];
+
+  if (anonymize && field_left_out (field))
+    {
+      /* the year of a personal date */
+      g_string_append_printf (buf, "%d", atoi ((const char *) sqlite3_column_text (stmt, col)));
+      return;
+    }
+  switch (field->type)
+    {
+    case SPOR_FIELD_BOOL:
+      g_string_append (buf, sqlite3_column_int64 (stmt, col) ? "true" : "false");
+      break;
+    case SPOR_FIELD_INT:
+      g_string_append_printf (buf, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));
+      break;
+    case SPOR_FIELD_REAL:
+      g_string_append (buf, g_ascii_dtostr (number, sizeof number,
+                                            sqlite3_column_double (stmt, col)));
+      break;
+    case SPOR_FIELD_REF:
+      if (anonymize && g_strcmp0 (field->ref, "participant") == 0)
+        {
+          spor_exchange_pseudonym (secret, field->ref,
+                                   (const char *) sqlite3_column_text (stmt, col), pseudonym);
+          append_json_string (buf, pseudonym);
+        }
+      else
+        append_json_text (buf, (const char *) sqlite3_column_text (stmt, col));
+      break;
+    case SPOR_FIELD_TEXT:
+    case SPOR_FIELD_DATE:
+    case SPOR_FIELD_TIME:
+    case SPOR_FIELD_ENUM:
+    default:
+      append_json_text (buf, (const char *) sqlite3_column_text (stmt, col));
+      break;
+    }
+}
+
+static gboolean
+export_entity (SporStore            *store,
+               Writer               *w,
+               const SporEntityInfo *info,
+               gboolean              scoped,
+               gboolean              holding,
+               gboolean              anonymize,
+               const guint8         *secret,
+               gboolean              first,
+               GError              **error)
+{
+  g_autofree char **names = g_new0 (char *, info->n_fields + 1);
+  g_autofree char *sql = entity_select (info, scoped, holding, anonymize, names);
+  gboolean pseudonymous = anonymize && g_str_equal (info->name, "participant");
+  gboolean ok = FALSE;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  stmt = spor_store_prepare (store, sql, error);
   if (stmt == NULL)
     goto out;
 
@@ -296,53 +360,12 @@ export_entity (SporStore            *store,
 
       for (guint f = 0; f < info->n_fields; f++)
         {
-          const SporField *field = &info->fields[f];
           int col = 3 + (int) f;
-          int type = sqlite3_column_type (stmt, col);
-          char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-          if (names[f] == NULL || type == SQLITE_NULL)
+          if (names[f] == NULL || sqlite3_column_type (stmt, col) == SQLITE_NULL)
             continue;
           append_key (w->buf, names[f]);
-          if (anonymize && field_left_out (field))
-            {
-              /* the year of a personal date */
-              const char *date = (const char *) sqlite3_column_text (stmt, col);
-              g_string_append_printf (w->buf, "%d", atoi (date));
-              continue;
-            }
-          switch (field->type)
-            {
-            case SPOR_FIELD_BOOL:
-              g_string_append (w->buf, sqlite3_column_int64 (stmt, col) ? "true" : "false");
-              break;
-            case SPOR_FIELD_INT:
-              g_string_append_printf (w->buf, "%" G_GINT64_FORMAT,
-                                      (gint64) sqlite3_column_int64 (stmt, col));
-              break;
-            case SPOR_FIELD_REAL:
-              g_string_append (w->buf, g_ascii_dtostr (number, sizeof number,
-                                                       sqlite3_column_double (stmt, col)));
-              break;
-            case SPOR_FIELD_REF:
-              if (anonymize && g_strcmp0 (field->ref, "participant") == 0)
-                {
-                  spor_exchange_pseudonym (secret, field->ref,
-                                           (const char *) sqlite3_column_text (stmt, col),
-                                           pseudonym);
-                  append_json_string (w->buf, pseudonym);
-                }
-              else
-                append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, col));
-              break;
-            case SPOR_FIELD_TEXT:
-            case SPOR_FIELD_DATE:
-            case SPOR_FIELD_TIME:
-            case SPOR_FIELD_ENUM:
-            default:
-              append_json_text (w->buf, (const char *) sqlite3_column_text (stmt, col));
-              break;
-            }
+          append_field (w->buf, stmt, col, &info->fields[f], anonymize, secret);
         }
       g_string_append_c (w->buf, '}');
       n++;
@@ -359,11 +382,12 @@ export_entity (SporStore            *store,
       goto out;
     }
   g_string_append (w->buf, n > 0 ? "\n]" : "]");
+  ok = TRUE;
 
 out:
   for (guint f = 0; f < info->n_fields; f++)
     g_free (names[f]);
-  return error == NULL || *error == NULL;
+  return ok;
 }
 
 static gboolean

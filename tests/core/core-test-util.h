@@ -27,5 +27,7 @@ gint64     test_count_rows     (SporStore  *store,
 /* The first column of the first row of a query, as text (NULL for no row or NULL). */
 char      *test_query_text     (SporStore  *store,
                                 const char *sql);
+/* The names in folder @dir, sorted and joined by spaces ("" for none) */
+char      *test_list_dir       (const char *dir);
 
 G_END_DECLS

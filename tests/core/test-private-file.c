@@ -31,29 +31,6 @@ static const SporPrivateFileFlags both_ways[] = {
   SPOR_PRIVATE_FILE_DEFAULT, SPOR_PRIVATE_FILE_NAMED_TEMP
 };
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted and joined by spaces */
-static char *
-listing (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 assert_contents (const char *path,
                  const char *expected)
@@ -121,7 +98,7 @@ test_written_private (void)
           g_assert_cmpuint (mode_of (path), ==, 0600);
         }
       umask (umask_before);
-      names = listing (dir);
+      names = test_list_dir (dir);
       g_assert_cmpstr (names, ==, "new.json old.json");
     }
 }
@@ -148,7 +125,7 @@ test_abandoned (void)
           assert_ok (spor_private_file_write (file, "half", 4, &error));
           spor_private_file_free (file);
         }
-      names = listing (dir);
+      names = test_list_dir (dir);
       g_assert_cmpstr (names, ==, "old.json");
       assert_contents (old, "earlier");
       g_assert_cmpuint (mode_of (old), ==, 0644);
@@ -182,7 +159,7 @@ test_bad_targets (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
   g_clear_error (&error);
 
-  names = listing (dir);
+  names = test_list_dir (dir);
   g_assert_cmpstr (names, ==, "");
 }
 
@@ -245,7 +222,7 @@ test_database_refused (void)
   /* nothing was changed */
   assert_contents (db, "the database");
   assert_contents (wal, "its log");
-  names = listing (dir);
+  names = test_list_dir (dir);
   g_assert_cmpstr (names, ==, "dangling.json hard.json link.json spor.db spor.db-wal sub");
 
   /* other names in the same folder are fine */
@@ -312,7 +289,7 @@ test_over_limit (void)
           g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
           g_test_trap_assert_passed ();
           g_test_trap_assert_stdout ("*refused*");
-          names = listing (dir);
+          names = test_list_dir (dir);
           g_assert_cmpstr (names, ==, "old.json");
           assert_contents (old, "earlier");
         }
@@ -376,7 +353,7 @@ test_killed (void)
       g_test_trap_assert_failed ();
       g_test_trap_assert_stdout ("*writing*");
       g_test_trap_assert_stdout_unmatched ("*not killed*");
-      names = listing (dir);
+      names = test_list_dir (dir);
       g_assert_cmpstr (names, ==, "old.json");
       assert_contents (old, "earlier");
     }
