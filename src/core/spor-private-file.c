@@ -187,13 +187,9 @@ spor_private_file_new_full (const char           *path,
         }
       self->temp_path = temp;
     }
-  /* Exactly 0600, whatever the umask */
-  if (fchmod (self->fd, 0600) != 0)
-    {
-      /* Translators: the first %s is a file path, the second the system's reason */
-      set_errno_error (error, errno, _("Writing “%s” failed: %s"), path);
-      return NULL;
-    }
+  /* Exactly 0600, whatever the umask. Where the file system cannot change modes (the
+   * document portal's), the file was made with 0600 less the umask, never wider. */
+  (void) fchmod (self->fd, 0600);
   return g_steal_pointer (&self);
 }
 
@@ -299,8 +295,10 @@ spor_private_file_commit (SporPrivateFile  *self,
 
   if (self->stream != NULL && !g_output_stream_flush (self->stream, NULL, error))
     return FALSE;
-  if (fsync (self->fd) != 0)
+  /* EINVAL: a file system without fsync (some FUSE ones); nothing was lost */
+  if (fsync (self->fd) != 0 && errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
     {
+      /* Translators: the first %s is a file path, the second the system's reason */
       set_errno_error (error, errno, _("Writing “%s” failed: %s"), self->path);
       return FALSE;
     }
