@@ -201,6 +201,45 @@ test_private_modes (void)
   site_clear (&site);
 }
 
+static void
+cancel_half_way (double   fraction,
+                 gpointer user_data)
+{
+  if (fraction >= 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled half-way (the dialog closed): nothing left, an earlier file as it was. */
+static void
+test_exchange_cancelled (void)
+{
+  Site site = { 0 };
+  g_autofree char *old = NULL;
+
+  site_open (&site, 30);
+  old = g_build_filename (site.out, "old.json", NULL);
+  g_assert_true (g_file_set_contents (old, "earlier", -1, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *target = g_build_filename (site.out, i == 0 ? "new.json" : "old.json",
+                                                  NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (target);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *names = NULL;
+      g_autofree char *kept = NULL;
+
+      g_assert_false (spor_exchange_export (site.store, file, NULL, cancellable,
+                                            cancel_half_way, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      names = test_list_dir (site.out);
+      g_assert_cmpstr (names, ==, "old.json");
+      kept = contents_of (old);
+      g_assert_cmpstr (kept, ==, "earlier");
+    }
+  site_clear (&site);
+}
+
 /* --- failures in a child process ------------------------------------------------------ */
 
 typedef enum { EXPORT_EXCHANGE, EXPORT_ICS } ExportKind;
@@ -498,6 +537,7 @@ main (int   argc,
 
   g_test_add_func ("/export/database-refused", test_database_refused);
   g_test_add_func ("/export/private-modes", test_private_modes);
+  g_test_add_func ("/export/exchange-cancelled", test_exchange_cancelled);
   g_test_add_func ("/export/exchange-over-limit", test_exchange_over_limit);
   g_test_add_func ("/export/exchange-killed", test_exchange_killed);
   g_test_add_func ("/export/ics-over-limit", test_ics_over_limit);
