@@ -31,6 +31,14 @@ typedef enum {
   SPOR_FIELD_RANGE     = 1 << 3, /* INT/REAL limited to [min, max] */
 } SporFieldFlags;
 
+/* What a text field holds, for the checker (spor-check.h). */
+typedef enum {
+  SPOR_FORMAT_NONE,
+  SPOR_FORMAT_EMAIL,
+  SPOR_FORMAT_PHONE,
+  SPOR_FORMAT_CPR,
+} SporFieldFormat;
+
 typedef struct {
   const char         *name;   /* column name; the property name has '-' for '_' */
   SporFieldType       type;
@@ -39,14 +47,25 @@ typedef struct {
   const char * const *values; /* SPOR_FIELD_ENUM: NULL-terminated allowed values */
   double              min;
   double              max;
+  SporFieldFormat     format; /* SPOR_FIELD_TEXT */
 } SporField;
+
+typedef struct _SporStore SporStore;
+typedef struct _SporEntity SporEntity;
 
 typedef struct {
   const char      *name;      /* "participant" */
   const char      *table;     /* "participants" */
+  const char      *label;     /* translatable, for messages: N_("participant") */
   const SporField *fields;
   guint            n_fields;
   GType          (*get_type) (void);
+  /* The record's own rules (spor-check.h), or NULL: adds a SporProblem to @problems for
+   * each one broken. @store may be NULL: then the rules that read other records are left
+   * out. */
+  void           (*check)    (SporEntity *entity,
+                              SporStore  *store,
+                              GPtrArray  *problems);
 } SporEntityInfo;
 
 #define SPOR_TYPE_ENTITY (spor_entity_get_type ())
@@ -104,7 +123,8 @@ void                  spor_entity_set_bool              (SporEntity    *self,
                                                          const char    *field,
                                                          gboolean       value);
 
-/* Checks every field against its description; the error names the field and the reason. */
+/* Checks every field against its description (spor_check_fields()); the error names the
+ * field and the reason. The store checks whole records: spor-check.h. */
 gboolean              spor_entity_validate              (SporEntity    *self,
                                                          GError       **error);
 
