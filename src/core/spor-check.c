@@ -27,6 +27,7 @@ spor_problem_free (SporProblem *problem)
     return;
   g_free (problem->field);
   g_free (problem->message);
+  g_free (problem->reason);
   g_free (problem);
 }
 
@@ -39,6 +40,7 @@ spor_problems_add (GPtrArray  *problems,
 
   problem->field = g_strdup (field);
   problem->message = g_strdup (message);
+  problem->reason = g_strdup (message);
   g_ptr_array_add (problems, problem);
 }
 
@@ -60,6 +62,8 @@ add_field_problem (GPtrArray            *problems,
   /* Translators: the record and field, then what is wrong: “participant.email: …” */
   message = g_strdup_printf (_("%s.%s: %s"), info->name, field->name, reason);
   spor_problems_add (problems, field->name, message);
+  g_free (((SporProblem *) problems->pdata[problems->len - 1])->reason);
+  ((SporProblem *) problems->pdata[problems->len - 1])->reason = g_steal_pointer (&reason);
 }
 
 gboolean
@@ -172,6 +176,11 @@ check_text (GPtrArray            *problems,
         if (!spor_cpr_parse (text, NULL, NULL, &error))
           spor_problems_add (problems, field->name, error->message);
       }
+      break;
+    case SPOR_FORMAT_COLOUR:
+      if (strlen (text) != 7 || text[0] != '#' ||
+          strspn (text + 1, "0123456789abcdef") != 6)
+        add_field_problem (problems, info, field, _("not a colour (#rrggbb)"));
       break;
     case SPOR_FORMAT_NONE:
     default:
@@ -315,11 +324,17 @@ spor_check_normalise (SporEntity *entity)
 
 /* Keys */
 
+static guint
+digits2 (const char *p)
+{
+  return (guint) (p[0] - '0') * 10 + (guint) (p[1] - '0');
+}
+
 gboolean
 spor_timestamp_is_valid (const char *text)
 {
   gsize n;
-  unsigned y, mo, d, h, mi, s;
+  guint y;
 
   if (text == NULL)
     return FALSE;
@@ -339,14 +354,10 @@ spor_timestamp_is_valid (const char *text)
         if (!g_ascii_isdigit (text[i]))
           return FALSE;
     }
-  y = (unsigned) g_ascii_strtoull (text, NULL, 10);
-  mo = (unsigned) g_ascii_strtoull (text + 5, NULL, 10);
-  d = (unsigned) g_ascii_strtoull (text + 8, NULL, 10);
-  h = (unsigned) g_ascii_strtoull (text + 11, NULL, 10);
-  mi = (unsigned) g_ascii_strtoull (text + 14, NULL, 10);
-  s = (unsigned) g_ascii_strtoull (text + 17, NULL, 10);
-  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y) &&
-         h < 24 && mi < 60 && s < 60;
+  y = digits2 (text) * 100 + digits2 (text + 2);
+  return y >= 1 && g_date_valid_dmy ((GDateDay) digits2 (text + 8),
+                                     (GDateMonth) digits2 (text + 5), (GDateYear) y) &&
+         digits2 (text + 11) < 24 && digits2 (text + 14) < 60 && digits2 (text + 17) < 60;
 }
 
 /* Time stamps compare as text, but a fraction of a second may have any number of digits. */
@@ -368,16 +379,26 @@ spor_timestamp_compare (const char *a,
   return c;
 }
 
+char *
+spor_timestamp_latest_allowed (const char *now)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) then = now != NULL ? g_date_time_new_from_iso8601 (now, utc) : NULL;
+  g_autoptr(GDateTime) limit = NULL;
+
+  if (then == NULL)
+    then = g_date_time_new_now_utc ();
+  limit = g_date_time_add_days (then, 1);
+  return g_date_time_format (limit, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 gboolean
 spor_check_keys (const char *uuid,
                  const char *created_at,
                  const char *updated_at,
-                 const char *now,
+                 const char *latest,
                  GError    **error)
 {
-  g_autoptr(GDateTime) limit = NULL;
-  g_autofree char *latest = NULL;
-
   if (uuid == NULL || !spor_uuid_is_valid (uuid))
     {
       g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
@@ -402,15 +423,6 @@ spor_check_keys (const char *uuid,
                            _("created_at: later than updated_at"));
       return FALSE;
     }
-  {
-    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-    g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 (now, utc);
-
-    if (then == NULL)
-      return TRUE;
-    limit = g_date_time_add_days (then, 1);
-    latest = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%SZ");
-  }
   if (spor_timestamp_compare (updated_at, latest) > 0)
     {
       g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,

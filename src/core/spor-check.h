@@ -27,10 +27,12 @@
 G_BEGIN_DECLS
 
 /* A problem (or a warning) with one field; @field is the column name, @message what the
- * user reads. */
+ * user reads, @reason the same without the “participant.email: ” that names the field in
+ * messages of the field checks (for a caller that names the place itself). */
 typedef struct {
   char *field;
   char *message;
+  char *reason;
 } SporProblem;
 
 void        spor_problem_free          (SporProblem *problem);
@@ -57,13 +59,15 @@ GPtrArray  *spor_check_fields          (SporEntity  *entity);
 void        spor_check_normalise       (SporEntity  *entity);
 
 /* The keys of a record from elsewhere: @uuid a UUID, the time stamps real, created_at not
- * after updated_at, and neither later than @now plus a day (clocks differ a little, but a
- * time stamp in the year 9999 would win every later merge). */
+ * after updated_at, and neither later than @latest (clocks differ a little, but a time
+ * stamp in the year 9999 would win every later merge). */
 gboolean    spor_check_keys            (const char  *uuid,
                                         const char  *created_at,
                                         const char  *updated_at,
-                                        const char  *now,
+                                        const char  *latest,
                                         GError     **error);
+/* The latest time stamp a record may carry at @now (NULL: now): a day later. */
+char       *spor_timestamp_latest_allowed (const char *now);
 /* 2026-11-23T13:00:00Z, with an optional fraction of a second */
 gboolean    spor_timestamp_is_valid    (const char  *text);
 /* <0, 0, >0 as @a is before, at or after @b; fractions of any length compare right. */

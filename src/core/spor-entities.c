@@ -32,6 +32,7 @@
 #define EMAIL(n)         { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_EMAIL }
 #define PHONE(n)         { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_PHONE }
 #define CPR(n)           { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_CPR }
+#define COLOUR(n)        { n, SPOR_FIELD_TEXT, 0, NULL, NULL, 0, 0, SPOR_FORMAT_COLOUR }
 
 static const char * const roles[] = {
   "mentor", "adviser", "creative", "coordinator", "volunteer", "contact_person",
@@ -86,7 +87,7 @@ static const SporField programme_fields[] = {
   TEXT ("visitation_rules"),
   BOOL ("not_self_supporting"),
   TEXT ("template"),
-  TEXT ("colour"),
+  COLOUR ("colour"),
 };
 
 static const SporField programme_goal_fields[] = {
@@ -321,7 +322,7 @@ static const SporField match_fields[] = {
   }; \
   SPOR_DEFINE_ENTITY (Spor##Name, spor_##name, &name##_info)
 
-INFO (Programme, programme, "programmes", N_("programme"), spor_rules_dates)
+INFO (Programme, programme, "programmes", N_("programme"), spor_programme_rules)
 INFO (ProgrammeGoal, programme_goal, "programme_goals", N_("goal of a programme"), spor_programme_goal_rules)
 INFO (Phase, phase, "phases", N_("phase"), NULL)
 INFO (Cohort, cohort, "cohorts", N_("cohort"), spor_rules_dates)

@@ -340,6 +340,23 @@ spor_entity_set_keys (SporEntity *self,
   replace_string (&priv->updated_at, updated_at);
 }
 
+void
+spor_entity_reset (SporEntity *self)
+{
+  SporEntityPrivate *priv = spor_entity_get_instance_private (self);
+
+  spor_entity_set_keys (self, 0, NULL, NULL, NULL);
+  for (guint i = 0; i < priv->info->n_fields; i++)
+    {
+      const SporField *field = &priv->info->fields[i];
+
+      g_value_reset (&priv->values[i]);
+      priv->set[i] = field->type == SPOR_FIELD_BOOL;
+      if (field->type == SPOR_FIELD_ENUM && (field->flags & SPOR_FIELD_REQUIRED))
+        g_value_set_static_string (&priv->values[i], field->values[0]);
+    }
+}
+
 gboolean
 spor_entity_value_present (SporEntity *self,
                            guint       index)

@@ -37,6 +37,7 @@ typedef enum {
   SPOR_FORMAT_EMAIL,
   SPOR_FORMAT_PHONE,
   SPOR_FORMAT_CPR,
+  SPOR_FORMAT_COLOUR,  /* #rrggbb in lower case */
 } SporFieldFormat;
 
 typedef struct {
@@ -140,6 +141,8 @@ gboolean              spor_entity_value_present         (SporEntity    *self,
 void                  spor_entity_set_value_present     (SporEntity    *self,
                                                          guint          index,
                                                          gboolean       present);
+/* Back to a new record of its kind: no keys, every field unset (or its default). */
+void                  spor_entity_reset                 (SporEntity    *self);
 void                  spor_entity_set_keys              (SporEntity    *self,
                                                          gint64         id,
                                                          const char    *uuid,

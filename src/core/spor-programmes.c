@@ -218,6 +218,18 @@ spor_programmes_list_goals (SporStore *store,
   return list_children (store, SPOR_TYPE_PROGRAMME_GOAL, programme_id, "position", FALSE, error);
 }
 
+/* The record rules of a programme (spor-rules.h) */
+void
+spor_programme_rules (SporEntity *entity,
+                      SporStore  *store,
+                      GPtrArray  *problems)
+{
+  if (spor_entity_is_set (entity, "min_age") && spor_entity_is_set (entity, "max_age") &&
+      spor_entity_get_int (entity, "min_age") > spor_entity_get_int (entity, "max_age"))
+    spor_problems_add (problems, "min_age", _("The lowest age is above the highest."));
+  spor_rules_dates (entity, store, problems);
+}
+
 /* The record rules of a goal (spor-rules.h) */
 void
 spor_programme_goal_rules (SporEntity *entity,

@@ -19,6 +19,7 @@ void spor_rules_dates           (SporEntity *entity, SporStore *store, GPtrArray
 void spor_participant_rules     (SporEntity *entity, SporStore *store, GPtrArray *problems);
 void spor_meeting_rules         (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-programmes.c */
+void spor_programme_rules       (SporEntity *entity, SporStore *store, GPtrArray *problems);
 void spor_programme_goal_rules  (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-agreements.c */
 void spor_agreement_rules       (SporEntity *entity, SporStore *store, GPtrArray *problems);

@@ -43,7 +43,8 @@ gboolean      spor_store_erase_pending   (SporStore  *self);
 /* Bulk writing, for the import and the sample generator: one transaction in which the
  * records are checked and written as always (spor_store_insert, spor_store_merge), with one
  * change notice for the whole; SPOR_BULK_AUDIT_PER_KIND writes one audit entry per kind of
- * record and action instead of one per record, SPOR_BULK_EMPTY says the database held no
+ * record instead of one per record (with @action, a static string: "import", "generate"),
+ * SPOR_BULK_EMPTY says the database held no
  * records (spor_store_merge need not look for local copies), SPOR_BULK_LARGE sizes the page
  * cache for millions of rows (and, with AUDIT_PER_KIND into an empty file that no other
  * connection has open, writes without the write-ahead log). */
@@ -55,6 +56,7 @@ typedef enum {
 
 gboolean      spor_store_begin_bulk      (SporStore     *self,
                                           SporBulkFlags  flags,
+                                          const char    *action,
                                           GError       **error);
 gboolean      spor_store_end_bulk        (SporStore     *self,
                                           GError       **error);
@@ -73,7 +75,7 @@ typedef enum {
 /* Merges a record from elsewhere that carries its UUID, created_at and updated_at, with its
  * references already turned into local keys, inside a transaction. The keys are checked
  * (spor_check_keys), a UUID in upper case is the same UUID, and the record is checked as
- * every write is before anything is written. @local_stamp: for a conflict, the local
+ * every write is, also when it would not be written (a bad record makes a bad file). @local_stamp: for a conflict, the local
  * updated_at or deleted_at. */
 gboolean      spor_store_merge           (SporStore        *self,
                                           SporEntity       *entity,
@@ -90,6 +92,17 @@ gboolean      spor_store_apply_tombstone (SporStore            *self,
                                           const char           *deleted_at,
                                           SporMergeResult      *result,
                                           GError              **error);
+/* The local key of the record of @info with @uuid, 0 if there is none; @deleted (may be
+ * NULL) whether a tombstone says it was deleted here. */
+gboolean      spor_store_find_id         (SporStore            *self,
+                                          const SporEntityInfo *info,
+                                          const char           *uuid,
+                                          gint64               *id,
+                                          gboolean             *deleted,
+                                          GError              **error);
+/* Whether the database holds no records and no tombstones */
+gboolean      spor_store_is_empty        (SporStore  *self);
+
 /* The records of @entity the triggers have deleted since spor_store_reset_deleted(), by
  * any path (a tombstone, a cascade, an erasure). */
 void          spor_store_reset_deleted   (SporStore  *self);

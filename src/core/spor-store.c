@@ -29,6 +29,7 @@ struct _SporStore
   gboolean    checked;     /* PRAGMA quick_check ran when opening */
   guint       depth;       /* open transactions: 1 = BEGIN, more = savepoints */
   char       *began_at;    /* when the open transaction began: the time of its audit entries */
+  char       *latest_stamp; /* the latest updated_at a record may bring: a day after began_at */
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   GHashTable *entity_sql;  /* SporEntityInfo → EntitySql */
   GArray     *pending;     /* Change: written in the open transaction, announced on commit */
@@ -38,6 +39,7 @@ struct _SporStore
 
   SporBulkFlags bulk;       /* inside spor_store_begin_bulk(): its flags */
   gboolean    in_bulk;
+  const char *bulk_action;  /* the action of its audit entries per kind */
   GHashTable *bulk_audit;   /* "entity\naction" → records, for one audit entry per kind */
   char       *deleting_at;  /* the time of the tombstones of a deletion from elsewhere */
   char       *deleted_latest; /* the latest updated_at of the records deleted since reset */
@@ -298,6 +300,28 @@ exec (SporStore  *self,
   return TRUE;
 }
 
+/* One statement of the store's own, prepared once: the transaction statements run for
+ * every record a bulk write makes, and parsing them each time cost a fifth of it. */
+static gboolean
+run (SporStore  *self,
+     const char *sql,
+     GError    **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, _("The database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Change notifications */
 
 static void
@@ -416,12 +440,13 @@ spor_store_begin (SporStore *self,
 {
   g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
 
-  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT spor", error))
+  if (!run (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT spor", error))
     return FALSE;
   if (self->depth == 0)
     {
       g_free (self->began_at);
       self->began_at = spor_timestamp_now ();
+      g_clear_pointer (&self->latest_stamp, g_free);
     }
   else
     g_array_append_val (self->marks, self->pending->len);
@@ -439,7 +464,7 @@ spor_store_commit (SporStore *self,
   /* On failure the transaction stays open: the caller rolls it back. */
   if (self->depth == 1 && !scrub_index (self, error))
     return FALSE;
-  if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE spor", error))
+  if (!run (self, self->depth == 1 ? "COMMIT" : "RELEASE spor", error))
     return FALSE;
   self->depth--;
   if (self->depth == 0)
@@ -471,7 +496,8 @@ spor_store_rollback (SporStore *self)
     {
       guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
 
-      sqlite3_exec (self->db, "ROLLBACK TO spor; RELEASE spor", NULL, NULL, NULL);
+      run (self, "ROLLBACK TO spor", NULL);
+      run (self, "RELEASE spor", NULL);
       /* what the savepoint wrote is gone (a MANY already noted stays: it only says more) */
       if (mark < self->pending->len)
         g_array_set_size (self->pending, mark);
@@ -682,6 +708,7 @@ spor_store_finalize (GObject *object)
     }
   g_free (self->path);
   g_free (self->began_at);
+  g_free (self->latest_stamp);
   g_free (self->site_uuid);
 
   G_OBJECT_CLASS (spor_store_parent_class)->finalize (object);
@@ -1377,7 +1404,7 @@ audit_record (SporStore            *self,
 {
   if (self->in_bulk && (self->bulk & SPOR_BULK_AUDIT_PER_KIND))
     {
-      g_autofree char *key = g_strconcat (info->name, "\n", action, NULL);
+      g_autofree char *key = g_strconcat (info->name, "\n", self->bulk_action, NULL);
       gpointer n = g_hash_table_lookup (self->bulk_audit, key);
 
       g_hash_table_insert (self->bulk_audit, g_steal_pointer (&key),
@@ -1469,7 +1496,8 @@ spor_store_insert (SporStore  *self,
   g_return_val_if_fail (SPOR_IS_ENTITY (entity), FALSE);
   g_return_val_if_fail (spor_entity_get_id (entity) == 0, FALSE);
 
-  now = spor_timestamp_now ();
+  /* one time for all records of a bulk write, as for the audit entries of a transaction */
+  now = self->in_bulk ? g_strdup (self->began_at) : spor_timestamp_now ();
   /* A record that comes with its UUID and times keeps them: they are checked as the keys of
    * a record from elsewhere are. */
   uuid = g_strdup (spor_entity_get_uuid (entity));
@@ -1477,11 +1505,20 @@ spor_store_insert (SporStore  *self,
   updated_at = g_strdup (spor_entity_get_updated_at (entity) ?: now);
   if (uuid == NULL)
     uuid = spor_uuid_new ();
-  else if (!spor_check_keys (uuid, created_at, updated_at, now, error))
-    return FALSE;
   else
-    spor_uuid_normalise (uuid);
+    {
+      g_autofree char *latest = spor_timestamp_latest_allowed (now);
 
+      if (!spor_check_keys (uuid, created_at, updated_at, latest, error))
+        return FALSE;
+      spor_uuid_normalise (uuid);
+    }
+
+  /* In a bulk write with one audit entry per kind, the record is one statement, which
+   * SQLite keeps whole or undoes by itself: no savepoint around it. */
+  if (self->in_bulk && (self->bulk & SPOR_BULK_AUDIT_PER_KIND))
+    return check_for_write (self, entity, error) &&
+           insert_row (self, entity, uuid, created_at, updated_at, "create", error);
   if (!spor_store_begin (self, error))
     return FALSE;
   if (!check_for_write (self, entity, error) ||
@@ -1927,6 +1964,7 @@ spor_store_erase_pending (SporStore *self)
 gboolean
 spor_store_begin_bulk (SporStore     *self,
                        SporBulkFlags  flags,
+                       const char    *action,
                        GError       **error)
 {
   g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
@@ -1948,6 +1986,7 @@ spor_store_begin_bulk (SporStore     *self,
     }
   self->in_bulk = TRUE;
   self->bulk = flags;
+  self->bulk_action = action;
   g_hash_table_remove_all (self->bulk_audit);
   return TRUE;
 }
@@ -2109,6 +2148,54 @@ find_tombstone (SporStore  *self,
 }
 
 gboolean
+spor_store_find_id (SporStore            *self,
+                    const SporEntityInfo *info,
+                    const char           *uuid,
+                    gint64               *id,
+                    gboolean             *deleted,
+                    GError              **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+
+  if (deleted != NULL)
+    *deleted = FALSE;
+  if (!find_local (self, info, uuid, id, NULL, error))
+    return FALSE;
+  if (*id == 0 && deleted != NULL)
+    {
+      g_autofree char *deleted_at = NULL;
+
+      if (!find_tombstone (self, uuid, &deleted_at, error))
+        return FALSE;
+      *deleted = deleted_at != NULL;
+    }
+  return TRUE;
+}
+
+gboolean
+spor_store_is_empty (SporStore *self)
+{
+  const SporEntityInfo * const *infos;
+  g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM tombstones)");
+  sqlite3_stmt *stmt;
+  guint n_infos;
+  gboolean empty;
+
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+
+  /* table names from the compile-time entity descriptions only */
+  infos = spor_entity_infos (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", infos[i]->table);
+  stmt = prepare (self, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  stmt_done (stmt);
+  return empty;
+}
+
+gboolean
 spor_store_merge (SporStore        *self,
                   SporEntity       *entity,
                   SporMergeResult  *result,
@@ -2127,9 +2214,14 @@ spor_store_merge (SporStore        *self,
   uuid = g_strdup (spor_entity_get_uuid (entity));
   created_at = g_strdup (spor_entity_get_created_at (entity));
   updated_at = g_strdup (spor_entity_get_updated_at (entity));
-  if (!spor_check_keys (uuid, created_at, updated_at, self->began_at, error))
+  if (self->latest_stamp == NULL)
+    self->latest_stamp = spor_timestamp_latest_allowed (self->began_at);
+  if (!spor_check_keys (uuid, created_at, updated_at, self->latest_stamp, error))
     return FALSE;
   spor_uuid_normalise (uuid);
+  /* also a record that will not be written: a file with a bad record is a bad file */
+  if (!check_for_write (self, entity, error))
+    return FALSE;
 
   /* Into a database that was empty the record is new: a UUID seen twice in the file is the
    * importer's to find (and would break the table's UNIQUE rule anyway). */
@@ -2174,8 +2266,6 @@ spor_store_merge (SporStore        *self,
         }
     }
 
-  if (!check_for_write (self, entity, error))
-    return FALSE;
   if (local_id == 0)
     {
       if (!insert_row (self, entity, uuid, created_at, updated_at, "import", error))

@@ -92,7 +92,8 @@ void
 spor_uuid_normalise (char *uuid)
 {
   for (char *p = uuid; *p != '\0'; p++)
-    *p = g_ascii_tolower (*p);
+    if (*p >= 'A' && *p <= 'F')
+      *p += 'a' - 'A';
 }
 
 char *
