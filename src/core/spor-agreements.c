@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "spor-agreements.h"
+#include "spor-rules.h"
 #include "spor-store-private.h"
 
 /* The fields a new version copies; signatures and state are the new version's own. */
@@ -14,6 +15,23 @@ static const char * const content_fields[] = {
   "goals", "needs", "schedule", "weekly_hours", "programme_provides", "participant_commits",
   "adviser_id", "creative_id", "start_date", "review_date",
 };
+
+/* The record rules of an agreement (spor-rules.h): a signed one says when and by whom. */
+void
+spor_agreement_rules (SporEntity *e,
+                      SporStore  *store,
+                      GPtrArray  *problems)
+{
+  spor_rules_dates (e, store, problems);
+  if (g_strcmp0 (spor_entity_get_text (e, "state"), "signed") != 0)
+    return;
+  if (spor_entity_get_text (e, "signed_date") == NULL)
+    spor_problems_add (problems, "signed_date", _("The date of signing is not a real date"));
+  if (spor_text_is_blank (spor_entity_get_text (e, "signed_by_participant")) ||
+      spor_text_is_blank (spor_entity_get_text (e, "signed_by_adviser")))
+    spor_problems_add (problems, "signed_by_participant",
+                       _("The names of the participant and the adviser are required to sign"));
+}
 
 GPtrArray *
 spor_agreement_list_versions (SporStore  *store,

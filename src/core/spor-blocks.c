@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "spor-blocks.h"
+#include "spor-rules.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
 
@@ -152,6 +153,85 @@ invalid (GError    **error,
   g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
 }
 
+/* Longest period a weekly block with an end may have: a programme runs for months or a few
+ * years; more is a typing mistake or a crafted file (and would fill every export). */
+#define MAX_PERIOD_YEARS 10
+
+/* The record rules of a block (spor-rules.h) */
+void
+spor_block_rules (SporEntity *e,
+                  SporStore  *store,
+                  GPtrArray  *problems)
+{
+  const char *kind = spor_entity_get_text (e, "kind");
+  const char *start = spor_entity_get_text (e, "start_time");
+  const char *end = spor_entity_get_text (e, "end_time");
+  const char *from = spor_entity_get_text (e, "period_start");
+  const char *to = spor_entity_get_text (e, "period_end");
+  gint64 cohort_id = spor_entity_get_int (e, "cohort_id");
+  gint64 programme_id = spor_entity_get_int (e, "programme_id");
+
+  if (spor_time_is_valid (start) && spor_time_is_valid (end) && strcmp (end, start) <= 0)
+    spor_problems_add (problems, "end_time", _("The block must end after it starts."));
+  if (g_strcmp0 (kind, "once") != 0 && (spor_entity_get_int (e, "weekdays") & 0x7f) == 0)
+    spor_problems_add (problems, "weekdays", _("Choose at least one weekday."));
+  spor_rules_dates (e, store, problems);
+  if (spor_date_is_valid (from) && spor_date_is_valid (to) && strcmp (to, from) >= 0)
+    {
+      GDate a, b;
+
+      g_date_clear (&a, 1);
+      g_date_clear (&b, 1);
+      if (parse_date (from, &a) && parse_date (to, &b))
+        {
+          g_date_add_years (&a, MAX_PERIOD_YEARS);
+          if (g_date_compare (&b, &a) > 0)
+            {
+              g_autofree char *message =
+                g_strdup_printf (ngettext ("A period of a block is at most %d year.",
+                                           "A period of a block is at most %d years.",
+                                           MAX_PERIOD_YEARS), MAX_PERIOD_YEARS);
+              spor_problems_add (problems, "period_end", message);
+            }
+        }
+    }
+  if (cohort_id > 0 && programme_id > 0 && store != NULL)
+    {
+      gint64 of = spor_rules_cohort_programme (store, cohort_id);
+
+      if (of != 0 && of != programme_id)
+        spor_problems_add (problems, "cohort_id", _("The cohort belongs to another programme"));
+    }
+}
+
+/* The record rules of an exception to a block's week (spor-rules.h) */
+void
+spor_block_exception_rules (SporEntity *e,
+                            SporStore  *store,
+                            GPtrArray  *problems)
+{
+  const char *kind = spor_entity_get_text (e, "kind");
+  const char *start = spor_entity_get_text (e, "new_start_time");
+  const char *end = spor_entity_get_text (e, "new_end_time");
+  g_autoptr(SporEntity) block = NULL;
+
+  if (g_strcmp0 (kind, "moved") == 0 && spor_entity_get_text (e, "new_date") == NULL)
+    spor_problems_add (problems, "new_date", _("Choose the day the block moves to."));
+  if (g_strcmp0 (kind, "substitute") == 0 && spor_entity_get_int (e, "substitute_id") <= 0)
+    spor_problems_add (problems, "substitute_id", _("Choose the substitute."));
+
+  /* A time left out is the block's own. */
+  if ((start == NULL) != (end == NULL) && store != NULL)
+    block = spor_store_get (store, SPOR_TYPE_BLOCK, spor_entity_get_int (e, "block_id"), NULL);
+  if (block != NULL)
+    {
+      start = start != NULL ? start : spor_entity_get_text (block, "start_time");
+      end = end != NULL ? end : spor_entity_get_text (block, "end_time");
+    }
+  if (spor_time_is_valid (start) && spor_time_is_valid (end) && strcmp (end, start) <= 0)
+    spor_problems_add (problems, "new_end_time", _("The block must end after it starts."));
+}
+
 gboolean
 spor_blocks_validate (SporBlock *block,
                       GError   **error)
@@ -163,27 +243,21 @@ spor_blocks_validate (SporBlock *block,
   const char *end = spor_entity_get_text (e, "end_time");
   const char *from = spor_entity_get_text (e, "period_start");
   const char *to = spor_entity_get_text (e, "period_end");
-  g_autofree char *stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
 
-  if (*stripped == '\0')
+  /* The words of the block editor first; then the checker that every write path shares. */
+  if (spor_text_is_blank (title))
     return invalid (error, _("A work block needs a title.")), FALSE;
   if (start == NULL || !spor_time_is_valid (start))
     return invalid (error, _("Enter the start time as hours and minutes, for example 09:00.")), FALSE;
   if (end == NULL || !spor_time_is_valid (end))
     return invalid (error, _("Enter the end time as hours and minutes, for example 12:00.")), FALSE;
-  if (strcmp (end, start) <= 0)
-    return invalid (error, _("The block must end after it starts.")), FALSE;
   if (from == NULL || !spor_date_is_valid (from))
     return invalid (error, g_strcmp0 (kind, "once") == 0
                            ? _("Choose the day of the block.")
                            : _("Choose the first day of the period.")), FALSE;
   if (to != NULL && !spor_date_is_valid (to))
     return invalid (error, _("The last day of the period is not a valid date.")), FALSE;
-  if (to != NULL && strcmp (to, from) < 0)
-    return invalid (error, _("The period must end on or after its first day.")), FALSE;
-  if (g_strcmp0 (kind, "once") != 0 && (spor_entity_get_int (e, "weekdays") & 0x7f) == 0)
-    return invalid (error, _("Choose at least one weekday.")), FALSE;
-  return spor_entity_validate (e, error);
+  return spor_check_record_error (e, NULL, error);
 }
 
 gboolean
@@ -939,7 +1013,7 @@ array_has (GArray *ids,
 
 static void
 add_problem (SporOccurrence *o,
-             SporProblem     problem,
+             SporBlockProblem problem,
              char           *text)
 {
   o->problems |= problem;

@@ -22,7 +22,7 @@ typedef enum {
   SPOR_PROBLEM_STAFF_DOUBLE        = 1 << 1, /* a staff member in two overlapping blocks */
   SPOR_PROBLEM_PARTICIPANT_DOUBLE  = 1 << 2, /* a participant in two overlapping blocks */
   SPOR_PROBLEM_OVER_CAPACITY       = 1 << 3, /* more participants than the capacity */
-} SporProblem;
+} SporBlockProblem;
 
 typedef struct {
   gint64     block_id;
@@ -48,7 +48,7 @@ typedef struct {
   guint      n_participants;
   guint      n_registered;    /* attendance rows of this occurrence */
   char      *staff;           /* "Name (role), …" after substitutions, or NULL */
-  guint      problems;        /* SporProblem bits */
+  guint      problems;        /* SporBlockProblem bits */
   char      *problem_text;    /* one translated sentence per problem, newline-separated */
   GArray    *staff_ids;       /* gint64, after substitutions */
   GArray    *participant_ids; /* gint64 */

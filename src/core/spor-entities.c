@@ -7,7 +7,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "spor-entity-private.h"
+#include "spor-rules.h"
 
 #define TEXT(n)          { n, SPOR_FIELD_TEXT, 0, NULL, NULL, 0, 0 }
 #define TEXT_REQ(n)      { n, SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED, NULL, NULL, 0, 0 }
@@ -26,6 +29,10 @@
 #define ENUM_REQ(n, v)   { n, SPOR_FIELD_ENUM, SPOR_FIELD_REQUIRED, NULL, v, 0, 0 }
 #define REF(n, e)        { n, SPOR_FIELD_REF, 0, e, NULL, 0, 0 }
 #define REF_REQ(n, e)    { n, SPOR_FIELD_REF, SPOR_FIELD_REQUIRED, e, NULL, 0, 0 }
+#define EMAIL(n)         { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_EMAIL }
+#define PHONE(n)         { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_PHONE }
+#define CPR(n)           { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_CPR }
+#define COLOUR(n)        { n, SPOR_FIELD_TEXT, 0, NULL, NULL, 0, 0, SPOR_FORMAT_COLOUR }
 
 static const char * const roles[] = {
   "mentor", "adviser", "creative", "coordinator", "volunteer", "contact_person",
@@ -80,7 +87,7 @@ static const SporField programme_fields[] = {
   TEXT ("visitation_rules"),
   BOOL ("not_self_supporting"),
   { "template", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
-  { "colour", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
+  { "colour", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0, SPOR_FORMAT_COLOUR },
 };
 
 static const SporField programme_goal_fields[] = {
@@ -114,8 +121,8 @@ static const SporField cohort_fields[] = {
 static const SporField staff_fields[] = {
   { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
   TEXT ("organisation"),
-  PERSONAL ("email"),
-  PERSONAL ("phone"),
+  EMAIL ("email"),
+  PHONE ("phone"),
   BOOL ("active"),
   SENSITIVE ("notes"),
 };
@@ -142,9 +149,9 @@ static const SporField location_fields[] = {
 static const SporField participant_fields[] = {
   { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
   { "birth_date", SPOR_FIELD_DATE, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
-  PERSONAL ("cpr"),
-  PERSONAL ("email"),
-  PERSONAL ("phone"),
+  CPR ("cpr"),
+  EMAIL ("email"),
+  PHONE ("phone"),
   PERSONAL ("address"),
   TEXT ("municipality"),
   ENUM ("provision", provisions),
@@ -307,36 +314,38 @@ static const SporField match_fields[] = {
   DATE ("end_date"),
 };
 
-#define INFO(Name, name, table) \
+/* @label: for messages; @check: the record's own rules (spor-rules.h), or NULL */
+#define INFO(Name, name, table, label, check) \
   static const SporEntityInfo name##_info = { \
-    #name, table, name##_fields, G_N_ELEMENTS (name##_fields), spor_##name##_get_type \
+    #name, table, label, name##_fields, G_N_ELEMENTS (name##_fields), spor_##name##_get_type, \
+    check \
   }; \
   SPOR_DEFINE_ENTITY (Spor##Name, spor_##name, &name##_info)
 
-INFO (Programme, programme, "programmes")
-INFO (ProgrammeGoal, programme_goal, "programme_goals")
-INFO (Phase, phase, "phases")
-INFO (Cohort, cohort, "cohorts")
-INFO (Staff, staff, "staff")
-INFO (StaffRole, staff_role, "staff_roles")
-INFO (Competency, competency, "competencies")
-INFO (Location, location, "locations")
-INFO (Participant, participant, "participants")
-INFO (ParticipantStaff, participant_staff, "participant_staff")
-INFO (PhaseProgress, phase_progress, "phase_progress")
-INFO (Agreement, agreement, "agreements")
-INFO (Block, block, "blocks")
-INFO (BlockRequirement, block_requirement, "block_requirements")
-INFO (BlockException, block_exception, "block_exceptions")
-INFO (BlockStaff, block_staff, "block_staff")
-INFO (BlockParticipant, block_participant, "block_participants")
-INFO (Attendance, attendance, "attendance")
-INFO (Meeting, meeting, "meetings")
-INFO (Placement, placement, "placements")
-INFO (Outcome, outcome, "outcomes")
-INFO (PortfolioItem, portfolio_item, "portfolio_items")
-INFO (Need, need, "needs")
-INFO (Match, match, "matches")
+INFO (Programme, programme, "programmes", N_("programme"), spor_programme_rules)
+INFO (ProgrammeGoal, programme_goal, "programme_goals", N_("goal of a programme"), spor_programme_goal_rules)
+INFO (Phase, phase, "phases", N_("phase"), NULL)
+INFO (Cohort, cohort, "cohorts", N_("cohort"), spor_rules_dates)
+INFO (Staff, staff, "staff", N_("staff member"), NULL)
+INFO (StaffRole, staff_role, "staff_roles", N_("role of a staff member"), NULL)
+INFO (Competency, competency, "competencies", N_("competency"), NULL)
+INFO (Location, location, "locations", N_("location"), NULL)
+INFO (Participant, participant, "participants", N_("participant"), spor_participant_rules)
+INFO (ParticipantStaff, participant_staff, "participant_staff", N_("contact person of a participant"), NULL)
+INFO (PhaseProgress, phase_progress, "phase_progress", N_("phase progress"), spor_rules_dates)
+INFO (Agreement, agreement, "agreements", N_("start agreement"), spor_agreement_rules)
+INFO (Block, block, "blocks", N_("work block"), spor_block_rules)
+INFO (BlockRequirement, block_requirement, "block_requirements", N_("staffing requirement of a work block"), NULL)
+INFO (BlockException, block_exception, "block_exceptions", N_("exception to a work block"), spor_block_exception_rules)
+INFO (BlockStaff, block_staff, "block_staff", N_("staff member of a work block"), NULL)
+INFO (BlockParticipant, block_participant, "block_participants", N_("participant of a work block"), NULL)
+INFO (Attendance, attendance, "attendance", N_("attendance"), NULL)
+INFO (Meeting, meeting, "meetings", N_("meeting"), spor_meeting_rules)
+INFO (Placement, placement, "placements", N_("placement"), spor_rules_dates)
+INFO (Outcome, outcome, "outcomes", N_("outcome"), NULL)
+INFO (PortfolioItem, portfolio_item, "portfolio_items", N_("portfolio item"), NULL)
+INFO (Need, need, "needs", N_("need"), NULL)
+INFO (Match, match, "matches", N_("match"), spor_rules_dates)
 
 static const SporEntityInfo * const all_infos[] = {
   &programme_info, &programme_goal_info, &phase_info, &cohort_info,

@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
+#include "spor-check.h"
 #include "spor-entity-private.h"
 #include "spor-store.h"
 
@@ -340,6 +340,23 @@ spor_entity_set_keys (SporEntity *self,
   replace_string (&priv->updated_at, updated_at);
 }
 
+void
+spor_entity_reset (SporEntity *self)
+{
+  SporEntityPrivate *priv = spor_entity_get_instance_private (self);
+
+  spor_entity_set_keys (self, 0, NULL, NULL, NULL);
+  for (guint i = 0; i < priv->info->n_fields; i++)
+    {
+      const SporField *field = &priv->info->fields[i];
+
+      g_value_reset (&priv->values[i]);
+      priv->set[i] = field->type == SPOR_FIELD_BOOL;
+      if (field->type == SPOR_FIELD_ENUM && (field->flags & SPOR_FIELD_REQUIRED))
+        g_value_set_static_string (&priv->values[i], field->values[0]);
+    }
+}
+
 gboolean
 spor_entity_value_present (SporEntity *self,
                            guint       index)
@@ -558,128 +575,15 @@ spor_time_is_valid (const char *text)
   return (text[0] - '0') * 10 + (text[1] - '0') < 24 && text[3] < '6';
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 spor_entity_validate (SporEntity *self,
                       GError    **error)
 {
-  SporEntityPrivate *priv = spor_entity_get_instance_private (self);
-  const SporEntityInfo *info = priv->info;
+  g_autoptr(GPtrArray) problems = spor_check_fields (self);
 
-  for (guint i = 0; i < info->n_fields; i++)
-    {
-      const SporField *field = &info->fields[i];
-      const GValue *value = &priv->values[i];
-      const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
-      gboolean present;
-
-      switch (field->type)
-        {
-        case SPOR_FIELD_REF:
-          present = g_value_get_int64 (value) != 0;
-          if (g_value_get_int64 (value) < 0)
-            goto not_a_reference;
-          break;
-        case SPOR_FIELD_INT:
-        case SPOR_FIELD_REAL:
-        case SPOR_FIELD_BOOL:
-          present = priv->set[i];
-          break;
-        default:
-          present = text != NULL && *text != '\0';
-          break;
-        }
-
-      if (!present)
-        {
-          if (field->flags & SPOR_FIELD_REQUIRED)
-            {
-              g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                           _("%s.%s: a value is required"), info->name, field->name);
-              return FALSE;
-            }
-          continue;
-        }
-
-      if (text != NULL && !g_utf8_validate (text, -1, NULL))
-        {
-          g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                       _("%s.%s: not valid UTF-8 text"), info->name, field->name);
-          return FALSE;
-        }
-
-      switch (field->type)
-        {
-        case SPOR_FIELD_TEXT:
-          if ((field->flags & SPOR_FIELD_REQUIRED) && is_blank (text))
-            {
-              g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                           _("%s.%s: a value is required"), info->name, field->name);
-              return FALSE;
-            }
-          break;
-        case SPOR_FIELD_DATE:
-          if (!spor_date_is_valid (text))
-            {
-              g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                           _("%s.%s: not a date (YYYY-MM-DD)"), info->name, field->name);
-              return FALSE;
-            }
-          break;
-        case SPOR_FIELD_TIME:
-          if (!spor_time_is_valid (text))
-            {
-              g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                           _("%s.%s: not a time of day (HH:MM)"), info->name, field->name);
-              return FALSE;
-            }
-          break;
-        case SPOR_FIELD_ENUM:
-          if (!g_strv_contains (field->values, text))
-            {
-              g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                           _("%s.%s: “%s” is not one of the allowed values"),
-                           info->name, field->name, text);
-              return FALSE;
-            }
-          break;
-        case SPOR_FIELD_INT:
-          if ((field->flags & SPOR_FIELD_RANGE) &&
-              (g_value_get_int64 (value) < field->min || g_value_get_int64 (value) > field->max))
-            goto out_of_range;
-          break;
-        case SPOR_FIELD_REAL:
-          if (!isfinite (g_value_get_double (value)) ||
-              ((field->flags & SPOR_FIELD_RANGE) &&
-               (g_value_get_double (value) < field->min ||
-                g_value_get_double (value) > field->max)))
-            goto out_of_range;
-          break;
-        case SPOR_FIELD_REF:
-        case SPOR_FIELD_BOOL:
-        default:
-          break;
-        }
-      continue;
-
-    out_of_range:
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                   _("%s.%s: the number is out of range (%g to %g)"),
-                   info->name, field->name, field->min, field->max);
-      return FALSE;
-
-    not_a_reference:
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                   _("%s.%s: not a reference to a record"), info->name, field->name);
-      return FALSE;
-    }
-  return TRUE;
+  if (problems->len == 0)
+    return TRUE;
+  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                       ((SporProblem *) g_ptr_array_index (problems, 0))->message);
+  return FALSE;
 }

@@ -34,6 +34,15 @@ typedef enum {
                                   * TEXT field; see docs/exchange-format.md */
 } SporFieldFlags;
 
+/* What a text field holds, for the checker (spor-check.h). */
+typedef enum {
+  SPOR_FORMAT_NONE,
+  SPOR_FORMAT_EMAIL,
+  SPOR_FORMAT_PHONE,
+  SPOR_FORMAT_CPR,
+  SPOR_FORMAT_COLOUR,  /* #rrggbb in lower case */
+} SporFieldFormat;
+
 typedef struct {
   const char         *name;   /* column name; the property name has '-' for '_' */
   SporFieldType       type;
@@ -42,14 +51,25 @@ typedef struct {
   const char * const *values; /* SPOR_FIELD_ENUM: NULL-terminated allowed values */
   double              min;
   double              max;
+  SporFieldFormat     format; /* SPOR_FIELD_TEXT */
 } SporField;
+
+typedef struct _SporStore SporStore;
+typedef struct _SporEntity SporEntity;
 
 typedef struct {
   const char      *name;      /* "participant" */
   const char      *table;     /* "participants" */
+  const char      *label;     /* translatable, for messages: N_("participant") */
   const SporField *fields;
   guint            n_fields;
   GType          (*get_type) (void);
+  /* The record's own rules (spor-check.h), or NULL: adds a SporProblem to @problems for
+   * each one broken. @store may be NULL: then the rules that read other records are left
+   * out. */
+  void           (*check)    (SporEntity *entity,
+                              SporStore  *store,
+                              GPtrArray  *problems);
 } SporEntityInfo;
 
 #define SPOR_TYPE_ENTITY (spor_entity_get_type ())
@@ -107,7 +127,8 @@ void                  spor_entity_set_bool              (SporEntity    *self,
                                                          const char    *field,
                                                          gboolean       value);
 
-/* Checks every field against its description; the error names the field and the reason. */
+/* Checks every field against its description (spor_check_fields()); the error names the
+ * field and the reason. The store checks whole records: spor-check.h. */
 gboolean              spor_entity_validate              (SporEntity    *self,
                                                          GError       **error);
 
@@ -123,6 +144,8 @@ gboolean              spor_entity_value_present         (SporEntity    *self,
 void                  spor_entity_set_value_present     (SporEntity    *self,
                                                          guint          index,
                                                          gboolean       present);
+/* Back to a new record of its kind: no keys, every field unset (or its default). */
+void                  spor_entity_reset                 (SporEntity    *self);
 void                  spor_entity_set_keys              (SporEntity    *self,
                                                          gint64         id,
                                                          const char    *uuid,

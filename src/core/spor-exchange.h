@@ -84,7 +84,9 @@ typedef struct {
   char *uuid;
   char *label;            /* the local record's name or title, if it has one */
   char *local_updated_at;
-  char *file_updated_at;  /* NULL for a record deleted at this site */
+  char *file_updated_at;  /* NULL for a record deleted at this site; the tombstone's
+                           * deleted_at when @deleted_in_file */
+  gboolean deleted_in_file; /* the file deletes a record changed here since */
 } SporImportConflict;
 
 typedef struct _SporImportReport SporImportReport;
@@ -122,6 +124,8 @@ void              spor_import_report_get_totals     (SporImportReport *report,
 GPtrArray        *spor_import_report_get_conflicts  (SporImportReport *report);
 const char       *spor_import_report_get_site_name  (SporImportReport *report);
 const char       *spor_import_report_get_exported_at (SporImportReport *report);
+/* Whether the file was exported from this very database (the site's own id). */
+gboolean          spor_import_report_is_from_this_site (SporImportReport *report);
 /* The summary the command line prints: one line per entity with anything in it. */
 char             *spor_import_report_format         (SporImportReport *report);
 

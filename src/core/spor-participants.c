@@ -10,6 +10,7 @@
 
 #include "spor-participants.h"
 #include "spor-progress.h"
+#include "spor-rules.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
 
@@ -905,197 +906,88 @@ spor_participant_list_get_id (SporParticipantList *self,
 /* ------------------------------------------------------------------------------------ */
 /* Validation */
 
-static gboolean
-all_digits (const char *text,
-            gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-spor_cpr_parse (const char  *text,
-                char       **digits,
-                char       **birth_date,
-                GError     **error)
-{
-  g_autofree char *stripped = NULL;
-  char number[11];
-  int day, month, yy, century_digit, year;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  stripped = g_strstrip (g_strdup (text));
-  if (strlen (stripped) == 11 && stripped[6] == '-' && all_digits (stripped, 6) &&
-      all_digits (stripped + 7, 4))
-    {
-      memcpy (number, stripped, 6);
-      memcpy (number + 6, stripped + 7, 4);
-    }
-  else if (strlen (stripped) == 10 && all_digits (stripped, 10))
-    memcpy (number, stripped, 10);
-  else
-    {
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                   _("A CPR number has ten digits: DDMMYY-XXXX"));
-      return FALSE;
-    }
-  number[10] = '\0';
-
-  day = (number[0] - '0') * 10 + (number[1] - '0');
-  month = (number[2] - '0') * 10 + (number[3] - '0');
-  yy = (number[4] - '0') * 10 + (number[5] - '0');
-  century_digit = number[6] - '0';
-  /* The seventh digit gives the century (the CPR office's table). */
-  if (century_digit <= 3)
-    year = 1900 + yy;
-  else if (century_digit == 4 || century_digit == 9)
-    year = (yy <= 36 ? 2000 : 1900) + yy;
-  else
-    year = (yy <= 57 ? 2000 : 1800) + yy;
-
-  if (month < 1 || month > 12 || day < 1 ||
-      day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
-    {
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                   _("The first six digits of a CPR number are a real date of birth (DDMMYY)"));
-      return FALSE;
-    }
-
-  if (digits != NULL)
-    *digits = g_strdup (number);
-  if (birth_date != NULL)
-    *birth_date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  return TRUE;
-}
-
 char *
 spor_cpr_mask (const char *cpr)
 {
-  if (cpr == NULL || strlen (cpr) != 10 || !all_digits (cpr, 10))
+  if (cpr == NULL || strlen (cpr) != 10)
     return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (!g_ascii_isdigit (cpr[i]))
+      return NULL;
   return g_strdup_printf ("%.6s-xxxx", cpr);
 }
 
-gboolean
-spor_email_is_valid (const char *text)
-{
-  const char *at, *dot;
-
-  if (text == NULL || *text == '\0' || strchr (text, ' ') != NULL)
-    return FALSE;
-  at = strchr (text, '@');
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-gboolean
-spor_phone_is_valid (const char *text)
-{
-  guint n_digits = 0;
-
-  if (text == NULL)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        n_digits++;
-      else if (*p == '+' && p == text)
-        continue;
-      else if (*p != ' ' && *p != '-' && *p != '(' && *p != ')')
-        return FALSE;
-    }
-  return n_digits >= 8 && n_digits <= 15;
-}
-
+/* The record rules of a participant (spor-rules.h) */
 void
-spor_problem_free (SporProblem *problem)
+spor_participant_rules (SporEntity *entity,
+                        SporStore  *store,
+                        GPtrArray  *problems)
 {
-  if (problem == NULL)
-    return;
-  g_free (problem->field);
-  g_free (problem->message);
-  g_free (problem);
+  const char *cpr = spor_entity_get_text (entity, "cpr");
+  const char *birth_date = spor_entity_get_text (entity, "birth_date");
+  gint64 cohort_id = spor_entity_get_int (entity, "cohort_id");
+  gint64 programme_id = spor_entity_get_int (entity, "programme_id");
+
+  if (cpr != NULL && *cpr != '\0' && spor_date_is_valid (birth_date))
+    {
+      g_autofree char *birth = NULL;
+
+      if (spor_cpr_parse (cpr, NULL, &birth, NULL) && g_strcmp0 (birth, birth_date) != 0)
+        spor_problems_add (problems, "cpr", _("The CPR number does not match the date of birth"));
+    }
+  spor_rules_dates (entity, store, problems);
+
+  if (cohort_id > 0 && programme_id > 0 && store != NULL)
+    {
+      gint64 of = spor_rules_cohort_programme (store, cohort_id);
+
+      if (of != 0 && of != programme_id)
+        spor_problems_add (problems, "cohort_id", _("The cohort belongs to another programme"));
+    }
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             const char *message)
+/* The record rules of a meeting: it is with a participant or with a cohort's group. */
+void
+spor_meeting_rules (SporEntity *entity,
+                    SporStore  *store,
+                    GPtrArray  *problems)
 {
-  SporProblem *problem = g_new0 (SporProblem, 1);
-
-  problem->field = g_strdup (field);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (problems, problem);
-}
-
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
+  if (spor_entity_get_int (entity, "participant_id") <= 0 &&
+      spor_entity_get_int (entity, "cohort_id") <= 0)
+    spor_problems_add (problems, "participant_id",
+                       _("A meeting is with a participant or with a cohort"));
 }
 
 GPtrArray *
 spor_participant_check (SporParticipant *participant)
 {
-  static const char * const date_fields[] = {
-    "birth_date", "referral_date", "waiting_since", "start_date", "end_date",
-    "consent_date", "consent_withdrawn_date",
-  };
-  SporEntity *entity = SPOR_ENTITY (participant);
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_problem_free);
-  const char *cpr, *email, *phone, *start, *end;
+  GPtrArray *problems;
 
-  g_return_val_if_fail (SPOR_IS_PARTICIPANT (participant), problems);
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT (participant),
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) spor_problem_free));
 
-  if (text_is_blank (spor_entity_get_text (entity, "name")))
-    add_problem (problems, "name", _("A name is required"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (date_fields); i++)
+  problems = spor_check_record (SPOR_ENTITY (participant), NULL);
+  /* The form shows each message beside its field: there the plain words read better than
+   * the checker's “participant.name: …”. */
+  for (guint i = 0; i < problems->len; i++)
     {
-      const char *date = spor_entity_get_text (entity, date_fields[i]);
-      if (date != NULL && !spor_date_is_valid (date))
-        add_problem (problems, date_fields[i], _("Not a real date"));
+      SporProblem *problem = g_ptr_array_index (problems, i);
+      const SporField *field = spor_entity_info_find_field (
+        spor_entity_get_info (SPOR_ENTITY (participant)), problem->field);
+
+      if (g_str_equal (problem->field, "name") &&
+          spor_text_is_blank (spor_entity_get_text (SPOR_ENTITY (participant), "name")))
+        {
+          g_free (problem->message);
+          problem->message = g_strdup (_("A name is required"));
+        }
+      else if (field != NULL && field->type == SPOR_FIELD_DATE &&
+               !spor_date_is_valid (spor_entity_get_text (SPOR_ENTITY (participant), problem->field)))
+        {
+          g_free (problem->message);
+          problem->message = g_strdup (_("Not a real date"));
+        }
     }
-
-  cpr = spor_entity_get_text (entity, "cpr");
-  if (cpr != NULL && *cpr != '\0')
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *birth = NULL;
-      const char *birth_date = spor_entity_get_text (entity, "birth_date");
-
-      if (!spor_cpr_parse (cpr, NULL, &birth, &error))
-        add_problem (problems, "cpr", error->message);
-      else if (birth_date != NULL && spor_date_is_valid (birth_date) &&
-               g_strcmp0 (birth, birth_date) != 0)
-        add_problem (problems, "cpr", _("The CPR number does not match the date of birth"));
-    }
-
-  email = spor_entity_get_text (entity, "email");
-  if (email != NULL && *email != '\0' && !spor_email_is_valid (email))
-    add_problem (problems, "email", _("Not an e-mail address (name@example.org)"));
-
-  phone = spor_entity_get_text (entity, "phone");
-  if (phone != NULL && *phone != '\0' && !spor_phone_is_valid (phone))
-    add_problem (problems, "phone", _("Not a phone number (8 digits, + for abroad)"));
-
-  start = spor_entity_get_text (entity, "start_date");
-  end = spor_entity_get_text (entity, "end_date");
-  if (start != NULL && end != NULL && spor_date_is_valid (start) && spor_date_is_valid (end) &&
-      strcmp (end, start) < 0)
-    add_problem (problems, "end_date", _("The end date is before the start date"));
-
   return problems;
 }
 
@@ -1197,13 +1089,13 @@ spor_participant_warnings (SporStore        *store,
                                        age, (int) min_age, (int) max_age);
           else
             message = g_strdup_printf (_("Age %d is outside the programme's target range"), age);
-          add_problem (warnings, "birth_date", message);
+          spor_problems_add (warnings, "birth_date", message);
         }
     }
 
   if (programme != NULL && spor_entity_get_bool (SPOR_ENTITY (programme), "not_self_supporting") &&
       g_strcmp0 (spor_entity_get_text (entity, "provision"), "self_supporting") == 0)
-    add_problem (warnings, "provision",
+    spor_problems_add (warnings, "provision",
                  _("The programme is for people who are not self-supporting"));
 
   if (cohort_id > 0)
@@ -1235,7 +1127,7 @@ spor_participant_warnings (SporStore        *store,
             /* Translators: participants in a cohort and its places */
             g_strdup_printf (_("The cohort is above capacity: %d participants for %d places"),
                              (int) taken, (int) capacity);
-          add_problem (warnings, "cohort_id", message);
+          spor_problems_add (warnings, "cohort_id", message);
         }
     }
 
@@ -1531,99 +1423,17 @@ fail:
 /* ------------------------------------------------------------------------------------ */
 /* Erasure */
 
-/* The tables with a participant_id column, from a compile-time list: only these names
- * become SQL. Their rows go with the participant (ON DELETE CASCADE), but they are named
- * here to tombstone them so that the erasure travels to other sites. */
-static const struct {
-  const char *entity;
-  const char *select_sql;
-} linked[] = {
-  { "participant_staff", "SELECT uuid FROM participant_staff WHERE participant_id = ?" },
-  { "phase_progress", "SELECT uuid FROM phase_progress WHERE participant_id = ?" },
-  { "agreement", "SELECT uuid FROM agreements WHERE participant_id = ?" },
-  { "block_participant", "SELECT uuid FROM block_participants WHERE participant_id = ?" },
-  { "attendance", "SELECT uuid FROM attendance WHERE participant_id = ?" },
-  { "meeting", "SELECT uuid FROM meetings WHERE participant_id = ?" },
-  { "placement", "SELECT uuid FROM placements WHERE participant_id = ?" },
-  { "outcome", "SELECT uuid FROM outcomes WHERE participant_id = ?" },
-  { "portfolio_item", "SELECT uuid FROM portfolio_items WHERE participant_id = ?" },
-  { "need", "SELECT uuid FROM needs WHERE participant_id = ?" },
-  { "match", "SELECT m.uuid FROM matches m JOIN needs n ON n.id = m.need_id WHERE n.participant_id = ?" },
-};
-
+/* The store erases (spor_store_erase): the same way for a delete here and an erasure that
+ * comes from another site. */
 gboolean
 spor_participant_erase (SporStore  *store,
                         gint64      participant_id,
                         GError    **error)
 {
-  g_autoptr(SporParticipant) p = NULL;
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(SporParticipant) p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id,
+                                                 error);
 
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
-  if (p == NULL)
-    goto fail;
-
-  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
-    {
-      stmt = spor_store_prepare (store, linked[i].select_sql, error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, participant_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-          g_ptr_array_add (entities, (gpointer) linked[i].entity);
-        }
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          spor_store_set_error (store, error, rc, _("Erasing a participant"));
-          goto fail;
-        }
-    }
-  for (guint i = 0; i < uuids->len; i++)
-    if (!spor_store_add_tombstone (store, entities->pdata[i], uuids->pdata[i], error))
-      goto fail;
-
-  stmt = spor_store_prepare (store, "DELETE FROM participants WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, _("Erasing a participant"));
-      goto fail;
-    }
-  /* FTS5 keeps deleted text in its segments until they are merged: 'optimize' rewrites
-   * the index into one segment without it (secure_delete zeroes the freed pages). */
-  if (!spor_store_exec (store, "INSERT INTO participants_fts (participants_fts) VALUES ('optimize')",
-                        error))
-    goto fail;
-  /* the rows linked to the participant went with it */
-  spor_store_note_change (store, NULL, 0, SPOR_CHANGE_MANY);
-  if (!spor_store_add_tombstone (store, "participant", spor_entity_get_uuid (SPOR_ENTITY (p)), error) ||
-      !spor_store_audit (store, "participant", spor_entity_get_uuid (SPOR_ENTITY (p)), "erase",
-                         NULL, error) ||
-      !spor_store_commit (store, error))
-    goto fail;
-
-  /* The old pages may still sit in the write-ahead log: copy it back and empty it. A busy
-   * reader only delays this; the next checkpoint finishes it. */
-  spor_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-  return TRUE;
-
-fail:
-  spor_store_rollback (store);
-  return FALSE;
+  return p != NULL && spor_store_erase (store, SPOR_ENTITY (p), error);
 }
 
 /* ------------------------------------------------------------------------------------ */

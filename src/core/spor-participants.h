@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "spor-check.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -93,28 +94,12 @@ GArray     *spor_participants_query_ids                  (SporStore           *s
  * text has no word. */
 char       *spor_participants_match_expression           (const char          *search);
 
-/* Validation. CPR numbers are accepted as DDMMYYXXXX or DDMMYY-XXXX; the birth date is
- * checked with the century the seventh digit gives. */
-gboolean    spor_cpr_parse                               (const char  *text,
-                                                          char       **digits,
-                                                          char       **birth_date,
-                                                          GError     **error);
 /* "DDMMYY-xxxx" for ten digits, NULL otherwise. */
 char       *spor_cpr_mask                                (const char  *cpr);
-gboolean    spor_email_is_valid                          (const char  *text);
-gboolean    spor_phone_is_valid                          (const char  *text);
 
-/* A problem (or a warning) with one field of a form; @field is the column name. */
-typedef struct {
-  char *field;
-  char *message;
-} SporProblem;
-
-void        spor_problem_free                            (SporProblem *problem);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporProblem, spor_problem_free)
-
-/* The errors that stop a save (required name, real dates, CPR, e-mail, phone, date order);
- * an empty array when there are none. */
+/* The errors that stop a save (required name, real dates, CPR, e-mail, phone, date order):
+ * spor_check_record() without the rules that read other records; an empty array when there
+ * are none. */
 GPtrArray  *spor_participant_check                       (SporParticipant *participant);
 /* The programme's rules, as warnings that do not stop a save: age outside the target
  * range, self-supporting in a "not self-supporting" programme, cohort above capacity.

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "spor-programmes.h"
+#include "spor-rules.h"
 #include "spor-progress.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
@@ -217,6 +218,36 @@ spor_programmes_list_goals (SporStore *store,
   return list_children (store, SPOR_TYPE_PROGRAMME_GOAL, programme_id, "position", FALSE, error);
 }
 
+/* The record rules of a programme (spor-rules.h) */
+void
+spor_programme_rules (SporEntity *entity,
+                      SporStore  *store,
+                      GPtrArray  *problems)
+{
+  if (spor_entity_is_set (entity, "min_age") && spor_entity_is_set (entity, "max_age") &&
+      spor_entity_get_int (entity, "min_age") > spor_entity_get_int (entity, "max_age"))
+    spor_problems_add (problems, "min_age", _("The lowest age is above the highest."));
+  spor_rules_dates (entity, store, problems);
+}
+
+/* The record rules of a goal (spor-rules.h) */
+void
+spor_programme_goal_rules (SporEntity *entity,
+                           SporStore  *store,
+                           GPtrArray  *problems)
+{
+  gboolean has_min = spor_entity_is_set (entity, "target_min");
+  gboolean has_max = spor_entity_is_set (entity, "target_max");
+  gint64 min = spor_entity_get_int (entity, "target_min");
+  gint64 max = spor_entity_get_int (entity, "target_max");
+
+  if (has_min && has_max && min > max)
+    spor_problems_add (problems, "target_min", _("The lowest target is above the highest."));
+  else if (spor_entity_is_set (entity, "of_total") &&
+           MAX (has_min ? min : 0, has_max ? max : 0) > spor_entity_get_int (entity, "of_total"))
+    spor_problems_add (problems, "of_total", _("The target is larger than the number of participants."));
+}
+
 SporProgrammeGoal *
 spor_programmes_add_goal (SporStore  *store,
                           gint64      programme_id,
@@ -237,18 +268,13 @@ spor_programmes_add_goal (SporStore  *store,
                            _("A goal needs a description."));
       return NULL;
     }
-  if (target_min >= 0 && target_max >= 0 && target_min > target_max)
-    {
-      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                           _("The lowest target is above the highest."));
-      return NULL;
-    }
-  if (of_total >= 0 && (of_total == 0 || MAX (target_min, target_max) > of_total))
+  if (of_total == 0)
     {
       g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
                            _("The target is larger than the number of participants."));
       return NULL;
     }
+  /* the targets' order is a rule of the record: spor_programme_goal_rules() */
   if (!spor_store_begin (store, error))
     return NULL;
   goals = spor_programmes_list_goals (store, programme_id, error);

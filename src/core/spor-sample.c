@@ -2,8 +2,9 @@
  *
  * Everything here is invented: names are random combinations of common Danish first and
  * family names, addresses and numbers are made up, and no note describes a real person.
- * The rows are written with prepared statements in one transaction; the audit log gets one
- * "generate" entry per table instead of one per row.
+ * The records go through the store like any other (spor_store_insert, checked by the one
+ * checker) in one bulk transaction; the audit log gets one "generate" entry per kind of
+ * record instead of one per record.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,12 +103,7 @@ typedef struct
   char            (*days)[11];
   GArray           *staff;        /* gint64 ids */
   GArray           *volunteers;   /* gint64 competency ids */
-  sqlite3_stmt     *staff_insert, *role_insert, *competency_insert, *location_insert,
-                   *cohort_insert, *participant_insert, *ps_insert, *progress_insert,
-                   *agreement_insert, *block_insert, *req_insert, *block_staff_insert,
-                   *block_participant_insert, *attendance_insert, *meeting_insert,
-                   *placement_insert, *outcome_insert, *portfolio_insert, *need_insert,
-                   *match_insert;
+  GHashTable       *records;      /* GType → the SporEntity filled anew for each record */
 } Sample;
 
 static const char *
@@ -156,132 +152,59 @@ add_duration (guint32 from,
   return g_date_get_julian (&date);
 }
 
-/* Binds the uuid and the two timestamps, the first three columns of every insert. */
-static void
-bind_keys (Sample       *s,
-           sqlite3_stmt *stmt)
+/* The record of @type to fill next: one object per kind, emptied for each record. */
+static SporEntity *
+record (Sample *s,
+        GType   type)
 {
-  spor_uuid_fill (s->uuid);
-  sqlite3_bind_text (stmt, 1, s->uuid, 36, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, s->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, s->now, -1, SQLITE_STATIC);
+  SporEntity *e = g_hash_table_lookup (s->records, GSIZE_TO_POINTER (type));
+
+  if (e == NULL)
+    {
+      e = spor_entity_new (type);
+      g_hash_table_insert (s->records, GSIZE_TO_POINTER (type), e);
+    }
+  spor_entity_reset (e);
+  return e;
 }
 
+/* Writes the record through the store; @id (may be NULL) gets its key. */
 static gboolean
-step (Sample       *s,
-      sqlite3_stmt *stmt,
-      gint64       *id,
-      GError      **error)
+put (Sample      *s,
+     SporEntity  *e,
+     gint64      *id,
+     GError     **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  /* Optional columns are left unbound: nothing may carry over from the previous row. */
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (s->store, error, rc, _("Creating sample data"));
-      return FALSE;
-    }
+  if (!spor_store_insert (s->store, e, error))
+    return FALSE;
   if (id != NULL)
-    *id = sqlite3_last_insert_rowid (spor_store_get_db (s->store));
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prep (Sample     *s,
-      const char *sql,
-      GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v3 (spor_store_get_db (s->store), sql, -1,
-                               SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      spor_store_set_error (s->store, error, rc, _("Creating sample data"));
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-prepare_all (Sample  *s,
-             GError **error)
-{
-#define PREP(field, sql) if ((s->field = prep (s, sql, error)) == NULL) return FALSE
-  PREP (staff_insert, "INSERT INTO staff (uuid, created_at, updated_at, name, organisation, email, "
-                      "phone, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)");
-  PREP (role_insert, "INSERT INTO staff_roles (uuid, created_at, updated_at, staff_id, role) "
-                     "VALUES (?, ?, ?, ?, ?)");
-  PREP (competency_insert, "INSERT INTO competencies (uuid, created_at, updated_at, staff_id, "
-                           "subject, level) VALUES (?, ?, ?, ?, ?, ?)");
-  PREP (location_insert, "INSERT INTO locations (uuid, created_at, updated_at, name, address, "
-                         "organisation, capacity) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  PREP (cohort_insert, "INSERT INTO cohorts (uuid, created_at, updated_at, programme_id, name, "
-                       "start_date, end_date, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  PREP (participant_insert,
-        "INSERT INTO participants (uuid, created_at, updated_at, name, birth_date, email, phone, "
-        "municipality, provision, referral_caseworker, referral_organisation, referral_date, "
-        "programme_id, cohort_id, status, waiting_position, waiting_since, start_date, end_date, "
-        "contact_person_id, consent_date, consent_processing, consent_sharing, consent_photos, "
-        "needs, exit_reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
-  PREP (ps_insert, "INSERT INTO participant_staff (uuid, created_at, updated_at, participant_id, "
-                   "staff_id, role) VALUES (?, ?, ?, ?, ?, ?)");
-  PREP (progress_insert,
-        "INSERT INTO phase_progress (uuid, created_at, updated_at, participant_id, phase_id, "
-        "state, planned_start, planned_end, actual_start, actual_end) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  PREP (agreement_insert,
-        "INSERT INTO agreements (uuid, created_at, updated_at, participant_id, version, state, "
-        "goals, needs, schedule, weekly_hours, programme_provides, participant_commits, "
-        "adviser_id, creative_id, start_date, review_date, signed_date, signed_by_participant, "
-        "signed_by_adviser) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  PREP (block_insert,
-        "INSERT INTO blocks (uuid, created_at, updated_at, programme_id, cohort_id, location_id, "
-        "title, kind, weekdays, start_time, end_time, period_start, period_end, capacity) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'weekly', ?, ?, ?, ?, ?, ?)");
-  PREP (req_insert, "INSERT INTO block_requirements (uuid, created_at, updated_at, block_id, role, "
-                    "count) VALUES (?, ?, ?, ?, ?, 1)");
-  PREP (block_staff_insert, "INSERT INTO block_staff (uuid, created_at, updated_at, block_id, "
-                            "staff_id, role) VALUES (?, ?, ?, ?, ?, ?)");
-  PREP (block_participant_insert, "INSERT INTO block_participants (uuid, created_at, updated_at, "
-                                  "block_id, participant_id) VALUES (?, ?, ?, ?, ?)");
-  PREP (attendance_insert, "INSERT INTO attendance (uuid, created_at, updated_at, block_id, "
-                           "participant_id, date, status, hours) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  PREP (meeting_insert, "INSERT INTO meetings (uuid, created_at, updated_at, participant_id, kind, "
-                        "date, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  PREP (placement_insert, "INSERT INTO placements (uuid, created_at, updated_at, participant_id, "
-                          "kind, organisation, start_date, end_date, hours_per_week) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  PREP (outcome_insert, "INSERT INTO outcomes (uuid, created_at, updated_at, participant_id, kind, "
-                        "date, destination) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  PREP (portfolio_insert, "INSERT INTO portfolio_items (uuid, created_at, updated_at, "
-                          "participant_id, kind, title, date, issuer) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  PREP (need_insert, "INSERT INTO needs (uuid, created_at, updated_at, participant_id, subject, "
-                     "state) VALUES (?, ?, ?, ?, ?, ?)");
-  PREP (match_insert, "INSERT INTO matches (uuid, created_at, updated_at, need_id, competency_id, "
-                      "state, start_date) VALUES (?, ?, ?, ?, ?, ?, ?)");
-#undef PREP
+    *id = spor_entity_get_id (e);
   return TRUE;
 }
 
 static void
-finalize_all (Sample *s)
+set_text (SporEntity *e,
+          const char *field,
+          const char *value)
 {
-  sqlite3_stmt **stmts[] = {
-    &s->staff_insert, &s->role_insert, &s->competency_insert, &s->location_insert,
-    &s->cohort_insert, &s->participant_insert, &s->ps_insert, &s->progress_insert,
-    &s->agreement_insert, &s->block_insert, &s->req_insert, &s->block_staff_insert,
-    &s->block_participant_insert, &s->attendance_insert, &s->meeting_insert,
-    &s->placement_insert, &s->outcome_insert, &s->portfolio_insert, &s->need_insert,
-    &s->match_insert,
-  };
+  spor_entity_set_text (e, field, value);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
-    g_clear_pointer (stmts[i], sqlite3_finalize);
+static void
+set_int (SporEntity *e,
+         const char *field,
+         gint64      value)
+{
+  spor_entity_set_int (e, field, value);
+}
+
+static void
+set_day (Sample     *s,
+         SporEntity *e,
+         const char *field,
+         guint32     julian)
+{
+  spor_entity_set_text (e, field, day (s, julian));
 }
 
 #define PICK(s, array) ((array)[g_rand_int_range ((s)->rand, 0, G_N_ELEMENTS (array))])
@@ -333,32 +256,33 @@ create_staff (Sample     *s,
       const char *role = roles[i % G_N_ELEMENTS (roles)];
       gint64 id;
 
-      bind_keys (s, s->staff_insert);
-      sqlite3_bind_text (s->staff_insert, 4, name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->staff_insert, 5, strcmp (role, "volunteer") == 0
-                         ? "Frivillig" : "Kommunen", -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->staff_insert, 6, email, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->staff_insert, 7, phone, -1, SQLITE_STATIC);
-      if (!step (s, s->staff_insert, &id, error))
+      SporEntity *e = record (s, SPOR_TYPE_STAFF);
+
+      set_text (e, "name", name);
+      set_text (e, "organisation", strcmp (role, "volunteer") == 0 ? "Frivillig" : "Kommunen");
+      set_text (e, "email", email);
+      set_text (e, "phone", phone);
+      spor_entity_set_bool (e, "active", TRUE);
+      if (!put (s, e, &id, error))
         return FALSE;
       g_array_append_val (s->staff, id);
       s->counts->staff++;
 
-      bind_keys (s, s->role_insert);
-      sqlite3_bind_int64 (s->role_insert, 4, id);
-      sqlite3_bind_text (s->role_insert, 5, role, -1, SQLITE_STATIC);
-      if (!step (s, s->role_insert, NULL, error))
+      e = record (s, SPOR_TYPE_STAFF_ROLE);
+      set_int (e, "staff_id", id);
+      set_text (e, "role", role);
+      if (!put (s, e, NULL, error))
         return FALSE;
 
       if (strcmp (role, "volunteer") == 0)
         {
           gint64 competency;
 
-          bind_keys (s, s->competency_insert);
-          sqlite3_bind_int64 (s->competency_insert, 4, id);
-          sqlite3_bind_text (s->competency_insert, 5, PICK (s, subjects), -1, SQLITE_STATIC);
-          sqlite3_bind_text (s->competency_insert, 6, "Gymnasieniveau", -1, SQLITE_STATIC);
-          if (!step (s, s->competency_insert, &competency, error))
+          e = record (s, SPOR_TYPE_COMPETENCY);
+          set_int (e, "staff_id", id);
+          set_text (e, "subject", PICK (s, subjects));
+          set_text (e, "level", "Gymnasieniveau");
+          if (!put (s, e, &competency, error))
             return FALSE;
           g_array_append_val (s->volunteers, competency);
         }
@@ -494,22 +418,190 @@ create_attendance (Sample              *s,
           guint weekday_bit = 1u << ((d - 1) % 7);
           double hours;
           const char *status;
+          SporEntity *e;
 
           if (!(weekdays & weekday_bit))
             continue;
           status = attendance_status (s, &hours, hours_full);
-          bind_keys (s, s->attendance_insert);
-          sqlite3_bind_int64 (s->attendance_insert, 4, cohort->block_ids[b]);
-          sqlite3_bind_int64 (s->attendance_insert, 5, participant);
-          sqlite3_bind_text (s->attendance_insert, 6, day (s, d), 10, SQLITE_STATIC);
-          sqlite3_bind_text (s->attendance_insert, 7, status, -1, SQLITE_STATIC);
-          sqlite3_bind_double (s->attendance_insert, 8, hours);
-          if (!step (s, s->attendance_insert, NULL, error))
+          e = record (s, SPOR_TYPE_ATTENDANCE);
+          set_int (e, "block_id", cohort->block_ids[b]);
+          set_int (e, "participant_id", participant);
+          set_day (s, e, "date", d);
+          set_text (e, "status", status);
+          spor_entity_set_real (e, "hours", hours);
+          if (!put (s, e, NULL, error))
             return FALSE;
           s->counts->attendance++;
         }
     }
   return TRUE;
+}
+
+static gboolean
+add_meeting (Sample      *s,
+             gint64       participant,
+             const char  *kind,
+             guint32      date,
+             gint64       staff,
+             GError     **error)
+{
+  SporEntity *e = record (s, SPOR_TYPE_MEETING);
+
+  set_int (e, "participant_id", participant);
+  set_text (e, "kind", kind);
+  set_day (s, e, "date", date);
+  set_int (e, "staff_id", staff);
+  if (!put (s, e, NULL, error))
+    return FALSE;
+  s->counts->meetings++;
+  return TRUE;
+}
+
+static gboolean
+create_progress (Sample      *s,
+                 gint64       participant,
+                 GArray      *phases,
+                 guint32     *starts,
+                 guint32     *ends,
+                 const char  *status,
+                 guint32      stop,
+                 GError     **error)
+{
+  for (guint i = 0; i < phases->len; i++)
+    {
+      const PhaseInfo *p = &g_array_index (phases, PhaseInfo, i);
+      SporEntity *e = record (s, SPOR_TYPE_PHASE_PROGRESS);
+      const char *state;
+      gboolean started = starts[i] <= s->today_j && (stop == 0 || starts[i] <= stop);
+      gboolean finished = ends[i] < s->today_j && (stop == 0 || ends[i] <= stop);
+
+      if (stop != 0 && starts[i] > stop)
+        state = "skipped";
+      else if (finished)
+        state = "done";
+      else if (started)
+        state = strcmp (status, "on_hold") == 0 ? "on_hold" : stop != 0 ? "skipped" : "active";
+      else
+        state = "planned";
+
+      set_int (e, "participant_id", participant);
+      set_int (e, "phase_id", p->id);
+      set_text (e, "state", state);
+      set_day (s, e, "planned_start", starts[i]);
+      set_day (s, e, "planned_end", ends[i]);
+      if (started)
+        set_day (s, e, "actual_start", starts[i]);
+      if (finished)
+        set_day (s, e, "actual_end", ends[i]);
+      if (!put (s, e, NULL, error))
+        return FALSE;
+      s->counts->phase_progress++;
+    }
+  return TRUE;
+}
+
+/* The start agreement: signed once started, a draft before */
+static gboolean
+create_agreement (Sample              *s,
+                  const ProgrammePlan *plan,
+                  gint64               participant,
+                  const char          *name,
+                  const char          *note,
+                  guint32              start,
+                  guint                serial,
+                  GError             **error)
+{
+  gboolean signed_ = start <= s->today_j;
+  SporEntity *e = record (s, SPOR_TYPE_AGREEMENT);
+  g_autofree char *schedule = g_strdup_printf ("%s %s–%s", plan->weekdays == (2 | 8)
+                                               ? "Tirsdag og torsdag" : "Mandag og onsdag",
+                                               plan->start_time, plan->end_time);
+
+  set_int (e, "participant_id", participant);
+  set_int (e, "version", 1);
+  set_text (e, "state", signed_ ? "signed" : "draft");
+  set_text (e, "goals", "Jeg vil gerne komme ud af huset og lære noget nyt.");
+  if (note != NULL)
+    set_text (e, "needs", note);
+  set_text (e, "schedule", schedule);
+  spor_entity_set_real (e, "weekly_hours", 2 * block_hours (plan));
+  set_text (e, "programme_provides", "Fast arbejdsuge med faglig og personlig støtte.");
+  set_text (e, "participant_commits", "At møde op eller melde fra.");
+  set_int (e, "adviser_id", staff_at (s, serial / 10, 1));
+  set_int (e, "creative_id", staff_at (s, serial / 10, 0));
+  set_day (s, e, "start_date", start);
+  set_day (s, e, "review_date", start + 56);
+  if (signed_)
+    {
+      set_day (s, e, "signed_date", start - 3);
+      set_text (e, "signed_by_participant", name);
+      set_text (e, "signed_by_adviser", "Rådgiver");
+    }
+  if (!put (s, e, NULL, error))
+    return FALSE;
+  s->counts->agreements++;
+  return TRUE;
+}
+
+static gboolean
+create_match (Sample   *s,
+              gint64    participant,
+              guint     serial,
+              guint32   start,
+              guint32   end,
+              GError  **error)
+{
+  SporEntity *e = record (s, SPOR_TYPE_NEED);
+  gint64 need;
+
+  set_int (e, "participant_id", participant);
+  set_text (e, "subject", "Eksamenstræning");
+  set_text (e, "state", "matched");
+  if (!put (s, e, &need, error))
+    return FALSE;
+  e = record (s, SPOR_TYPE_MATCH);
+  set_int (e, "need_id", need);
+  set_int (e, "competency_id", g_array_index (s->volunteers, gint64, serial % s->volunteers->len));
+  set_text (e, "state", end < s->today_j ? "ended" : "active");
+  set_day (s, e, "start_date", start + 14);
+  return put (s, e, NULL, error);
+}
+
+/* The exit of a completed participant, sometimes after a placement */
+static gboolean
+create_exit (Sample   *s,
+             gint64    participant,
+             guint32   start,
+             guint32   end,
+             guint     r,
+             GError  **error)
+{
+  static const char * const kinds[] = { "internship", "wage_subsidy", "work_trial", "job",
+                                        "education" };
+  static const char * const destinations[] = { "education", "internship", "wage_subsidy",
+                                               "work_trial", "job", "other" };
+  const char *destination = PICK (s, destinations);
+  SporEntity *e;
+
+  if (r % 5 < 2)
+    {
+      e = record (s, SPOR_TYPE_PLACEMENT);
+      set_int (e, "participant_id", participant);
+      set_text (e, "kind", PICK (s, kinds));
+      set_text (e, "organisation", "Lokal virksomhed");
+      set_day (s, e, "start_date", end - 60);
+      set_day (s, e, "end_date", end);
+      spor_entity_set_real (e, "hours_per_week", 15);
+      if (!put (s, e, NULL, error))
+        return FALSE;
+      s->counts->placements++;
+    }
+  e = record (s, SPOR_TYPE_OUTCOME);
+  set_int (e, "participant_id", participant);
+  set_text (e, "kind", "exit");
+  set_day (s, e, "date", end);
+  set_text (e, "destination", destination);
+  return put (s, e, NULL, error);
 }
 
 static gboolean
@@ -539,6 +631,7 @@ create_participant (Sample              *s,
   const char *note = PICK (s, need_notes);
   gint64 id, contact = staff_at (s, serial / 10, 1);
   guint r = (guint) g_rand_int_range (s->rand, 0, 100);
+  SporEntity *e;
 
   end = plan_phases (phases, start, starts, ends) - 1;
   if (cohort == NULL)
@@ -557,141 +650,73 @@ create_participant (Sample              *s,
   birth = start - (guint32) (365.25 * g_rand_int_range (s->rand, min_age, max_age + 1))
                 - g_rand_int_range (s->rand, 0, 365);
 
-  bind_keys (s, s->participant_insert);
-  sqlite3_bind_text (s->participant_insert, 4, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 5, day (s, birth), 10, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 6, email, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 7, phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 8, plan->municipality, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 9, PICK (s, provisions), -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 10, caseworker, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 11, referrer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant_insert, 12, day (s, start - 30), 10, SQLITE_STATIC);
-  sqlite3_bind_int64 (s->participant_insert, 13, programme_id);
+  e = record (s, SPOR_TYPE_PARTICIPANT);
+  set_text (e, "name", name);
+  set_day (s, e, "birth_date", birth);
+  set_text (e, "email", email);
+  set_text (e, "phone", phone);
+  set_text (e, "municipality", plan->municipality);
+  set_text (e, "provision", PICK (s, provisions));
+  set_text (e, "referral_caseworker", caseworker);
+  set_text (e, "referral_organisation", referrer);
+  set_day (s, e, "referral_date", start - 30);
+  set_int (e, "programme_id", programme_id);
   if (cohort != NULL)
-    sqlite3_bind_int64 (s->participant_insert, 14, cohort->id);
-  sqlite3_bind_text (s->participant_insert, 15, status, -1, SQLITE_STATIC);
+    set_int (e, "cohort_id", cohort->id);
+  set_text (e, "status", status);
   if (cohort == NULL)
     {
-      sqlite3_bind_int (s->participant_insert, 16, (int) waiting_position);
-      sqlite3_bind_text (s->participant_insert, 17, day (s, start), 10, SQLITE_STATIC);
+      set_int (e, "waiting_position", waiting_position);
+      set_day (s, e, "waiting_since", start);
     }
   else
     {
-      sqlite3_bind_text (s->participant_insert, 18, day (s, start), 10, SQLITE_STATIC);
+      set_day (s, e, "start_date", start);
       if (strcmp (status, "completed") == 0)
-        sqlite3_bind_text (s->participant_insert, 19, day (s, end), 10, SQLITE_STATIC);
+        set_day (s, e, "end_date", end);
       else if (stop != 0)
-        sqlite3_bind_text (s->participant_insert, 19, day (s, stop), 10, SQLITE_STATIC);
+        set_day (s, e, "end_date", stop);
     }
-  sqlite3_bind_int64 (s->participant_insert, 20, contact);
-  sqlite3_bind_text (s->participant_insert, 21, day (s, start - 20), 10, SQLITE_STATIC);
-  sqlite3_bind_int (s->participant_insert, 22, r % 2);
-  sqlite3_bind_int (s->participant_insert, 23, r % 3 == 0);
+  set_int (e, "contact_person_id", contact);
+  set_day (s, e, "consent_date", start - 20);
+  spor_entity_set_bool (e, "consent_processing", TRUE);
+  spor_entity_set_bool (e, "consent_sharing", r % 2);
+  spor_entity_set_bool (e, "consent_photos", r % 3 == 0);
   if (note != NULL)
-    sqlite3_bind_text (s->participant_insert, 24, note, -1, SQLITE_STATIC);
+    set_text (e, "needs", note);
   if (stop != 0)
-    sqlite3_bind_text (s->participant_insert, 25, "Flyttet fra kommunen.", -1, SQLITE_STATIC);
-  if (!step (s, s->participant_insert, &id, error))
+    set_text (e, "exit_reason", "Flyttet fra kommunen.");
+  if (!put (s, e, &id, error))
     return FALSE;
   s->counts->participants++;
 
-  bind_keys (s, s->ps_insert);
-  sqlite3_bind_int64 (s->ps_insert, 4, id);
-  sqlite3_bind_int64 (s->ps_insert, 5, staff_at (s, serial / 10, 2));
-  sqlite3_bind_text (s->ps_insert, 6, "mentor", -1, SQLITE_STATIC);
-  if (!step (s, s->ps_insert, NULL, error))
+  e = record (s, SPOR_TYPE_PARTICIPANT_STAFF);
+  set_int (e, "participant_id", id);
+  set_int (e, "staff_id", staff_at (s, serial / 10, 2));
+  set_text (e, "role", "mentor");
+  if (!put (s, e, NULL, error))
     return FALSE;
 
   /* screening before the start */
-  bind_keys (s, s->meeting_insert);
-  sqlite3_bind_int64 (s->meeting_insert, 4, id);
-  sqlite3_bind_text (s->meeting_insert, 5, "screening", -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->meeting_insert, 6, day (s, start - 14), 10, SQLITE_STATIC);
-  sqlite3_bind_int64 (s->meeting_insert, 7, contact);
-  if (!step (s, s->meeting_insert, NULL, error))
+  if (!add_meeting (s, id, "screening", start - 14, contact, error))
     return FALSE;
-  s->counts->meetings++;
 
   if (cohort == NULL)
     return TRUE;
 
-  /* phase progress */
-  for (guint i = 0; i < phases->len; i++)
-    {
-      const PhaseInfo *p = &g_array_index (phases, PhaseInfo, i);
-      const char *state;
-      gboolean started = starts[i] <= s->today_j && (stop == 0 || starts[i] <= stop);
-      gboolean finished = ends[i] < s->today_j && (stop == 0 || ends[i] <= stop);
-
-      if (stop != 0 && starts[i] > stop)
-        state = "skipped";
-      else if (finished)
-        state = "done";
-      else if (started)
-        state = strcmp (status, "on_hold") == 0 ? "on_hold" : stop != 0 ? "skipped" : "active";
-      else
-        state = "planned";
-
-      bind_keys (s, s->progress_insert);
-      sqlite3_bind_int64 (s->progress_insert, 4, id);
-      sqlite3_bind_int64 (s->progress_insert, 5, p->id);
-      sqlite3_bind_text (s->progress_insert, 6, state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->progress_insert, 7, day (s, starts[i]), 10, SQLITE_STATIC);
-      sqlite3_bind_text (s->progress_insert, 8, day (s, ends[i]), 10, SQLITE_STATIC);
-      if (started)
-        sqlite3_bind_text (s->progress_insert, 9, day (s, starts[i]), 10, SQLITE_STATIC);
-      if (finished)
-        sqlite3_bind_text (s->progress_insert, 10, day (s, ends[i]), 10, SQLITE_STATIC);
-      if (!step (s, s->progress_insert, NULL, error))
-        return FALSE;
-      s->counts->phase_progress++;
-    }
-
-  /* start agreement: signed once started, a draft before */
-  {
-    gboolean signed_ = start <= s->today_j;
-    gint64 adviser = staff_at (s, serial / 10, 1), creative = staff_at (s, serial / 10, 0);
-    g_autofree char *schedule = g_strdup_printf ("%s %s–%s", plan->weekdays == (2 | 8)
-                                                 ? "Tirsdag og torsdag" : "Mandag og onsdag",
-                                                 plan->start_time, plan->end_time);
-
-    bind_keys (s, s->agreement_insert);
-    sqlite3_bind_int64 (s->agreement_insert, 4, id);
-    sqlite3_bind_text (s->agreement_insert, 5, signed_ ? "signed" : "draft", -1, SQLITE_STATIC);
-    sqlite3_bind_text (s->agreement_insert, 6, "Jeg vil gerne komme ud af huset og lære noget nyt.",
-                       -1, SQLITE_STATIC);
-    if (note != NULL)
-      sqlite3_bind_text (s->agreement_insert, 7, note, -1, SQLITE_STATIC);
-    sqlite3_bind_text (s->agreement_insert, 8, schedule, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_double (s->agreement_insert, 9, 2 * block_hours (plan));
-    sqlite3_bind_text (s->agreement_insert, 10, "Fast arbejdsuge med faglig og personlig støtte.",
-                       -1, SQLITE_STATIC);
-    sqlite3_bind_text (s->agreement_insert, 11, "At møde op eller melde fra.", -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (s->agreement_insert, 12, adviser);
-    sqlite3_bind_int64 (s->agreement_insert, 13, creative);
-    sqlite3_bind_text (s->agreement_insert, 14, day (s, start), 10, SQLITE_STATIC);
-    sqlite3_bind_text (s->agreement_insert, 15, day (s, start + 56), 10, SQLITE_STATIC);
-    if (signed_)
-      {
-        sqlite3_bind_text (s->agreement_insert, 16, day (s, start - 3), 10, SQLITE_STATIC);
-        sqlite3_bind_text (s->agreement_insert, 17, name, -1, SQLITE_STATIC);
-        sqlite3_bind_text (s->agreement_insert, 18, "Rådgiver", -1, SQLITE_STATIC);
-      }
-    if (!step (s, s->agreement_insert, NULL, error))
-      return FALSE;
-    s->counts->agreements++;
-  }
+  if (!create_progress (s, id, phases, starts, ends, status, stop, error) ||
+      !create_agreement (s, plan, id, name, note, start, serial, error))
+    return FALSE;
 
   if (start > s->today_j)
     return TRUE;
 
   for (guint b = 0; b < cohort->n_blocks; b++)
     {
-      bind_keys (s, s->block_participant_insert);
-      sqlite3_bind_int64 (s->block_participant_insert, 4, cohort->block_ids[b]);
-      sqlite3_bind_int64 (s->block_participant_insert, 5, id);
-      if (!step (s, s->block_participant_insert, NULL, error))
+      e = record (s, SPOR_TYPE_BLOCK_PARTICIPANT);
+      set_int (e, "block_id", cohort->block_ids[b]);
+      set_int (e, "participant_id", id);
+      if (!put (s, e, NULL, error))
         return FALSE;
     }
 
@@ -701,79 +726,27 @@ create_participant (Sample              *s,
 
   /* coaching along the way */
   for (guint32 d = start + 28; d < MIN (s->today_j, stop ? stop : end); d += 56)
-    {
-      bind_keys (s, s->meeting_insert);
-      sqlite3_bind_int64 (s->meeting_insert, 4, id);
-      sqlite3_bind_text (s->meeting_insert, 5, "coaching", -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->meeting_insert, 6, day (s, d), 10, SQLITE_STATIC);
-      sqlite3_bind_int64 (s->meeting_insert, 7, staff_at (s, serial / 10, 2));
-      if (!step (s, s->meeting_insert, NULL, error))
-        return FALSE;
-      s->counts->meetings++;
-    }
+    if (!add_meeting (s, id, "coaching", d, staff_at (s, serial / 10, 2), error))
+      return FALSE;
 
   if (strcmp (plan->key, "unge-med-kant") == 0)
     {
-      bind_keys (s, s->portfolio_insert);
-      sqlite3_bind_int64 (s->portfolio_insert, 4, id);
-      sqlite3_bind_text (s->portfolio_insert, 5, "certificate", -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->portfolio_insert, 6, "Kompetencebevis: førstehjælp", -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->portfolio_insert, 7, day (s, start + 40), 10, SQLITE_STATIC);
-      sqlite3_bind_text (s->portfolio_insert, 8, "Ishøj Kommune", -1, SQLITE_STATIC);
-      if (!step (s, s->portfolio_insert, NULL, error))
+      e = record (s, SPOR_TYPE_PORTFOLIO_ITEM);
+      set_int (e, "participant_id", id);
+      set_text (e, "kind", "certificate");
+      set_text (e, "title", "Kompetencebevis: førstehjælp");
+      set_day (s, e, "date", start + 40);
+      set_text (e, "issuer", "Ishøj Kommune");
+      if (!put (s, e, NULL, error))
         return FALSE;
     }
 
-  if (strcmp (plan->key, "digitale-ressourcebank") == 0 && s->volunteers->len > 0)
-    {
-      gint64 need;
-
-      bind_keys (s, s->need_insert);
-      sqlite3_bind_int64 (s->need_insert, 4, id);
-      sqlite3_bind_text (s->need_insert, 5, "Eksamenstræning", -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->need_insert, 6, "matched", -1, SQLITE_STATIC);
-      if (!step (s, s->need_insert, &need, error))
-        return FALSE;
-      bind_keys (s, s->match_insert);
-      sqlite3_bind_int64 (s->match_insert, 4, need);
-      sqlite3_bind_int64 (s->match_insert, 5, g_array_index (s->volunteers, gint64,
-                                                             serial % s->volunteers->len));
-      sqlite3_bind_text (s->match_insert, 6, end < s->today_j ? "ended" : "active", -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_text (s->match_insert, 7, day (s, start + 14), 10, SQLITE_STATIC);
-      if (!step (s, s->match_insert, NULL, error))
-        return FALSE;
-    }
+  if (strcmp (plan->key, "digitale-ressourcebank") == 0 && s->volunteers->len > 0 &&
+      !create_match (s, id, serial, start, end, error))
+    return FALSE;
 
   if (strcmp (status, "completed") == 0)
-    {
-      static const char * const kinds[] = { "internship", "wage_subsidy", "work_trial", "job",
-                                            "education" };
-      static const char * const destinations[] = { "education", "internship", "wage_subsidy",
-                                                   "work_trial", "job", "other" };
-      const char *destination = PICK (s, destinations);
-
-      if (r % 5 < 2)
-        {
-          bind_keys (s, s->placement_insert);
-          sqlite3_bind_int64 (s->placement_insert, 4, id);
-          sqlite3_bind_text (s->placement_insert, 5, PICK (s, kinds), -1, SQLITE_STATIC);
-          sqlite3_bind_text (s->placement_insert, 6, "Lokal virksomhed", -1, SQLITE_STATIC);
-          sqlite3_bind_text (s->placement_insert, 7, day (s, end - 60), 10, SQLITE_STATIC);
-          sqlite3_bind_text (s->placement_insert, 8, day (s, end), 10, SQLITE_STATIC);
-          sqlite3_bind_double (s->placement_insert, 9, 15);
-          if (!step (s, s->placement_insert, NULL, error))
-            return FALSE;
-          s->counts->placements++;
-        }
-      bind_keys (s, s->outcome_insert);
-      sqlite3_bind_int64 (s->outcome_insert, 4, id);
-      sqlite3_bind_text (s->outcome_insert, 5, "exit", -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->outcome_insert, 6, day (s, end), 10, SQLITE_STATIC);
-      sqlite3_bind_text (s->outcome_insert, 7, destination, -1, SQLITE_STATIC);
-      if (!step (s, s->outcome_insert, NULL, error))
-        return FALSE;
-    }
+    return create_exit (s, id, start, end, r, error);
   return TRUE;
 }
 
@@ -792,37 +765,39 @@ create_block (Sample              *s,
               GError             **error)
 {
   static const char * const required[] = { "creative", "adviser" };
+  SporEntity *e = record (s, SPOR_TYPE_BLOCK);
   gint64 block;
 
-  bind_keys (s, s->block_insert);
-  sqlite3_bind_int64 (s->block_insert, 4, programme_id);
-  sqlite3_bind_int64 (s->block_insert, 5, cohort->id);
-  sqlite3_bind_int64 (s->block_insert, 6, location);
-  sqlite3_bind_text (s->block_insert, 7, title, -1, SQLITE_STATIC);
-  sqlite3_bind_int (s->block_insert, 8, (int) weekdays);
-  sqlite3_bind_text (s->block_insert, 9, start_time, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->block_insert, 10, end_time, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->block_insert, 11, day (s, cohort->start), 10, SQLITE_STATIC);
-  sqlite3_bind_text (s->block_insert, 12, day (s, cohort->course_end), 10, SQLITE_STATIC);
-  sqlite3_bind_int (s->block_insert, 13, (int) capacity);
-  if (!step (s, s->block_insert, &block, error))
+  set_int (e, "programme_id", programme_id);
+  set_int (e, "cohort_id", cohort->id);
+  set_int (e, "location_id", location);
+  set_text (e, "title", title);
+  set_text (e, "kind", "weekly");
+  set_int (e, "weekdays", weekdays);
+  set_text (e, "start_time", start_time);
+  set_text (e, "end_time", end_time);
+  set_day (s, e, "period_start", cohort->start);
+  set_day (s, e, "period_end", cohort->course_end);
+  set_int (e, "capacity", capacity);
+  if (!put (s, e, &block, error))
     return FALSE;
   cohort->block_ids[cohort->n_blocks++] = block;
   s->counts->blocks++;
 
   for (guint r = 0; r < G_N_ELEMENTS (required); r++)
     {
-      bind_keys (s, s->req_insert);
-      sqlite3_bind_int64 (s->req_insert, 4, block);
-      sqlite3_bind_text (s->req_insert, 5, required[r], -1, SQLITE_STATIC);
-      if (!step (s, s->req_insert, NULL, error))
+      e = record (s, SPOR_TYPE_BLOCK_REQUIREMENT);
+      set_int (e, "block_id", block);
+      set_text (e, "role", required[r]);
+      set_int (e, "count", 1);
+      if (!put (s, e, NULL, error))
         return FALSE;
 
-      bind_keys (s, s->block_staff_insert);
-      sqlite3_bind_int64 (s->block_staff_insert, 4, block);
-      sqlite3_bind_int64 (s->block_staff_insert, 5, staff_at (s, index, r));
-      sqlite3_bind_text (s->block_staff_insert, 6, required[r], -1, SQLITE_STATIC);
-      if (!step (s, s->block_staff_insert, NULL, error))
+      e = record (s, SPOR_TYPE_BLOCK_STAFF);
+      set_int (e, "block_id", block);
+      set_int (e, "staff_id", staff_at (s, index, r));
+      set_text (e, "role", required[r]);
+      if (!put (s, e, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -839,6 +814,7 @@ create_programme (Sample              *s,
   g_autoptr(GArray) phases = g_array_new (FALSE, FALSE, sizeof (PhaseInfo));
   g_autofree guint32 *starts = NULL, *ends = NULL;
   gint64 programme_id, location;
+  SporEntity *e;
   guint n_waiting, n_cohorts, span, upcoming;
   guint32 first = julian (2024, 1, 8), latest = s->today_j - 42;
   guint32 duration;
@@ -856,12 +832,12 @@ create_programme (Sample              *s,
   ends = g_new0 (guint32, phases->len);
   duration = plan_phases (phases, first, starts, ends) - first;
 
-  bind_keys (s, s->location_insert);
-  sqlite3_bind_text (s->location_insert, 4, plan->location, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->location_insert, 5, plan->location_address, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->location_insert, 6, plan->municipality, -1, SQLITE_STATIC);
-  sqlite3_bind_int (s->location_insert, 7, (int) plan->cohort_size + 4);
-  if (!step (s, s->location_insert, &location, error))
+  e = record (s, SPOR_TYPE_LOCATION);
+  set_text (e, "name", plan->location);
+  set_text (e, "address", plan->location_address);
+  set_text (e, "organisation", plan->municipality);
+  set_int (e, "capacity", plan->cohort_size + 4);
+  if (!put (s, e, &location, error))
     return FALSE;
   s->counts->locations++;
 
@@ -898,13 +874,13 @@ create_programme (Sample              *s,
       cohort_name = g_strdup_printf ("Hold %u · %04u-%02u", c + 1, g_date_get_year (&date),
                                      g_date_get_month (&date));
 
-      bind_keys (s, s->cohort_insert);
-      sqlite3_bind_int64 (s->cohort_insert, 4, programme_id);
-      sqlite3_bind_text (s->cohort_insert, 5, cohort_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->cohort_insert, 6, day (s, cohort.start), 10, SQLITE_STATIC);
-      sqlite3_bind_text (s->cohort_insert, 7, day (s, cohort.start + duration - 1), 10, SQLITE_STATIC);
-      sqlite3_bind_int (s->cohort_insert, 8, (int) plan->cohort_size);
-      if (!step (s, s->cohort_insert, &cohort.id, error))
+      e = record (s, SPOR_TYPE_COHORT);
+      set_int (e, "programme_id", programme_id);
+      set_text (e, "name", cohort_name);
+      set_day (s, e, "start_date", cohort.start);
+      set_day (s, e, "end_date", cohort.start + duration - 1);
+      set_int (e, "capacity", plan->cohort_size);
+      if (!put (s, e, &cohort.id, error))
         return FALSE;
       s->counts->cohorts++;
 
@@ -930,19 +906,6 @@ create_programme (Sample              *s,
   for (guint w = 0; w < n_waiting; w++)
     if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), phases, NULL,
                              w + 1, (*serial)++, error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-audit_tables (Sample  *s,
-              GError **error)
-{
-  guint n;
-  const SporEntityInfo * const *infos = spor_entity_infos (&n);
-
-  for (guint i = 0; i < n; i++)
-    if (!spor_store_audit (s->store, infos[i]->name, NULL, "generate", NULL, error))
       return FALSE;
   return TRUE;
 }
@@ -1009,17 +972,13 @@ spor_sample_create (SporStore        *store,
     }
   s.staff = g_array_new (FALSE, FALSE, sizeof (gint64));
   s.volunteers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  s.records = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
-  /* A large page cache while the indexes grow, and, when no other connection is open, a
-   * rollback journal: the database is empty, so the rows go straight into the file
-   * instead of through the write-ahead log and back. Both are put back afterwards. */
-  spor_store_exec (store, "PRAGMA cache_size = -1048576", NULL);
-  spor_store_exec (store, "PRAGMA journal_mode = DELETE", NULL);
-
-  if (!spor_store_begin (store, error))
+  /* One bulk transaction into an empty database: one "generate" audit entry per kind. */
+  if (!spor_store_begin_bulk (store, SPOR_BULK_EMPTY | SPOR_BULK_AUDIT_PER_KIND |
+                                     SPOR_BULK_LARGE, "generate", error))
     goto out;
-  if (!prepare_all (&s, error) ||
-      !create_staff (&s, MAX (10, n_participants / 6 / 5 * 5), error))
+  if (!create_staff (&s, MAX (10, n_participants / 6 / 5 * 5), error))
     goto fail;
   for (guint p = 0, given = 0; p < G_N_ELEMENTS (plans); p++)
     {
@@ -1030,22 +989,17 @@ spor_sample_create (SporStore        *store,
       if (!create_programme (&s, &plans[p], n, &serial, error))
         goto fail;
     }
-  if (!audit_tables (&s, error))
-    goto fail;
-  spor_store_note_change (store, NULL, 0, SPOR_CHANGE_MANY);
-  finalize_all (&s);
-  if (!spor_store_commit (store, error))
-    goto fail;
+  if (!spor_store_end_bulk (store, error))
+    goto failed;
   ok = TRUE;
   goto out;
 
 fail:
-  finalize_all (&s);
-  spor_store_rollback (store);
+  spor_store_abort_bulk (store);
+failed:
   memset (s.counts, 0, sizeof (SporSampleCounts));
 out:
-  spor_store_exec (store, "PRAGMA journal_mode = WAL", NULL);
-  spor_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  g_hash_table_unref (s.records);
   g_array_unref (s.staff);
   g_array_unref (s.volunteers);
   g_free (s.days);

@@ -88,6 +88,14 @@ spor_uuid_is_valid (const char *text)
   return text[36] == '\0';
 }
 
+void
+spor_uuid_normalise (char *uuid)
+{
+  for (char *p = uuid; *p != '\0'; p++)
+    if (*p >= 'A' && *p <= 'F')
+      *p += 'a' - 'A';
+}
+
 char *
 spor_timestamp_now (void)
 {
@@ -242,4 +250,34 @@ spor_contact_text (const char *email,
       g_string_free (digits, TRUE);
     }
   return g_string_free (s, FALSE);
+}
+
+char *
+spor_printable (const char *text)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  p = text;
+  end = text + strlen (text);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", (guint) c);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 char  *spor_uuid_new            (void);
 void   spor_uuid_fill           (char        out[37]);
 gboolean spor_uuid_is_valid     (const char *text);
+/* A valid UUID in its one stored form, lower case (in place). */
+void   spor_uuid_normalise      (char       *uuid);
 
 /* Now in UTC as 2026-11-23T13:00:00.000000Z; later calls never give an earlier value. */
 char  *spor_timestamp_now       (void);
@@ -24,6 +26,11 @@ char  *spor_date_today          (void);
  * one form of a typed term (æ → ae, ø → oe, å → aa) that matches one of those variants. */
 char  *spor_fold                (const char *text);
 char  *spor_fold_term           (const char *term);
+
+/* @text made safe to show in a message or a terminal: control characters and invalid
+ * UTF-8 as \xNN escapes, so that bytes from a file cannot move the cursor or change a
+ * terminal's state. */
+char  *spor_printable           (const char *text);
 
 /* E-mail and phone as searchable text: the phone also as bare digits. */
 char  *spor_contact_text        (const char *email,

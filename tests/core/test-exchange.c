@@ -459,6 +459,10 @@ typedef struct { const char *what; const char *text; const char *message; } BadF
 #define PROG(uuid, extra) "{\"uuid\":\"" uuid "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"name\":\"Forløb\"" extra "}"
 #define U1 "22222222-2222-4222-8222-222222222222"
 #define U2 "33333333-3333-4333-8333-333333333333"
+#define U3 "44444444-4444-4444-8444-444444444444"
+#define STAMPS "\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\""
+#define PART(uuid, extra) "{\"uuid\":\"" uuid "\"," STAMPS ",\"name\":\"Testa Testesen\",\"status\":\"waiting\"" extra "}"
+#define BLOCK(uuid, extra) "{\"uuid\":\"" uuid "\"," STAMPS ",\"title\":\"Syværksted\",\"kind\":\"weekly\",\"weekdays\":1,\"start_time\":\"09:00\",\"end_time\":\"12:00\"" extra "}"
 
 static const BadFile bad_files[] = {
   { "empty", "", "empty" },
@@ -470,9 +474,9 @@ static const BadFile bad_files[] = {
   { "no header", "{\"programmes\": []}", "format: missing" },
   { "wrong type", HEAD "\"programmes\": [\n" PROG (U1, ",\"capacity\":\"ten\"") "]}", "programmes[0].capacity: not a whole number (line 7)" },
   { "missing field", HEAD "\"programmes\": [\n{\"uuid\":\"" U1 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\"}]}", "programmes[0].name: missing (line 7)" },
-  { "bad date", HEAD "\"programmes\": [\n" PROG (U1, "") ",\n" PROG (U2, ",\"period_start\":\"2026-02-30\"") "]}", "programmes[1].period_start: not a date (line 8)" },
-  { "out of range", HEAD "\"programmes\": [\n" PROG (U1, ",\"min_age\":500") "]}", "programmes[0].min_age: out of range" },
-  { "bad enum", HEAD "\"programmes\": [" PROG (U1, "") "],\n\"phases\": [{\"uuid\":\"" U2 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"programme\":\"" U1 "\",\"position\":0,\"name\":\"A\",\"duration_unit\":\"years\",\"track\":\"sequential\"}]}", "phases[0].duration_unit: not one of" },
+  { "bad date", HEAD "\"programmes\": [\n" PROG (U1, "") ",\n" PROG (U2, ",\"period_start\":\"2026-02-30\"") "]}", "programmes[1].period_start: not a date (YYYY-MM-DD) (line 8)" },
+  { "out of range", HEAD "\"programmes\": [\n" PROG (U1, ",\"min_age\":500") "]}", "programmes[0].min_age: the number is out of range (0 to 120)" },
+  { "bad enum", HEAD "\"programmes\": [" PROG (U1, "") "],\n\"phases\": [{\"uuid\":\"" U2 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"programme\":\"" U1 "\",\"position\":0,\"name\":\"A\",\"duration_unit\":\"years\",\"track\":\"sequential\"}]}", "phases[0].duration_unit: “years” is not one of the allowed values" },
   { "duplicate uuid", HEAD "\"programmes\": [\n" PROG (U1, "") ",\n" PROG (U1, "") "]}", "appears twice" },
   { "uuid in two tables", HEAD "\"programmes\": [\n" PROG (U1, "") "],\n\"locations\": [{\"uuid\":\"" U1 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"name\":\"Værksted\"}]}", "locations[0]: the UUID " U1 " appears twice" },
   { "uuid of a tombstone", HEAD "\"programmes\": [\n" PROG (U1, "") "],\n\"tombstones\": [{\"entity\":\"programme\",\"uuid\":\"" U1 "\",\"deleted_at\":\"2026-01-05T10:00:00.000000Z\"}]}", "appears twice" },
@@ -482,7 +486,7 @@ static const BadFile bad_files[] = {
   { "bad uuid", HEAD "\"programmes\": [\n{\"uuid\":\"x\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"name\":\"A\"}]}", "programmes[0].uuid: not a UUID" },
   { "not an object", HEAD "\"programmes\": [1]}", "programmes[0]: not an object" },
   { "trailing data", HEAD "\"programmes\": []} x", "more after the end" },
-  { "database rule", HEAD "\"programmes\": [\n" PROG (U1, ",\"min_age\":30,\"max_age\":20") "]}", "programmes[0]: breaks a rule" },
+  { "database rule", HEAD "\"programmes\": [\n" PROG (U1, ",\"min_age\":30,\"max_age\":20") "]}", "programmes[0].min_age: The lowest age is above the highest. (line 7)" },
   { "duplicate member", HEAD "\"programmes\": [\n" PROG (U1, ",\"name\":\"B\"") "]}", "programmes[0].name: appears twice" },
   { "bad escape", HEAD "\"programmes\": [\n" PROG (U1, ",\"description\":\"\\q\"") "]}", "programmes[0]: not valid JSON (line 7)" },
   { "lone surrogate", HEAD "\"programmes\": [\n" PROG (U1, ",\"description\":\"\\ud800\"") "]}", "programmes[0]: not valid JSON" },
@@ -491,6 +495,22 @@ static const BadFile bad_files[] = {
   { "fraction for a whole number", HEAD "\"programmes\": [\n" PROG (U1, ",\"capacity\":1.5") "]}", "programmes[0].capacity: not a whole number" },
   { "bad number", HEAD "\"programmes\": [\n" PROG (U1, ",\"capacity\":01") "]}", "programmes[0]: not valid JSON" },
   { "bad tombstone", HEAD "\"tombstones\": [{\"entity\":\"nobody\",\"uuid\":\"" U1 "\",\"deleted_at\":\"2026-01-05T10:00:00.000000Z\"}]}", "tombstones[0].entity" },
+  /* the rules the forms keep hold for a file too */
+  { "name of no-break spaces", HEAD "\"participants\": [\n{\"uuid\":\"" U1 "\"," STAMPS ",\"name\":\"\u00a0\u00a0\",\"status\":\"waiting\"}]}", "participants[0].name: a value is required (line 7)" },
+  { "cpr that is no date", HEAD "\"participants\": [\n" PART (U1, ",\"cpr\":\"3102991234\"") "]}", "participants[0].cpr: The first six digits of a CPR number are a real date of birth (DDMMYY) (line 7)" },
+  { "cpr of another birth date", HEAD "\"participants\": [\n" PART (U1, ",\"cpr\":\"0101901234\",\"birth_date\":\"1990-01-02\"") "]}", "participants[0].cpr: The CPR number does not match the date of birth (line 7)" },
+  { "junk e-mail", HEAD "\"participants\": [\n" PART (U1, ",\"email\":\"anna@@\"") "]}", "participants[0].email: Not an e-mail address (name@example.org) (line 7)" },
+  { "junk phone", HEAD "\"participants\": [\n" PART (U1, ",\"phone\":\"ring mig\"") "]}", "participants[0].phone: Not a phone number (8 digits, + for abroad) (line 7)" },
+  { "cohort of another programme", HEAD "\"programmes\": [" PROG (U1, "") "," PROG (U2, "") "],\n\"cohorts\": [{\"uuid\":\"" U3 "\"," STAMPS ",\"programme\":\"" U2 "\",\"name\":\"Hold\",\"start_date\":\"2026-01-05\"}],\n\"participants\": [\n" PART ("55555555-5555-4555-8555-555555555555", ",\"programme\":\"" U1 "\",\"cohort\":\"" U3 "\"") "]}", "participants[0].cohort: The cohort belongs to another programme (line 9)" },
+  { "updated in the year 9999", HEAD "\"programmes\": [\n{\"uuid\":\"" U1 "\",\"created_at\":\"2026-01-05T10:00:00.000000Z\",\"updated_at\":\"9999-01-01T00:00:00.000000Z\",\"name\":\"A\"}]}", "programmes[0]: updated_at: in the future" },
+  { "created after updated", HEAD "\"programmes\": [\n{\"uuid\":\"" U1 "\",\"created_at\":\"2026-01-06T10:00:00.000000Z\",\"updated_at\":\"2026-01-05T10:00:00.000000Z\",\"name\":\"A\"}]}", "programmes[0]: created_at: later than updated_at (line 7)" },
+  { "site member twice", "{\"format\": \"spor-exchange\",\n\"version\": 1,\n\"site\": {\"id\": \"11111111-1111-4111-8111-111111111111\", \"id\": \"" U1 "\"}}", "site.id: appears twice (line 3)" },
+  { "tombstone member twice", HEAD "\"tombstones\": [{\"entity\":\"programme\",\"uuid\":\"" U1 "\",\"uuid\":\"" U2 "\",\"deleted_at\":\"2026-01-05T10:00:00.000000Z\"}]}", "tombstones[0].uuid: appears twice" },
+  { "control character in a name", HEAD "\"programmes\": [\n{\"uuid\":\"" U1 "\"," STAMPS ",\"name\":\"A\\u001b[31mB\"}]}", "programmes[0].name: a line break or control character is not allowed here (line 7)" },
+  { "terminal escape in a member name", HEAD "\"programmes\": [\n" PROG (U1, ",\"\\u001b[2J\":1") "]}", "programmes[0].\\x1b[2J: not a field of programme (line 7)" },
+  { "period from year 1", HEAD "\"blocks\": [\n" BLOCK (U1, ",\"period_start\":\"0001-01-01\",\"period_end\":\"9999-12-31\"") "]}", "blocks[0].period_start: the date is not between the years 1900 and 2199 (line 7)" },
+  { "period of fifty years", HEAD "\"blocks\": [\n" BLOCK (U1, ",\"period_start\":\"2026-01-05\",\"period_end\":\"2076-01-05\"") "]}", "blocks[0].period_end: A period of a block is at most 10 years. (line 7)" },
+  { "colour in capitals", HEAD "\"programmes\": [\n" PROG (U1, ",\"colour\":\"#ABCDEF\"") "]}", "programmes[0].colour: not a colour (#rrggbb) (line 7)" },
 };
 
 /* Refused by a database with records and by an empty one (which an import fills by another

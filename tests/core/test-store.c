@@ -155,7 +155,7 @@ test_migrate_with_backup (void)
 
   store = spor_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (spor_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (spor_store_get_schema_version (store), ==, SPOR_STORE_SCHEMA_VERSION);
 
   d = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
@@ -343,13 +343,27 @@ test_foreign_keys (void)
   g_assert_cmpint (test_count_rows (store, "phases"), ==, 0);
   g_assert_cmpint (spor_entity_get_id (phase), ==, 0);
 
-  /* deleting a programme takes its phases with it */
+  /* deleting a programme takes its phases with it, and each gets its tombstone and audit
+   * entry, so that the deletion of both reaches other sites */
   g_assert_true (spor_store_insert (store, programme, &error));
   spor_entity_set_int (phase, "programme_id", spor_entity_get_id (programme));
   assert_ok (spor_store_insert (store, phase, &error));
   assert_ok (spor_store_delete (store, programme, &error));
   g_assert_cmpint (test_count_rows (store, "phases"), ==, 0);
-  g_assert_cmpint (test_count_rows (store, "tombstones"), ==, 1);
+  g_assert_cmpint (test_count_rows (store, "tombstones"), ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT entity FROM tombstones WHERE uuid = '%s'",
+                                            spor_entity_get_uuid (phase));
+    g_autofree char *kind = test_query_text (store, sql);
+    g_autofree char *audit = NULL;
+
+    g_assert_cmpstr (kind, ==, "phase");
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT action FROM audit_log WHERE uuid = '%s' ORDER BY id DESC",
+                           spor_entity_get_uuid (phase));
+    audit = test_query_text (store, sql);
+    g_assert_cmpstr (audit, ==, "delete");
+  }
 }
 
 static void

@@ -75,7 +75,7 @@ for bad in bad truncated; do
   check "$bad file exits 2" status_is 2
 done
 run --database "$work/b.db" --import "$work/bad.json"
-check "the bad place is named" err_has "participants\[[0-9]*\]\.birth_date: not a date (line [0-9]*)"
+check "the bad place is named" err_has "participants\[[0-9]*\]\.birth_date: not a date (YYYY-MM-DD) (line [0-9]*)"
 run --database "$work/b.db" --export "$work/b2.json"
 check "refused files changed nothing" cmp -s <(records "$work/b.json") <(records "$work/b2.json")
 
@@ -100,21 +100,25 @@ run --database "$work/big.db" --create-sample 1500
 run --database "$work/big.db" --export "$work/big.json"
 run --database "$work/c.db" --import "$work/a.json"
 run --database "$work/c.db" --export "$work/c-before.json"
-# (its scratch file of UUIDs, which a killed process cannot remove, stays in $work)
-TMPDIR="$work" "$spor" --database "$work/c.db" --import "$work/big.json" >/dev/null 2>&1 &
+# Its scratch database of UUIDs is a temporary file that SQLite unlinks as soon as it has
+# opened it: a killed import leaves nothing in TMPDIR.
+mkdir -p "$work/tmp"
+TMPDIR="$work/tmp" "$spor" --database "$work/c.db" --import "$work/big.json" >/dev/null 2>&1 &
 pid=$!
-# Kill it once it is at work (its scratch file exists), not after a guessed delay.
-for _ in $(seq 200); do
-  compgen -G "$work/spor-import-*" >/dev/null && break
-  sleep 0.05
+# Kill it once it is at work (it has read a quarter of the file), not after a guessed delay.
+size=$(stat -c %s "$work/big.json")
+for _ in $(seq 400); do
+  read_so_far=$(awk '/^rchar/ { print $2 }' "/proc/$pid/io" 2>/dev/null || echo 0)
+  [ "${read_so_far:-0}" -gt $((size / 4)) ] && break
+  sleep 0.02
 done
-sleep 0.2
 kill -9 $pid 2>/dev/null
 killed=$?
 wait $pid 2>/dev/null
 run --database "$work/c.db" --export "$work/c-after.json"
 check "the import was killed in the middle" test $killed -eq 0
 check "a killed import left the database as it was" cmp -s <(records "$work/c-before.json") <(records "$work/c-after.json")
+check "a killed import left no scratch file" test -z "$(ls -A "$work/tmp")"
 
 echo "1..$step"
 [ $failures -eq 0 ]
