@@ -179,15 +179,29 @@ append_unique (GString    *out,
   g_hash_table_add (seen, word);
 }
 
+/* @text, or a copy of it with U+FFFD for every byte that is not valid UTF-8 (kept in
+ * *@copy): the folding below steps through characters and must not step past the end. */
+static const char *
+valid_utf8 (const char  *text,
+            char       **copy)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  *copy = g_utf8_make_valid (text, -1);
+  return *copy;
+}
+
 char *
 spor_fold (const char *text)
 {
   g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *copy = NULL;
   GString *out;
   const char *p, *start = NULL;
 
   if (text == NULL)
     return g_strdup ("");
+  text = valid_utf8 (text, &copy);
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   out = g_string_new (NULL);
@@ -215,14 +229,23 @@ spor_fold (const char *text)
 char *
 spor_fold_term (const char *term)
 {
-  return fold_word (term != NULL ? term : "", TRUE);
+  g_autofree char *copy = NULL;
+
+  return fold_word (term != NULL ? valid_utf8 (term, &copy) : "", TRUE);
 }
 
 char *
 spor_contact_text (const char *email,
                    const char *phone)
 {
-  GString *s = g_string_new (email);
+  g_autofree char *email_copy = NULL, *phone_copy = NULL;
+  GString *s;
+
+  if (email != NULL)
+    email = valid_utf8 (email, &email_copy);
+  if (phone != NULL)
+    phone = valid_utf8 (phone, &phone_copy);
+  s = g_string_new (email);
 
   if (phone != NULL && *phone != '\0')
     {
@@ -243,3 +266,4 @@ spor_contact_text (const char *email,
     }
   return g_string_free (s, FALSE);
 }
+
