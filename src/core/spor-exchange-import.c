@@ -1171,8 +1171,16 @@ spor_exchange_import (SporStore            *store,
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *path = g_file_get_path (file);
   SporImportReport *report;
 
+  /* Opening the database file beside SQLite would drop the process's locks on it. */
+  if (path != NULL && spor_store_is_database_file (store, path))
+    {
+      g_set_error_literal (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED,
+                           _("This is the database itself, not an exchange file."));
+      return NULL;
+    }
   in = g_file_read (file, cancellable, &local);
   if (in == NULL)
     {

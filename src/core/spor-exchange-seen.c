@@ -84,12 +84,13 @@ spor_import_seen_new (SporStore *store,
 
   seen->store = store;
   /* A temporary database on disk (not in memory, where the store keeps its own temporary
-   * tables): its pages beyond a small cache go to a file that is already unlinked. */
+   * tables): its pages beyond a small cache go to a file that is already unlinked. Its
+   * journal stays in memory (SQLite's defensive mode does not allow none). */
   if (!spor_store_exec (store, "PRAGMA temp_store = FILE", error) ||
       !spor_store_exec (store, "ATTACH DATABASE '' AS exchange", error))
     return NULL;
   seen->attached = TRUE;
-  if (!spor_store_exec (store, "PRAGMA exchange.journal_mode = OFF;"
+  if (!spor_store_exec (store, "PRAGMA exchange.journal_mode = MEMORY;"
                                "PRAGMA exchange.synchronous = OFF;"
                                "CREATE TABLE exchange.seen (uuid TEXT PRIMARY KEY) WITHOUT ROWID",
                         error))

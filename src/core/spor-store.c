@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "spor-check.h"
-#include "spor-store-private.h"
+#include "spor-store-open.h"
 #include "spor-util.h"
 
 struct _SporStore
@@ -63,7 +63,6 @@ typedef struct
 static gboolean scrub_index               (SporStore *self,
                                            GError   **error);
 static void     scrub_log                 (SporStore *self);
-static int      register_delete_functions (SporStore *self);
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -543,142 +542,6 @@ spor_store_audit (SporStore  *self,
   return TRUE;
 }
 
-/* SQL functions for the search index (see schema-1.sql) */
-
-static void
-sql_fold (sqlite3_context *ctx,
-          int              argc,
-          sqlite3_value  **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-  char *folded = spor_fold (text);
-
-  sqlite3_result_text (ctx, folded, -1, g_free);
-}
-
-static void
-sql_contact (sqlite3_context *ctx,
-             int              argc,
-             sqlite3_value  **argv)
-{
-  const char *email = (const char *) sqlite3_value_text (argv[0]);
-  const char *phone = (const char *) sqlite3_value_text (argv[1]);
-  char *text = spor_contact_text (email, phone);
-
-  sqlite3_result_text (ctx, text, -1, g_free);
-}
-
-/* Integrity checks. PRAGMA quick_check reads the whole file, seconds for a national data
- * set, so it runs when the file may have changed outside Spor: on first sight, or when the
- * file's identity, size or time of change differ from what Spor saw when it last closed
- * the file cleanly. Spor's own writes go through SQLite's journal and keep a checked file
- * sound; a crash leaves the fingerprint stale, so the next opening checks again. */
-
-static char *
-fingerprint (const char *path)
-{
-  struct stat st;
-
-  if (stat (path, &st) != 0)
-    return NULL;
-  return g_strdup_printf ("%ju:%ju:%jd:%jd.%09ld", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino,
-                          (intmax_t) st.st_size, (intmax_t) st.st_mtim.tv_sec,
-                          (long) st.st_mtim.tv_nsec);
-}
-
-/* One small file per database, named by a checksum of its path, so that two processes
- * closing different databases at once cannot lose each other's record. It holds the path
- * (to tell checksum collisions apart) and the fingerprint. */
-static char *
-verified_file (const char *path)
-{
-  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
-
-  return g_build_filename (g_get_user_state_dir (), "spor", "verified", name, NULL);
-}
-
-static gboolean
-fingerprint_trusted (const char *path)
-{
-  g_autofree char *file = verified_file (path);
-  g_autofree char *known = NULL;
-  g_autofree char *current = fingerprint (path);
-  g_autofree char *expected = NULL;
-
-  if (current == NULL || !g_file_get_contents (file, &known, NULL, NULL))
-    return FALSE;
-  expected = g_strconcat (path, "\n", current, "\n", NULL);
-  return g_strcmp0 (known, expected) == 0;
-}
-
-static void
-remember_fingerprint (const char *path)
-{
-  g_autofree char *file = verified_file (path);
-  g_autofree char *dir = g_path_get_dirname (file);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *current = NULL;
-  g_autofree char *contents = NULL;
-
-  /* Still in use by another connection: its changes are not seen yet. */
-  if (g_file_test (wal, G_FILE_TEST_EXISTS))
-    return;
-  current = fingerprint (path);
-  if (current == NULL || g_mkdir_with_parents (dir, 0700) != 0)
-    return;
-  contents = g_strconcat (path, "\n", current, "\n", NULL);
-  g_file_set_contents_full (file, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
-}
-
-static void
-forget_fingerprint (const char *path)
-{
-  g_autofree char *file = verified_file (path);
-
-  g_unlink (file);
-}
-
-/* Files this process holds open after checking them: a second connection to one of them
- * (a worker thread's) needs no second check. Path → number of open stores. */
-G_LOCK_DEFINE_STATIC (open_files);
-static GHashTable *open_files;
-
-static gboolean
-file_held_open (const char *path)
-{
-  gboolean held;
-
-  G_LOCK (open_files);
-  held = open_files != NULL && g_hash_table_contains (open_files, path);
-  G_UNLOCK (open_files);
-  return held;
-}
-
-static void
-hold_file (const char *path)
-{
-  G_LOCK (open_files);
-  if (open_files == NULL)
-    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_insert (open_files, g_strdup (path),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, path)) + 1));
-  G_UNLOCK (open_files);
-}
-
-static void
-release_file (const char *path)
-{
-  guint n;
-
-  G_LOCK (open_files);
-  n = open_files != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (open_files, path)) : 0;
-  if (n > 1)
-    g_hash_table_insert (open_files, g_strdup (path), GUINT_TO_POINTER (n - 1));
-  else if (n == 1)
-    g_hash_table_remove (open_files, path);
-  G_UNLOCK (open_files);
-}
-
 /* Opening */
 
 static void
@@ -697,15 +560,9 @@ spor_store_finalize (GObject *object)
   if (self->db != NULL)
     {
       scrub_log (self);
-      sqlite3_exec (self->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
-      if (self->site_uuid != NULL)
-        release_file (self->path);
-      if (sqlite3_close (self->db) == SQLITE_OK && self->site_uuid != NULL)
-        remember_fingerprint (self->path);
-      else
-        sqlite3_close_v2 (self->db);
-      self->db = NULL;
+      spor_store_close_file (self->db, self->path, self->site_uuid != NULL);
     }
+  self->db = NULL;
   g_free (self->path);
   g_free (self->began_at);
   g_free (self->latest_stamp);
@@ -749,395 +606,43 @@ spor_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "spor", "spor.db", NULL);
 }
 
-/* Reads the 16-byte SQLite header without opening the file for writing. An empty file is
- * a new database. */
-static gboolean
-check_header (const char *path,
-              GError    **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[16];
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  ssize_t n;
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
-                   _("The database file could not be read: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-  if (n == 0)
-    return TRUE;
-  if (n != sizeof header || memcmp (header, magic, sizeof header) != 0)
-    {
-      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_DATABASE,
-                           _("The file is not a Spor database: it is not an SQLite database "
-                             "file at all."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-query_int (SporStore  *self,
-           const char *sql,
-           gint64     *out,
-           GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      return TRUE;
-    }
-  sqlite3_finalize (stmt);
-  set_sqlite_error (self, error, rc, _("Reading the database"));
-  return FALSE;
-}
-
-static gboolean
-quick_check (SporStore *self,
-             GError   **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(5)", -1, &stmt, NULL);
-  g_autoptr(GString) problems = g_string_new (NULL);
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && problems->len == 0)
-    {
-      set_sqlite_error (self, error, rc, _("Checking the database"));
-      if (g_error_matches (*error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_FAILED))
-        (*error)->code = SPOR_STORE_ERROR_CORRUPT;
-      return FALSE;
-    }
-  if (problems->len > 0)
-    {
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
-                   _("The database file is damaged and cannot be used safely (%s)."),
-                   problems->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A copy of the database next to it, taken through SQLite so it is consistent. */
-static gboolean
-backup_copy (SporStore *self,
-             int        from_version,
-             GError   **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int fd, rc;
-
-  fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
-                   _("A backup copy could not be made before upgrading the database (%s): %s"),
-                   target, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  sqlite3_close_v2 (dest);
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (target);
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
-                   _("A backup copy could not be made before upgrading the database (%s): %s"),
-                   target, sqlite3_errstr (rc));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-migrate_to_1 (SporStore *self,
-              GError   **error)
-{
-  g_autoptr(GBytes) schema = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *uuid = spor_uuid_new ();
-  g_autofree char *now = spor_timestamp_now ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  schema = g_resources_lookup_data ("/dk/kulturspor/Spor/core/schema-1.sql", 0, error);
-  if (schema == NULL)
-    return FALSE;
-  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  if (!exec (self, sql, error))
-    return FALSE;
-
-  stmt = prepare (self, "INSERT INTO site (id, uuid, name, secret, created_at, updated_at) "
-                        "VALUES (1, ?, '', randomblob(32), ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  stmt_done (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, rc, _("Creating the database"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Version 2: no record disappears without a tombstone. A trigger on every table of
- * records writes the tombstone and the audit entry of each deleted row, also of the rows a
- * deletion takes with it through ON DELETE CASCADE; spor_deleted() gives the time (and
- * counts). A participant is only ever erased. */
-static gboolean
-migrate_to_2 (SporStore *self,
-              GError   **error)
-{
-  const SporEntityInfo * const *infos;
-  guint n_infos;
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  infos = spor_entity_infos (&n_infos);
-  for (guint i = 0; i < n_infos; i++)
-    /* identifiers from the compile-time entity tables only */
-    g_string_append_printf (sql,
-      "CREATE TRIGGER %s_tombstone AFTER DELETE ON %s BEGIN\n"
-      "  INSERT INTO tombstones (entity, uuid, deleted_at)\n"
-      "    VALUES ('%s', old.uuid, spor_deleted ('%s', old.updated_at))\n"
-      "    ON CONFLICT (uuid) DO UPDATE SET entity = excluded.entity,\n"
-      "                                     deleted_at = excluded.deleted_at;\n"
-      "  INSERT INTO audit_log (at, entity, uuid, action)\n"
-      "    VALUES (spor_now (), '%s', old.uuid, '%s');\n"
-      "END;\n",
-      infos[i]->table, infos[i]->table, infos[i]->name, infos[i]->name, infos[i]->name,
-      g_str_equal (infos[i]->name, "participant") ? "erase" : "delete");
-  return exec (self, sql->str, error);
-}
-
-typedef gboolean (*Migration) (SporStore *self, GError **error);
-
-/* migrations[n] takes a database from version n to n + 1 */
-static const Migration migrations[SPOR_STORE_SCHEMA_VERSION] = {
-  migrate_to_1,
-  migrate_to_2,
-};
-
-static gboolean
-migrate (SporStore *self,
-         gboolean   has_content,
-         GError   **error)
-{
-  if (self->schema_version < SPOR_STORE_SCHEMA_VERSION && has_content &&
-      !backup_copy (self, self->schema_version, error))
-    return FALSE;
-
-  while (self->schema_version < SPOR_STORE_SCHEMA_VERSION)
-    {
-      int to = self->schema_version + 1;
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", to);
-      g_autofree char *version = g_strdup_printf ("%d", to);
-
-      if (!spor_store_begin (self, error))
-        return FALSE;
-      if (!migrations[self->schema_version] (self, error) ||
-          !exec (self, pragma, error) ||
-          !spor_store_audit (self, "schema", NULL, "migrate", version, error) ||
-          !spor_store_commit (self, error))
-        {
-          spor_store_rollback (self);
-          return FALSE;
-        }
-      self->schema_version = to;
-    }
-  return TRUE;
-}
-
-static gboolean
-load_site (SporStore *self,
-           GError   **error)
-{
-  sqlite3_stmt *stmt = prepare (self, "SELECT uuid FROM site WHERE id = 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    self->site_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  stmt_done (stmt);
-  if (self->site_uuid == NULL)
-    {
-      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
-                           _("The database has no site record."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-open_checked (SporStore *self,
-              gboolean   existed,
-              GError   **error)
-{
-  gint64 version = 0, pages = 0;
-  int rc;
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, error, rc, _("Opening the database"));
-      return FALSE;
-    }
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* Read-only checks first: nothing may be written to a file we refuse. */
-  if (!query_int (self, "PRAGMA user_version", &version, error) ||
-      !query_int (self, "PRAGMA page_count", &pages, error))
-    return FALSE;
-  if (version > SPOR_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NEWER_VERSION,
-                   _("The database was made by a newer version of Spor (database version %d, "
-                     "this Spor reads up to version %d). Update Spor to open it."),
-                   (int) version, SPOR_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  if (existed && pages > 0 && !file_held_open (self->path) && !fingerprint_trusted (self->path))
-    {
-      self->checked = TRUE;
-      if (!quick_check (self, error))
-        {
-          forget_fingerprint (self->path);
-          return FALSE;
-        }
-    }
-  self->schema_version = (int) version;
-
-  if (!exec (self,
-             "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = FULL;"
-             "PRAGMA foreign_keys = ON;"
-             "PRAGMA secure_delete = ON;"
-             "PRAGMA temp_store = MEMORY;",
-             error))
-    return FALSE;
-
-  rc = sqlite3_create_function_v2 (self->db, "spor_fold", 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                   NULL, sql_fold, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (self->db, "spor_contact", 2,
-                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                     NULL, sql_contact, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = register_delete_functions (self);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, error, rc, _("Opening the database"));
-      return FALSE;
-    }
-
-  if (!migrate (self, existed && pages > 0, error) || !load_site (self, error))
-    return FALSE;
-  hold_file (self->path);
-  self->data_version = read_data_version (self);
-  return TRUE;
-}
-
+/* Opening and checking the file is spor-store-open.c's. */
 SporStore *
 spor_store_open (const char *path,
                  GError    **error)
 {
-  g_autoptr(SporStore) self = NULL;
-  g_autofree char *dir = NULL;
-  GStatBuf st;
-  gboolean existed;
+  g_autoptr(SporStore) self = g_object_new (SPOR_TYPE_STORE, NULL);
+  SporStoreOpening opening = { 0 };
 
-  self = g_object_new (SPOR_TYPE_STORE, NULL);
   self->path = path != NULL ? g_strdup (path) : spor_store_default_path ();
-
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!spor_store_open_file (self, self->path, &self->db, &opening, error))
     {
-      int saved = errno;
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
-                   _("The folder for the database could not be made (%s): %s"),
-                   dir, g_strerror (saved));
+      g_free (opening.site_uuid);
       return NULL;
     }
+  self->schema_version = opening.schema_version;
+  self->checked = opening.checked;
+  self->site_uuid = opening.site_uuid;
+  self->data_version = read_data_version (self);
+  return g_steal_pointer (&self);
+}
 
-  existed = g_stat (self->path, &st) == 0;
-  if (existed)
+SporStore *
+spor_store_new_memory (GError **error)
+{
+  g_autoptr(SporStore) self = g_object_new (SPOR_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = g_strdup (":memory:");
+  rc = sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
     {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
-                               _("The database path is a folder, not a file."));
-          return NULL;
-        }
-      if (!check_header (self->path, error))
-        return NULL;
+      set_sqlite_error (self, error, rc, _("Opening the database"));
+      return NULL;
     }
-  else
-    {
-      /* Made here so that it is private (0600) from its first byte. */
-      int fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-      if (fd < 0)
-        {
-          int saved = errno;
-          g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_IO,
-                       _("The database file could not be made: %s"), g_strerror (saved));
-          return NULL;
-        }
-      close (fd);
-    }
-
-  if (!open_checked (self, existed, error))
+  if (!spor_store_configure (self, error))
     return NULL;
-
-  /* A database about people stays readable by its owner only. */
-  if (existed && (st.st_mode & 077) != 0)
-    g_chmod (self->path, 0600);
-
   return g_steal_pointer (&self);
 }
 
@@ -1737,8 +1242,8 @@ sql_now (sqlite3_context *ctx,
 
 /* The functions the schema's triggers call. They change nothing in the database (the
  * counting is the store's own), so they are innocuous. */
-static int
-register_delete_functions (SporStore *self)
+int
+spor_store_register_functions (SporStore *self)
 {
   int rc = sqlite3_create_function_v2 (self->db, "spor_deleted", 2,
                                        SQLITE_UTF8 | SQLITE_INNOCUOUS, self, sql_deleted,

@@ -26,6 +26,7 @@ typedef enum {
   SPOR_STORE_ERROR_NOT_EMPTY,     /* the sample generator wants an empty database */
   SPOR_STORE_ERROR_BUSY,          /* another program holds the database */
   SPOR_STORE_ERROR_CHANGED,       /* the record changed after the caller read it */
+  SPOR_STORE_ERROR_ALTERED,       /* a Spor database whose schema was changed outside Spor */
 } SporStoreError;
 
 /* What a "changed" notification says happened to the records it names. */
@@ -52,6 +53,14 @@ int            spor_store_get_schema_version (SporStore    *self);
 /* Whether opening ran the full integrity check (the file was new to Spor or had changed
  * since Spor last closed it). */
 gboolean       spor_store_was_checked       (SporStore     *self);
+/* Whether @path is this store's database file or one of its working files (-wal, -shm,
+ * -journal): the same file by identity (device and inode, found with stat(), so a link,
+ * a hard link or another spelling of the path counts too), or, for a file that does not
+ * exist yet, the same name in the same folder. Nothing is opened. An export must not
+ * write over such a file, and nothing but SQLite may read it: closing any descriptor of
+ * the database file drops every lock this process holds on it. */
+gboolean       spor_store_is_database_file  (SporStore     *self,
+                                             const char    *path);
 
 /* Change notifications. The signal "changed" (const char *entity, gint64 id,
  * SporChangeAction action) is emitted on the store's thread after the outermost transaction

@@ -1,4 +1,4 @@
-/* spor-util.c — identifiers, timestamps and text folding
+/* spor-util.c — identifiers, timestamps, text folding and printable text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -187,15 +187,29 @@ append_unique (GString    *out,
   g_hash_table_add (seen, word);
 }
 
+/* @text, or a copy of it with U+FFFD for every byte that is not valid UTF-8 (kept in
+ * *@copy): the folding below steps through characters and must not step past the end. */
+static const char *
+valid_utf8 (const char  *text,
+            char       **copy)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  *copy = g_utf8_make_valid (text, -1);
+  return *copy;
+}
+
 char *
 spor_fold (const char *text)
 {
   g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *copy = NULL;
   GString *out;
   const char *p, *start = NULL;
 
   if (text == NULL)
     return g_strdup ("");
+  text = valid_utf8 (text, &copy);
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   out = g_string_new (NULL);
@@ -223,14 +237,23 @@ spor_fold (const char *text)
 char *
 spor_fold_term (const char *term)
 {
-  return fold_word (term != NULL ? term : "", TRUE);
+  g_autofree char *copy = NULL;
+
+  return fold_word (term != NULL ? valid_utf8 (term, &copy) : "", TRUE);
 }
 
 char *
 spor_contact_text (const char *email,
                    const char *phone)
 {
-  GString *s = g_string_new (email);
+  g_autofree char *email_copy = NULL, *phone_copy = NULL;
+  GString *s;
+
+  if (email != NULL)
+    email = valid_utf8 (email, &email_copy);
+  if (phone != NULL)
+    phone = valid_utf8 (phone, &phone_copy);
+  s = g_string_new (email);
 
   if (phone != NULL && *phone != '\0')
     {
@@ -252,17 +275,24 @@ spor_contact_text (const char *email,
   return g_string_free (s, FALSE);
 }
 
-char *
-spor_printable (const char *text)
+/* Control characters, and characters that reorder text or break lines. */
+static gboolean
+needs_escape (gunichar c)
 {
-  GString *out;
-  const char *p, *end;
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+         c == 0x061c ||                   /* Arabic letter mark */
+         (c >= 0x200e && c <= 0x200f) ||  /* left-to-right and right-to-left marks */
+         (c >= 0x2028 && c <= 0x202e) ||  /* line and paragraph separators, embeddings */
+         (c >= 0x2066 && c <= 0x2069);    /* isolates */
+}
 
-  if (text == NULL)
-    return g_strdup ("");
-  out = g_string_sized_new (strlen (text));
-  p = text;
-  end = text + strlen (text);
+char *
+spor_printable_len (const char *text,
+                    gsize       length)
+{
+  GString *out = g_string_sized_new (length + 1);
+  const char *p = text, *end = text + length;
+
   while (p < end)
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
@@ -273,11 +303,25 @@ spor_printable (const char *text)
           p++;
           continue;
         }
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-        g_string_append_printf (out, "\\x%02x", (guint) c);
+      if (c == 0)
+        {
+          g_string_append (out, "\\x00");
+          p++;
+          continue;
+        }
+      if (needs_escape (c))
+        g_string_append_printf (out, c < 0x80 ? "\\x%02x" : "\\u%04x", c);
       else
-        g_string_append_unichar (out, c);
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
       p = g_utf8_next_char (p);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+spor_printable (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  return spor_printable_len (text, strlen (text));
 }

@@ -1,4 +1,4 @@
-/* spor-util.h — identifiers, timestamps and text folding
+/* spor-util.h — identifiers, timestamps, text folding and printable text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,17 +23,31 @@ char  *spor_date_today          (void);
 
 /* Search folding. spor_fold() gives the words of @text in lower case with their Danish
  * variants (æ → ae; ø → oe and o; å → aa and a), for the index; spor_fold_term() gives the
- * one form of a typed term (æ → ae, ø → oe, å → aa) that matches one of those variants. */
+ * one form of a typed term (æ → ae, ø → oe, å → aa) that matches one of those variants.
+ * Any bytes are accepted: what is not valid UTF-8 becomes U+FFFD first, which separates
+ * words; the result is always valid UTF-8. */
 char  *spor_fold                (const char *text);
 char  *spor_fold_term           (const char *term);
 
-/* @text made safe to show in a message or a terminal: control characters and invalid
- * UTF-8 as \xNN escapes, so that bytes from a file cannot move the cursor or change a
- * terminal's state. */
-char  *spor_printable           (const char *text);
-
-/* E-mail and phone as searchable text: the phone also as bare digits. */
+/* E-mail and phone as searchable text: the phone also as bare digits. Valid UTF-8 out,
+ * whatever the bytes in. */
 char  *spor_contact_text        (const char *email,
                                  const char *phone);
+
+/* Text that is safe to put into a message that may be shown on a terminal or in a
+ * dialog, for anything that comes from outside the program: a file name, bytes read from
+ * a file, a value from an import. Every control character (U+0000–U+001F, U+007F and the
+ * C1 range U+0080–U+009F, so ESC, CR, LF and TAB too), every character that reorders or
+ * breaks lines (the bidirectional marks, embeddings, overrides and isolates, U+2028 and
+ * U+2029) and every byte that is not part of valid UTF-8 is written out as an escape:
+ * "\x1b" for a control byte or a byte that is not UTF-8, "\u202e" for a character
+ * above U+007F. Everything else, Danish letters included, stays as it is, so a path
+ * such as "/home/åse/Forløb.db" reads as before. The result is always valid UTF-8 and
+ * never contains a raw control byte; NULL gives "". A backslash is kept as it is.
+ *
+ * spor_printable_len() takes @length bytes that may contain NUL bytes ("\x00"). */
+char  *spor_printable           (const char *text);
+char  *spor_printable_len       (const char *text,
+                                 gsize       length);
 
 G_END_DECLS

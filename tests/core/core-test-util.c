@@ -6,11 +6,12 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "spor-store-private.h"
 
-static void
-remove_tree (const char *path)
+void
+test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -19,9 +20,11 @@ remove_tree (const char *path)
     while ((name = g_dir_read_name (dir)) != NULL)
       {
         g_autofree char *child = g_build_filename (path, name, NULL);
+        GStatBuf st;
 
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
+        /* a link is removed, not followed */
+        if (g_lstat (child, &st) == 0 && S_ISDIR (st.st_mode))
+          test_remove_tree (child);
         else
           g_unlink (child);
       }
@@ -31,7 +34,7 @@ remove_tree (const char *path)
 static void
 remove_tree_and_free (gpointer path)
 {
-  remove_tree (path);
+  test_remove_tree (path);
   g_free (path);
 }
 
@@ -69,6 +72,18 @@ test_read_file (const char *path)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
+}
+
+void
+test_insert_programme (SporStore  *store,
+                       const char *name)
+{
+  g_autoptr(SporEntity) programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_text (programme, "name", name);
+  g_assert_true (spor_store_insert (store, programme, &error));
+  g_assert_no_error (error);
 }
 
 gint64

@@ -19,9 +19,14 @@ G_BEGIN_DECLS
 
 /* A new empty folder that is removed with everything in it at the end of the test. */
 char      *test_make_tmp_dir   (void);
+/* Removes @path with everything in it (links are removed, not followed). */
+void       test_remove_tree    (const char *path);
 /* A store on a new file in a new temporary folder. */
 SporStore *test_open_new_store (void);
 GBytes    *test_read_file      (const char *path);
+/* Inserts a programme called @name through the store. */
+void       test_insert_programme (SporStore  *store,
+                                  const char *name);
 gint64     test_count_rows     (SporStore  *store,
                                 const char *table);
 /* The first column of the first row of a query, as text (NULL for no row or NULL). */

@@ -54,6 +54,51 @@ test_fold_term (void)
     }
 }
 
+/* Invalid UTF-8 in, valid UTF-8 out, and never a byte read past the end: each input is a
+ * heap copy of exactly its own length, so a read past the terminator is an error under
+ * AddressSanitizer. */
+static void
+test_fold_invalid_utf8 (void)
+{
+  struct { const char *in; const char *word; } cases[] = {
+    { "S\xc3\xb8ren\xc3", "soren" },        /* a two-byte sequence cut off at the end */
+    { "Anna \xe2\x82", "anna" },            /* a three-byte sequence cut off */
+    { "Bo\xf0\x9f\x98", "bo" },             /* a four-byte sequence cut off */
+    { "\xf0", NULL },                       /* nothing but a lead byte */
+    { "\x80" "Cecilie\xbf", "cecilie" },    /* lone continuation bytes */
+    { "\xc0\xaf" "Dorte", "dorte" },        /* overlong "/" */
+    { "Erik\xe0\x80\xaf", "erik" },         /* overlong, three bytes */
+    { "Frida\xed\xa0\x80", "frida" },       /* a UTF-16 surrogate */
+    { "G\xf4\x90\x80\x80ustav", NULL },     /* above U+10FFFF */
+    { "\xfe\xffHanne", "hanne" },           /* bytes that never occur in UTF-8 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *in = g_strdup (cases[i].in);
+      g_autofree char *folded = spor_fold (in);
+      g_autofree char *term = spor_fold_term (in);
+      g_autofree char *contact = spor_contact_text (in, in);
+
+      g_test_message ("%u: %s", i, folded);
+      g_assert_true (g_utf8_validate (folded, -1, NULL));
+      g_assert_true (g_utf8_validate (term, -1, NULL));
+      g_assert_true (g_utf8_validate (contact, -1, NULL));
+      if (cases[i].word != NULL)
+        g_assert_true (has_word (folded, cases[i].word));
+    }
+
+  /* valid text is folded as before, with the invalid byte only separating words */
+  {
+    g_autofree char *in = g_strdup ("\xc3\x85se\xff" "B\xc3\xb8gh");
+    g_autofree char *folded = spor_fold (in);
+
+    g_assert_true (has_word (folded, "aase"));
+    g_assert_true (has_word (folded, "bogh"));
+    g_assert_true (has_word (folded, "boegh"));
+  }
+}
+
 static void
 test_contact_text (void)
 {
@@ -157,6 +202,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/fold/variants", test_fold_variants);
   g_test_add_func ("/fold/term", test_fold_term);
+  g_test_add_func ("/fold/invalid-utf8", test_fold_invalid_utf8);
   g_test_add_func ("/fold/contact", test_contact_text);
   g_test_add_func ("/fold/index", test_index);
 

@@ -468,6 +468,28 @@ test_from_this_site (void)
   g_assert_false (spor_import_report_is_from_this_site (foreign));
 }
 
+/* The database itself given as the file to import: refused without opening it (closing a
+ * descriptor of it would drop the locks of this process's connections). */
+static void
+test_import_of_the_database (void)
+{
+  g_autoptr(SporStore) store = sample_store ();
+  g_autoptr(GFile) file = g_file_new_for_path (spor_store_get_path (store));
+  g_autofree char *wal_path = g_strconcat (spor_store_get_path (store), "-wal", NULL);
+  g_autoptr(GFile) wal = g_file_new_for_path (wal_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporImportReport) report = NULL;
+
+  report = spor_exchange_import (store, file, FALSE, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==, "This is the database itself, not an exchange file.");
+  g_clear_error (&error);
+  report = spor_exchange_import (store, wal, FALSE, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -480,6 +502,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-rules/upper-case-uuid", test_upper_case_uuid);
   g_test_add_func ("/import-rules/uuid-of-another-kind", test_uuid_of_another_kind);
   g_test_add_func ("/import-rules/from-this-site", test_from_this_site);
+  g_test_add_func ("/import-rules/import-of-the-database", test_import_of_the_database);
 
   return g_test_run ();
 }

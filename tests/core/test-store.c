@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 #include "core-test-util.h"
-#include "spor-store-private.h"
+#include "spor-store-open.h"
 #include "spor-util.h"
 
 static char *
@@ -136,22 +136,28 @@ make_raw_database (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* A database of the previous schema version is copied, then upgraded. */
 static void
 test_migrate_with_backup (void)
 {
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "spor.db", NULL);
+  g_autofree char *dir = NULL, *path = NULL, *backup = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SporStore) store = NULL;
   g_autoptr(GDir) d = NULL;
-  g_autofree char *backup = NULL;
+  g_autofree char *prefix = g_strdup_printf ("spor.db.v%d-", SPOR_STORE_SCHEMA_VERSION - 1);
   const char *name;
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   GStatBuf st;
 
-  /* A version-0 file with content of its own */
-  make_raw_database (path, "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('kept');");
+  if (SPOR_STORE_SCHEMA_VERSION < 2)
+    {
+      /* Version 0 is the empty file: there is nothing to copy before the first layout. */
+      g_test_skip ("no earlier schema version with content");
+      return;
+    }
+  dir = test_make_tmp_dir ();
+  path = g_build_filename (dir, "spor.db", NULL);
+  assert_ok (spor_store_make_old_file (path, SPOR_STORE_SCHEMA_VERSION - 1, &error));
 
   store = spor_store_open (path, &error);
   g_assert_no_error (error);
@@ -159,32 +165,37 @@ test_migrate_with_backup (void)
 
   d = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "spor.db.v0-") && g_str_has_suffix (name, ".bak"))
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak"))
       backup = g_build_filename (dir, name, NULL);
   g_assert_nonnull (backup);
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  /* the backup is the database as it was: version 0, with its row */
+  /* the backup is the database as it was */
   g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT x, (SELECT user_version FROM pragma_user_version) "
-                                           "FROM notes", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "kept");
-  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
-  sqlite3_finalize (stmt);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, SPOR_STORE_SCHEMA_VERSION - 1);
+    sqlite3_finalize (stmt);
+  }
   sqlite3_close (db);
 
   /* the migration is in the audit log */
   {
     g_autoptr(GPtrArray) audit = spor_store_list_audit (store, NULL, &error);
+    g_autofree char *number = g_strdup_printf ("%d", SPOR_STORE_SCHEMA_VERSION);
     gboolean migrated = FALSE;
 
     g_assert_no_error (error);
     for (guint i = 0; i < audit->len; i++)
       {
         SporAuditEntry *entry = g_ptr_array_index (audit, i);
-        migrated |= g_strcmp0 (entry->action, "migrate") == 0;
+        migrated |= g_strcmp0 (entry->action, "migrate") == 0 &&
+                    g_strcmp0 (entry->fields, number) == 0;
       }
     g_assert_true (migrated);
   }
@@ -253,8 +264,15 @@ test_refuse_newer (void)
   g_autofree char *dir = test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "future.db", NULL);
 
-  make_raw_database (path, "CREATE TABLE t (x); PRAGMA user_version = 99;");
+  /* every Spor database has its site table */
+  make_raw_database (path, "CREATE TABLE site (id INTEGER PRIMARY KEY, uuid TEXT); "
+                           "PRAGMA user_version = 99;");
   assert_refused (path, SPOR_STORE_ERROR_NEWER_VERSION);
+  g_unlink (path);
+
+  /* a number in user_version alone does not make a file Spor's */
+  make_raw_database (path, "CREATE TABLE t (x); PRAGMA user_version = 99;");
+  assert_refused (path, SPOR_STORE_ERROR_NOT_DATABASE);
 }
 
 static void
@@ -475,7 +493,8 @@ test_check_when_changed (void)
     {
       sqlite3 *db = NULL;
       g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE touched (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE site SET name = 'Korsør'", NULL, NULL, NULL),
+                       ==, SQLITE_OK);
       sqlite3_close (db);
     }
     second = spor_store_open (copy, &error);
@@ -489,7 +508,8 @@ test_check_when_changed (void)
   {
     sqlite3 *db = NULL;
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE extra (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE site SET name = 'Ishøj'", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
     sqlite3_close (db);
   }
   store = spor_store_open (path, &error);
