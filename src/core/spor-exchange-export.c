@@ -558,7 +558,7 @@ spor_exchange_count_held_back (SporStore               *store,
   g_return_val_if_fail (n_held_back != NULL, FALSE);
 
   /* The temporary tables vanish with the rollback. */
-  if (!spor_store_begin (store, error))
+  if (!spor_store_begin_read (store, error))
     return FALSE;
   ok = select_records (store, options != NULL ? options : &defaults, TRUE, n_held_back, error);
   spor_store_rollback (store);
@@ -621,8 +621,9 @@ spor_exchange_export_full (SporStore               *store,
   w.cancellable = cancellable;
 
   /* A read transaction gives the export one consistent state of the database; the
-   * temporary tables of the selection are written inside it and vanish with the rollback. */
-  if (!spor_store_begin (store, error))
+   * temporary tables of the selection are written inside it and vanish with the rollback.
+   * It takes no write lock: the window goes on saving while a long export runs. */
+  if (!spor_store_begin_read (store, error))
     return FALSE;
   if (!select_records (store, options, FALSE, &n_held, error))
     goto fail;

@@ -454,6 +454,25 @@ spor_store_begin (SporStore *self,
 }
 
 gboolean
+spor_store_begin_read (SporStore *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
+
+  /* inside a transaction a savepoint does; else a deferred BEGIN, which takes no write
+   * lock: in WAL mode writers go on while a long read (an export) sees its snapshot */
+  if (self->depth > 0)
+    return spor_store_begin (self, error);
+  if (!run (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  g_free (self->began_at);
+  self->began_at = spor_timestamp_now ();
+  g_clear_pointer (&self->latest_stamp, g_free);
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
 spor_store_commit (SporStore *self,
                    GError   **error)
 {

@@ -79,6 +79,10 @@ void           spor_store_notify_many       (SporStore     *self);
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
 gboolean       spor_store_begin             (SporStore     *self,
                                              GError       **error);
+/* A transaction for reading only: one consistent state of the database for a long read,
+ * without holding back other connections' writes. Ended with spor_store_rollback(). */
+gboolean       spor_store_begin_read        (SporStore     *self,
+                                             GError       **error);
 gboolean       spor_store_commit            (SporStore     *self,
                                              GError       **error);
 void           spor_store_rollback          (SporStore     *self);

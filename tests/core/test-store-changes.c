@@ -248,6 +248,30 @@ test_stale_update (void)
   assert_ok (spor_store_update (store, form, &error));
 }
 
+/* A read transaction (an export's) sees one state and does not hold back other writers. */
+static void
+test_read_transaction (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(SporStore) other = NULL;
+  g_autoptr(SporEntity) first = new_programme ("Før eksporten");
+  g_autoptr(SporEntity) during = new_programme ("Under eksporten");
+  g_autoptr(GError) error = NULL;
+
+  assert_ok (spor_store_insert (store, first, &error));
+  other = spor_store_open (spor_store_get_path (store), &error);
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (spor_store_get_db (other), 50);
+
+  assert_ok (spor_store_begin_read (store, &error));
+  g_assert_cmpint (spor_store_count_all (store, SPOR_TYPE_PROGRAMME, &error), ==, 1);
+  assert_ok (spor_store_insert (other, during, &error));
+  /* the snapshot stays what it was */
+  g_assert_cmpint (spor_store_count_all (store, SPOR_TYPE_PROGRAMME, &error), ==, 1);
+  spor_store_rollback (store);
+  g_assert_cmpint (spor_store_count_all (store, SPOR_TYPE_PROGRAMME, &error), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,6 +282,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store-changes/many", test_many);
   g_test_add_func ("/store-changes/poll", test_poll);
   g_test_add_func ("/store-changes/stale-update", test_stale_update);
+  g_test_add_func ("/store-changes/read-transaction", test_read_transaction);
 
   return g_test_run ();
 }
