@@ -152,11 +152,11 @@ uuid_kind_elsewhere (SporStore            *self,
 /* The local copy of a record: its key (0 if none) and when it was last changed. */
 gboolean
 spor_store_find_local (SporStore            *self,
-            const SporEntityInfo *info,
-            const char           *uuid,
-            gint64               *id,
-            char                **updated_at,
-            GError              **error)
+                       const SporEntityInfo *info,
+                       const char           *uuid,
+                       gint64               *id,
+                       char                **updated_at,
+                       GError              **error)
 {
   sqlite3_stmt *stmt = spor_store_entity_stmt (self, info, STMT_LOCAL, error);
   int rc;
@@ -183,9 +183,9 @@ spor_store_find_local (SporStore            *self,
 
 gboolean
 spor_store_find_tombstone (SporStore  *self,
-                const char *uuid,
-                char      **deleted_at,
-                GError    **error)
+                           const char *uuid,
+                           char      **deleted_at,
+                           GError    **error)
 {
   sqlite3_stmt *stmt = spor_store_prepare (self, "SELECT deleted_at FROM tombstones WHERE uuid = ?", error);
   int rc;

@@ -91,9 +91,9 @@ spor_store_count_deleted (SporStore  *self,
 
 gboolean
 spor_store_delete_row (SporStore            *self,
-            const SporEntityInfo *info,
-            gint64                id,
-            GError              **error)
+                       const SporEntityInfo *info,
+                       gint64                id,
+                       GError              **error)
 {
   sqlite3_stmt *stmt = spor_store_entity_stmt (self, info, STMT_DELETE, error);
   int rc;
@@ -191,7 +191,7 @@ erase_verify (SporStore *self,
     {
       sqlite3_stmt *stmt = spor_store_prepare (self, "SELECT (SELECT count(*) FROM participants WHERE id = ?1)"
                                           " + (SELECT count(*) FROM participants_fts WHERE rowid = ?1)",
-                                    error);
+                                               error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -248,7 +248,7 @@ spor_store_erase (SporStore  *self,
 /* Before the outermost COMMIT of a transaction that erased someone */
 gboolean
 spor_store_scrub_index (SporStore *self,
-             GError   **error)
+                        GError   **error)
 {
   if (!self->scrub_fts)
     return TRUE;

@@ -296,9 +296,9 @@ spor_store_list_audit (SporStore  *self,
   g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
 
   stmt = spor_store_prepare (self, uuid != NULL
-                  ? "SELECT id, at, entity, uuid, action, fields FROM audit_log WHERE uuid = ? ORDER BY id"
-                  : "SELECT id, at, entity, uuid, action, fields FROM audit_log ORDER BY id",
-                  error);
+                             ? "SELECT id, at, entity, uuid, action, fields FROM audit_log WHERE uuid = ? ORDER BY id"
+                             : "SELECT id, at, entity, uuid, action, fields FROM audit_log ORDER BY id",
+                             error);
   if (stmt == NULL)
     return NULL;
   if (uuid != NULL)

@@ -16,9 +16,9 @@
 
 void
 spor_store_bind_field (sqlite3_stmt    *stmt,
-            int              column,
-            SporEntity      *entity,
-            guint            index)
+                       int              column,
+                       SporEntity      *entity,
+                       guint            index)
 {
   const SporField *field = &spor_entity_get_info (entity)->fields[index];
   const GValue *value = spor_entity_peek_value (entity, index);
@@ -62,7 +62,7 @@ spor_store_bind_field (sqlite3_stmt    *stmt,
 
 void
 spor_store_read_row (sqlite3_stmt *stmt,
-          SporEntity   *entity)
+                     SporEntity   *entity)
 {
   const SporEntityInfo *info = spor_entity_get_info (entity);
 
@@ -99,8 +99,8 @@ spor_store_read_row (sqlite3_stmt *stmt,
 
 gboolean
 spor_store_values_equal (SporEntity *a,
-              SporEntity *b,
-              guint       index)
+                         SporEntity *b,
+                         guint       index)
 {
   const GValue *va = spor_entity_peek_value (a, index);
   const GValue *vb = spor_entity_peek_value (b, index);
@@ -131,7 +131,7 @@ spor_store_values_equal (SporEntity *a,
 
 gboolean
 spor_store_has_value (SporEntity *entity,
-           guint       index)
+                      guint       index)
 {
   const GValue *value = spor_entity_peek_value (entity, index);
 
@@ -159,11 +159,11 @@ spor_store_fail_write (SporStore *self)
 /* The audit entry of one record written; in bulk, counted instead (see end_bulk). */
 gboolean
 spor_store_audit_record (SporStore            *self,
-              const SporEntityInfo *info,
-              const char           *uuid,
-              const char           *action,
-              const char           *fields,
-              GError              **error)
+                         const SporEntityInfo *info,
+                         const char           *uuid,
+                         const char           *action,
+                         const char           *fields,
+                         GError              **error)
 {
   if (self->in_bulk && (self->bulk & SPOR_BULK_AUDIT_PER_KIND))
     {
@@ -179,9 +179,9 @@ spor_store_audit_record (SporStore            *self,
 
 void
 spor_store_note_record (SporStore            *self,
-             const SporEntityInfo *info,
-             gint64                id,
-             SporChangeAction      action)
+                        const SporEntityInfo *info,
+                        gint64                id,
+                        SporChangeAction      action)
 {
   /* a bulk write is announced as a whole */
   if (self->in_bulk)
@@ -193,12 +193,12 @@ spor_store_note_record (SporStore            *self,
 /* INSERT of @entity with the keys given; the audit entry and the change notice. */
 gboolean
 spor_store_insert_row (SporStore  *self,
-            SporEntity *entity,
-            const char *uuid,
-            const char *created_at,
-            const char *updated_at,
-            const char *action,
-            GError    **error)
+                       SporEntity *entity,
+                       const char *uuid,
+                       const char *created_at,
+                       const char *updated_at,
+                       const char *action,
+                       GError    **error)
 {
   const SporEntityInfo *info = spor_entity_get_info (entity);
   sqlite3_stmt *stmt = spor_store_entity_stmt (self, info, STMT_INSERT, error);
@@ -238,8 +238,8 @@ spor_store_insert_row (SporStore  *self,
 /* Every write of a record is checked here, whatever path it comes by. */
 gboolean
 spor_store_check_for_write (SporStore  *self,
-                 SporEntity *entity,
-                 GError    **error)
+                            SporEntity *entity,
+                            GError    **error)
 {
   spor_check_normalise (entity);
   return spor_check_record_error (entity, self, error);
@@ -368,11 +368,11 @@ changed_fields (SporEntity *a,
  * record from elsewhere: STMT_MERGE). */
 gboolean
 spor_store_update_row (SporStore  *self,
-            SporEntity *entity,
-            gint64      id,
-            const char *created_at,
-            const char *updated_at,
-            GError    **error)
+                       SporEntity *entity,
+                       gint64      id,
+                       const char *created_at,
+                       const char *updated_at,
+                       GError    **error)
 {
   const SporEntityInfo *info = spor_entity_get_info (entity);
   sqlite3_stmt *stmt = spor_store_entity_stmt (self, info, created_at ? STMT_MERGE : STMT_UPDATE, error);

@@ -64,7 +64,7 @@ field_list (const SporEntityInfo *info,
 
 const EntitySql *
 spor_store_entity_sql (SporStore            *self,
-            const SporEntityInfo *info)
+                       const SporEntityInfo *info)
 {
   EntitySql *sql = g_hash_table_lookup (self->entity_sql, info);
   g_autofree char *columns = NULL, *values = NULL, *sets = NULL;
@@ -102,9 +102,9 @@ spor_store_entity_sql (SporStore            *self,
 
 void
 spor_store_set_error (SporStore  *self,
-                  GError    **error,
-                  int         rc,
-                  const char *what)
+                      GError    **error,
+                      int         rc,
+                      const char *what)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   int primary = rc & 0xff;
@@ -166,8 +166,8 @@ spor_store_set_error (SporStore  *self,
 /* Statements are prepared once and kept; the caller resets them with stmt_done(). */
 sqlite3_stmt *
 spor_store_prepare (SporStore  *self,
-         const char *sql,
-         GError    **error)
+                    const char *sql,
+                    GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -188,9 +188,9 @@ spor_store_prepare (SporStore  *self,
 /* A statement of an entity's, prepared the first time it is asked for. */
 sqlite3_stmt *
 spor_store_entity_stmt (SporStore            *self,
-             const SporEntityInfo *info,
-             StmtKind              kind,
-             GError              **error)
+                        const SporEntityInfo *info,
+                        StmtKind              kind,
+                        GError              **error)
 {
   EntitySql *sql = (EntitySql *) spor_store_entity_sql (self, info);
   int rc;
@@ -209,8 +209,8 @@ spor_store_entity_stmt (SporStore            *self,
 
 gboolean
 spor_store_exec (SporStore  *self,
-      const char *sql,
-      GError    **error)
+                 const char *sql,
+                 GError    **error)
 {
   char *message = NULL;
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
@@ -228,8 +228,8 @@ spor_store_exec (SporStore  *self,
  * every record a bulk write makes, and parsing them each time cost a fifth of it. */
 gboolean
 spor_store_run (SporStore  *self,
-     const char *sql,
-     GError    **error)
+                const char *sql,
+                GError    **error)
 {
   sqlite3_stmt *stmt = spor_store_prepare (self, sql, error);
   int rc;
@@ -250,9 +250,9 @@ spor_store_run (SporStore  *self,
 
 void
 spor_store_queue_change (SporStore        *self,
-              const char       *entity,
-              gint64            id,
-              SporChangeAction  action)
+                         const char       *entity,
+                         gint64            id,
+                         SporChangeAction  action)
 {
   Change change = { entity, id, action };
 
