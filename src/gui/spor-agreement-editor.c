@@ -11,6 +11,7 @@
 #include "spor-agreement-editor.h"
 #include "spor-agreement-print.h"
 #include "spor-agreements.h"
+#include "spor-conflict.h"
 #include "spor-gui.h"
 #include "spor-util.h"
 
@@ -231,6 +232,70 @@ read_form (SporAgreementEditor *self)
   return TRUE;
 }
 
+typedef struct {
+  SporAgreementEditor *self;
+  gboolean             sign;  /* what to do again after Keep Mine */
+} Conflict;
+
+static void
+conflict_free (Conflict *c)
+{
+  g_object_unref (c->self);
+  g_free (c);
+}
+
+static void
+on_conflict (SporConflictChoice choice,
+             gpointer           data)
+{
+  Conflict *c = data;
+  SporAgreementEditor *self = c->self;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || choice == SPOR_CONFLICT_CANCEL)
+    return;
+  if (choice == SPOR_CONFLICT_DISCARD)
+    {
+      g_autoptr(SporAgreement) fresh = spor_store_get (self->store, SPOR_TYPE_AGREEMENT,
+                                                       spor_entity_get_id (SPOR_ENTITY (self->agreement)),
+                                                       &error);
+      if (fresh == NULL)
+        return show_message (self, error->message);
+      g_set_object (&self->agreement, fresh);
+      load (self);
+      show_message (self, NULL);
+    }
+  else if (!spor_conflict_take_stored (self->store, SPOR_ENTITY (self->agreement), &error))
+    show_message (self, error->message);
+  else if (c->sign)
+    spor_agreement_editor_sign (self);
+  else
+    spor_agreement_editor_save (self);
+}
+
+/* A save or signing refused because the agreement was changed elsewhere since the form
+ * read it: the user chooses. */
+static void
+ask_if_conflict (SporAgreementEditor *self,
+                 const GError        *error,
+                 gboolean             sign)
+{
+  g_autoptr(SporParticipant) p = NULL;
+  g_autofree char *what = NULL;
+  Conflict *c;
+
+  if (!spor_conflict_matches (error))
+    return;
+  p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
+  /* Translators: %s is a participant's name */
+  what = g_strdup_printf (_("The start agreement of %s"),
+                          p != NULL ? spor_entity_get_text (SPOR_ENTITY (p), "name") : "");
+  c = g_new0 (Conflict, 1);
+  c->self = g_object_ref (self);
+  c->sign = sign;
+  spor_conflict_ask (GTK_WIDGET (self), what, on_conflict, c, (GDestroyNotify) conflict_free);
+}
+
 gboolean
 spor_agreement_editor_save (SporAgreementEditor *self)
 {
@@ -245,6 +310,7 @@ spor_agreement_editor_save (SporAgreementEditor *self)
     {
       g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
       show_message (self, text);
+      ask_if_conflict (self, error, FALSE);
       return FALSE;
     }
   load (self);
@@ -274,6 +340,7 @@ spor_agreement_editor_sign (SporAgreementEditor *self)
       g_autofree char *text = g_strdup_printf (_("Could not sign: %s"), error->message);
       show_message (self, text);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      ask_if_conflict (self, error, TRUE);
       return FALSE;
     }
   load (self);

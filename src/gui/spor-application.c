@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "spor-ical.h"
 #include "spor-sample.h"
@@ -26,6 +28,8 @@ struct _SporApplication
   gint64          start_time;
   gboolean        bench;
   gboolean        bench_reported;
+  guint           signal_sources[3];
+  gboolean        quit_signalled;
 };
 
 G_DEFINE_FINAL_TYPE (SporApplication, spor_application, ADW_TYPE_APPLICATION)
@@ -610,6 +614,26 @@ static const GActionEntry app_actions[] = {
 
 /* --- life cycle ------------------------------------------------------------------------ */
 
+/* SIGTERM (the session ends, kill), SIGINT (Ctrl+C in a terminal) and SIGHUP quit as
+ * app.quit does: each window carries out the deletions that wait for their Undo before it
+ * closes, and one that fails keeps its window open with the reason. A second signal quits
+ * regardless; what could not be deleted then stays in the database. */
+static gboolean
+on_quit_signal (gpointer data)
+{
+  SporApplication *self = data;
+
+  if (self->quit_signalled)
+    {
+      g_printerr (_("spor: quitting; what could not be deleted is kept\n"));
+      g_application_quit (G_APPLICATION (self));
+      return G_SOURCE_CONTINUE;
+    }
+  self->quit_signalled = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 spor_application_startup (GApplication *application)
 {
@@ -627,6 +651,20 @@ spor_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   /* Ctrl+? for win.show-help-overlay comes with gtk/help-overlay.ui in the resources. */
+
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit_signal, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit_signal, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGHUP, on_quit_signal, self);
+}
+
+static void
+spor_application_shutdown (GApplication *application)
+{
+  SporApplication *self = SPOR_APPLICATION (application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  G_APPLICATION_CLASS (spor_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -638,6 +676,7 @@ spor_application_class_init (SporApplicationClass *klass)
   app_class->command_line = spor_application_command_line;
   app_class->activate = spor_application_activate;
   app_class->startup = spor_application_startup;
+  app_class->shutdown = spor_application_shutdown;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "spor-blocks.h"
 
 #include "spor-block-editor.h"
+#include "spor-conflict.h"
 #include "spor-gui.h"
 
 typedef struct {
@@ -453,6 +454,50 @@ sync_members (SporBlockEditor *self,
   return TRUE;
 }
 
+/* The block as stored now, and its staffing for Undo: after Discard My Changes the form shows
+ * it, after Keep Mine Undo puts it back. */
+static gboolean
+read_stored (SporBlockEditor  *self,
+             gboolean          into_form,
+             GError          **error)
+{
+  gint64 id = spor_entity_get_id (SPOR_ENTITY (self->block));
+  g_autoptr(SporBlock) fresh = spor_store_get (self->store, SPOR_TYPE_BLOCK, id, error);
+
+  if (fresh == NULL)
+    return FALSE;
+  g_clear_pointer (&self->before, spor_block_state_unref);
+  self->before = spor_blocks_get_state (self->store, id, NULL);
+  if (!into_form)
+    {
+      spor_entity_set_keys (SPOR_ENTITY (self->block), id, spor_entity_get_uuid (SPOR_ENTITY (fresh)),
+                            spor_entity_get_created_at (SPOR_ENTITY (fresh)),
+                            spor_entity_get_updated_at (SPOR_ENTITY (fresh)));
+      return TRUE;
+    }
+  g_set_object (&self->block, fresh);
+  g_array_set_size (self->staff, 0);
+  g_array_set_size (self->participants, 0);
+  fill_form (self);
+  show_error (self, NULL);
+  return TRUE;
+}
+
+static void
+on_conflict (SporConflictChoice choice,
+             gpointer           data)
+{
+  SporBlockEditor *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || choice == SPOR_CONFLICT_CANCEL)
+    return;
+  if (!read_stored (self, choice == SPOR_CONFLICT_DISCARD, &error))
+    show_error (self, error->message);
+  else if (choice == SPOR_CONFLICT_KEEP_MINE)
+    spor_block_editor_save (self);
+}
+
 gboolean
 spor_block_editor_save (SporBlockEditor *self)
 {
@@ -528,6 +573,12 @@ spor_block_editor_save (SporBlockEditor *self)
 
 failed:
   show_error (self, error->message);
+  /* changed elsewhere since the form was opened: the user chooses */
+  if (spor_conflict_matches (error))
+    {
+      g_autofree char *title = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->block), "title");
+      spor_conflict_ask (GTK_WIDGET (self), title, on_conflict, g_object_ref (self), g_object_unref);
+    }
   return FALSE;
 }
 

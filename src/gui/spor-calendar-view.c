@@ -9,52 +9,27 @@
 #include "spor-blocks.h"
 #include "spor-ical.h"
 
-#include "spor-block-editor.h"
-#include "spor-calendar-view.h"
+#include "spor-calendar-view-private.h"
 #include "spor-gui.h"
 #include "spor-occurrence-dialog.h"
 #include "spor-week-grid.h"
 
-struct _SporCalendarView
-{
-  AdwBin           parent_instance;
 
-  SporStore       *store;
-  char            *monday;         /* the week shown, YYYY-MM-DD */
-  SporWeekFilter   filter;
-  GArray          *programme_ids;  /* gint64, parallel to the drop-downs; 0 = all */
-  GArray          *location_ids;
-  GArray          *staff_ids;
-  GHashTable      *pending_deletes; /* block ids hidden until their toast goes */
-  GCancellable    *cancellable;
-  SporWeek        *week;
-  gboolean         filling;
+static void spor_calendar_view_view_init (SporViewInterface *iface);
 
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *stack;
-  AdwStatusPage   *error_page;
-  GtkLabel        *week_label;
-  GtkMenuButton   *date_button;
-  GtkCalendar     *date_picker;
-  GtkDropDown     *programme_filter;
-  GtkDropDown     *location_filter;
-  GtkDropDown     *staff_filter;
-  AdwFlap         *flap;
-  SporWeekGrid    *week_grid;
-  GtkLabel        *attention_title;
-  GtkStack        *attention_stack;
-  GtkListBox      *attention_list;
-};
-
-G_DEFINE_FINAL_TYPE (SporCalendarView, spor_calendar_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (SporCalendarView, spor_calendar_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_calendar_view_view_init))
 
 enum {
   PROP_0,
   PROP_STORE,
-  N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+/* What the week, its problems and the filters show */
+static const char * const followed_kinds[] = {
+  "block", "block_requirement", "block_exception", "block_staff", "block_participant",
+  "attendance", "programme", "location", "staff", "staff_role", "participant", NULL
+};
 
 static char *
 today_iso (void)
@@ -112,9 +87,9 @@ spor_calendar_view_format_week (const char *monday)
   return g_strdup_printf (_("Week %d · %s"), g_date_time_get_week_of_year (start), range);
 }
 
-static void
-toast (SporCalendarView *self,
-       const char       *text)
+void
+spor_calendar_view_toast (SporCalendarView *self,
+                          const char       *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
 }
@@ -158,8 +133,8 @@ fill_filter (SporCalendarView *self,
   gtk_drop_down_set_selected (drop_down, position);
 }
 
-static void
-fill_filters (SporCalendarView *self)
+void
+spor_calendar_view_fill_filters (SporCalendarView *self)
 {
   self->filling = TRUE;
   fill_filter (self, self->programme_filter, self->programme_ids, SPOR_TYPE_PROGRAMME, "name",
@@ -241,7 +216,7 @@ show_attention (SporCalendarView *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *icon;
 
-      if (o->problems == 0 || o->cancelled || g_hash_table_contains (self->pending_deletes, &o->block_id))
+      if (o->problems == 0 || o->cancelled || spor_calendar_view_is_hidden (self, o->block_id))
         continue;
       /* Translators: a short weekday and date for g_date_time_format(), e.g. "Mon 23 Nov" */
       day = g_date_time_format (o->start, _("%a %-d %b"));
@@ -306,8 +281,8 @@ show_attention (SporCalendarView *self)
   gtk_stack_set_visible_child_name (self->attention_stack, n > 0 ? "list" : "none");
 }
 
-static void
-show_week (SporCalendarView *self)
+void
+spor_calendar_view_show_week (SporCalendarView *self)
 {
   g_autoptr(SporWeek) shown = g_new0 (SporWeek, 1);
 
@@ -318,7 +293,7 @@ show_week (SporCalendarView *self)
     {
       SporOccurrence *o = g_ptr_array_index (self->week->occurrences, i);
 
-      if (!g_hash_table_contains (self->pending_deletes, &o->block_id))
+      if (!spor_calendar_view_is_hidden (self, o->block_id))
         g_ptr_array_add (shown->occurrences, o);
     }
   spor_week_grid_set_week (self->week_grid, shown, NULL);
@@ -347,7 +322,7 @@ on_week_loaded (GObject      *source,
     }
   g_clear_pointer (&self->week, spor_week_free);
   self->week = week;
-  show_week (self);
+  spor_calendar_view_show_week (self);
   g_object_unref (self);
 }
 
@@ -401,7 +376,7 @@ spor_calendar_view_load_week_now (SporCalendarView *self)
     }
   g_clear_pointer (&self->week, spor_week_free);
   self->week = week;
-  show_week (self);
+  spor_calendar_view_show_week (self);
   return TRUE;
 }
 
@@ -461,7 +436,7 @@ load (GtkWidget *widget)
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  fill_filters (self);
+  spor_calendar_view_fill_filters (self);
   gtk_stack_set_visible_child_name (self->stack, blocks > 0 ? "week" : "empty");
   load_week (self);
 }
@@ -473,146 +448,17 @@ spor_calendar_view_reload (SporCalendarView *self)
   spor_gui_load_when_shown (GTK_WIDGET (self), load);
 }
 
-/* Creating, editing, deleting */
-
 static void
-on_block_saved (SporBlockEditor  *editor,
-                gint64            block_id,
-                gboolean          created,
-                SporBlockState   *before,
-                SporCalendarView *self);
-
-static void
-open_editor (SporCalendarView *self,
-             gint64            block_id,
-             const char       *date,
-             const char       *start,
-             const char       *end)
+reload (SporView *view)
 {
-  SporBlockEditor *editor;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->store == NULL)
-    return;
-  editor = spor_block_editor_new (self->store, block_id);
-  if (block_id == 0)
-    spor_block_editor_set_defaults (editor, date, start, end, self->filter.programme_id);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_block_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-typedef struct {
-  SporCalendarView *self;
-  gint64            block_id;
-  SporBlockState   *before;  /* NULL when the block was created */
-} Undo;
-
-static void
-undo_free (Undo *u)
-{
-  g_clear_pointer (&u->before, spor_block_state_unref);
-  g_object_unref (u->self);
-  g_free (u);
+  spor_calendar_view_reload (SPOR_CALENDAR_VIEW (view));
 }
 
 static void
-on_undo_save (AdwToast *toast_,
-              Undo     *u)
+spor_calendar_view_view_init (SporViewInterface *iface)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (u->before == NULL)
-    ok = spor_blocks_delete (u->self->store, u->block_id, &error);
-  else
-    ok = spor_blocks_restore_state (u->self->store, u->before, &error);
-  if (!ok)
-    toast (u->self, error->message);
-  spor_calendar_view_reload (u->self);
-}
-
-static void
-on_block_saved (SporBlockEditor  *editor,
-                gint64            block_id,
-                gboolean          created,
-                SporBlockState   *before,
-                SporCalendarView *self)
-{
-  AdwToast *t = adw_toast_new (created ? _("Work block created") : _("Work block saved"));
-  Undo *u = g_new0 (Undo, 1);
-  g_autoptr(SporBlock) block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, NULL);
-
-  u->self = g_object_ref (self);
-  u->block_id = block_id;
-  u->before = before != NULL ? spor_block_state_ref (before) : NULL;
-  adw_toast_set_button_label (t, _("_Undo"));
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_save), u,
-                         (GClosureNotify) (void (*) (void)) undo_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-
-  gtk_stack_set_visible_child_name (self->stack, "week");
-  if (created && block != NULL)
-    {
-      fill_filters (self);
-      spor_calendar_view_go_to (self, spor_entity_get_text (SPOR_ENTITY (block), "period_start"));
-    }
-  else
-    load_week (self);
-}
-
-typedef struct {
-  SporCalendarView *self;
-  gint64            block_id;
-  gboolean          undone;
-} PendingDelete;
-
-static void
-on_undo_delete (AdwToast      *toast_,
-                PendingDelete *p)
-{
-  p->undone = TRUE;
-  g_hash_table_remove (p->self->pending_deletes, &p->block_id);
-  show_week (p->self);
-}
-
-static void
-on_delete_dismissed (AdwToast      *toast_,
-                     PendingDelete *p)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!p->undone && p->self->store != NULL)
-    {
-      g_hash_table_remove (p->self->pending_deletes, &p->block_id);
-      if (!spor_blocks_delete (p->self->store, p->block_id, &error))
-        toast (p->self, error->message);
-      spor_calendar_view_reload (p->self);
-    }
-  g_object_unref (p->self);
-  g_free (p);
-}
-
-/* Hides the block at once; deletes it when its toast goes without Undo. */
-void
-spor_calendar_view_delete_block (SporCalendarView *self,
-                                 gint64            block_id)
-{
-  AdwToast *t = adw_toast_new (_("Work block deleted"));
-  PendingDelete *p = g_new0 (PendingDelete, 1);
-  gint64 *key = g_new (gint64, 1);
-
-  *key = block_id;
-  g_hash_table_add (self->pending_deletes, key);
-  p->self = g_object_ref (self);
-  p->block_id = block_id;
-  adw_toast_set_button_label (t, _("_Undo"));
-  g_signal_connect (t, "button-clicked", G_CALLBACK (on_undo_delete), p);
-  g_signal_connect (t, "dismissed", G_CALLBACK (on_delete_dismissed), p);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-  if (self->week != NULL)
-    show_week (self);
+  iface->reload = reload;
+  iface->flush_pending = spor_calendar_view_flush_pending;
 }
 
 /* Export */
@@ -632,13 +478,13 @@ on_export_response (GtkNativeDialog  *chooser,
       guint n = 0;
 
       if (path == NULL || !spor_ical_export_file (self->store, selection, path, &n, &error))
-        toast (self, error != NULL ? error->message : _("The calendar could not be written there."));
+        spor_calendar_view_toast (self, error != NULL ? error->message : _("The calendar could not be written there."));
       else
         {
           /* Translators: %u is a number of work blocks */
           g_autofree char *text = g_strdup_printf (ngettext ("Exported %u work block",
                                                              "Exported %u work blocks", n), n);
-          toast (self, text);
+          spor_calendar_view_toast (self, text);
         }
     }
   gtk_native_dialog_destroy (chooser);
@@ -680,7 +526,7 @@ export_action (GtkWidget  *widget,
     {
       if (self->filter.programme_id == 0)
         {
-          toast (self, _("Choose a programme in the filter first."));
+          spor_calendar_view_toast (self, _("Choose a programme in the filter first."));
           return;
         }
       selection.programme_id = self->filter.programme_id;
@@ -689,7 +535,7 @@ export_action (GtkWidget  *widget,
     {
       if (self->filter.staff_id == 0)
         {
-          toast (self, _("Choose a staff member in the filter first."));
+          spor_calendar_view_toast (self, _("Choose a staff member in the filter first."));
           return;
         }
       selection.staff_id = self->filter.staff_id;
@@ -698,14 +544,7 @@ export_action (GtkWidget  *widget,
   spor_calendar_view_export (self, &selection, _("work-blocks.ics"));
 }
 
-/* Occurrences */
-
-static void
-on_dialog_changed (SporOccurrenceDialog *dialog,
-                   SporCalendarView     *self)
-{
-  load_week (self);
-}
+/* Occurrences: what the dialog writes comes back through the store's notifications */
 
 static void
 on_dialog_edit (SporOccurrenceDialog *dialog,
@@ -713,7 +552,7 @@ on_dialog_edit (SporOccurrenceDialog *dialog,
                 SporCalendarView     *self)
 {
   gtk_window_close (GTK_WINDOW (dialog));
-  open_editor (self, block_id, NULL, NULL, NULL);
+  spor_calendar_view_open_editor (self, block_id, NULL, NULL, NULL);
 }
 
 static void
@@ -745,7 +584,6 @@ spor_calendar_view_open_occurrence (SporCalendarView     *self,
   dialog = spor_occurrence_dialog_new (self->store, occurrence);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_dialog_changed), self, 0);
   g_signal_connect_object (dialog, "edit-block", G_CALLBACK (on_dialog_edit), self, 0);
   g_signal_connect_object (dialog, "delete-block", G_CALLBACK (on_dialog_delete), self, 0);
   g_signal_connect_object (dialog, "export-block", G_CALLBACK (on_dialog_export), self, 0);
@@ -778,7 +616,7 @@ on_create_requested (SporCalendarView *self,
                      const char       *start,
                      const char       *end)
 {
-  open_editor (self, 0, date, start, end);
+  spor_calendar_view_open_editor (self, 0, date, start, end);
 }
 
 static void
@@ -812,7 +650,7 @@ spor_calendar_view_set_filter (SporCalendarView     *self,
 {
   spor_gui_load_if_waiting (GTK_WIDGET (self));
   self->filter = *filter;
-  fill_filters (self);
+  spor_calendar_view_fill_filters (self);
   load_week (self);
 }
 
@@ -842,7 +680,7 @@ new_block_action (GtkWidget  *widget,
 {
   SporCalendarView *self = SPOR_CALENDAR_VIEW (widget);
 
-  open_editor (self, 0, self->monday, "09:00", "12:00");
+  spor_calendar_view_open_editor (self, 0, self->monday, "09:00", "12:00");
 }
 
 SporWeekGrid *
@@ -858,6 +696,9 @@ spor_calendar_view_dispose (GObject *object)
 {
   SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
 
+  /* the window carried out what was pending before it closed; this is the last chance */
+  spor_calendar_view_drop_pending (self);
+  spor_view_follow (GTK_WIDGET (self), NULL, NULL, NULL);
   g_cancellable_cancel (self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_CALENDAR_VIEW);
@@ -877,7 +718,7 @@ spor_calendar_view_finalize (GObject *object)
   g_clear_pointer (&self->programme_ids, g_array_unref);
   g_clear_pointer (&self->location_ids, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);
-  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spor_calendar_view_parent_class)->finalize (object);
 }
@@ -929,10 +770,7 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
   object_class->get_property = spor_calendar_view_get_property;
   object_class->set_property = spor_calendar_view_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SPOR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (SPOR_TYPE_WEEK_GRID);
   spor_gui_ensure_resources ();
@@ -980,7 +818,7 @@ spor_calendar_view_init (SporCalendarView *self)
   self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   {
     g_autofree char *today = today_iso ();
 
@@ -1025,11 +863,13 @@ spor_calendar_view_set_store (SporCalendarView *self,
   g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
   g_return_if_fail (store == NULL || SPOR_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  spor_calendar_view_drop_pending (self);
+  g_set_object (&self->store, store);
 
   self->filter = (SporWeekFilter) { 0 };
-  g_hash_table_remove_all (self->pending_deletes);
+  spor_view_follow (GTK_WIDGET (self), store, followed_kinds, load);
   spor_calendar_view_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify (G_OBJECT (self), "store");
 }

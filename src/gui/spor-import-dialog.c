@@ -314,6 +314,8 @@ on_import_done (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
   gtk_stack_set_visible_child_name (self->stack, "done");
+  /* the import wrote through its own connection: the views of this one read again */
+  spor_store_notify_many (self->store);
   g_signal_emit (self, signals[IMPORTED], 0);
 }
 

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 #define SPOR_TYPE_IMPORT_DIALOG (spor_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SporImportDialog, spor_import_dialog, SPOR, IMPORT_DIALOG, AdwWindow)
 
-/* The dialog works on its own connection to @store's file; "imported" is emitted once the
- * import is committed, so the caller can reload what it shows. */
+/* The dialog works on its own connection to @store's file; once the import is committed
+ * @store announces that anything may have changed (the views follow it), and "imported" is
+ * emitted. */
 SporImportDialog *spor_import_dialog_new       (GtkWindow        *parent,
                                                 SporStore        *store);
 /* Reads @file and shows the preview (as choosing it in the file chooser does). */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "spor-conflict.h"
 #include "spor-gui.h"
 #include "spor-participant-editor.h"
 #include "spor-participants.h"
@@ -38,6 +39,7 @@ struct _SporParticipantEditor
   AdwComboRow     *contact_row;
   AdwExpanderRow  *mentors_row;
   GPtrArray       *mentor_switches; /* GtkSwitch, in the order of staff_ids */
+  GPtrArray       *mentor_rows;
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
   AdwEntryRow     *exit_reason_row;
@@ -313,6 +315,54 @@ save_mentors (SporParticipantEditor  *self,
                                      "mentor", ids, error);
 }
 
+static void load (SporParticipantEditor *self);
+
+/* Discard My Changes: the form shows the newer copy. */
+static void
+read_again (SporParticipantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) fresh = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT,
+                                                      spor_entity_get_id (SPOR_ENTITY (self->participant)),
+                                                      &error);
+
+  if (fresh == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+      gtk_label_set_label (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  g_set_object (&self->participant, fresh);
+  load (self);
+  show_messages (self, self->error_label, NULL, "error");
+  update_warnings (self);
+}
+
+static void
+on_conflict (SporConflictChoice choice,
+             gpointer           data)
+{
+  SporParticipantEditor *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (choice == SPOR_CONFLICT_DISCARD)
+    read_again (self);
+  else if (choice == SPOR_CONFLICT_KEEP_MINE)
+    {
+      if (spor_conflict_take_stored (self->store, SPOR_ENTITY (self->participant), &error))
+        spor_participant_editor_save (self);
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+          gtk_label_set_label (self->error_label, text);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+    }
+}
+
 gboolean
 spor_participant_editor_save (SporParticipantEditor *self)
 {
@@ -351,6 +401,13 @@ spor_participant_editor_save (SporParticipantEditor *self)
       g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
       gtk_label_set_label (self->error_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* changed elsewhere since the form was opened: the user chooses */
+      if (spor_conflict_matches (error))
+        {
+          g_autofree char *name = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->participant),
+                                                             "name");
+          spor_conflict_ask (GTK_WIDGET (self), name, on_conflict, g_object_ref (self), g_object_unref);
+        }
       return FALSE;
     }
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, spor_entity_get_id (SPOR_ENTITY (self->participant)));
@@ -380,6 +437,51 @@ set_entry (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
+/* A switch per active staff member (in the order of staff_ids), on for the mentors. */
+static void
+fill_mentors (SporParticipantEditor *self,
+              GPtrArray             *staff)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
+    ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < self->mentor_rows->len; i++)
+    adw_expander_row_remove (self->mentors_row, g_ptr_array_index (self->mentor_rows, i));
+  g_ptr_array_set_size (self->mentor_rows, 0);
+  g_ptr_array_set_size (self->mentor_switches, 0);
+  for (guint i = 0; i < self->staff_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->staff_ids, gint64, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      gboolean on = FALSE;
+
+      for (guint j = 0; mentors != NULL && j < mentors->len; j++)
+        if (g_array_index (mentors, gint64, j) == id)
+          on = TRUE;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     spor_entity_get_text (staff->pdata[i], "name"));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), on);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      spor_entity_get_text (staff->pdata[i], "name"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_expander_row_add_row (self->mentors_row, row);
+      g_ptr_array_add (self->mentor_rows, row);
+      g_ptr_array_add (self->mentor_switches, toggle);
+      if (on)
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "",
+                                spor_entity_get_text (staff->pdata[i], "name"));
+    }
+  {
+    g_autofree char *escaped = g_markup_escape_text (names->str, -1);
+    adw_expander_row_set_subtitle (self->mentors_row, escaped);
+  }
+}
+
 static void
 load (SporParticipantEditor *self)
 {
@@ -397,6 +499,9 @@ load (SporParticipantEditor *self)
   guint selected;
 
   self->loading = TRUE;
+  /* a second load (Discard My Changes) starts from empty lists */
+  g_array_set_size (self->programme_ids, 0);
+  g_array_set_size (self->staff_ids, 0);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       const char *text = spor_entity_get_text (e, text_fields[i].field);
@@ -463,41 +568,7 @@ load (SporParticipantEditor *self)
   adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (staff_names));
   adw_combo_row_set_selected (self->contact_row, selected);
 
-  {
-    g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
-      ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
-    g_autoptr(GString) names = g_string_new (NULL);
-
-    for (guint i = 0; i < self->staff_ids->len; i++)
-      {
-        gint64 id = g_array_index (self->staff_ids, gint64, i);
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *toggle = gtk_switch_new ();
-        gboolean on = FALSE;
-
-        for (guint j = 0; mentors != NULL && j < mentors->len; j++)
-          if (g_array_index (mentors, gint64, j) == id)
-            on = TRUE;
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                       spor_entity_get_text (staff->pdata[i], "name"));
-        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-        gtk_switch_set_active (GTK_SWITCH (toggle), on);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        spor_entity_get_text (staff->pdata[i], "name"), -1);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-        adw_expander_row_add_row (self->mentors_row, row);
-        g_ptr_array_add (self->mentor_switches, toggle);
-        if (on)
-          g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                  spor_entity_get_text (staff->pdata[i], "name"));
-      }
-    if (names->len > 0)
-      {
-        g_autofree char *escaped = g_markup_escape_text (names->str, -1);
-        adw_expander_row_set_subtitle (self->mentors_row, escaped);
-      }
-  }
+  fill_mentors (self, staff);
 
   gtk_switch_set_active (self->consent_processing_switch, spor_entity_get_bool (e, "consent_processing"));
   gtk_switch_set_active (self->consent_sharing_switch, spor_entity_get_bool (e, "consent_sharing"));
@@ -521,6 +592,7 @@ spor_participant_editor_dispose (GObject *object)
   g_clear_pointer (&self->cohort_ids, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->mentor_switches, g_ptr_array_unref);
+  g_clear_pointer (&self->mentor_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_participant_editor_parent_class)->dispose (object);
 }
 
@@ -582,6 +654,7 @@ spor_participant_editor_init (SporParticipantEditor *self)
   self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->mentor_switches = g_ptr_array_new ();
+  self->mentor_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

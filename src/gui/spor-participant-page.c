@@ -1,7 +1,8 @@
 /* spor-participant-page.c
  *
- * Signals: "changed" after the page itself wrote to the database (the list refreshes),
- * "delete-requested" (the view confirms and erases, with undo), "toast" (a message).
+ * The page follows the store's changes of what it shows (spor_view_follow()), its own
+ * writes included. Signals: "delete-requested" (the view confirms and erases, with undo),
+ * "toast" (a message).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "spor-participant-attendance.h"
 #include "spor-phase-stepper.h"
 #include "spor-participants.h"
+#include "spor-view.h"
 
 struct _SporParticipantPage
 {
@@ -62,8 +64,14 @@ struct _SporParticipantPage
 
 G_DEFINE_FINAL_TYPE (SporParticipantPage, spor_participant_page, ADW_TYPE_BIN)
 
+/* Everything the page and the sections it hosts show */
+static const char * const followed_kinds[] = {
+  "participant", "programme", "cohort", "staff", "participant_staff", "agreement", "meeting",
+  "phase", "phase_progress", "block", "block_participant", "block_exception", "attendance",
+  NULL
+};
+
 enum {
-  SIGNAL_CHANGED,
   SIGNAL_DELETE_REQUESTED,
   SIGNAL_TOAST,
   N_SIGNALS
@@ -412,6 +420,21 @@ spor_participant_page_reload (SporParticipantPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.wait", g_strcmp0 (status, "waiting") != 0);
 }
 
+/* After a change elsewhere: the page and its hosted sections read again. */
+static void
+load (GtkWidget *widget)
+{
+  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
+  gboolean any = self->participant_id > 0;
+
+  spor_participant_page_reload (self);
+  spor_phase_stepper_set_participant (self->phase_stepper, any ? self->store : NULL,
+                                      self->participant_id);
+  spor_phase_stepper_reload (self->phase_stepper);
+  spor_participant_attendance_set_participant (self->attendance, any ? self->store : NULL,
+                                               self->participant_id);
+}
+
 void
 spor_participant_page_set_participant (SporParticipantPage *self,
                                        SporStore           *store,
@@ -419,6 +442,8 @@ spor_participant_page_set_participant (SporParticipantPage *self,
 {
   g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
 
+  if (store != self->store)
+    spor_view_follow (GTK_WIDGET (self), store, followed_kinds, load);
   g_set_object (&self->store, store);
   if (self->participant_id != participant_id)
     {
@@ -431,13 +456,6 @@ spor_participant_page_set_participant (SporParticipantPage *self,
                                       participant_id);
   spor_participant_attendance_set_participant (self->attendance,
                                                participant_id > 0 ? store : NULL, participant_id);
-}
-
-/* A step in the programme can change the status shown above. */
-static void
-on_phases_changed (SporParticipantPage *self)
-{
-  spor_participant_page_reload (self);
 }
 
 gint64
@@ -455,13 +473,6 @@ spor_participant_page_get_sections_box (SporParticipantPage *self)
 }
 
 static void
-changed (SporParticipantPage *self)
-{
-  spor_participant_page_reload (self);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-}
-
-static void
 toast (SporParticipantPage *self,
        const char          *text)
 {
@@ -476,12 +487,6 @@ parent_window (SporParticipantPage *self)
 }
 
 static void
-on_editor_saved (SporParticipantPage *self)
-{
-  changed (self);
-}
-
-static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -492,7 +497,6 @@ edit_action (GtkWidget  *widget,
   if (self->participant == NULL)
     return;
   editor = spor_participant_editor_new (parent_window (self), self->store, self->participant_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -523,9 +527,7 @@ move (SporParticipantPage *self,
     {
       if (!g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID))
         toast (self, error->message);
-      return;
     }
-  changed (self);
 }
 
 static void
@@ -557,11 +559,7 @@ wait_action (GtkWidget  *widget,
   if (!spor_waiting_list_add (self->store, self->participant_id,
                               spor_entity_get_int (SPOR_ENTITY (self->participant), "programme_id"),
                               NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  changed (self);
+    toast (self, error->message);
 }
 
 static void
@@ -587,7 +585,6 @@ on_admit_response (AdwMessageDialog *dialog,
       toast (self, error->message);
       return;
     }
-  changed (self);
   if (over)
     toast (self, _("Admitted. The cohort is now above its capacity."));
   else
@@ -657,19 +654,12 @@ admit_action (GtkWidget  *widget,
 }
 
 static void
-on_agreement_changed (SporParticipantPage *self)
-{
-  changed (self);
-}
-
-static void
 open_agreement (SporParticipantPage *self,
                 gint64               agreement_id)
 {
   GtkWidget *editor = spor_agreement_editor_new (parent_window (self), self->store,
                                                  self->participant_id, agreement_id);
-  g_signal_connect_object (editor, "changed", G_CALLBACK (on_agreement_changed), self,
-                           G_CONNECT_SWAPPED);
+
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -696,12 +686,6 @@ open_version_action (GtkWidget  *widget,
 }
 
 static void
-on_meeting_saved (SporParticipantPage *self)
-{
-  changed (self);
-}
-
-static void
 add_meeting_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -712,7 +696,6 @@ add_meeting_action (GtkWidget  *widget,
   if (self->participant == NULL)
     return;
   editor = spor_meeting_editor_new (parent_window (self), self->store, self->participant_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_meeting_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -721,6 +704,7 @@ spor_participant_page_dispose (GObject *object)
 {
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (object);
 
+  spor_view_follow (GTK_WIDGET (self), NULL, NULL, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_PAGE);
   g_clear_object (&self->participant);
@@ -737,8 +721,6 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
 
   object_class->dispose = spor_participant_page_dispose;
 
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                    G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -797,7 +779,6 @@ spor_participant_page_init (SporParticipantPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->phase_stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
-  g_signal_connect_swapped (self->phase_stepper, "changed", G_CALLBACK (on_phases_changed), self);
   gtk_box_append (self->sections_box, GTK_WIDGET (self->phase_stepper));
   self->attendance = g_object_new (SPOR_TYPE_PARTICIPANT_ATTENDANCE, NULL);
   gtk_box_append (self->sections_box, GTK_WIDGET (self->attendance));

@@ -13,6 +13,8 @@
 #include "spor-participant-selection.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
+#include "spor-pending-delete.h"
+#include "spor-view.h"
 
 struct _SporParticipantsView
 {
@@ -23,8 +25,7 @@ struct _SporParticipantsView
   SporParticipantSelection *selection;
   GArray              *programme_ids;
   GArray              *cohort_ids;
-  gint64               pending_erase;
-  AdwToast            *pending_toast;
+  SporPendingDelete   *pending;    /* the erasure waiting for its Undo */
   gboolean             filling;
   gboolean             list_fresh; /* just read: the first reload need not read it again */
 
@@ -46,15 +47,18 @@ struct _SporParticipantsView
   SporParticipantPage *page;
 };
 
-G_DEFINE_FINAL_TYPE (SporParticipantsView, spor_participants_view, ADW_TYPE_BIN)
+static void spor_participants_view_view_init (SporViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SporParticipantsView, spor_participants_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_participants_view_view_init))
 
 enum {
   PROP_0,
   PROP_STORE,
-  N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+/* What the list, its rows and its filters show; the page follows its own kinds. */
+static const char * const followed_kinds[] = { "participant", "programme", "cohort", NULL };
 
 static void
 add_toast (SporParticipantsView *self,
@@ -316,7 +320,7 @@ load (GtkWidget *widget)
       spor_participant_list_find (self->list, spor_participant_page_get_participant (self->page)) == G_MAXUINT &&
       total == 0)
     show_detail (self, 0);
-  gtk_stack_set_visible_child_name (self->stack, total > 0 || self->pending_erase > 0 ? "main" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, total > 0 || self->pending != NULL ? "main" : "empty");
 }
 
 void
@@ -326,6 +330,12 @@ spor_participants_view_reload (SporParticipantsView *self)
   spor_gui_load_when_shown (GTK_WIDGET (self), load);
 }
 
+static void
+reload (SporView *view)
+{
+  spor_participants_view_reload (SPOR_PARTICIPANTS_VIEW (view));
+}
+
 void
 spor_participants_view_show_participant (SporParticipantsView *self,
                                          gint64                participant_id)
@@ -333,7 +343,8 @@ spor_participants_view_show_participant (SporParticipantsView *self,
   guint position;
 
   g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
-  spor_gui_load_if_waiting (GTK_WIDGET (self));
+  /* a participant saved a moment ago is in the list once the change has been read */
+  spor_view_catch_up (GTK_WIDGET (self));
   if (self->list == NULL)
     return;
 
@@ -375,7 +386,6 @@ static void
 on_editor_saved (SporParticipantsView *self,
                  gint64                id)
 {
-  spor_participants_view_reload (self);
   spor_participants_view_show_participant (self, id);
 }
 
@@ -406,41 +416,56 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Erasure waits for the toast: the person is hidden at once and erased when the toast
- * goes away without Undo, or when the view goes away. */
-void
-spor_participants_view_flush_pending (SporParticipantsView *self)
+/* Erasure waits for the toast: the person is hidden at once and erased when the toast goes
+ * away without Undo, or before the window closes or the application quits. */
+static void
+on_pending_finished (SporPendingDelete    *pending,
+                     gboolean              deleted,
+                     SporParticipantsView *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  gint64 id = spor_pending_delete_get_id (pending);
 
-  g_return_if_fail (SPOR_IS_PARTICIPANTS_VIEW (self));
-
-  id = self->pending_erase;
-  if (id <= 0)
+  g_signal_handlers_disconnect_by_data (pending, self);
+  if (pending == self->pending)
+    {
+      g_clear_object (&self->pending);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
+    }
+  if (self->list == NULL)
     return;
-  self->pending_erase = 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
-  if (self->pending_toast != NULL)
+  spor_participant_list_set_hidden (self->list, id, FALSE);
+  if (deleted)
     {
-      AdwToast *toast = g_steal_pointer (&self->pending_toast);
-      g_signal_handlers_disconnect_by_data (toast, self);
-      spor_gui_toast_dismiss (toast);
-      g_object_unref (toast);
-    }
-  if (self->store != NULL && !spor_participant_erase (self->store, id, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not delete the participant: %s"), error->message);
-      if (self->list != NULL)
-        spor_participant_list_set_hidden (self->list, id, FALSE);
-      add_toast (self, text);
-    }
-  if (self->list != NULL)
-    {
-      spor_participant_list_set_hidden (self->list, id, FALSE);
       /* The erased id is still in the list's cached order: read it again. */
       spor_participant_list_refresh (self->list, NULL);
+      update_list_state (self);
     }
+  else
+    spor_participants_view_show_participant (self, id);
+}
+
+static void
+flush_pending (SporView  *view,
+               GPtrArray *failed)
+{
+  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (view);
+
+  if (self->pending != NULL && !spor_pending_delete_run (self->pending))
+    g_ptr_array_add (failed, g_object_ref (self->pending));
+}
+
+/* Carries out the waiting erasure when there is no window left to ask in. */
+static void
+drop_pending (SporParticipantsView *self)
+{
+  g_autoptr(SporPendingDelete) pending = g_steal_pointer (&self->pending);
+
+  if (pending == NULL)
+    return;
+  if (!spor_pending_delete_run (pending))
+    g_message ("A participant's erasure was not carried out: %s",
+               spor_pending_delete_get_error (pending)->message);
+  g_signal_handlers_disconnect_by_data (pending, self);
 }
 
 static void
@@ -449,29 +474,9 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (widget);
-  gint64 id = self->pending_erase;
 
-  if (id <= 0)
-    return;
-  self->pending_erase = 0;
-  if (self->pending_toast != NULL)
-    {
-      AdwToast *toast = g_steal_pointer (&self->pending_toast);
-      g_signal_handlers_disconnect_by_data (toast, self);
-      spor_gui_toast_dismiss (toast);
-      g_object_unref (toast);
-    }
-  gtk_widget_action_set_enabled (widget, "participants.undo-delete", FALSE);
-  spor_participant_list_set_hidden (self->list, id, FALSE);
-  spor_participants_view_show_participant (self, id);
-}
-
-static void
-on_toast_dismissed (AdwToast             *toast,
-                    SporParticipantsView *self)
-{
-  spor_participants_view_flush_pending (self);
-  spor_participants_view_reload (self);
+  if (self->pending != NULL)
+    spor_pending_delete_undo (self->pending);
 }
 
 static void
@@ -479,28 +484,36 @@ delete_now (SporParticipantsView *self,
             gint64                id)
 {
   g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  const char *name;
   g_autofree char *title = NULL;
 
   if (p == NULL)
     return;
-  /* One deletion waits at a time: an earlier one becomes final now. */
-  spor_participants_view_flush_pending (self);
+  name = spor_entity_get_text (SPOR_ENTITY (p), "name");
+  /* One deletion waits at a time: an earlier one becomes final now, or the user hears why
+   * not. */
+  if (self->pending != NULL && !spor_pending_delete_run (self->pending))
+    {
+      g_autoptr(GPtrArray) failed = g_ptr_array_new ();
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  self->pending_erase = id;
+      g_ptr_array_add (failed, self->pending);
+      spor_pending_delete_report (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, failed,
+                                  FALSE, NULL, NULL);
+      g_clear_object (&self->pending);
+    }
+
+  self->pending = spor_pending_delete_new (self->store, id, name, spor_participant_erase);
+  g_signal_connect (self->pending, "finished", G_CALLBACK (on_pending_finished), self);
   spor_participant_list_set_hidden (self->list, id, TRUE);
   show_detail (self, 0);
   update_list_state (self);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 
   /* Translators: %s is a participant's name */
-  title = g_strdup_printf (_("%s deleted"), spor_entity_get_text (SPOR_ENTITY (p), "name"));
-  self->pending_toast = g_object_ref (spor_gui_toast_new (title));
-  adw_toast_set_button_label (self->pending_toast, _("_Undo"));
-  adw_toast_set_timeout (self->pending_toast, 8);
-  adw_toast_set_action_name (self->pending_toast, "participants.undo-delete");
+  title = g_strdup_printf (_("%s deleted"), name);
+  spor_pending_delete_add_toast (self->pending, self->toast_overlay, title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", TRUE);
-  g_signal_connect (self->pending_toast, "dismissed", G_CALLBACK (on_toast_dismissed), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->pending_toast));
 }
 
 static void
@@ -543,13 +556,6 @@ on_delete_requested (SporParticipantsView *self,
 }
 
 static void
-on_page_changed (SporParticipantsView *self)
-{
-  spor_participant_list_refresh (self->list, NULL);
-  reselect (self);
-}
-
-static void
 on_page_toast (SporParticipantsView *self,
                const char           *text)
 {
@@ -561,7 +567,9 @@ spor_participants_view_dispose (GObject *object)
 {
   SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (object);
 
-  spor_participants_view_flush_pending (self);
+  /* the window carried out what was pending before it closed; this is the last chance */
+  drop_pending (self);
+  spor_view_follow (GTK_WIDGET (self), NULL, NULL, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANTS_VIEW);
   g_clear_object (&self->selection);
@@ -619,11 +627,7 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   object_class->get_property = spor_participants_view_get_property;
   object_class->set_property = spor_participants_view_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         SPOR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (SPOR_TYPE_PARTICIPANT_PAGE);
   spor_gui_ensure_resources ();
@@ -697,10 +701,16 @@ spor_participants_view_init (SporParticipantsView *self)
   /* Typing anywhere in the view goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
-  g_signal_connect_object (self->page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page, "delete-requested", G_CALLBACK (on_delete_requested), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page, "toast", G_CALLBACK (on_page_toast), self, G_CONNECT_SWAPPED);
+}
+
+static void
+spor_participants_view_view_init (SporViewInterface *iface)
+{
+  iface->reload = reload;
+  iface->flush_pending = flush_pending;
 }
 
 GtkWidget *
@@ -728,8 +738,9 @@ spor_participants_view_set_store (SporParticipantsView *self,
 
   if (self->store == store)
     return;
-  spor_participants_view_flush_pending (self);
+  drop_pending (self);
   g_set_object (&self->store, store);
+  spor_view_follow (GTK_WIDGET (self), store, followed_kinds, load);
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -749,5 +760,5 @@ spor_participants_view_set_store (SporParticipantsView *self,
   /* The model goes in once it holds its rows. */
   if (self->selection != NULL)
     gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify (G_OBJECT (self), "store");
 }

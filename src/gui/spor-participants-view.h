@@ -1,4 +1,4 @@
-/* spor-participants-view.h — the Participants page of the main window
+/* spor-participants-view.h — the Participants page of the main window (a SporView)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +24,5 @@ void       spor_participants_view_show_participant (SporParticipantsView *self,
                                                     gint64                participant_id);
 /* The participant shown in the detail pane, 0 for none. */
 gint64     spor_participants_view_get_selected     (SporParticipantsView *self);
-/* Erases a participant whose deletion is waiting for its undo window now. */
-void       spor_participants_view_flush_pending    (SporParticipantsView *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "spor-timeline.h"
 #include "spor-timeline-view.h"
 #include "spor-util.h"
+#include "spor-view.h"
 
 struct _SporTimelineView
 {
@@ -40,15 +41,21 @@ struct _SporTimelineView
   SporPhaseStepper *stepper;
 };
 
-G_DEFINE_FINAL_TYPE (SporTimelineView, spor_timeline_view, ADW_TYPE_BIN)
+static void spor_timeline_view_view_init (SporViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SporTimelineView, spor_timeline_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_timeline_view_view_init))
 
 enum {
   PROP_0,
   PROP_STORE,
-  N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+/* The pickers, the rows and their milestones, the summary and the side panel */
+static const char * const followed_kinds[] = {
+  "programme", "phase", "cohort", "participant", "phase_progress", "agreement", "placement",
+  NULL
+};
 
 static void on_selected_changed (SporTimelineView *self);
 
@@ -336,18 +343,6 @@ on_open_clicked (SporTimelineView *self)
 }
 
 static void
-on_stepper_changed (SporTimelineView *self)
-{
-  int row = spor_timeline_get_selected (self->timeline);
-  int bar = -1;
-
-  /* the rows' data changed: read them again, keep the selection */
-  show_source (self);
-  if (row >= 0)
-    spor_timeline_select (self->timeline, (guint) row, bar);
-}
-
-static void
 load (GtkWidget *widget)
 {
   SporTimelineView *self = (SporTimelineView *) widget;
@@ -417,7 +412,9 @@ load (GtkWidget *widget)
     self->filling = FALSE;
   }
   fill_cohorts (self, selected_programme (self) == previous ? previous_cohort : 0);
+  /* the timeline keeps its place and selection when it shows the same cohort again */
   show_source (self);
+  spor_phase_stepper_reload (self->stepper);
   gtk_stack_set_visible_child_name (self->stack, "timeline");
 }
 
@@ -428,13 +425,26 @@ spor_timeline_view_reload (SporTimelineView *self)
   spor_gui_load_when_shown (GTK_WIDGET (self), load);
 }
 
+static void
+reload (SporView *view)
+{
+  spor_timeline_view_reload (SPOR_TIMELINE_VIEW (view));
+}
+
+static void
+spor_timeline_view_view_init (SporViewInterface *iface)
+{
+  iface->reload = reload;
+}
+
 void
 spor_timeline_view_show (SporTimelineView *self,
                          gint64            programme_id,
                          gint64            cohort_id)
 {
   g_return_if_fail (SPOR_IS_TIMELINE_VIEW (self));
-  spor_gui_load_if_waiting (GTK_WIDGET (self));
+  /* a cohort started a moment ago is in the picker once the change has been read */
+  spor_view_catch_up (GTK_WIDGET (self));
 
   for (guint i = 0; self->programme_ids != NULL && i < self->programme_ids->len; i++)
     if (g_array_index (self->programme_ids, gint64, i) == programme_id)
@@ -463,6 +473,7 @@ spor_timeline_view_dispose (GObject *object)
   SporTimelineView *self = SPOR_TIMELINE_VIEW (object);
 
   /* The stack is the bin's own child: let the bin drop it, so that it is unparented once. */
+  spor_view_follow (GTK_WIDGET (self), NULL, NULL, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->store);
@@ -533,10 +544,7 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   object_class->get_property = spor_timeline_view_get_property;
   object_class->set_property = spor_timeline_view_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SPOR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (SPOR_TYPE_TIMELINE);
   g_type_ensure (SPOR_TYPE_PHASE_STEPPER);
@@ -558,7 +566,6 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_stepper_changed);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, flap_button);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, toolbar);
@@ -586,8 +593,6 @@ spor_timeline_view_init (SporTimelineView *self)
   g_object_bind_property (self->flap, "reveal-flap", self->flap_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self);
-  /* programmes and cohorts made elsewhere appear when the page is shown again */
-  g_signal_connect (self, "map", G_CALLBACK (spor_timeline_view_reload), NULL);
 }
 
 GtkWidget *
@@ -616,6 +621,7 @@ spor_timeline_view_set_store (SporTimelineView *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  spor_view_follow (GTK_WIDGET (self), store, followed_kinds, load);
   spor_timeline_view_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify (G_OBJECT (self), "store");
 }

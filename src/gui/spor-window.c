@@ -14,8 +14,13 @@
 #include "spor-gui.h"
 #include "spor-participants-view.h"
 #include "spor-programmes-view.h"
+#include "spor-pending-delete.h"
 #include "spor-timeline-view.h"
+#include "spor-view.h"
 #include "spor-window.h"
+
+/* How often the window looks for commits of other programs while it has the focus */
+#define POLL_SECONDS 3
 
 typedef enum {
   MODE_WELCOME,
@@ -31,6 +36,8 @@ struct _SporWindow
   GSettings            *settings;
   GCancellable         *sample_cancellable;
   WindowMode            mode;
+  guint                 poll_source;
+  gboolean              asking;      /* a report of failed deletions waits for an answer */
 
   /* template */
   AdwViewSwitcherTitle *switcher_title;
@@ -151,16 +158,20 @@ store_is_empty (SporStore *store)
   return programmes == 0;
 }
 
-void
-spor_window_reload (SporWindow *self)
+static SporView *
+view_at (SporWindow *self,
+         guint       i)
 {
-  g_return_if_fail (SPOR_IS_WINDOW (self));
+  GtkWidget *views[] = {
+    GTK_WIDGET (self->participants_view), GTK_WIDGET (self->calendar_view),
+    GTK_WIDGET (self->timeline_view), GTK_WIDGET (self->programmes_view),
+  };
 
-  spor_participants_view_reload (self->participants_view);
-  spor_calendar_view_reload (self->calendar_view);
-  spor_timeline_view_reload (self->timeline_view);
-  spor_programmes_view_reload (self->programmes_view);
+  g_assert (i < G_N_ELEMENTS (views));
+  return SPOR_VIEW (views[i]);
 }
+
+#define N_VIEWS (G_N_ELEMENTS (view_names) - 1)
 
 static void
 show_error_dialog (SporWindow   *self,
@@ -230,7 +241,9 @@ sample_done (GObject      *source_object,
       return;
     }
 
-  spor_window_reload (self);
+  /* the thread wrote through its own connection: the views read again */
+  if (self->store != NULL)
+    spor_store_notify_many (self->store);
   set_mode (self, MODE_VIEWS);
 
   {
@@ -379,8 +392,7 @@ import_activated (GSimpleAction *action,
   SporWindow *self = user_data;
   SporImportDialog *dialog = spor_import_dialog_new (GTK_WINDOW (self), self->store);
 
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (spor_window_reload), self,
-                           G_CONNECT_SWAPPED);
+  /* what the import writes reaches the views through the store's notification */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -464,14 +476,46 @@ save_state (SporWindow *self)
     g_settings_set_string (self->settings, "last-view", view);
 }
 
+static void
+on_report_answered (gboolean  all_deleted,
+                    gpointer  data)
+{
+  g_autoptr(SporWindow) self = data;
+
+  self->asking = FALSE;
+  /* kept records: the window stays open, as the report said */
+  if (all_deleted)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Deletions still inside their Undo period become final before the window closes; one that
+ * fails keeps the window open and the user is told (spor-pending-delete.h). */
+static gboolean
+flush_before_closing (SporWindow *self)
+{
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    spor_view_flush_pending (view_at (self, i), failed);
+  if (failed->len == 0)
+    return TRUE;
+  self->asking = TRUE;
+  spor_pending_delete_report (GTK_WINDOW (self), failed, TRUE, on_report_answered,
+                              g_object_ref (self));
+  return FALSE;
+}
+
 static gboolean
 spor_window_close_request (GtkWindow *window)
 {
   SporWindow *self = SPOR_WINDOW (window);
 
+  if (self->asking)
+    return TRUE;
   save_state (self);
-  /* A deletion still inside its undo window becomes final now. */
-  spor_participants_view_flush_pending (self->participants_view);
+  if (!flush_before_closing (self))
+    return TRUE;
+  g_clear_handle_id (&self->poll_source, g_source_remove);
 
   if (self->sample_cancellable != NULL)
     g_cancellable_cancel (self->sample_cancellable);
@@ -499,10 +543,8 @@ spor_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (spor_window_parent_class)->constructed (object);
 
-  spor_participants_view_set_store (self->participants_view, self->store);
-  spor_calendar_view_set_store (self->calendar_view, self->store);
-  spor_timeline_view_set_store (self->timeline_view, self->store);
-  spor_programmes_view_set_store (self->programmes_view, self->store);
+  for (guint i = 0; i < N_VIEWS; i++)
+    spor_view_set_store (view_at (self, i), self->store);
 
   use_app_icon_if_installed (self);
   restore_state (self);
@@ -518,6 +560,7 @@ spor_window_dispose (GObject *object)
 {
   SporWindow *self = SPOR_WINDOW (object);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->sample_cancellable != NULL)
     g_cancellable_cancel (self->sample_cancellable);
 
@@ -634,6 +677,32 @@ spor_window_class_init (SporWindowClass *klass)
                                          "win.view", "s", view_names[i]);
 }
 
+/* Commits of other programs (spor --import in a terminal, another Spor on the same file)
+ * are seen when the window gets the focus and every few seconds while it has it: the
+ * store then announces that anything may have changed, and the views read again. */
+static gboolean
+poll_store (gpointer data)
+{
+  SporWindow *self = data;
+
+  if (self->store != NULL)
+    spor_store_poll (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed (SporWindow *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      g_clear_handle_id (&self->poll_source, g_source_remove);
+      return;
+    }
+  poll_store (self);
+  if (self->poll_source == 0)
+    self->poll_source = g_timeout_add_seconds (POLL_SECONDS, poll_store, self);
+}
+
 /* "Show on the Timeline" in the programmes view */
 static void
 on_show_cohort (SporWindow *self,
@@ -659,6 +728,7 @@ spor_window_init (SporWindow *self)
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_title_visible_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (on_active_changed), self);
 
   self->settings = settings_new_if_installed ();
 

@@ -25,7 +25,5 @@ void        spor_window_show_view     (SporWindow     *self,
                                        const char     *name);
 void        spor_window_add_toast     (SporWindow     *self,
                                        AdwToast       *toast);
-/* Reads the database again in every view. */
-void        spor_window_reload        (SporWindow     *self);
 
 G_END_DECLS

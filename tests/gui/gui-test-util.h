@@ -1,0 +1,78 @@
+/* gui-test-util.h — what the widget tests of views, editors and deletions share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spor-store.h"
+
+G_BEGIN_DECLS
+
+/* A folder with a database file, removed with everything in it at the end. */
+typedef struct {
+  char      *dir;
+  char      *path;
+  SporStore *store;
+} GuiFixture;
+
+void              gui_fixture_set_up      (GuiFixture    *fixture,
+                                           gconstpointer  data);
+void              gui_fixture_tear_down   (GuiFixture    *fixture,
+                                           gconstpointer  data);
+/* Another connection to the fixture's file, as another program has. */
+SporStore        *gui_open_store          (GuiFixture    *fixture);
+
+/* Runs the main loop until nothing is pending, idles included. */
+void              gui_iterate             (void);
+/* Runs the main loop until @done (@data) is TRUE; fails the test after @seconds. */
+void              gui_wait_for            (gboolean     (*done) (gpointer data),
+                                           gpointer       data,
+                                           guint          seconds);
+/* A window with @child, shown and mapped. */
+GtkWidget        *gui_window_with         (GtkWidget     *child);
+
+GtkWidget        *gui_find_widget         (GtkWidget     *root,
+                                           GType          type);
+/* The entry row under @root whose title starts with @title. */
+AdwEntryRow      *gui_find_entry_row      (GtkWidget     *root,
+                                           const char    *title);
+/* The button under @root labelled @label (as written, with its mnemonic). */
+GtkWidget        *gui_find_button         (GtkWidget     *root,
+                                           const char    *label);
+/* The first toplevel window of @type, or NULL. */
+GtkWindow        *gui_find_toplevel       (GType          type);
+/* Whether an action row under @root has a subtitle containing @text. */
+gboolean          gui_subtitle_shows      (GtkWidget     *root,
+                                           const char    *text);
+/* The message dialog on screen, or NULL. */
+AdwMessageDialog *gui_find_message_dialog (void);
+/* Answers the dialog on screen, after checking that its heading is @heading and its body
+ * contains each of the NULL-terminated texts that follow. */
+void              gui_answer_dialog       (const char    *heading,
+                                           const char    *response,
+                                           ...) G_GNUC_NULL_TERMINATED;
+
+/* A participant with a name and a phone number, saved through @store. */
+gint64            gui_add_participant     (SporStore     *store,
+                                           const char    *name,
+                                           const char    *phone);
+/* Erases a participant through @store. */
+void              gui_erase_participant   (SporStore     *store,
+                                           gint64         id);
+/* The position of participant @id in a list of participants, G_MAXUINT when not there. */
+guint             gui_list_position       (GListModel    *model,
+                                           gint64         id);
+/* The text of field @field of record @id, read through a connection of its own: what
+ * another program opening the file sees. */
+char             *gui_read_text           (GuiFixture    *fixture,
+                                           GType          type,
+                                           gint64         id,
+                                           const char    *field);
+/* Whether record @id exists, read through a connection of its own. */
+gboolean          gui_record_exists       (GuiFixture    *fixture,
+                                           GType          type,
+                                           gint64         id);
+
+G_END_DECLS
