@@ -477,7 +477,6 @@ spor_agreement_editor_class_init (SporAgreementEditorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = spor_agreement_editor_dispose;
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-agreement-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporAgreementEditor, name)

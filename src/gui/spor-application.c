@@ -682,7 +682,6 @@ spor_application_class_init (SporApplicationClass *klass)
 static void
 spor_application_init (SporApplication *self)
 {
-  spor_gui_ensure_resources ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -628,7 +628,6 @@ spor_block_editor_class_init (SporBlockEditorClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_BOOLEAN, SPOR_TYPE_BLOCK_STATE);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-block-editor.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SporBlockEditor, name)
   CHILD (error_label);

@@ -773,7 +773,6 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
   g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (SPOR_TYPE_WEEK_GRID);
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, toast_overlay);

@@ -379,7 +379,6 @@ spor_export_dialog_class_init (SporExportDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SporExportDialog, export_button);

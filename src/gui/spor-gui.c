@@ -7,19 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
-#include "spor-resources.h"
-
-void
-spor_gui_ensure_resources (void)
-{
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      spor_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-}
 
 char *
 spor_gui_format_count (gint64 count)

@@ -10,10 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Registers the compiled UI resources once; every templated widget calls it in class_init,
- * so that the templates are found whichever widget is made first. */
-void      spor_gui_ensure_resources   (void);
-
 /* A count with the locale's digit grouping, e.g. "72.000" in Danish. */
 char     *spor_gui_format_count       (gint64         count);
 

@@ -462,7 +462,6 @@ spor_import_dialog_class_init (SporImportDialogClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SporImportDialog, cancel_button);

@@ -80,7 +80,6 @@ spor_meeting_editor_class_init (SporMeetingEditorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = spor_meeting_editor_dispose;
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SporMeetingEditor, error_label);

@@ -301,7 +301,6 @@ spor_occurrence_dialog_class_init (SporOccurrenceDialogClass *klass)
   signals[SIGNAL_EXPORT_BLOCK] = g_signal_new ("export-block", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-occurrence-dialog.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SporOccurrenceDialog, name)
   CHILD (toast_overlay);

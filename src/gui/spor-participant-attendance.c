@@ -211,7 +211,6 @@ spor_participant_attendance_class_init (SporParticipantAttendanceClass *klass)
 
   object_class->dispose = spor_participant_attendance_dispose;
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participant-attendance.ui");
   gtk_widget_class_bind_template_child (widget_class, SporParticipantAttendance, rate_row);

@@ -607,7 +607,6 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participant-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantEditor, name)

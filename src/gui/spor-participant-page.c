@@ -727,7 +727,6 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
   signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participant-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantPage, name)

@@ -37,7 +37,6 @@ spor_participant_row_class_init (SporParticipantRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = spor_participant_row_dispose;
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participant-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SporParticipantRow, name_label);

@@ -630,7 +630,6 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (SPOR_TYPE_PARTICIPANT_PAGE);
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participants-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantsView, name)

@@ -396,7 +396,6 @@ spor_phase_stepper_class_init (SporPhaseStepperClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-phase-stepper.ui");
   gtk_widget_class_bind_template_child (widget_class, SporPhaseStepper, empty_label);

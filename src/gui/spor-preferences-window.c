@@ -176,7 +176,6 @@ spor_preferences_window_class_init (SporPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SporPreferencesWindow, site_name_row);

@@ -298,7 +298,6 @@ spor_programmes_view_class_init (SporProgrammesViewClass *klass)
     g_signal_new ("show-cohort", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-programmes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, leaflet);

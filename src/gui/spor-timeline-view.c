@@ -548,7 +548,6 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
 
   g_type_ensure (SPOR_TYPE_TIMELINE);
   g_type_ensure (SPOR_TYPE_PHASE_STEPPER);
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, stack);

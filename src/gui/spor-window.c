@@ -650,7 +650,6 @@ spor_window_class_init (SporWindowClass *klass)
   g_type_ensure (SPOR_TYPE_TIMELINE_VIEW);
   g_type_ensure (SPOR_TYPE_PROGRAMMES_VIEW);
 
-  spor_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SporWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, switcher_bar);
