@@ -192,6 +192,16 @@ SporWeek  *spor_blocks_query_week           (SporStore     *store,
                                              const char    *monday,
                                              const SporWeekFilter *filter,
                                              GError       **error);
+/* The same in a thread of its own, on a connection of its own (spor-store-job.h). */
+void       spor_blocks_query_week_async     (SporStore     *store,
+                                             const char    *monday,
+                                             const SporWeekFilter *filter,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+SporWeek  *spor_blocks_query_week_finish    (SporStore     *store,
+                                             GAsyncResult  *result,
+                                             GError       **error);
 
 /* The translated name of a staff role ("creative" → "creative professional"). */
 const char *spor_blocks_role_label          (const char    *role);

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "spor-store.h"
+#include "spor-store-job.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,21 @@ gboolean spor_exchange_export_full (SporStore               *store,
                                     SporExchangeProgress     progress,
                                     gpointer                 progress_data,
                                     GError                 **error);
+/* The export in a thread of its own, on a connection of its own (spor-store-job.h); progress
+ * and the result come in the caller's main context. */
+void     spor_exchange_export_async  (SporStore               *store,
+                                      GFile                   *file,
+                                      const SporExportOptions *options,
+                                      GCancellable            *cancellable,
+                                      SporStoreProgress        progress,
+                                      gpointer                 progress_data,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data);
+gboolean spor_exchange_export_finish (SporStore               *store,
+                                      GAsyncResult            *result,
+                                      SporExportSummary       *summary,
+                                      GError                 **error);
+
 /* How many participants an export with @options would hold back, as a dialog says before
  * the export. */
 gboolean spor_exchange_count_held_back (SporStore               *store,
@@ -111,6 +127,20 @@ SporImportReport *spor_exchange_import_stream (SporStore            *store,
                                                SporExchangeProgress  progress,
                                                gpointer              progress_data,
                                                GError              **error);
+
+/* The import in a thread of its own, on a connection of its own (spor-store-job.h); after an
+ * applied import @store announces SPOR_CHANGE_MANY. */
+void              spor_exchange_import_async    (SporStore            *store,
+                                                 GFile                *file,
+                                                 gboolean              apply,
+                                                 GCancellable         *cancellable,
+                                                 SporStoreProgress     progress,
+                                                 gpointer              progress_data,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+SporImportReport *spor_exchange_import_finish   (SporStore            *store,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 void              spor_import_report_free           (SporImportReport *report);
 gboolean          spor_import_report_get_applied    (SporImportReport *report);

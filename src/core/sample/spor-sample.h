@@ -33,5 +33,17 @@ gboolean spor_sample_create (SporStore        *store,
                              SporSampleCounts *counts,
                              GCancellable     *cancellable,
                              GError          **error);
+/* The same in a thread of its own, on a connection of its own (spor-store-job.h); after it
+ * @store announces SPOR_CHANGE_MANY. */
+void     spor_sample_create_async  (SporStore           *store,
+                                    guint                n_participants,
+                                    guint32              seed,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean spor_sample_create_finish (SporStore           *store,
+                                    GAsyncResult        *result,
+                                    SporSampleCounts    *counts,
+                                    GError             **error);
 
 G_END_DECLS

@@ -146,47 +146,6 @@ spor_calendar_view_fill_filters (SporCalendarView *self)
   self->filling = FALSE;
 }
 
-/* Loading a week: on a thread with its own connection */
-
-typedef struct {
-  char          *path;
-  char          *monday;
-  SporWeekFilter filter;
-} WeekTask;
-
-static void
-week_task_free (WeekTask *t)
-{
-  g_free (t->path);
-  g_free (t->monday);
-  g_free (t);
-}
-
-static void
-load_week_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      data,
-                  GCancellable *cancellable)
-{
-  WeekTask *t = data;
-  g_autoptr(SporStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SporWeek *week;
-
-  store = spor_store_open (t->path, &error);
-  if (store == NULL || g_task_return_error_if_cancelled (task))
-    {
-      if (error != NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  week = spor_blocks_query_week (store, t->monday, &t->filter, &error);
-  if (week == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, week, (GDestroyNotify) spor_week_free);
-}
-
 void spor_calendar_view_open_occurrence (SporCalendarView *self, const SporOccurrence *occurrence);
 
 static void
@@ -307,7 +266,8 @@ on_week_loaded (GObject      *source,
 {
   SporCalendarView *self = data;
   g_autoptr(GError) error = NULL;
-  SporWeek *week = g_task_propagate_pointer (G_TASK (result), &error);
+  /* read in the core's own thread, on a connection of its own */
+  SporWeek *week = spor_blocks_query_week_finish (SPOR_STORE (source), result, &error);
 
   if (week == NULL)
     {
@@ -329,9 +289,7 @@ on_week_loaded (GObject      *source,
 static void
 load_week (SporCalendarView *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *title = NULL;
-  WeekTask *t;
 
   title = spor_calendar_view_format_week (self->monday);
   gtk_label_set_label (self->week_label, title);
@@ -346,13 +304,8 @@ load_week (SporCalendarView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  t = g_new0 (WeekTask, 1);
-  t->path = g_strdup (spor_store_get_path (self->store));
-  t->monday = g_strdup (self->monday);
-  t->filter = self->filter;
-  task = g_task_new (NULL, self->cancellable, on_week_loaded, g_object_ref (self));
-  g_task_set_task_data (task, t, (GDestroyNotify) week_task_free);
-  g_task_run_in_thread (task, load_week_thread);
+  spor_blocks_query_week_async (self->store, self->monday, &self->filter, self->cancellable,
+                                on_week_loaded, g_object_ref (self));
 }
 
 /* Reads the week at once, on this thread: for tests and right after a change. */

@@ -1,7 +1,8 @@
 /* spor-export-dialog.c — export an exchange file: scope, anonymisation, file
  *
- * The export runs in a thread on its own database connection and writes a private file
- * that takes the chosen name only when complete (spor-private-file.h). Before it runs, the
+ * The export runs in the core's own thread on its own database connection
+ * (spor_exchange_export_async) and writes a private file that takes the chosen name only
+ * when complete (spor-private-file.h). Before it runs, the
  * dialog says how many participants a full file leaves out for want of consent to share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,8 +37,7 @@ struct _SporExportDialog
   GPtrArray            *cohort_uuids;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
-  guint                 progress_source;
-  int                   progress;  /* thousandths, written by the working thread */
+  GFile                *exporting;   /* the file being written */
   guint64               n_held_back; /* by the last export */
 };
 
@@ -46,78 +46,28 @@ G_DEFINE_FINAL_TYPE (SporExportDialog, spor_export_dialog, ADW_TYPE_WINDOW)
 enum { EXPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  char  *db_path;
-  GFile *file;
-  char  *programme_uuid;
-  char  *cohort_uuid;
-  gboolean anonymize;
-  int   *progress;
-  SporExportSummary summary;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->db_path);
-  g_clear_object (&job->file);
-  g_free (job->programme_uuid);
-  g_free (job->cohort_uuid);
-  g_free (job);
-}
-
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
-  Job *job = user_data;
-
-  g_atomic_int_set (job->progress, (int) (fraction * 1000));
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(SporStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SporExportOptions options = { job->programme_uuid, job->cohort_uuid, job->anonymize };
-
-  store = spor_store_open (job->db_path, &error);
-  if (store == NULL ||
-      !spor_exchange_export_full (store, job->file, &options, &job->summary, cancellable,
-                                  on_progress, job, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-update_progress (gpointer user_data)
-{
   SporExportDialog *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
-  return G_SOURCE_CONTINUE;
+  /* after the dialog was closed the export is being cancelled: nothing to show it on */
+  if (self->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void
 set_working (SporExportDialog *self,
              gboolean          working)
 {
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), working);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !working);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), !working);
   gtk_widget_set_sensitive (GTK_WIDGET (self->programme_row), !working);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_row), !working);
   gtk_widget_set_sensitive (GTK_WIDGET (self->anonymize_switch), !working);
-  if (working)
-    self->progress_source = g_timeout_add (100, update_progress, self);
 }
 
 static void
@@ -127,9 +77,10 @@ on_export_done (GObject      *source,
 {
   g_autoptr(SporExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GFile) file = g_steal_pointer (&self->exporting);
+  SporExportSummary summary = { 0 };
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!spor_exchange_export_finish (SPOR_STORE (source), result, &summary, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -139,8 +90,8 @@ on_export_done (GObject      *source,
       return;
     }
   set_working (self, FALSE);
-  self->n_held_back = job->summary.n_held_back;
-  g_signal_emit (self, signals[EXPORTED], 0, job->file);
+  self->n_held_back = summary.n_held_back;
+  g_signal_emit (self, signals[EXPORTED], 0, file);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -210,29 +161,18 @@ void
 spor_export_dialog_save_to (SporExportDialog *self,
                             GFile            *file)
 {
-  g_autoptr(GTask) task = NULL;
-  const char *programme_uuid, *cohort_uuid;
-  Job *job;
+  SporExportOptions options = { NULL, NULL, FALSE };
 
   g_return_if_fail (SPOR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  job = g_new0 (Job, 1);
-  chosen_scope (self, &programme_uuid, &cohort_uuid);
-  job->db_path = g_strdup (spor_store_get_path (self->store));
-  job->file = g_object_ref (file);
-  job->anonymize = gtk_switch_get_active (self->anonymize_switch);
-  job->programme_uuid = g_strdup (programme_uuid);
-  job->cohort_uuid = g_strdup (cohort_uuid);
-  job->progress = &self->progress;
-  g_atomic_int_set (&self->progress, 0);
-
+  chosen_scope (self, &options.programme_uuid, &options.cohort_uuid);
+  options.anonymize = gtk_switch_get_active (self->anonymize_switch);
+  g_set_object (&self->exporting, file);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   set_working (self, TRUE);
-  task = g_task_new (NULL, self->cancellable, on_export_done, g_object_ref (self));
-  g_task_set_source_tag (task, spor_export_dialog_save_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  spor_exchange_export_async (self->store, file, &options, self->cancellable, on_progress, self,
+                              on_export_done, g_object_ref (self));
 }
 
 static void
@@ -345,7 +285,6 @@ spor_export_dialog_dispose (GObject *object)
 
   /* A running export is cancelled; its temporary file is dropped. */
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -361,6 +300,7 @@ spor_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->exporting);
   g_clear_pointer (&self->programme_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->cohort_uuids, g_ptr_array_unref);
 

@@ -1,8 +1,8 @@
 /* spor-import-dialog.c — import an exchange file: preview, then apply
  *
- * Both the preview and the import run in a thread on their own database connection; the
- * preview is the whole import inside a transaction that is rolled back, so it checks and
- * counts exactly what Apply will do.
+ * Both the preview and the import run in the core's own thread on their own database
+ * connection (spor_exchange_import_async); the preview is the whole import inside a
+ * transaction that is rolled back, so it checks and counts exactly what Apply will do.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,8 +35,7 @@ struct _SporImportDialog
   GFile                *file;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
-  guint                 progress_source;
-  int                   progress;  /* thousandths, written by the working thread */
+  gboolean              applying;  /* the running job is the import itself, not the preview */
 };
 
 G_DEFINE_FINAL_TYPE (SporImportDialog, spor_import_dialog, ADW_TYPE_WINDOW)
@@ -81,69 +80,15 @@ spor_exchange_table_label (const char *table)
   return table;
 }
 
-typedef struct
-{
-  char             *db_path;
-  GFile            *file;
-  gboolean          apply;
-  int              *progress;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->db_path);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
-  Job *job = user_data;
-
-  g_atomic_int_set (job->progress, (int) (fraction * 1000));
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(SporStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SporImportReport *report;
-
-  store = spor_store_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  report = spor_exchange_import (store, job->file, job->apply, cancellable, on_progress, job,
-                                 &error);
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) spor_import_report_free);
-}
-
-static gboolean
-update_progress (gpointer user_data)
-{
   SporImportDialog *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_progress (SporImportDialog *self)
-{
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  /* after the dialog was closed the job is being cancelled: nothing to show it on */
+  if (self->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void
@@ -238,6 +183,14 @@ show_report (SporImportDialog *self,
       /* Translators: a date and time, then a summary such as “3 new · 40 unchanged” */
       description = g_strdup_printf (_("Exported %s. In all: %s."), when, all);
   }
+  if (spor_import_report_is_from_this_site (report))
+    {
+      char *both = g_strconcat (description, " ", _("The file was exported from this very database."),
+                                NULL);
+
+      g_free (description);
+      description = both;
+    }
   adw_preferences_group_set_description (self->summary_group, description);
 
   for (guint i = 0; i < conflicts->len; i++)
@@ -248,7 +201,10 @@ show_report (SporImportDialog *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      if (c->file_updated_at != NULL)
+      if (c->deleted_in_file)
+        /* Translators: a date and time */
+        subtitle = g_strdup_printf (_("Deleted in the file %s, but changed here since"), there);
+      else if (c->file_updated_at != NULL)
         /* Translators: two dates and times */
         subtitle = g_strdup_printf (_("Changed here %s; the file’s copy is from %s"), here, there);
       else
@@ -284,18 +240,17 @@ on_import_done (GObject      *source,
   g_autoptr(SporImportDialog) self = user_data;
   g_autoptr(SporImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  /* an applied import makes the store announce it: this window's views read again */
+  report = spor_exchange_import_finish (SPOR_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  stop_progress (self);
   if (report == NULL)
     {
       show_error (self, error);
       return;
     }
-  if (!job->apply)
+  if (!self->applying)
     {
       show_report (self, report);
       return;
@@ -314,8 +269,6 @@ on_import_done (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
   gtk_stack_set_visible_child_name (self->stack, "done");
-  /* the import wrote through its own connection: the views of this one read again */
-  spor_store_notify_many (self->store);
   g_signal_emit (self, signals[IMPORTED], 0);
 }
 
@@ -323,30 +276,17 @@ static void
 start (SporImportDialog *self,
        gboolean          apply)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job = g_new0 (Job, 1);
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-
-  job->db_path = g_strdup (spor_store_get_path (self->store));
-  job->file = g_object_ref (self->file);
-  job->apply = apply;
-  job->progress = &self->progress;
-  g_atomic_int_set (&self->progress, 0);
+  self->applying = apply;
 
   gtk_label_set_label (self->working_label, apply ? _("Importing…") : _("Reading the file…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "working");
-  stop_progress (self);
-  self->progress_source = g_timeout_add (100, update_progress, self);
-
-  task = g_task_new (NULL, self->cancellable, on_import_done, g_object_ref (self));
-  g_task_set_source_tag (task, start);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, import_thread);
+  spor_exchange_import_async (self->store, self->file, apply, self->cancellable, on_progress,
+                              self, on_import_done, g_object_ref (self));
 }
 
 void
@@ -429,7 +369,6 @@ spor_import_dialog_dispose (GObject *object)
 
   /* A running import is cancelled; its transaction rolls back in the thread. */
   g_cancellable_cancel (self->cancellable);
-  stop_progress (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

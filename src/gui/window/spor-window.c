@@ -35,6 +35,7 @@ struct _SporWindow
   SporStore            *store;
   GSettings            *settings;
   GCancellable         *sample_cancellable;
+  GApplication         *sample_hold;   /* held while the sample is made */
   WindowMode            mode;
   guint                 poll_source;
   gboolean              asking;      /* a report of failed deletions waits for an answer */
@@ -78,26 +79,6 @@ is_view_name (const char *name)
 }
 
 /* What "Explore with Sample Data" hands to its thread. */
-typedef struct {
-  char             *path;
-  guint             n_participants;
-  guint32           seed;
-  SporSampleCounts  counts;
-  GApplication     *application; /* held while the thread runs */
-} SampleJob;
-
-static void
-sample_job_free (SampleJob *job)
-{
-  if (job->application != NULL)
-    {
-      g_application_release (job->application);
-      g_object_unref (job->application);
-    }
-  g_free (job->path);
-  g_free (job);
-}
-
 static void
 update_switcher (SporWindow *self)
 {
@@ -185,65 +166,37 @@ show_error_dialog (SporWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SampleJob *job = task_data;
-  g_autoptr(SporStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection of its own: SQLite connections are not shared between threads here. */
-  store = spor_store_open (job->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!spor_sample_create (store, job->n_participants, job->seed, &job->counts,
-                           cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
+/* @user_data: the window, and the application it held while the sample was made */
 static void
 sample_done (GObject      *source_object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  SporWindow *self = SPOR_WINDOW (source_object);
-  SampleJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SporWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean cancelled;
+  g_autoptr(GApplication) application = g_steal_pointer (&self->sample_hold);
+  SporSampleCounts counts = { 0 };
+  gboolean cancelled, made;
 
-  cancelled = g_cancellable_is_cancelled (self->sample_cancellable);
+  /* made in the core's own thread; the store announces the new records itself */
+  made = spor_sample_create_finish (SPOR_STORE (source_object), result, &counts, &error);
+  cancelled = self->sample_cancellable != NULL &&
+              g_cancellable_is_cancelled (self->sample_cancellable);
   g_clear_object (&self->sample_cancellable);
+  if (application != NULL)
+    g_application_release (application);
 
   /* The window was closed while the thread ran: nothing left to show. */
   if (self->main_stack == NULL)
-    {
-      g_task_propagate_boolean (G_TASK (result), NULL);
-      return;
-    }
+    return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!made)
     {
       set_mode (self, MODE_WELCOME);
       if (!cancelled && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error_dialog (self, _("Could Not Create Sample Data"), error);
       return;
     }
-
-  /* the thread wrote through its own connection: the views read again */
-  if (self->store != NULL)
-    spor_store_notify_many (self->store);
   set_mode (self, MODE_VIEWS);
 
   {
@@ -252,8 +205,8 @@ sample_done (GObject      *source_object,
 
     text = g_strdup_printf (ngettext ("Sample data created: %u participant",
                                       "Sample data created: %u participants",
-                                      job->counts.participants),
-                            job->counts.participants);
+                                      counts.participants),
+                            counts.participants);
     toast = spor_gui_toast_new (text);
     spor_window_add_toast (self, toast);
   }
@@ -262,37 +215,24 @@ sample_done (GObject      *source_object,
 static void
 on_sample_clicked (SporWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
   GtkApplication *application;
-  SampleJob *job;
 
   if (self->sample_cancellable != NULL || self->store == NULL)
     return;
-
-  job = g_new0 (SampleJob, 1);
-  job->path = g_strdup (spor_store_get_path (self->store));
-  job->n_participants = SPOR_WINDOW_SAMPLE_PARTICIPANTS;
-  job->seed = 1;
 
   /* Keep the application running until the thread has finished, even when the window is
    * closed: the thread is then cancelled and rolls back. */
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (application != NULL)
     {
-      job->application = g_object_ref (G_APPLICATION (application));
-      g_application_hold (job->application);
+      g_application_hold (G_APPLICATION (application));
+      self->sample_hold = G_APPLICATION (g_object_ref (application));
     }
 
   self->sample_cancellable = g_cancellable_new ();
   set_mode (self, MODE_BUSY);
-
-  task = g_task_new (self, self->sample_cancellable, sample_done, NULL);
-  g_task_set_source_tag (task, on_sample_clicked);
-  g_task_set_name (task, "spor sample data");
-  g_task_set_task_data (task, job, (GDestroyNotify) sample_job_free);
-  /* Report what happened: a job that finished before it saw the cancellation did write. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, sample_thread);
+  spor_sample_create_async (self->store, SPOR_WINDOW_SAMPLE_PARTICIPANTS, 1,
+                            self->sample_cancellable, sample_done, g_object_ref (self));
 }
 
 static void
