@@ -490,6 +490,33 @@ test_import_of_the_database (void)
   g_assert_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED);
 }
 
+/* A byte order mark at the start (as some editors on Windows write) is no reason to refuse
+ * a file; one anywhere else is. */
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporImportReport) report = NULL;
+  const char *body = "{\"format\": \"spor-exchange\", \"version\": 1, \"programmes\": ["
+                     "{\"uuid\":\"22222222-2222-4222-8222-222222222222\","
+                     "\"created_at\":\"2026-01-05T10:00:00Z\",\"updated_at\":\"2026-01-05T10:00:00Z\","
+                     "\"name\":\"Forløb\"}]}";
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", body, NULL);
+  g_autofree char *bom_inside = g_strconcat ("{\xef\xbb\xbf", body + 1, NULL);
+
+  report = import_text (store, dir, with_bom, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (report, "programme")->n_new, ==, 1);
+
+  g_clear_pointer (&report, spor_import_report_free);
+  report = import_text (store, dir, bom_inside, TRUE, &error);
+  g_assert_null (report);
+  g_assert_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==, "a member name was expected (line 1)");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -503,6 +530,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-rules/uuid-of-another-kind", test_uuid_of_another_kind);
   g_test_add_func ("/import-rules/from-this-site", test_from_this_site);
   g_test_add_func ("/import-rules/import-of-the-database", test_import_of_the_database);
+  g_test_add_func ("/import-rules/byte-order-mark", test_byte_order_mark);
 
   return g_test_run ();
 }
