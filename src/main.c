@@ -19,7 +19,9 @@ main (int   argc,
   g_autoptr(SporApplication) application = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (build-aux/run), the translations are the build tree's. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SPOR_LOCALE_DIR") != NULL
+                                   ? g_getenv ("SPOR_LOCALE_DIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
