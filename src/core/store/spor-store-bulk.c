@@ -23,12 +23,14 @@ spor_store_begin_bulk (SporStore     *self,
   g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_bulk && self->depth == 0, FALSE);
 
-  /* A large page cache while the indexes grow; into an empty database with no other
+  /* A larger page cache while the indexes grow (64 MB: more pages than SQLite's default
+   * cache holds, without spilling to the journal half-way, and within the memory an
+   * import of a national file may take); into an empty database with no other
    * connection, a rollback journal: the rows go straight into the file instead of through
    * the write-ahead log and back (SQLite refuses the change while another connection has
    * the file open, and then it stays WAL). */
   if ((flags & SPOR_BULK_LARGE) &&
-      !spor_store_exec (self, "PRAGMA main.cache_size = -262144", error))
+      !spor_store_exec (self, "PRAGMA main.cache_size = -65536", error))
     return FALSE;
   if ((flags & SPOR_BULK_LARGE) && (flags & SPOR_BULK_AUDIT_PER_KIND))
     spor_store_exec (self, "PRAGMA main.journal_mode = DELETE", NULL);
@@ -82,7 +84,8 @@ end_bulk_mode (SporStore *self)
   if (self->bulk & SPOR_BULK_LARGE)
     {
       spor_store_exec (self, "PRAGMA main.journal_mode = WAL", NULL);
-      spor_store_exec (self, "PRAGMA main.cache_size = -8192", NULL);
+      /* SQLite's default */
+      spor_store_exec (self, "PRAGMA main.cache_size = -2000", NULL);
     }
   self->bulk = 0;
 }
