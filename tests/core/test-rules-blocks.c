@@ -304,6 +304,33 @@ test_back_to_back (void)
   g_assert_cmpuint (find_occurrence (week, late, "2026-11-24")->problems, ==, SPOR_PROBLEM_STAFF_DOUBLE);
 }
 
+/* Participants in two overlapping blocks are counted, never named. */
+static void
+test_participants_double (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporWeek) week = NULL;
+  gint64 a = rules_add_weekly_block (store, "Sy og design", TUE, "09:00", "12:00", "2026-11-02", NULL);
+  gint64 b = rules_add_weekly_block (store, "Fortælleværksted", TUE, "11:00", "13:00", "2026-11-02", NULL);
+  const char *names[] = { "Bodil Prøvesen", "Carl Prøvesen", "Dora Prøvesen" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 person = rules_add_participant (store, names[i], "active");
+
+      assert_ok (spor_blocks_add_participant (store, a, person, &error));
+      if (i < 2)
+        assert_ok (spor_blocks_add_participant (store, b, person, &error));
+    }
+  week = query_week (store, "2026-11-23");
+  g_assert_cmpstr (find_occurrence (week, a, "2026-11-24")->problem_text, ==,
+                   "2 participants are also booked in “Fortælleværksted”");
+  g_assert_cmpstr (find_occurrence (week, b, "2026-11-24")->problem_text, ==,
+                   "2 participants are also booked in “Sy og design”");
+  g_assert_cmpuint (find_occurrence (week, a, "2026-11-24")->problems, ==, SPOR_PROBLEM_PARTICIPANT_DOUBLE);
+}
+
 /* A cancelled occurrence books no one and has no problems; the block's other days keep
  * theirs. */
 static void
@@ -556,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/rules/blocks/move-messages", test_move_messages);
   g_test_add_func ("/rules/blocks/week-start", test_week_start);
   g_test_add_func ("/rules/blocks/back-to-back", test_back_to_back);
+  g_test_add_func ("/rules/blocks/participants-double", test_participants_double);
   g_test_add_func ("/rules/blocks/cancelled-occurrence", test_cancelled_occurrence);
   g_test_add_func ("/rules/blocks/exactly-staffed", test_exactly_staffed);
   g_test_add_func ("/rules/blocks/substitute-one-day", test_substitute_one_day);
