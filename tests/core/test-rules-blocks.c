@@ -163,6 +163,7 @@ static void
 test_block_messages (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
+  gint64 audit = test_count_rows (store, "audit_log");
 
   assert_block_refused (store, "title", " \t", "A work block needs a title.");
   assert_block_refused (store, "start_time", "9:00",
@@ -178,7 +179,7 @@ test_block_messages (void)
                         "The last day of the period is not a valid date.");
   rules_reopen (&store);
   g_assert_cmpint (test_count_rows (store, "blocks"), ==, 0);
-  g_assert_cmpint (test_count_rows (store, "audit_log"), ==, 1); /* the schema's creation */
+  g_assert_cmpint (test_count_rows (store, "audit_log"), ==, audit);
 
   /* the last minute of the day is a time */
   rules_add_weekly_block (store, "Aften", TUE, "22:00", "23:59", "2026-11-02", NULL);

@@ -61,6 +61,7 @@ test_nested_savepoints (void)
   g_autoptr(SporEntity) y = programme ("Også tilbage");
   g_autofree char *a_uuid = NULL;
   g_autofree char *b_uuid = NULL;
+  gint64 audit = test_count_rows (store, "audit_log");
   gint64 a_id;
 
   assert_ok (spor_store_begin (store, &error));
@@ -99,7 +100,7 @@ test_nested_savepoints (void)
   }
   assert_audit (store, a_uuid, "create:name,not_self_supporting");
   assert_audit (store, b_uuid, "");
-  g_assert_cmpint (test_count_rows (store, "audit_log"), ==, 3); /* the schema, a and c */
+  g_assert_cmpint (test_count_rows (store, "audit_log"), ==, audit + 2); /* a and c */
 }
 
 /* Each refused write rolls back its own transaction: the write after it is committed on
