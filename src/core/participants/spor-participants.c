@@ -1284,6 +1284,7 @@ spor_waiting_list_add (SporStore   *store,
   g_autoptr(SporParticipant) p = NULL;
   g_autoptr(GArray) order = NULL;
   g_autofree char *today = NULL;
+  gboolean listed = FALSE;
   SporEntity *e;
 
   if (date == NULL)
@@ -1308,7 +1309,13 @@ spor_waiting_list_add (SporStore   *store,
   spor_entity_set_text (e, "waiting_since", date);
   for (guint i = 0; i < order->len; i++)
     if (g_array_index (order, gint64, i) == participant_id)
-      g_array_remove_index (order, i--);
+      {
+        g_array_remove_index (order, i--);
+        listed = TRUE;
+      }
+  /* Put on the list again: the others close up, so that the end is after all of them. */
+  if (listed && !renumber (store, order, error))
+    goto fail;
   spor_entity_set_int (e, "waiting_position", order->len + 1);
   if (!spor_store_update (store, e, error) || !spor_store_commit (store, error))
     goto fail;

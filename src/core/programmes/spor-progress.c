@@ -639,8 +639,14 @@ spor_progress_advance (SporStore  *store,
     }
   else
     {
-      if (!set_state (store, g_ptr_array_index (rows, index), "done", NULL, day, error) ||
-          !start_next (store, rows, phases, index, day, error))
+      gboolean other_open = FALSE;
+
+      if (!set_state (store, g_ptr_array_index (rows, index), "done", NULL, day, error))
+        return fail (store);
+      /* of parallel tracks, the last one finished moves on (as in spor_progress_skip) */
+      for (guint i = 0; i < rows->len; i++)
+        other_open |= is_open (g_ptr_array_index (rows, i));
+      if (!other_open && !start_next (store, rows, phases, index, day, error))
         return fail (store);
     }
 

@@ -92,8 +92,8 @@ gint64     spor_progress_current          (SporStore   *store,
                                            GError     **error);
 
 /* Finishes the current phase on @date (actual_end) and starts the next planned sequential
- * phase on @date (actual_start, state active). When no phase has started yet, starts the
- * first. Fails with SPOR_STORE_ERROR_INVALID when there is nothing to advance, the
+ * phase on @date (actual_start, state active); of parallel tracks, only when the last open
+ * one is finished. When no phase has started yet, starts the first. Fails with SPOR_STORE_ERROR_INVALID when there is nothing to advance, the
  * participant is on hold, dropped out or completed. @date NULL = today. */
 gboolean   spor_progress_advance          (SporStore   *store,
                                            gint64       participant_id,
