@@ -146,8 +146,8 @@ schema_field (JsonBuilder     *b,
     case SPOR_FIELD_ENUM:
       json_builder_set_member_name (b, "enum");
       json_builder_begin_array (b);
-      for (guint v = 0; field->values[v] != NULL; v++)
-        json_builder_add_string_value (b, field->values[v]);
+      for (guint v = 0; v < spor_value_list_get_n_values (field->values); v++)
+        json_builder_add_string_value (b, spor_value_list_get_value (field->values, v));
       json_builder_end_array (b);
       break;
     case SPOR_FIELD_TEXT:

@@ -232,7 +232,7 @@ check_field (GPtrArray  *problems,
         add_field_problem (problems, info, field, _("not a time of day (HH:MM)"));
       break;
     case SPOR_FIELD_ENUM:
-      if (!g_strv_contains (field->values, text))
+      if (!spor_value_list_contains (field->values, text))
         {
           g_autofree char *shown = spor_printable (text);
 

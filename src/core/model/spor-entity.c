@@ -220,7 +220,8 @@ spor_entity_init_fields (SporEntity           *self,
       g_value_init (&priv->values[i], field_gtype (field->type));
       /* The first allowed value is the default of a required enumeration. */
       if (field->type == SPOR_FIELD_ENUM && (field->flags & SPOR_FIELD_REQUIRED))
-        g_value_set_static_string (&priv->values[i], field->values[0]);
+        g_value_set_static_string (&priv->values[i],
+                                   spor_value_list_get_value (field->values, 0));
       if (field->type == SPOR_FIELD_BOOL)
         priv->set[i] = TRUE;
     }
@@ -353,7 +354,8 @@ spor_entity_reset (SporEntity *self)
       g_value_reset (&priv->values[i]);
       priv->set[i] = field->type == SPOR_FIELD_BOOL;
       if (field->type == SPOR_FIELD_ENUM && (field->flags & SPOR_FIELD_REQUIRED))
-        g_value_set_static_string (&priv->values[i], field->values[0]);
+        g_value_set_static_string (&priv->values[i],
+                                   spor_value_list_get_value (field->values, 0));
     }
 }
 

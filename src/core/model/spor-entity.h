@@ -11,6 +11,8 @@
 
 #include <glib-object.h>
 
+#include "spor-values.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -20,7 +22,7 @@ typedef enum {
   SPOR_FIELD_BOOL,
   SPOR_FIELD_DATE,  /* ISO 8601 calendar date, YYYY-MM-DD */
   SPOR_FIELD_TIME,  /* 24-hour local time, HH:MM */
-  SPOR_FIELD_ENUM,  /* one of SporField.values */
+  SPOR_FIELD_ENUM,  /* one of the values of SporField.values (spor-values.h) */
   SPOR_FIELD_REF,   /* the integer key of another record (0 = none) */
 } SporFieldType;
 
@@ -48,7 +50,7 @@ typedef struct {
   SporFieldType       type;
   SporFieldFlags      flags;
   const char         *ref;    /* SPOR_FIELD_REF: the entity name referred to */
-  const char * const *values; /* SPOR_FIELD_ENUM: NULL-terminated allowed values */
+  const SporValueList *values; /* SPOR_FIELD_ENUM: the allowed values */
   double              min;
   double              max;
   SporFieldFormat     format; /* SPOR_FIELD_TEXT */
