@@ -35,22 +35,7 @@ spor_attendance_status_from_string (const char *text)
 const char *
 spor_attendance_status_label (SporAttendanceStatus status)
 {
-  switch (status)
-    {
-    case SPOR_ATTENDANCE_PRESENT:
-      return _("Present");
-    case SPOR_ATTENDANCE_LATE:
-      return _("Late");
-    case SPOR_ATTENDANCE_ABSENT_NOTICE:
-      return _("Absent with Notice");
-    case SPOR_ATTENDANCE_ABSENT:
-      return _("Absent without Notice");
-    case SPOR_ATTENDANCE_SICK:
-      return _("Sick");
-    case SPOR_ATTENDANCE_UNKNOWN:
-    default:
-      return _("Not Registered");
-    }
+  return spor_value_label (&spor_values_attendance_status, spor_attendance_status_to_string (status));
 }
 
 void

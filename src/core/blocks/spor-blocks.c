@@ -76,26 +76,6 @@ spor_blocks_week_start (const char *date)
   return format_date (&d);
 }
 
-const char *
-spor_blocks_role_label (const char *role)
-{
-  if (g_strcmp0 (role, "mentor") == 0)
-    return _("mentor");
-  if (g_strcmp0 (role, "adviser") == 0)
-    return _("adviser");
-  if (g_strcmp0 (role, "creative") == 0)
-    return _("creative professional");
-  if (g_strcmp0 (role, "coordinator") == 0)
-    return _("coordinator");
-  if (g_strcmp0 (role, "volunteer") == 0)
-    return _("volunteer");
-  if (g_strcmp0 (role, "contact_person") == 0)
-    return _("contact person");
-  if (g_strcmp0 (role, "caseworker") == 0)
-    return _("caseworker");
-  return role;
-}
-
 /* Occurrences */
 
 void
@@ -1388,7 +1368,7 @@ fill_occurrence (SporStore      *store,
         g_string_append (names, ", ");
       /* Translators: a staff member in a block: "Name (role)" */
       g_string_append_printf (names, _("%s (%s)"), id == l->staff_id ? l->name : name_of (store, d, id),
-                              spor_blocks_role_label (l->role));
+                              spor_value_label (&spor_values_role, l->role));
     }
   o->staff = names->len > 0 ? g_strdup (names->str) : NULL;
 
@@ -1403,7 +1383,7 @@ fill_occurrence (SporStore      *store,
         /* Translators: e.g. "Missing adviser: 0 of 1" */
         add_problem (o, SPOR_PROBLEM_MISSING_ROLE,
                      g_strdup_printf (_("Missing %s: %d of %d"),
-                                      spor_blocks_role_label (req->role), got, req->count));
+                                      spor_value_label (&spor_values_role, req->role), got, req->count));
     }
   if (o->capacity >= 0 && o->n_participants > (guint) o->capacity)
     add_problem (o, SPOR_PROBLEM_OVER_CAPACITY,

@@ -193,7 +193,4 @@ SporWeek  *spor_blocks_query_week           (SporStore     *store,
                                              const SporWeekFilter *filter,
                                              GError       **error);
 
-/* The translated name of a staff role ("creative" → "creative professional"). */
-const char *spor_blocks_role_label          (const char    *role);
-
 G_END_DECLS

@@ -14,97 +14,6 @@
 #include "spor-store-private.h"
 #include "spor-util.h"
 
-static const char * const statuses[] = {
-  "waiting", "intake", "active", "on_hold", "completed", "dropped_out", NULL
-};
-
-static const char * const provisions[] = {
-  "education_benefit", "cash_benefit", "unemployment_benefit", "sickness_benefit",
-  "resource_course", "integration_benefit", "flex_job", "self_supporting", "other", NULL
-};
-
-static const char * const meeting_kinds[] = {
-  "screening", "coaching", "group_talk", "mentor_talk", "evaluation", "follow_up", NULL
-};
-
-const char * const *
-spor_participant_statuses (void)
-{
-  return statuses;
-}
-
-const char *
-spor_participant_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "waiting") == 0)
-    return _("Waiting list");
-  if (g_strcmp0 (status, "intake") == 0)
-    return _("Intake");
-  if (g_strcmp0 (status, "active") == 0)
-    return _("Active");
-  if (g_strcmp0 (status, "on_hold") == 0)
-    return _("On hold");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "dropped_out") == 0)
-    return _("Dropped out");
-  return _("Unknown");
-}
-
-const char * const *
-spor_participant_provisions (void)
-{
-  return provisions;
-}
-
-const char *
-spor_participant_provision_label (const char *provision)
-{
-  if (g_strcmp0 (provision, "education_benefit") == 0)
-    return _("Education benefit");
-  if (g_strcmp0 (provision, "cash_benefit") == 0)
-    return _("Cash benefit");
-  if (g_strcmp0 (provision, "unemployment_benefit") == 0)
-    return _("Unemployment benefit");
-  if (g_strcmp0 (provision, "sickness_benefit") == 0)
-    return _("Sickness benefit");
-  if (g_strcmp0 (provision, "resource_course") == 0)
-    return _("Resource course");
-  if (g_strcmp0 (provision, "integration_benefit") == 0)
-    return _("Integration benefit");
-  if (g_strcmp0 (provision, "flex_job") == 0)
-    return _("Flex job");
-  if (g_strcmp0 (provision, "self_supporting") == 0)
-    return _("Self-supporting");
-  if (g_strcmp0 (provision, "other") == 0)
-    return _("Other");
-  return _("Not stated");
-}
-
-const char * const *
-spor_meeting_kinds (void)
-{
-  return meeting_kinds;
-}
-
-const char *
-spor_meeting_kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "screening") == 0)
-    return _("Screening interview");
-  if (g_strcmp0 (kind, "coaching") == 0)
-    return _("Individual coaching");
-  if (g_strcmp0 (kind, "group_talk") == 0)
-    return _("Group talk");
-  if (g_strcmp0 (kind, "mentor_talk") == 0)
-    return _("Mentor talk");
-  if (g_strcmp0 (kind, "evaluation") == 0)
-    return _("Evaluation talk");
-  if (g_strcmp0 (kind, "follow_up") == 0)
-    return _("Follow-up after exit");
-  return _("Meeting");
-}
-
 /* ------------------------------------------------------------------------------------ */
 /* SporParticipantItem */
 
@@ -303,9 +212,12 @@ spor_participants_query_ids (SporStore           *store,
       g_string_append (sql, " ORDER BY p.start_date IS NULL, p.start_date DESC, p.name COLLATE NOCASE, p.id");
       break;
     case SPOR_PARTICIPANT_SORT_STATUS:
-      g_string_append (sql, " ORDER BY CASE p.status WHEN 'waiting' THEN 0 WHEN 'intake' THEN 1"
-                            " WHEN 'active' THEN 2 WHEN 'on_hold' THEN 3 WHEN 'completed' THEN 4"
-                            " ELSE 5 END, p.name COLLATE NOCASE, p.id");
+      /* the order of the statuses' list, each status a bound parameter */
+      g_string_append (sql, " ORDER BY CASE p.status");
+      for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
+        g_string_append_printf (sql, " WHEN ? THEN %u", i);
+      g_string_append_printf (sql, " ELSE %u END, p.name COLLATE NOCASE, p.id",
+                              spor_value_list_get_n_values (&spor_values_participant_status));
       break;
     case SPOR_PARTICIPANT_SORT_WAITING:
       g_string_append (sql, " ORDER BY p.waiting_position IS NULL, p.waiting_position, p.waiting_since,"
@@ -329,6 +241,10 @@ spor_participants_query_ids (SporStore           *store,
     sqlite3_bind_int64 (stmt, param++, cohort_id);
   if (status != NULL && *status != '\0')
     sqlite3_bind_text (stmt, param++, status, -1, SQLITE_TRANSIENT);
+  if (sort == SPOR_PARTICIPANT_SORT_STATUS)
+    for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
+      sqlite3_bind_text (stmt, param++, spor_value_list_get_value (&spor_values_participant_status, i),
+                         -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, param++, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, param++, offset);
 
@@ -1558,7 +1474,7 @@ spor_participant_add_meeting (SporStore   *store,
 {
   g_autoptr(SporMeeting) meeting = NULL;
 
-  if (kind == NULL || !g_strv_contains (meeting_kinds, kind))
+  if (!spor_value_list_contains (&spor_values_meeting_kind, kind))
     {
       g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, _("Choose the kind of meeting"));
       return FALSE;

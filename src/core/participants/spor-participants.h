@@ -18,17 +18,9 @@ G_BEGIN_DECLS
 typedef enum {
   SPOR_PARTICIPANT_SORT_NAME,
   SPOR_PARTICIPANT_SORT_START_DATE, /* newest start first, no start date last */
-  SPOR_PARTICIPANT_SORT_STATUS,     /* waiting, intake, active, on hold, completed, dropped out */
+  SPOR_PARTICIPANT_SORT_STATUS,     /* in the order of spor_values_participant_status */
   SPOR_PARTICIPANT_SORT_WAITING,    /* place on the waiting list, then the date added */
 } SporParticipantSort;
-
-/* The statuses in lifecycle order, NULL-terminated, and their English labels. */
-const char * const *spor_participant_statuses        (void);
-const char         *spor_participant_status_label    (const char *status);
-const char * const *spor_participant_provisions      (void);
-const char         *spor_participant_provision_label (const char *provision);
-const char * const *spor_meeting_kinds               (void);
-const char         *spor_meeting_kind_label          (const char *kind);
 
 /* One row of the list. */
 #define SPOR_TYPE_PARTICIPANT_ITEM (spor_participant_item_get_type ())

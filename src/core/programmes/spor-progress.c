@@ -853,16 +853,13 @@ spor_progress_complete (SporStore  *store,
                         const char *date,
                         GError    **error)
 {
-  static const char * const destinations[] = {
-    "education", "internship", "wage_subsidy", "work_trial", "job", "other", "none", NULL
-  };
   g_autofree char *day = today_or (date);
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(SporEntity) outcome = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *status;
 
-  if (destination == NULL || !g_strv_contains (destinations, destination))
+  if (!spor_value_list_contains (&spor_values_destination, destination))
     return invalid (error, _("Choose where the participant is headed."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;

@@ -124,8 +124,7 @@ gboolean   spor_progress_drop_out         (SporStore   *store,
                                            GError     **error);
 
 /* Status completed, end_date @date; open phases end (active → done); an outcomes row of
- * kind 'plan' with @destination (education, internship, wage_subsidy, work_trial, job,
- * other, none) and @notes. */
+ * kind 'plan' with @destination (one of spor_values_destination) and @notes. */
 gboolean   spor_progress_complete         (SporStore   *store,
                                            gint64       participant_id,
                                            const char  *destination,

@@ -217,7 +217,7 @@ add_member_row (SporBlockEditor     *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (m->role != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_blocks_role_label (m->role));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_value_label (&spor_values_role, m->role));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove"));
@@ -691,7 +691,7 @@ spor_block_editor_init (SporBlockEditor *self)
       g_date_add_days (&monday, 1);
     }
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
-    gtk_string_list_append (role_names, spor_blocks_role_label (roles[r]));
+    gtk_string_list_append (role_names, spor_value_label (&spor_values_role, roles[r]));
   adw_combo_row_set_model (self->role_add_row, G_LIST_MODEL (role_names));
 
   g_signal_connect_swapped (self->once_switch, "notify::active", G_CALLBACK (on_once_changed), self);

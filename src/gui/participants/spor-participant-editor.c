@@ -149,8 +149,6 @@ static void
 read_form (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  const char * const *provisions = spor_participant_provisions ();
-  const char * const *statuses = spor_participant_statuses ();
   guint selected;
   g_autofree char *needs = NULL;
   g_autofree char *notes = NULL;
@@ -174,10 +172,10 @@ read_form (SporParticipantEditor *self)
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     spor_entity_unset (e, "provision");
   else
-    spor_entity_set_text (e, "provision", provisions[selected - 1]);
+    spor_entity_set_text (e, "provision", spor_value_list_get_value (&spor_values_provision, selected - 1));
   selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < g_strv_length ((char **) statuses))
-    spor_entity_set_text (e, "status", statuses[selected]);
+  if (selected < spor_value_list_get_n_values (&spor_values_participant_status))
+    spor_entity_set_text (e, "status", spor_value_list_get_value (&spor_values_participant_status, selected));
 
   selected = adw_combo_row_get_selected (self->programme_row);
   if (selected == 0 || selected >= self->programme_ids->len + 1)
@@ -486,8 +484,6 @@ static void
 load (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  const char * const *provisions = spor_participant_provisions ();
-  const char * const *statuses = spor_participant_statuses ();
   g_autoptr(GtkStringList) provision_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) programme_names = gtk_string_list_new (NULL);
@@ -515,23 +511,17 @@ load (SporParticipantEditor *self)
     }
 
   gtk_string_list_append (provision_names, _("Not stated"));
-  selected = 0;
-  for (guint i = 0; provisions[i] != NULL; i++)
-    {
-      gtk_string_list_append (provision_names, spor_participant_provision_label (provisions[i]));
-      if (g_strcmp0 (provisions[i], spor_entity_get_text (e, "provision")) == 0)
-        selected = i + 1;
-    }
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_provision); i++)
+    gtk_string_list_append (provision_names, spor_value_list_get_label (&spor_values_provision, i));
+  selected = spor_value_list_find (&spor_values_provision, spor_entity_get_text (e, "provision"));
+  selected = selected == G_MAXUINT ? 0 : selected + 1;
   adw_combo_row_set_model (self->provision_row, G_LIST_MODEL (provision_names));
   adw_combo_row_set_selected (self->provision_row, selected);
 
-  selected = 0;
-  for (guint i = 0; statuses[i] != NULL; i++)
-    {
-      gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
-      if (g_strcmp0 (statuses[i], spor_entity_get_text (e, "status")) == 0)
-        selected = i;
-    }
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
+    gtk_string_list_append (status_names, spor_value_list_get_label (&spor_values_participant_status, i));
+  selected = spor_value_list_find (&spor_values_participant_status, spor_entity_get_text (e, "status"));
+  selected = selected == G_MAXUINT ? 0 : selected;
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
   adw_combo_row_set_selected (self->status_row, selected);
 

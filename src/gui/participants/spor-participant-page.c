@@ -255,7 +255,7 @@ show_meetings (SporParticipantPage *self)
       g_autofree char *staff = entity_name (self->store, SPOR_TYPE_STAFF,
                                             spor_entity_get_int (m, "staff_id"));
       g_autofree char *title = g_strdup_printf ("%s · %s", date,
-                                                spor_meeting_kind_label (spor_entity_get_text (m, "kind")));
+                                                spor_value_label (&spor_values_meeting_kind, spor_entity_get_text (m, "kind")));
       g_autofree char *escaped_title = g_markup_escape_text (title, -1);
       g_autoptr(GString) subtitle = g_string_new (NULL);
       GtkWidget *row = adw_action_row_new ();
@@ -332,7 +332,7 @@ spor_participant_page_reload (SporParticipantPage *self)
   contact = entity_name (self->store, SPOR_TYPE_STAFF, spor_entity_get_int (e, "contact_person_id"));
 
   gtk_label_set_label (self->name_label, spor_entity_get_text (e, "name"));
-  g_string_append (summary, spor_participant_status_label (status));
+  g_string_append (summary, spor_value_label (&spor_values_participant_status, status));
   if (programme != NULL)
     g_string_append_printf (summary, " · %s", programme);
   if (cohort != NULL)
@@ -363,7 +363,7 @@ spor_participant_page_reload (SporParticipantPage *self)
   set_subtitle (self->address_row, spor_entity_get_text (e, "address"));
   set_subtitle (self->municipality_row, spor_entity_get_text (e, "municipality"));
   set_subtitle (self->provision_row, spor_entity_is_set (e, "provision")
-                ? spor_participant_provision_label (spor_entity_get_text (e, "provision")) : NULL);
+                ? spor_value_label (&spor_values_provision, spor_entity_get_text (e, "provision")) : NULL);
 
   if (programme != NULL)
     g_string_append (line, programme);

@@ -209,24 +209,6 @@ get_row (SporTimeline *self,
 /* ---- texts --------------------------------------------------------------------------- */
 
 static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "waiting") == 0)
-    return _("Waiting list");
-  if (g_strcmp0 (status, "intake") == 0)
-    return _("Intake");
-  if (g_strcmp0 (status, "active") == 0)
-    return _("Active");
-  if (g_strcmp0 (status, "on_hold") == 0)
-    return _("On hold");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "dropped_out") == 0)
-    return _("Dropped out");
-  return "";
-}
-
-static const char *
 state_label (const char *state)
 {
   if (g_strcmp0 (state, "planned") == 0)
@@ -273,7 +255,7 @@ spor_timeline_describe (SporTimeline *self,
   if (bar < 0 || (guint) bar >= data->bars->len)
     {
       /* Translators: a timeline row: participant name and status */
-      g_string_append_printf (text, _("%s, %s"), data->name, status_label (data->status));
+      g_string_append_printf (text, _("%s, %s"), data->name, spor_value_label (&spor_values_participant_status, data->status));
       if (data->agreement_signed != NULL)
         {
           g_autofree char *d = format_date (data->agreement_signed);
@@ -736,7 +718,7 @@ draw_name (SporTimeline  *self,
   dim.alpha = 0.65;
   {
     g_autoptr(PangoLayout) name = make_layout (self, data->name, name_width (self) - 20, FALSE);
-    g_autoptr(PangoLayout) status = make_layout (self, status_label (data->status), name_width (self) - 20, TRUE);
+    g_autoptr(PangoLayout) status = make_layout (self, spor_value_label (&spor_values_participant_status, data->status), name_width (self) - 20, TRUE);
 
     draw_text (snapshot, name, 12, y + 2, fg);
     draw_text (snapshot, status, 12, y + 20, &dim);
