@@ -47,10 +47,17 @@ static const char * const need_notes[] = {
   NULL,
 };
 
-static const char * const provisions[] = {
-  "education_benefit", "education_benefit", "education_benefit", "cash_benefit",
-  "cash_benefit", "resource_course", "sickness_benefit", "integration_benefit", "other",
-};
+/* How often each value of a list comes up, one weight per value in the list's order
+ * (pick_weighted() refuses weights that do not fit their list). */
+static const guint provision_weights[] = { 3, 2, 0, 1, 1, 1, 0, 0, 1 };
+static const guint attendance_weights[] = { 78, 6, 7, 5, 4 };
+/* every destination but "none": these participants completed */
+static const guint destination_weights[] = { 1, 1, 1, 1, 1, 1, 0 };
+
+/* The staff are made in turns of the roles of the staff of a programme: the first
+ * N_STAFF_ROLES of spor_values_role (mentor, adviser, creative professional, coordinator,
+ * volunteer); the contact persons and caseworkers after them come from outside. */
+#define N_STAFF_ROLES 5
 
 typedef struct
 {
@@ -209,6 +216,40 @@ set_day (Sample     *s,
 
 #define PICK(s, array) ((array)[g_rand_int_range ((s)->rand, 0, G_N_ELEMENTS (array))])
 
+/* A value of @list, each as often as its weight in @weights */
+static const char *
+pick_weighted (Sample              *s,
+               const SporValueList *list,
+               const guint         *weights,
+               guint                n_weights)
+{
+  guint total = 0, r;
+
+  g_assert (n_weights == spor_value_list_get_n_values (list));
+  for (guint i = 0; i < n_weights; i++)
+    total += weights[i];
+  r = (guint) g_rand_int_range (s->rand, 0, (gint32) total);
+  for (guint i = 0; i < n_weights; i++)
+    {
+      if (r < weights[i])
+        return spor_value_list_get_value (list, i);
+      r -= weights[i];
+    }
+  g_assert_not_reached ();
+}
+
+#define PICK_WEIGHTED(s, list, weights) \
+  pick_weighted ((s), (list), (weights), G_N_ELEMENTS (weights))
+
+/* Any value of @list, all equally often */
+static const char *
+pick_any (Sample              *s,
+          const SporValueList *list)
+{
+  return spor_value_list_get_value (list, (guint) g_rand_int_range (
+    s->rand, 0, (gint32) spor_value_list_get_n_values (list)));
+}
+
 static char *
 invent_name (Sample *s)
 {
@@ -242,7 +283,6 @@ create_staff (Sample     *s,
               guint       n,
               GError    **error)
 {
-  static const char * const roles[] = { "creative", "adviser", "mentor", "coordinator", "volunteer" };
   static const char * const subjects[] = {
     "Dansk", "Matematik", "Engelsk", "Fysik/kemi", "Samfundsfag", "Eksamenstræning",
     "Opgaveskrivning", "Syning", "Design", "Film og lyd", "Teater",
@@ -253,7 +293,7 @@ create_staff (Sample     *s,
       g_autofree char *name = invent_name (s);
       g_autofree char *email = invent_email (name, i);
       g_autofree char *phone = invent_phone (s);
-      const char *role = roles[i % G_N_ELEMENTS (roles)];
+      const char *role = spor_value_list_get_value (&spor_values_role, i % N_STAFF_ROLES);
       gint64 id;
 
       SporEntity *e = record (s, SPOR_TYPE_STAFF);
@@ -290,14 +330,17 @@ create_staff (Sample     *s,
   return TRUE;
 }
 
+/* The staff member of @role (one of the first N_STAFF_ROLES roles) in turn @index */
 static gint64
-staff_at (Sample *s,
-          guint   index,
-          guint   role)  /* 0 creative, 1 adviser, 2 mentor, … as in create_staff */
+staff_at (Sample     *s,
+          guint       index,
+          const char *role)
 {
-  guint n = s->staff->len / 5;
+  guint n = s->staff->len / N_STAFF_ROLES;
+  guint turn = spor_value_list_find (&spor_values_role, role);
 
-  return g_array_index (s->staff, gint64, ((index % n) * 5 + role) % s->staff->len);
+  g_assert (turn < N_STAFF_ROLES);
+  return g_array_index (s->staff, gint64, ((index % n) * N_STAFF_ROLES + turn) % s->staff->len);
 }
 
 static gboolean
@@ -375,17 +418,15 @@ attendance_status (Sample *s,
                    double *hours,
                    double  full)
 {
-  guint r = (guint) g_rand_int_range (s->rand, 0, 100);
+  const char *status = PICK_WEIGHTED (s, &spor_values_attendance_status, attendance_weights);
 
-  if (r < 78)
-    return *hours = full, "present";
-  if (r < 84)
-    return *hours = full - 0.5, "late";
-  if (r < 91)
-    return *hours = 0, "absent_notice";
-  if (r < 96)
-    return *hours = 0, "absent";
-  return *hours = 0, "sick";
+  if (strcmp (status, "present") == 0)
+    *hours = full;
+  else if (strcmp (status, "late") == 0)
+    *hours = full - 0.5;
+  else
+    *hours = 0;
+  return status;
 }
 
 static double
@@ -527,8 +568,8 @@ create_agreement (Sample              *s,
   spor_entity_set_real (e, "weekly_hours", 2 * block_hours (plan));
   set_text (e, "programme_provides", "Fast arbejdsuge med faglig og personlig støtte.");
   set_text (e, "participant_commits", "At møde op eller melde fra.");
-  set_int (e, "adviser_id", staff_at (s, serial / 10, 1));
-  set_int (e, "creative_id", staff_at (s, serial / 10, 0));
+  set_int (e, "adviser_id", staff_at (s, serial / 10, "adviser"));
+  set_int (e, "creative_id", staff_at (s, serial / 10, "creative"));
   set_day (s, e, "start_date", start);
   set_day (s, e, "review_date", start + 56);
   if (signed_)
@@ -576,18 +617,14 @@ create_exit (Sample   *s,
              guint     r,
              GError  **error)
 {
-  static const char * const kinds[] = { "internship", "wage_subsidy", "work_trial", "job",
-                                        "education" };
-  static const char * const destinations[] = { "education", "internship", "wage_subsidy",
-                                               "work_trial", "job", "other" };
-  const char *destination = PICK (s, destinations);
+  const char *destination = PICK_WEIGHTED (s, &spor_values_destination, destination_weights);
   SporEntity *e;
 
   if (r % 5 < 2)
     {
       e = record (s, SPOR_TYPE_PLACEMENT);
       set_int (e, "participant_id", participant);
-      set_text (e, "kind", PICK (s, kinds));
+      set_text (e, "kind", pick_any (s, &spor_values_placement_kind));
       set_text (e, "organisation", "Lokal virksomhed");
       set_day (s, e, "start_date", end - 60);
       set_day (s, e, "end_date", end);
@@ -629,7 +666,7 @@ create_participant (Sample              *s,
   guint32 end = 0, stop = 0, birth;
   const char *status;
   const char *note = PICK (s, need_notes);
-  gint64 id, contact = staff_at (s, serial / 10, 1);
+  gint64 id, contact = staff_at (s, serial / 10, "adviser");
   guint r = (guint) g_rand_int_range (s->rand, 0, 100);
   SporEntity *e;
 
@@ -656,7 +693,7 @@ create_participant (Sample              *s,
   set_text (e, "email", email);
   set_text (e, "phone", phone);
   set_text (e, "municipality", plan->municipality);
-  set_text (e, "provision", PICK (s, provisions));
+  set_text (e, "provision", PICK_WEIGHTED (s, &spor_values_provision, provision_weights));
   set_text (e, "referral_caseworker", caseworker);
   set_text (e, "referral_organisation", referrer);
   set_day (s, e, "referral_date", start - 30);
@@ -692,7 +729,7 @@ create_participant (Sample              *s,
 
   e = record (s, SPOR_TYPE_PARTICIPANT_STAFF);
   set_int (e, "participant_id", id);
-  set_int (e, "staff_id", staff_at (s, serial / 10, 2));
+  set_int (e, "staff_id", staff_at (s, serial / 10, "mentor"));
   set_text (e, "role", "mentor");
   if (!put (s, e, NULL, error))
     return FALSE;
@@ -726,7 +763,7 @@ create_participant (Sample              *s,
 
   /* coaching along the way */
   for (guint32 d = start + 28; d < MIN (s->today_j, stop ? stop : end); d += 56)
-    if (!add_meeting (s, id, "coaching", d, staff_at (s, serial / 10, 2), error))
+    if (!add_meeting (s, id, "coaching", d, staff_at (s, serial / 10, "mentor"), error))
       return FALSE;
 
   if (strcmp (plan->key, "unge-med-kant") == 0)
@@ -795,7 +832,7 @@ create_block (Sample              *s,
 
       e = record (s, SPOR_TYPE_BLOCK_STAFF);
       set_int (e, "block_id", block);
-      set_int (e, "staff_id", staff_at (s, index, r));
+      set_int (e, "staff_id", staff_at (s, index, required[r]));
       set_text (e, "role", required[r]);
       if (!put (s, e, NULL, error))
         return FALSE;
@@ -978,7 +1015,7 @@ spor_sample_create (SporStore        *store,
   if (!spor_store_begin_bulk (store, SPOR_BULK_EMPTY | SPOR_BULK_AUDIT_PER_KIND |
                                      SPOR_BULK_LARGE, "generate", error))
     goto out;
-  if (!create_staff (&s, MAX (10, n_participants / 6 / 5 * 5), error))
+  if (!create_staff (&s, MAX (10, n_participants / 6 / N_STAFF_ROLES * N_STAFF_ROLES), error))
     goto fail;
   for (guint p = 0, given = 0; p < G_N_ELEMENTS (plans); p++)
     {

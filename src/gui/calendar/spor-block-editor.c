@@ -63,10 +63,6 @@ G_DEFINE_FINAL_TYPE (SporBlockEditor, spor_block_editor, ADW_TYPE_WINDOW)
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char * const roles[] = {
-  "creative", "adviser", "mentor", "coordinator", "volunteer", "contact_person", "caseworker",
-};
-
 static void
 member_clear (gpointer data)
 {
@@ -264,16 +260,17 @@ static void
 on_add_staff_clicked (SporBlockEditor *self)
 {
   gint64 id = combo_id (self->staff_add_row, self->staff_choice_ids);
-  guint r = adw_combo_row_get_selected (self->role_add_row);
+  const char *role = spor_value_list_get_value (&spor_values_role,
+                                                adw_combo_row_get_selected (self->role_add_row));
   Member m;
 
-  if (id <= 0 || r >= G_N_ELEMENTS (roles))
+  if (id <= 0 || role == NULL)
     return;
   for (guint i = 0; i < self->staff->len; i++)
     if (g_array_index (self->staff, Member, i).id == id &&
-        g_strcmp0 (g_array_index (self->staff, Member, i).role, roles[r]) == 0)
+        g_strcmp0 (g_array_index (self->staff, Member, i).role, role) == 0)
       return;
-  m = (Member) { id, g_strdup (roles[r]), combo_text (self->staff_add_row) };
+  m = (Member) { id, g_strdup (role), combo_text (self->staff_add_row) };
   g_array_append_val (self->staff, m);
   refresh_members (self);
 }
@@ -690,9 +687,11 @@ spor_block_editor_init (SporBlockEditor *self)
       self->weekday_buttons[d] = GTK_TOGGLE_BUTTON (toggle);
       g_date_add_days (&monday, 1);
     }
-  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
-    gtk_string_list_append (role_names, spor_value_label (&spor_values_role, roles[r]));
+  for (guint r = 0; r < spor_value_list_get_n_values (&spor_values_role); r++)
+    gtk_string_list_append (role_names, spor_value_list_get_label (&spor_values_role, r));
   adw_combo_row_set_model (self->role_add_row, G_LIST_MODEL (role_names));
+  /* the staff of a block are most often its creative professionals */
+  adw_combo_row_set_selected (self->role_add_row, spor_value_list_find (&spor_values_role, "creative"));
 
   g_signal_connect_swapped (self->once_switch, "notify::active", G_CALLBACK (on_once_changed), self);
   g_signal_connect_swapped (self->programme_row, "notify::selected", G_CALLBACK (on_programme_changed), self);
