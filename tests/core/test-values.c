@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "core-test-util.h"
+#include "spor-attendance.h"
+#include "spor-blocks.h"
+#include "spor-participants.h"
+#include "spor-progress.h"
 #include "spor-check.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
@@ -294,6 +298,62 @@ test_database_allows_the_lists (void)
   g_assert_cmpuint (n_checked, ==, 21);
 }
 
+/* The nicks of @enum_type from @first on are the values of @list, in its order. */
+static void
+assert_nicks_are_list (GType                enum_type,
+                       int                  first,
+                       const SporValueList *list)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+
+  g_assert_cmpuint (klass->n_values, ==, (guint) first + spor_value_list_get_n_values (list));
+  for (guint i = 0; i < spor_value_list_get_n_values (list); i++)
+    g_assert_cmpstr (g_enum_get_value (klass, first + (int) i)->value_nick, ==,
+                     spor_value_list_get_value (list, i));
+  g_type_class_unref (klass);
+}
+
+/* The C enums are GLib enums; where their values are stored, the nicks are the stored
+ * values of their list. */
+static void
+test_enums (void)
+{
+  g_autoptr(GFlagsClass) problems = g_type_class_ref (SPOR_TYPE_BLOCK_PROBLEM);
+  g_autoptr(GEnumClass) actions = g_type_class_ref (SPOR_TYPE_CHANGE_ACTION);
+
+  assert_nicks_are_list (SPOR_TYPE_ATTENDANCE_STATUS, SPOR_ATTENDANCE_PRESENT,
+                         &spor_values_attendance_status);
+  assert_nicks_are_list (SPOR_TYPE_DURATION_UNIT, SPOR_DURATION_DAYS, &spor_values_duration_unit);
+
+  for (int s = SPOR_ATTENDANCE_PRESENT; s <= SPOR_ATTENDANCE_SICK; s++)
+    g_assert_cmpint (spor_attendance_status_from_string (spor_attendance_status_to_string (s)), ==, s);
+  g_assert_cmpstr (spor_attendance_status_to_string (SPOR_ATTENDANCE_ABSENT_NOTICE), ==, "absent_notice");
+  g_assert_null (spor_attendance_status_to_string (SPOR_ATTENDANCE_UNKNOWN));
+  g_assert_null (spor_attendance_status_to_string ((SporAttendanceStatus) 99));
+  g_assert_cmpint (spor_attendance_status_from_string (NULL), ==, SPOR_ATTENDANCE_UNKNOWN);
+  g_assert_cmpint (spor_attendance_status_from_string ("unknown"), ==, SPOR_ATTENDANCE_UNKNOWN);
+  g_assert_cmpint (spor_attendance_status_from_string ("absent-notice"), ==, SPOR_ATTENDANCE_UNKNOWN);
+  g_assert_cmpint (spor_attendance_status_from_string ("Present"), ==, SPOR_ATTENDANCE_UNKNOWN);
+  g_assert_cmpstr (spor_attendance_status_label (SPOR_ATTENDANCE_LATE), ==, "Late");
+  g_assert_cmpstr (spor_attendance_status_label (SPOR_ATTENDANCE_UNKNOWN), ==, "Not Registered");
+
+  g_assert_cmpint (spor_duration_unit_from_string ("months"), ==, SPOR_DURATION_MONTHS);
+  g_assert_cmpint (spor_duration_unit_from_string ("days"), ==, SPOR_DURATION_DAYS);
+  g_assert_cmpint (spor_duration_unit_from_string ("fortnights"), ==, SPOR_DURATION_WEEKS);
+  g_assert_cmpint (spor_duration_unit_from_string (NULL), ==, SPOR_DURATION_WEEKS);
+  g_assert_cmpstr (spor_duration_unit_to_string (SPOR_DURATION_MONTHS), ==, "months");
+  g_assert_cmpstr (spor_duration_unit_to_string ((SporDurationUnit) 7), ==, "weeks");
+
+  /* the problems of an occurrence are flags; the change actions keep their nicks */
+  g_assert_cmpuint (problems->n_values, ==, 4);
+  g_assert_cmpuint (g_flags_get_first_value (problems, SPOR_PROBLEM_OVER_CAPACITY)->value, ==,
+                    SPOR_PROBLEM_OVER_CAPACITY);
+  g_assert_cmpstr (g_enum_get_value (actions, SPOR_CHANGE_MANY)->value_nick, ==, "many");
+  g_assert_cmpstr (g_enum_get_value (actions, SPOR_CHANGE_CREATED)->value_nick, ==, "created");
+  g_assert_true (G_TYPE_IS_ENUM (SPOR_TYPE_PARTICIPANT_SORT));
+  g_assert_true (G_TYPE_IS_ENUM (SPOR_TYPE_MERGE_RESULT));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,5 +363,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/values/lookups", test_lookups);
   g_test_add_func ("/values/defaults-and-check", test_field_defaults_and_check);
   g_test_add_func ("/values/database", test_database_allows_the_lists);
+  g_test_add_func ("/values/enums", test_enums);
   return g_test_run ();
 }

@@ -13,23 +13,21 @@
 #include "spor-blocks.h"
 #include "spor-store-private.h"
 
-static const char * const status_names[] = {
-  NULL, "present", "late", "absent_notice", "absent", "sick",
-};
-
 const char *
 spor_attendance_status_to_string (SporAttendanceStatus status)
 {
-  return status < G_N_ELEMENTS (status_names) ? status_names[status] : NULL;
+  if (status == SPOR_ATTENDANCE_UNKNOWN)
+    return NULL;
+  return spor_enum_to_nick (SPOR_TYPE_ATTENDANCE_STATUS, status);
 }
 
 SporAttendanceStatus
 spor_attendance_status_from_string (const char *text)
 {
-  for (guint i = 1; text != NULL && i < G_N_ELEMENTS (status_names); i++)
-    if (strcmp (text, status_names[i]) == 0)
-      return (SporAttendanceStatus) i;
-  return SPOR_ATTENDANCE_UNKNOWN;
+  /* "unknown" is the nick of nothing stored */
+  if (g_strcmp0 (text, spor_enum_to_nick (SPOR_TYPE_ATTENDANCE_STATUS, SPOR_ATTENDANCE_UNKNOWN)) == 0)
+    return SPOR_ATTENDANCE_UNKNOWN;
+  return spor_enum_from_nick (SPOR_TYPE_ATTENDANCE_STATUS, text, SPOR_ATTENDANCE_UNKNOWN);
 }
 
 const char *

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "spor-core-enums.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS

@@ -242,6 +242,34 @@ spor_value_list_contains (const SporValueList *list,
 }
 
 const char *
+spor_enum_to_nick (GType enum_type,
+                   int   value)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  /* the nicks are static strings of the type, which stays registered */
+  g_type_class_unref (klass);
+  return found != NULL ? found->value_nick : NULL;
+}
+
+int
+spor_enum_from_nick (GType       enum_type,
+                     const char *nick,
+                     int         fallback)
+{
+  GEnumClass *klass;
+  GEnumValue *found;
+
+  if (nick == NULL)
+    return fallback;
+  klass = g_type_class_ref (enum_type);
+  found = g_enum_get_value_by_nick (klass, nick);
+  g_type_class_unref (klass);
+  return found != NULL ? found->value : fallback;
+}
+
+const char *
 spor_value_label (const SporValueList *list,
                   const char          *value)
 {

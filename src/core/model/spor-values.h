@@ -13,7 +13,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -79,5 +79,14 @@ gboolean             spor_value_list_contains           (const SporValueList *li
  * for NULL). */
 const char          *spor_value_label                   (const SporValueList *list,
                                                          const char          *value);
+
+/* For a C enum whose nicks are the stored values (SporAttendanceStatus, SporDurationUnit):
+ * the nick of @value (NULL when it has none), and the value whose nick is @nick (@fallback
+ * for NULL and any other text). */
+const char          *spor_enum_to_nick                  (GType                enum_type,
+                                                         int                  value);
+int                  spor_enum_from_nick                (GType                enum_type,
+                                                         const char          *nick,
+                                                         int                  fallback);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "spor-check.h"
+#include "spor-core-enums.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS

@@ -13,26 +13,15 @@
 SporDurationUnit
 spor_duration_unit_from_string (const char *text)
 {
-  if (g_strcmp0 (text, "days") == 0)
-    return SPOR_DURATION_DAYS;
-  if (g_strcmp0 (text, "months") == 0)
-    return SPOR_DURATION_MONTHS;
-  return SPOR_DURATION_WEEKS;
+  return spor_enum_from_nick (SPOR_TYPE_DURATION_UNIT, text, SPOR_DURATION_WEEKS);
 }
 
 const char *
 spor_duration_unit_to_string (SporDurationUnit unit)
 {
-  switch (unit)
-    {
-    case SPOR_DURATION_DAYS:
-      return "days";
-    case SPOR_DURATION_MONTHS:
-      return "months";
-    case SPOR_DURATION_WEEKS:
-    default:
-      return "weeks";
-    }
+  const char *nick = spor_enum_to_nick (SPOR_TYPE_DURATION_UNIT, unit);
+
+  return nick != NULL ? nick : "weeks";
 }
 
 GDate *

@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "spor-core-enums.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,8 @@ typedef enum {
   SPOR_DURATION_MONTHS,
 } SporDurationUnit;
 
-/* "days", "weeks", "months" ↔ the enum; unknown text gives weeks. */
+/* The stored value, the enum's nick (one of spor_values_duration_unit, in the same order)
+ * ↔ the enum; unknown text gives weeks. */
 SporDurationUnit spor_duration_unit_from_string (const char *text);
 const char      *spor_duration_unit_to_string   (SporDurationUnit unit);
 

@@ -48,7 +48,7 @@ gboolean      spor_store_erase_pending   (SporStore  *self);
  * records (spor_store_merge need not look for local copies), SPOR_BULK_LARGE sizes the page
  * cache for millions of rows (and, with AUDIT_PER_KIND into an empty file that no other
  * connection has open, writes without the write-ahead log). */
-typedef enum {
+typedef enum { /*< skip >*/
   SPOR_BULK_AUDIT_PER_KIND = 1 << 0,
   SPOR_BULK_EMPTY          = 1 << 1,
   SPOR_BULK_LARGE          = 1 << 2,

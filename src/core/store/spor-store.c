@@ -25,12 +25,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (SporStore, spor_store, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (SporChangeAction, spor_change_action,
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_CREATED, "created"),
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_UPDATED, "updated"),
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_DELETED, "deleted"),
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_MANY, "many"))
-
 G_DEFINE_QUARK (spor-store-error-quark, spor_store_error)
 
 static void
