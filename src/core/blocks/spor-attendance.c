@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -239,26 +238,13 @@ spor_attendance_mark_all_present (SporStore  *store,
   return TRUE;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || !spor_date_is_valid (text) || sscanf (text, "%u-%u-%u", &y, &m, &d) != 3)
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 static int
 week_index (const GDate *first_monday,
             const char  *date)
 {
   GDate d;
 
-  if (!parse_date (date, &d))
+  if (!spor_date_parse_to (date, &d))
     return -1;
   return g_date_days_between (first_monday, &d) / 7 - (g_date_days_between (first_monday, &d) < 0);
 }
@@ -284,14 +270,13 @@ spor_attendance_weeks (SporStore  *store,
                            _("The period must end on or after its first day."));
       return NULL;
     }
-  parse_date (first, &d);
-  parse_date (last_monday, &end);
+  spor_date_parse_to (first, &d);
+  spor_date_parse_to (last_monday, &end);
   for (GDate w = d; g_date_compare (&w, &end) <= 0; g_date_add_days (&w, 7))
     {
       SporAttendanceWeek week = { 0 };
 
-      g_snprintf (week.monday, sizeof week.monday, "%04u-%02u-%02u", g_date_get_year (&w),
-                  (guint) g_date_get_month (&w), g_date_get_day (&w));
+      spor_date_write_iso (&w, week.monday);
       week.iso_week = g_date_get_iso8601_week_of_year (&w);
       /* The ISO year is the year of the week's Thursday. */
       {
@@ -303,8 +288,7 @@ spor_attendance_weeks (SporStore  *store,
       g_array_append_val (weeks, week);
     }
   g_date_add_days (&end, 6);
-  sunday = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&end),
-                            (guint) g_date_get_month (&end), g_date_get_day (&end));
+  sunday = spor_date_format_iso (&end);
 
   /* Planned: the participant's blocks expanded over the period */
   stmt = spor_store_prepare (store,

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -14,66 +13,15 @@
 #include "spor-store-private.h"
 #include "spor-util.h"
 
-/* Dates and times */
-
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || !spor_date_is_valid (text) || sscanf (text, "%u-%u-%u", &y, &m, &d) != 3)
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return g_date_valid (date);
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          (guint) g_date_get_month (date), g_date_get_day (date));
-}
-
-static GTimeZone *
-copenhagen (void)
-{
-  static gsize zone;
-
-  if (g_once_init_enter (&zone))
-    {
-      GTimeZone *tz = g_time_zone_new_identifier ("Europe/Copenhagen");
-
-      /* Without time-zone data the local zone is the best guess there is. */
-      if (tz == NULL)
-        tz = g_time_zone_new_local ();
-      g_once_init_leave (&zone, (gsize) tz);
-    }
-  return (GTimeZone *) zone;
-}
-
-static GDateTime *
-local_time (const GDate *date,
-            const char  *hhmm)
-{
-  guint h = 0, m = 0;
-
-  if (sscanf (hhmm, "%u:%u", &h, &m) != 2)
-    h = m = 0;
-  return g_date_time_new (copenhagen (), g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date), (int) h, (int) m, 0);
-}
-
 char *
 spor_blocks_week_start (const char *date)
 {
   GDate d;
 
-  if (!parse_date (date, &d))
+  if (!spor_date_parse_to (date, &d))
     return NULL;
   g_date_subtract_days (&d, g_date_get_weekday (&d) - G_DATE_MONDAY);
-  return format_date (&d);
+  return spor_date_format_iso (&d);
 }
 
 /* Occurrences */
@@ -162,7 +110,7 @@ spor_block_rules (SporEntity *e,
 
       g_date_clear (&a, 1);
       g_date_clear (&b, 1);
-      if (parse_date (from, &a) && parse_date (to, &b))
+      if (spor_date_parse_to (from, &a) && spor_date_parse_to (to, &b))
         {
           g_date_add_years (&a, MAX_PERIOD_YEARS);
           if (g_date_compare (&b, &a) > 0)
@@ -249,7 +197,7 @@ spor_blocks_has_date (SporBlock  *block,
   const char *to = spor_entity_get_text (e, "period_end");
   GDate d;
 
-  if (!parse_date (date, &d) || from == NULL || strcmp (date, from) < 0)
+  if (!spor_date_parse_to (date, &d) || from == NULL || strcmp (date, from) < 0)
     return FALSE;
   if (g_strcmp0 (spor_entity_get_text (e, "kind"), "once") == 0)
     return strcmp (date, from) == 0;
@@ -265,7 +213,7 @@ make_occurrence (SporBlock   *block,
 {
   SporEntity *e = SPOR_ENTITY (block);
   SporOccurrence *o = g_new0 (SporOccurrence, 1);
-  g_autofree char *key = format_date (date);
+  g_autofree char *key = spor_date_format_iso (date);
   GDate actual = *date;
 
   o->block_id = spor_entity_get_id (e);
@@ -300,7 +248,7 @@ make_occurrence (SporBlock   *block,
 
           o->moved = TRUE;
           if (nd != NULL)
-            parse_date (nd, &actual);
+            spor_date_parse_to (nd, &actual);
           if (ns != NULL)
             {
               g_free (o->start_time);
@@ -318,9 +266,9 @@ make_occurrence (SporBlock   *block,
             }
         }
     }
-  o->actual_date = format_date (&actual);
-  o->start = local_time (&actual, o->start_time);
-  o->end = local_time (&actual, o->end_time);
+  o->actual_date = spor_date_format_iso (&actual);
+  o->start = spor_date_time_local (&actual, o->start_time);
+  o->end = spor_date_time_local (&actual, o->end_time);
   return o;
 }
 
@@ -364,7 +312,7 @@ spor_blocks_expand (SporBlock  *block,
     hi = period_end;
 
   /* Dates the rule gives inside the range */
-  if (strcmp (lo, hi) <= 0 && strcmp (hi, to) <= 0 && parse_date (lo, &d) && parse_date (hi, &last))
+  if (strcmp (lo, hi) <= 0 && strcmp (hi, to) <= 0 && spor_date_parse_to (lo, &d) && spor_date_parse_to (hi, &last))
     {
       for (; g_date_compare (&d, &last) <= 0; g_date_add_days (&d, 1))
         {
@@ -394,7 +342,7 @@ spor_blocks_expand (SporBlock  *block,
       if (g_strcmp0 (spor_entity_get_text (x, "kind"), "moved") != 0 || nd == NULL ||
           strcmp (nd, from) < 0 || strcmp (nd, to) > 0 ||
           (strcmp (date, from) >= 0 && strcmp (date, to) <= 0) ||
-          !spor_blocks_has_date (block, date) || !parse_date (date, &od))
+          !spor_blocks_has_date (block, date) || !spor_date_parse_to (date, &od))
         continue;
       o = make_occurrence (block, &od, exceptions);
       g_ptr_array_add (result, o);
@@ -429,7 +377,7 @@ spor_blocks_get_occurrence (SporStore  *store,
   exceptions = load_exceptions (store, block_id, error);
   if (exceptions == NULL)
     return NULL;
-  parse_date (date, &d);
+  spor_date_parse_to (date, &d);
   return make_occurrence (block, &d, exceptions);
 }
 
@@ -1565,15 +1513,15 @@ spor_blocks_query_week (SporStore            *store,
 
   if (filter == NULL)
     filter = &no_filter;
-  if (!parse_date (monday, &d))
+  if (!spor_date_parse_to (monday, &d))
     {
       invalid (error, _("The week must start on a valid date."));
       return NULL;
     }
   week->monday = spor_blocks_week_start (monday);
-  parse_date (week->monday, &d);
+  spor_date_parse_to (week->monday, &d);
   g_date_add_days (&d, 6);
-  sunday = format_date (&d);
+  sunday = spor_date_format_iso (&d);
   week->occurrences = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_occurrence_free);
   params = (WeekParams) { week->monday, sunday, filter, NULL };
 

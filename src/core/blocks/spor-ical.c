@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -153,24 +152,6 @@ compare_exception_dates (gconstpointer a,
   return g_strcmp0 (spor_entity_get_text (x, "date"), spor_entity_get_text (y, "date"));
 }
 
-/* @date plus @days as YYYY-MM-DD, at most the last day a stored date can have */
-static char *
-add_days (const char *date,
-          guint       days)
-{
-  GDate d;
-  guint y = 0, m = 0, dd = 0;
-
-  if (sscanf (date, "%u-%u-%u", &y, &m, &dd) != 3 || !g_date_valid_dmy (dd, m, y))
-    return g_strdup (date);
-  g_date_set_dmy (&d, dd, m, y);
-  g_date_add_days (&d, days);
-  if (g_date_get_year (&d) > 9999)
-    return g_strdup ("9999-12-31");
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), (guint) g_date_get_month (&d),
-                          g_date_get_day (&d));
-}
-
 /* The first occurrence the rule gives, before any change: DTSTART. A weekly rule with a
  * weekday has one in its first seven days, so no more is expanded, however long the
  * period. NULL for a rule with no day in its period. */
@@ -180,7 +161,7 @@ first_occurrence (SporBlock *block)
   SporEntity *e = SPOR_ENTITY (block);
   const char *from = spor_entity_get_text (e, "period_start");
   const char *to = spor_entity_get_text (e, "period_end");
-  g_autofree char *week_end = add_days (from, 6);
+  g_autofree char *week_end = spor_date_add_days (from, 6);
   g_autoptr(GPtrArray) plain = NULL;
 
   if (strcmp (from, LAST_DATE) > 0)
@@ -220,14 +201,12 @@ add_rrule (icalcomponent *master,
     {
       /* UNTIL is in UTC when DTSTART has a zone (RFC 5545, 3.3.10); the end of the
        * period's last day includes its occurrence however a reader compares. */
-      guint y, m, d;
       g_autoptr(GDateTime) until = NULL;
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (ZONE);
+      GDate last;
 
-      if (tz == NULL)
-        tz = g_time_zone_new_local ();
-      sscanf (strcmp (to, LAST_DATE) > 0 ? LAST_DATE : to, "%u-%u-%u", &y, &m, &d);
-      until = g_date_time_new (tz, (int) y, (int) m, (int) d, 23, 59, 59);
+      if (spor_date_parse_to (strcmp (to, LAST_DATE) > 0 ? LAST_DATE : to, &last))
+        until = g_date_time_new (spor_time_zone_copenhagen (), g_date_get_year (&last),
+                                 g_date_get_month (&last), g_date_get_day (&last), 23, 59, 59);
       if (until != NULL)
         rule.until = icaltime_from_timet_with_zone (g_date_time_to_unix (until), 0,
                                                     icaltimezone_get_utc_timezone ());

@@ -324,74 +324,6 @@ spor_check_normalise (SporEntity *entity)
 
 /* Keys */
 
-static guint
-digits2 (const char *p)
-{
-  return (guint) (p[0] - '0') * 10 + (guint) (p[1] - '0');
-}
-
-gboolean
-spor_timestamp_is_valid (const char *text)
-{
-  gsize n;
-  guint y;
-
-  if (text == NULL)
-    return FALSE;
-  n = strlen (text);
-  if (n < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':' || text[n - 1] != 'Z')
-    return FALSE;
-  for (guint i = 0; i < 19; i++)
-    if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (n > 20)
-    {
-      /* a fraction of a second: .d to .ddddddddd */
-      if (text[19] != '.' || n < 22 || n > 30)
-        return FALSE;
-      for (gsize i = 20; i < n - 1; i++)
-        if (!g_ascii_isdigit (text[i]))
-          return FALSE;
-    }
-  y = digits2 (text) * 100 + digits2 (text + 2);
-  return y >= 1 && g_date_valid_dmy ((GDateDay) digits2 (text + 8),
-                                     (GDateMonth) digits2 (text + 5), (GDateYear) y) &&
-         digits2 (text + 11) < 24 && digits2 (text + 14) < 60 && digits2 (text + 17) < 60;
-}
-
-/* Time stamps compare as text, but a fraction of a second may have any number of digits. */
-int
-spor_timestamp_compare (const char *a,
-                        const char *b)
-{
-  const char *fa = a[19] == '.' ? a + 20 : "";
-  const char *fb = b[19] == '.' ? b + 20 : "";
-  int c = strncmp (a, b, 19);
-
-  while (c == 0 && (g_ascii_isdigit (*fa) || g_ascii_isdigit (*fb)))
-    {
-      char da = g_ascii_isdigit (*fa) ? *fa++ : '0';
-      char db = g_ascii_isdigit (*fb) ? *fb++ : '0';
-
-      c = da - db;
-    }
-  return c;
-}
-
-char *
-spor_timestamp_latest_allowed (const char *now)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) then = now != NULL ? g_date_time_new_from_iso8601 (now, utc) : NULL;
-  g_autoptr(GDateTime) limit = NULL;
-
-  if (then == NULL)
-    then = g_date_time_new_now_utc ();
-  limit = g_date_time_add_days (then, 1);
-  return g_date_time_format (limit, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 gboolean
 spor_check_keys (const char *uuid,
                  const char *created_at,
@@ -497,7 +429,7 @@ spor_cpr_parse (const char  *text,
   if (digits != NULL)
     *digits = g_strdup (number);
   if (birth_date != NULL)
-    *birth_date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+    *birth_date = spor_date_from_dmy (year, month, day);
   return TRUE;
 }
 

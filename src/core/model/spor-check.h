@@ -66,13 +66,6 @@ gboolean    spor_check_keys            (const char  *uuid,
                                         const char  *updated_at,
                                         const char  *latest,
                                         GError     **error);
-/* The latest time stamp a record may carry at @now (NULL: now): a day later. */
-char       *spor_timestamp_latest_allowed (const char *now);
-/* 2026-11-23T13:00:00Z, with an optional fraction of a second */
-gboolean    spor_timestamp_is_valid    (const char  *text);
-/* <0, 0, >0 as @a is before, at or after @b; fractions of any length compare right. */
-int         spor_timestamp_compare     (const char  *a,
-                                        const char  *b);
 
 /* Value formats. CPR numbers are accepted as DDMMYYXXXX or DDMMYY-XXXX; the birth date is
  * checked with the century the seventh digit gives. */

@@ -551,33 +551,6 @@ spor_entity_set_bool (SporEntity *self,
 }
 
 gboolean
-spor_date_is_valid (const char *text)
-{
-  unsigned y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = (unsigned) g_ascii_strtoull (text, NULL, 10);
-  m = (unsigned) g_ascii_strtoull (text + 5, NULL, 10);
-  d = (unsigned) g_ascii_strtoull (text + 8, NULL, 10);
-  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-gboolean
-spor_time_is_valid (const char *text)
-{
-  if (text == NULL || strlen (text) != 5 || text[2] != ':')
-    return FALSE;
-  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    return FALSE;
-  return (text[0] - '0') * 10 + (text[1] - '0') < 24 && text[3] < '6';
-}
-
-gboolean
 spor_entity_validate (SporEntity *self,
                       GError    **error)
 {

@@ -11,6 +11,7 @@
 
 #include <glib-object.h>
 
+#include "spor-dates.h"
 #include "spor-values.h"
 
 G_BEGIN_DECLS
@@ -133,10 +134,6 @@ void                  spor_entity_set_bool              (SporEntity    *self,
  * field and the reason. The store checks whole records: spor-check.h. */
 gboolean              spor_entity_validate              (SporEntity    *self,
                                                          GError       **error);
-
-/* True when a string is a real calendar date YYYY-MM-DD / a time HH:MM. */
-gboolean              spor_date_is_valid                (const char    *text);
-gboolean              spor_time_is_valid                (const char    *text);
 
 /* For the store only: the value slot of field @index and the record's own keys. */
 GValue               *spor_entity_peek_value            (SporEntity    *self,

@@ -1,4 +1,4 @@
-/* spor-util.c — identifiers, timestamps, text folding and printable text
+/* spor-util.c — identifiers, text folding and printable text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,34 +94,6 @@ spor_uuid_normalise (char *uuid)
   for (char *p = uuid; *p != '\0'; p++)
     if (*p >= 'A' && *p <= 'F')
       *p += 'a' - 'A';
-}
-
-char *
-spor_timestamp_now (void)
-{
-  static gint64 last = 0;
-  gint64 now;
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *seconds = NULL;
-
-  G_LOCK (clock);
-  now = g_get_real_time ();
-  if (now <= last)
-    now = last + 1;
-  last = now;
-  G_UNLOCK (clock);
-
-  dt = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-  seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
-  return g_strdup_printf ("%s.%06dZ", seconds, (int) (now % G_USEC_PER_SEC));
-}
-
-char *
-spor_date_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 /* Lower-cased @word with the Danish letters spelt out (æ→ae, ø→oe, å→aa) or reduced to

@@ -1,10 +1,13 @@
-/* spor-util.h — identifiers, timestamps, text folding and printable text
+/* spor-util.h — identifiers, text folding and printable text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
+
+/* Dates and time stamps were here: spor-dates.h, included for the callers of old. */
+#include "spor-dates.h"
 
 G_BEGIN_DECLS
 
@@ -14,12 +17,6 @@ void   spor_uuid_fill           (char        out[37]);
 gboolean spor_uuid_is_valid     (const char *text);
 /* A valid UUID in its one stored form, lower case (in place). */
 void   spor_uuid_normalise      (char       *uuid);
-
-/* Now in UTC as 2026-11-23T13:00:00.000000Z; later calls never give an earlier value. */
-char  *spor_timestamp_now       (void);
-
-/* Today's local date as YYYY-MM-DD. */
-char  *spor_date_today          (void);
 
 /* Search folding. spor_fold() gives the words of @text in lower case with their Danish
  * variants (æ → ae; ø → oe and o; å → aa and a), for the index; spor_fold_term() gives the

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -911,13 +910,15 @@ static int
 age_on (const char *birth_date,
         const char *today)
 {
-  int by, bm, bd, ty, tm, td, age;
+  GDate birth, now;
+  int age;
 
-  if (sscanf (birth_date, "%d-%d-%d", &by, &bm, &bd) != 3 ||
-      sscanf (today, "%d-%d-%d", &ty, &tm, &td) != 3)
+  if (!spor_date_parse_to (birth_date, &birth) || !spor_date_parse_to (today, &now))
     return -1;
-  age = ty - by;
-  if (tm < bm || (tm == bm && td < bd))
+  age = (int) g_date_get_year (&now) - (int) g_date_get_year (&birth);
+  if (g_date_get_month (&now) < g_date_get_month (&birth) ||
+      (g_date_get_month (&now) == g_date_get_month (&birth) &&
+       g_date_get_day (&now) < g_date_get_day (&birth)))
     age--;
   return age;
 }

@@ -24,41 +24,6 @@ spor_duration_unit_to_string (SporDurationUnit unit)
   return nick != NULL ? nick : "weeks";
 }
 
-GDate *
-spor_date_parse (const char *text)
-{
-  GDate *date;
-
-  if (!spor_date_is_valid (text))
-    return NULL;
-  date = g_date_new_dmy ((GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
-                         (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
-                         (GDateYear) g_ascii_strtoull (text, NULL, 10));
-  return date;
-}
-
-char *
-spor_date_format_iso (const GDate *date)
-{
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
-GDate *
-spor_date_add_months (const GDate *date,
-                      int          n)
-{
-  GDate *result = g_date_copy (date);
-
-  /* GLib clamps the day to the target month: 31 January + 1 month = 28/29 February. */
-  if (n >= 0)
-    g_date_add_months (result, (guint) n);
-  else
-    g_date_subtract_months (result, (guint) -n);
-  return result;
-}
-
 /* The first day after a phase of @amount @unit that starts on @start. */
 static guint32
 add_duration (guint32          start,
@@ -86,16 +51,6 @@ add_duration (guint32          start,
   return g_date_get_julian (&date);
 }
 
-static char *
-julian_to_iso (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return spor_date_format_iso (&date);
-}
-
 char *
 spor_progress_planned_end (const char      *start,
                            int              amount,
@@ -108,7 +63,7 @@ spor_progress_planned_end (const char      *start,
     return NULL;
   first = g_date_get_julian (date);
   end = add_duration (first, amount, unit);
-  return julian_to_iso (end > first ? end - 1 : first);
+  return spor_date_from_julian (end > first ? end - 1 : first);
 }
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -421,8 +376,8 @@ spor_progress_enrol (SporStore *store,
         end = add_duration (cursor, amount, unit);
         end = end > cursor ? end - 1 : cursor;
         g_array_append_val (phase_ids, phase_id);
-        g_ptr_array_add (starts, julian_to_iso (cursor));
-        g_ptr_array_add (ends, julian_to_iso (end));
+        g_ptr_array_add (starts, spor_date_from_julian (cursor));
+        g_ptr_array_add (ends, spor_date_from_julian (end));
         if (parallel)
           group_end = MAX (group_end, end + 1);
         else

@@ -27,19 +27,11 @@ typedef enum {
 SporDurationUnit spor_duration_unit_from_string (const char *text);
 const char      *spor_duration_unit_to_string   (SporDurationUnit unit);
 
-/* @date plus @n months, clamped to the last day of the target month (31 Jan + 1 = 28/29 Feb). */
-GDate   *spor_date_add_months       (const GDate      *date,
-                                     int               n);
-
 /* The planned end of a phase that starts on @start (inclusive) and lasts @amount @units:
  * the day before start + duration. A duration of 0 ends on the start day. */
 char    *spor_progress_planned_end  (const char       *start,
                                      int               amount,
                                      SporDurationUnit  unit);
-
-/* Parse/format helpers for YYYY-MM-DD; NULL when invalid. */
-GDate   *spor_date_parse            (const char       *text);
-char    *spor_date_format_iso       (const GDate      *date);
 
 /* Enrols a participant into a cohort: sets the participant's programme and cohort, and
  * creates or refreshes one phase_progress row per phase of the cohort's programme, with

@@ -125,16 +125,6 @@ day (Sample *s,
 }
 
 static guint32
-julian (guint y, guint m, guint d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return g_date_get_julian (&date);
-}
-
-static guint32
 add_duration (guint32 from,
               int     amount,
               char    unit)
@@ -853,7 +843,7 @@ create_programme (Sample              *s,
   gint64 programme_id, location;
   SporEntity *e;
   guint n_waiting, n_cohorts, span, upcoming;
-  guint32 first = julian (2024, 1, 8), latest = s->today_j - 42;
+  guint32 first = spor_date_to_julian ("2024-01-08"), latest = s->today_j - 42;
   guint32 duration;
 
   programme = spor_store_create_programme_from_template (s->store, plan->key, error);
@@ -987,15 +977,13 @@ spor_sample_create (SporStore        *store,
   s.cancellable = cancellable;
   s.rand = g_rand_new_with_seed (seed);
   s.now = now;
-  g_date_clear (&s.today, 1);
   {
-    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-    g_date_set_dmy (&s.today, (GDateDay) g_date_time_get_day_of_month (today),
-                    (GDateMonth) g_date_time_get_month (today),
-                    (GDateYear) g_date_time_get_year (today));
+    g_autofree char *today = spor_date_today ();
+
+    spor_date_parse_to (today, &s.today);
   }
   s.today_j = g_date_get_julian (&s.today);
-  s.first_day = julian (1940, 1, 1);
+  s.first_day = spor_date_to_julian ("1940-01-01");
   s.n_days = s.today_j + 3 * 366 - s.first_day;
   s.days = g_malloc (s.n_days * sizeof *s.days);
   for (guint32 i = 0; i < s.n_days; i++)
@@ -1004,8 +992,7 @@ spor_sample_create (SporStore        *store,
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, s.first_day + i);
-      g_snprintf (s.days[i], sizeof s.days[i], "%04u-%02u-%02u", g_date_get_year (&date),
-                  g_date_get_month (&date), g_date_get_day (&date));
+      spor_date_write_iso (&date, s.days[i]);
     }
   s.staff = g_array_new (FALSE, FALSE, sizeof (gint64));
   s.volunteers = g_array_new (FALSE, FALSE, sizeof (gint64));
