@@ -76,15 +76,9 @@ member_clear (gpointer data)
 static char *
 format_date (const char *iso)
 {
-  guint y, m, d;
-  GDate date;
-  char text[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup ("");
-  g_date_set_dmy (&date, d, m, y);
-  g_date_strftime (text, sizeof text, "%x", &date);
-  return g_strdup (text);
+  return shown != NULL ? shown : g_strdup ("");
 }
 
 static char *
@@ -92,39 +86,23 @@ parse_date (const char *text,
             gboolean   *ok)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  guint y, m, d;
-  GDate date;
+  char *iso;
 
   *ok = TRUE;
   if (*stripped == '\0')
     return NULL;
-  if (sscanf (stripped, "%u-%u-%u", &y, &m, &d) == 3 && y > 1000 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, stripped);
-  if (!g_date_valid (&date))
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          (guint) g_date_get_month (&date), g_date_get_day (&date));
+  iso = spor_date_parse_locale (stripped);
+  *ok = iso != NULL;
+  return iso;
 }
 
 /* "9" → "09:00", "9.30" → "09:30"; anything else is left for validation to refuse */
 static char *
 normalise_time (const char *text)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  guint h, m = 0;
-  char sep;
+  char *typed = spor_time_parse_typed (text);
 
-  if (sscanf (stripped, "%u%c%u", &h, &sep, &m) == 3 && (sep == ':' || sep == '.') && h < 24 && m < 60)
-    return g_strdup_printf ("%02u:%02u", h, m);
-  if (strspn (stripped, "0123456789") == strlen (stripped) && *stripped != '\0' &&
-      sscanf (stripped, "%u", &h) == 1 && h < 24)
-    return g_strdup_printf ("%02u:00", h);
-  return g_steal_pointer (&stripped);
+  return typed != NULL ? typed : g_strstrip (g_strdup (text));
 }
 
 static void
@@ -733,20 +711,16 @@ spor_block_editor_set_defaults (SporBlockEditor *self,
                                 gint64           programme_id)
 {
   SporEntity *e = SPOR_ENTITY (self->block);
-  guint y, m, d;
 
   g_return_if_fail (SPOR_IS_BLOCK_EDITOR (self));
 
   if (date != NULL)
     {
       spor_entity_set_text (e, "period_start", date);
-      if (sscanf (date, "%u-%u-%u", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-        {
-          GDate day;
+      GDate day;
 
-          g_date_set_dmy (&day, d, m, y);
-          spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
-        }
+      if (spor_date_parse_to (date, &day))
+        spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
     }
   if (start_time != NULL)
     spor_entity_set_text (e, "start_time", start_time);

@@ -83,15 +83,7 @@ static guint signals[N_SIGNALS];
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (iso);
-  return g_date_time_format (dt, "%x");
+  return spor_date_format_locale (iso);
 }
 
 static void

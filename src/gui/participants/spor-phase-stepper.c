@@ -49,12 +49,9 @@ static const struct { const char *value; const char *label; } destinations[] = {
 static char *
 display_date (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (date == NULL || g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso != NULL ? iso : "");
-  return g_strdup (buffer);
+  return shown != NULL ? shown : g_strdup (iso != NULL ? iso : "");
 }
 
 static const char *
@@ -232,16 +229,13 @@ static char *
 change_date (SporPhaseStepper *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
-  GDate date;
+  char *date;
 
   if (*text == '\0')
     return self->today != NULL ? g_strdup (self->today) : spor_date_today ();
-  if (spor_date_is_valid (text))
-    return g_steal_pointer (&text);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  if (g_date_valid (&date))
-    return spor_date_format_iso (&date);
+  date = spor_date_parse_locale (text);
+  if (date != NULL)
+    return date;
   gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
   toast (self, _("The date of the change is not a date."));
   return NULL;

@@ -103,9 +103,7 @@ name_width (SporTimeline *self)
 static guint32
 julian_of (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-
-  return date != NULL ? g_date_get_julian (date) : 0;
+  return spor_date_to_julian (iso);
 }
 
 static guint32
@@ -228,14 +226,9 @@ state_label (const char *state)
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (date == NULL)
-    return g_strdup ("");
-  if (g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buffer);
+  return shown != NULL ? shown : g_strdup ("");
 }
 
 char *
