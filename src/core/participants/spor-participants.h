@@ -12,6 +12,7 @@
 
 #include "spor-check.h"
 #include "spor-core-enums.h"
+#include "spor-participant-item.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -22,21 +23,6 @@ typedef enum {
   SPOR_PARTICIPANT_SORT_STATUS,     /* in the order of spor_values_participant_status */
   SPOR_PARTICIPANT_SORT_WAITING,    /* place on the waiting list, then the date added */
 } SporParticipantSort;
-
-/* One row of the list. */
-#define SPOR_TYPE_PARTICIPANT_ITEM (spor_participant_item_get_type ())
-G_DECLARE_FINAL_TYPE (SporParticipantItem, spor_participant_item, SPOR, PARTICIPANT_ITEM, GObject)
-
-gint64      spor_participant_item_get_id             (SporParticipantItem *self);
-const char *spor_participant_item_get_name           (SporParticipantItem *self);
-const char *spor_participant_item_get_status         (SporParticipantItem *self);
-const char *spor_participant_item_get_programme_name (SporParticipantItem *self); /* may be NULL */
-const char *spor_participant_item_get_cohort_name    (SporParticipantItem *self); /* may be NULL */
-const char *spor_participant_item_get_phase_name     (SporParticipantItem *self); /* may be NULL */
-const char *spor_participant_item_get_start_date     (SporParticipantItem *self); /* may be NULL */
-/* The place on the waiting list (0 = none) and the date added (may be NULL). */
-gint64      spor_participant_item_get_waiting_position (SporParticipantItem *self);
-const char *spor_participant_item_get_waiting_since  (SporParticipantItem *self);
 
 #define SPOR_TYPE_PARTICIPANT_LIST (spor_participant_list_get_type ())
 G_DECLARE_FINAL_TYPE (SporParticipantList, spor_participant_list, SPOR, PARTICIPANT_LIST, GObject)
