@@ -78,7 +78,7 @@ query (SporStore           *store,
        SporParticipantSort  sort)
 {
   g_autoptr(GError) error = NULL;
-  GArray *ids = spor_participants_query_ids (store, search, programme_id, 0, status, sort, 0, 0,
+  GArray *ids = spor_participant_list_query_ids (store, search, programme_id, 0, status, sort, 0, 0,
                                              &error);
   g_assert_no_error (error);
   g_assert_nonnull (ids);
@@ -198,7 +198,7 @@ test_filter_sort_page (void)
     g_assert_cmpint (ID (ids, 3), ==, anna);
   }
   {
-    g_autoptr(GArray) page = spor_participants_query_ids (store, "prøve", 0, 0, NULL,
+    g_autoptr(GArray) page = spor_participant_list_query_ids (store, "prøve", 0, 0, NULL,
                                                           SPOR_PARTICIPANT_SORT_NAME, 1, 2, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (page->len, ==, 2);
@@ -520,7 +520,7 @@ test_waiting_list (void)
   }
 
   {
-    g_autoptr(GArray) sorted = spor_participants_query_ids (store, NULL, prog, 0, "waiting",
+    g_autoptr(GArray) sorted = spor_participant_list_query_ids (store, NULL, prog, 0, "waiting",
                                                             SPOR_PARTICIPANT_SORT_WAITING, 0, 0, &error);
     g_assert_cmpint (ID (sorted, 0), ==, ids[7]);
     g_assert_cmpint (ID (sorted, 9), ==, ids[0]);
