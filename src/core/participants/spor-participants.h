@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "spor-check.h"
+#include "spor-cohort.h"
 #include "spor-participant-item.h"
 #include "spor-participant-list.h"
 #include "spor-store.h"
@@ -48,14 +49,6 @@ gboolean    spor_participant_set_staff                   (SporStore   *store,
                                                           gint64       participant_id,
                                                           const char  *role,
                                                           GArray      *staff_ids,
-                                                          GError     **error);
-
-/* The number of participants in a cohort that take a place (intake, active, on hold) and
- * its capacity (-1 = no limit). */
-gboolean    spor_cohort_occupancy                        (SporStore   *store,
-                                                          gint64       cohort_id,
-                                                          gint64      *taken,
-                                                          gint64      *capacity,
                                                           GError     **error);
 
 /* The waiting list of a programme (0 = every programme), in order: participant ids. */
