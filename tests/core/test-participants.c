@@ -574,9 +574,9 @@ test_erase (void)
   id = add_participant (store, "Xylofonia Quintessa", "active", prog, NULL,
                         "xylofonia@eksempel.invalid", "11223344");
   other = add_participant (store, "Anden Prøve", "active", prog, NULL, NULL, NULL);
-  assert_ok (spor_participant_add_meeting (store, id, "coaching", "2026-11-02", 0,
-                                           "Xylofonia talked about music", &error));
-  assert_ok (spor_participant_add_meeting (store, other, "coaching", "2026-11-02", 0, NULL, &error));
+  assert_ok (spor_meetings_add (store, id, "coaching", "2026-11-02", 0,
+                                "Xylofonia talked about music", &error));
+  assert_ok (spor_meetings_add (store, other, "coaching", "2026-11-02", 0, NULL, &error));
   {
     g_autoptr(SporAgreement) a = spor_entity_new (SPOR_TYPE_AGREEMENT);
     g_autoptr(SporNeed) n = spor_entity_new (SPOR_TYPE_NEED);
@@ -649,11 +649,11 @@ test_meetings (void)
   g_autoptr(GPtrArray) meetings = NULL;
   gint64 id = add_participant (store, "Møde Prøve", "active", 0, NULL, NULL, NULL);
 
-  assert_ok (spor_participant_add_meeting (store, id, "coaching", "2026-10-01", 0, "a", &error));
-  assert_ok (spor_participant_add_meeting (store, id, "evaluation", "2026-11-01", 0, NULL, &error));
-  g_assert_false (spor_participant_add_meeting (store, id, "party", "2026-11-01", 0, NULL, &error));
+  assert_ok (spor_meetings_add (store, id, "coaching", "2026-10-01", 0, "a", &error));
+  assert_ok (spor_meetings_add (store, id, "evaluation", "2026-11-01", 0, NULL, &error));
+  g_assert_false (spor_meetings_add (store, id, "party", "2026-11-01", 0, NULL, &error));
   g_clear_error (&error);
-  g_assert_false (spor_participant_add_meeting (store, id, "coaching", "2026-02-30", 0, NULL, &error));
+  g_assert_false (spor_meetings_add (store, id, "coaching", "2026-02-30", 0, NULL, &error));
   g_clear_error (&error);
   /* mentors: links added and removed to match */
   {
@@ -679,7 +679,7 @@ test_meetings (void)
     g_assert_cmpint (g_array_index (got, gint64, 0), ==, bid);
     g_assert_cmpint (test_count_rows (store, "participant_staff"), ==, 1);
   }
-  meetings = spor_participant_list_meetings (store, id, &error);
+  meetings = spor_meetings_list (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (meetings->len, ==, 2);
   g_assert_cmpstr (spor_entity_get_text (meetings->pdata[0], "kind"), ==, "evaluation");

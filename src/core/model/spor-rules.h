@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 void spor_rules_dates           (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-participants.c */
 void spor_participant_rules     (SporEntity *entity, SporStore *store, GPtrArray *problems);
+/* spor-meetings.c */
 void spor_meeting_rules         (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-programmes.c */
 void spor_programme_rules       (SporEntity *entity, SporStore *store, GPtrArray *problems);

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "spor-check.h"
+#include "spor-meetings.h"
 #include "spor-cohort.h"
 #include "spor-participant-item.h"
 #include "spor-participant-list.h"
@@ -57,19 +58,6 @@ gboolean    spor_participant_set_staff                   (SporStore   *store,
  * deletion travel, and the audit log records "erase" with the UUID only. */
 gboolean    spor_participant_erase                       (SporStore   *store,
                                                           gint64       participant_id,
-                                                          GError     **error);
-
-/* The meetings of a participant, newest first (SporMeeting). */
-GPtrArray  *spor_participant_list_meetings               (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          GError     **error);
-/* Adds a meeting after checking kind and date. */
-gboolean    spor_participant_add_meeting                 (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          const char  *kind,
-                                                          const char  *date,
-                                                          gint64       staff_id,
-                                                          const char  *notes,
                                                           GError     **error);
 
 G_END_DECLS

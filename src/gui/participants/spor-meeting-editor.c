@@ -44,12 +44,12 @@ on_save_clicked (SporMeetingEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!spor_participant_add_meeting (self->store, self->participant_id,
-                                     spor_value_list_get_value (&spor_values_meeting_kind, kind),
-                                     date,
-                                     staff > 0 && staff <= self->staff_ids->len
-                                       ? g_array_index (self->staff_ids, gint64, staff - 1) : 0,
-                                     g_strstrip (notes), &error))
+  if (!spor_meetings_add (self->store, self->participant_id,
+                          spor_value_list_get_value (&spor_values_meeting_kind, kind),
+                          date,
+                          staff > 0 && staff <= self->staff_ids->len
+                            ? g_array_index (self->staff_ids, gint64, staff - 1) : 0,
+                          g_strstrip (notes), &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);

@@ -226,7 +226,7 @@ show_agreements (SporParticipantPage *self)
 static void
 show_meetings (SporParticipantPage *self)
 {
-  g_autoptr(GPtrArray) meetings = spor_participant_list_meetings (self->store, self->participant_id, NULL);
+  g_autoptr(GPtrArray) meetings = spor_meetings_list (self->store, self->participant_id, NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meetings_list))) != NULL)
