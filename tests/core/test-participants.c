@@ -671,10 +671,10 @@ test_meetings (void)
     bid = spor_entity_get_id (SPOR_ENTITY (b));
     g_array_append_val (want, aid);
     g_array_append_val (want, bid);
-    assert_ok (spor_participant_set_staff (store, id, "mentor", want, &error));
+    assert_ok (spor_participant_staff_set_ids (store, id, "mentor", want, &error));
     g_array_remove_index (want, 0);
-    assert_ok (spor_participant_set_staff (store, id, "mentor", want, &error));
-    got = spor_participant_get_staff (store, id, "mentor", &error);
+    assert_ok (spor_participant_staff_set_ids (store, id, "mentor", want, &error));
+    got = spor_participant_staff_get_ids (store, id, "mentor", &error);
     g_assert_cmpuint (got->len, ==, 1);
     g_assert_cmpint (g_array_index (got, gint64, 0), ==, bid);
     g_assert_cmpint (test_count_rows (store, "participant_staff"), ==, 1);

@@ -15,6 +15,7 @@
 #include "spor-cohort.h"
 #include "spor-participant-item.h"
 #include "spor-participant-list.h"
+#include "spor-participant-staff.h"
 #include "spor-store.h"
 #include "spor-waiting-list.h"
 
@@ -40,18 +41,6 @@ GPtrArray  *spor_participant_warnings                    (SporStore       *store
 gboolean    spor_participant_save                        (SporStore       *store,
                                                           SporParticipant *participant,
                                                           GError         **error);
-
-/* The staff linked to a participant in @role (e.g. "mentor"), as staff ids. */
-GArray     *spor_participant_get_staff                   (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          const char  *role,
-                                                          GError     **error);
-/* Links exactly @staff_ids in @role to the participant (adds and removes), one transaction. */
-gboolean    spor_participant_set_staff                   (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          const char  *role,
-                                                          GArray      *staff_ids,
-                                                          GError     **error);
 
 /* True erasure: the participant and every row linked to them are deleted, the search
  * index is rewritten so the old text is gone from its shadow tables, a tombstone lets the

@@ -300,8 +300,9 @@ save_mentors (SporParticipantEditor  *self,
   for (guint i = 0; i < self->mentor_switches->len; i++)
     if (gtk_switch_get_active (self->mentor_switches->pdata[i]))
       g_array_append_val (ids, g_array_index (self->staff_ids, gint64, i));
-  return spor_participant_set_staff (self->store, spor_entity_get_id (SPOR_ENTITY (self->participant)),
-                                     "mentor", ids, error);
+  return spor_participant_staff_set_ids (self->store,
+                                         spor_entity_get_id (SPOR_ENTITY (self->participant)),
+                                         "mentor", ids, error);
 }
 
 static void load (SporParticipantEditor *self);
@@ -433,7 +434,7 @@ fill_mentors (SporParticipantEditor *self,
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
   g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
-    ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
+    ? spor_participant_staff_get_ids (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < self->mentor_rows->len; i++)
