@@ -433,6 +433,17 @@ spor_cpr_parse (const char  *text,
   return TRUE;
 }
 
+char *
+spor_cpr_mask (const char *cpr)
+{
+  if (cpr == NULL || strlen (cpr) != 10)
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (!g_ascii_isdigit (cpr[i]))
+      return NULL;
+  return g_strdup_printf ("%.6s-xxxx", cpr);
+}
+
 gboolean
 spor_email_is_valid (const char *text)
 {

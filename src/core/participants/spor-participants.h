@@ -1,52 +1,24 @@
-/* spor-participants.h — finding, checking, queueing and erasing participants
+/* spor-participants.h — everything about participants, for the callers that want it all
  *
- * SporParticipantList is a lazy GListModel over SQL: a refresh asks SQLite for the row ids
- * that match the search, the filters and the sort, and items (SporParticipantItem, the few
- * columns a list row shows) are read only when a row asks for them.
+ * An umbrella header: each part has its own header, named by its prefix, and callers may
+ * include just that one.
+ *
+ *   spor-participant.h        a participant's record: checks, warnings, saving, erasure
+ *   spor-participant-list.h   the lazy list of participants (SporParticipantList) and its query
+ *   spor-participant-item.h   one row of that list (SporParticipantItem)
+ *   spor-participant-staff.h  the staff linked to a participant in a role
+ *   spor-waiting-list.h       a programme's waiting list
+ *   spor-meetings.h           a participant's meetings
+ *   spor-cohort.h             how full a cohort is
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gio/gio.h>
-
-#include "spor-check.h"
-#include "spor-meetings.h"
 #include "spor-cohort.h"
+#include "spor-meetings.h"
+#include "spor-participant.h"
 #include "spor-participant-item.h"
 #include "spor-participant-list.h"
 #include "spor-participant-staff.h"
-#include "spor-store.h"
 #include "spor-waiting-list.h"
-
-G_BEGIN_DECLS
-
-/* "DDMMYY-xxxx" for ten digits, NULL otherwise. */
-char       *spor_cpr_mask                                (const char  *cpr);
-
-/* The errors that stop a save (required name, real dates, CPR, e-mail, phone, date order):
- * spor_check_record() without the rules that read other records; an empty array when there
- * are none. */
-GPtrArray  *spor_participant_check                       (SporParticipant *participant);
-/* The programme's rules, as warnings that do not stop a save: age outside the target
- * range, self-supporting in a "not self-supporting" programme, cohort above capacity.
- * @today may be NULL. */
-GPtrArray  *spor_participant_warnings                    (SporStore       *store,
-                                                          SporParticipant *participant,
-                                                          const char      *today,
-                                                          GError         **error);
-/* Checks, normalises the CPR number, inserts or updates in one transaction; a new cohort
- * enrols the participant into it (phase progress). On a failed check the error names the
- * first problem and nothing is written. */
-gboolean    spor_participant_save                        (SporStore       *store,
-                                                          SporParticipant *participant,
-                                                          GError         **error);
-
-/* True erasure: the participant and every row linked to them are deleted, the search
- * index is rewritten so the old text is gone from its shadow tables, a tombstone lets the
- * deletion travel, and the audit log records "erase" with the UUID only. */
-gboolean    spor_participant_erase                       (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          GError     **error);
-
-G_END_DECLS

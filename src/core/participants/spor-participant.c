@@ -1,4 +1,4 @@
-/* spor-participants.c
+/* spor-participant.c — a participant's record: its checks and warnings, saving, erasure
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,25 +7,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "spor-participants.h"
+#include "spor-cohort.h"
+#include "spor-participant.h"
 #include "spor-progress.h"
 #include "spor-rules.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
-
-/* ------------------------------------------------------------------------------------ */
-/* Validation */
-
-char *
-spor_cpr_mask (const char *cpr)
-{
-  if (cpr == NULL || strlen (cpr) != 10)
-    return NULL;
-  for (guint i = 0; i < 10; i++)
-    if (!g_ascii_isdigit (cpr[i]))
-      return NULL;
-  return g_strdup_printf ("%.6s-xxxx", cpr);
-}
 
 /* The record rules of a participant (spor-rules.h) */
 void
@@ -282,9 +269,6 @@ fail:
     spor_entity_set_keys (entity, 0, NULL, NULL, NULL);
   return FALSE;
 }
-
-/* ------------------------------------------------------------------------------------ */
-/* Erasure */
 
 /* The store erases (spor_store_erase): the same way for a delete here and an erasure that
  * comes from another site. */
