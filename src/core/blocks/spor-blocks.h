@@ -11,12 +11,10 @@
 #pragma once
 
 #include "spor-core-enums.h"
+#include "spor-blocks-occurrences.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
-
-/* ISO weekdays as bits, as stored in blocks.weekdays */
-#define SPOR_WEEKDAY_BIT(iso_weekday) (1u << ((iso_weekday) - 1))
 
 typedef enum {
   SPOR_PROBLEM_MISSING_ROLE        = 1 << 0, /* fewer staff of a role than required */
@@ -25,63 +23,9 @@ typedef enum {
   SPOR_PROBLEM_OVER_CAPACITY       = 1 << 3, /* more participants than the capacity */
 } SporBlockProblem;
 
-typedef struct {
-  gint64     block_id;
-  char      *block_uuid;
-  char      *title;
-  char      *kind;            /* "weekly" or "once" */
-  gint64     programme_id;    /* 0 = none */
-  char      *colour;          /* the programme's "#rrggbb", or NULL */
-  gint64     location_id;     /* 0 = none */
-  char      *location;        /* the location's name, or NULL */
-  char      *date;            /* the date the rule gives (YYYY-MM-DD): the occurrence's key */
-  char      *actual_date;     /* where it happens: differs from date when moved */
-  char      *start_time;      /* HH:MM, after any move */
-  char      *end_time;
-  GDateTime *start;           /* in Europe/Copenhagen */
-  GDateTime *end;
-  gboolean   cancelled;
-  gboolean   moved;
-  char      *reason;          /* of the cancellation or move, or NULL */
-
-  /* Filled by the week query, not by spor_blocks_expand() */
-  gint       capacity;        /* -1 = no limit */
-  guint      n_participants;
-  guint      n_registered;    /* attendance rows of this occurrence */
-  char      *staff;           /* "Name (role), …" after substitutions, or NULL */
-  guint      problems;        /* SporBlockProblem bits */
-  char      *problem_text;    /* one translated sentence per problem, newline-separated */
-  GArray    *staff_ids;       /* gint64, after substitutions */
-  GArray    *participant_ids; /* gint64 */
-} SporOccurrence;
-
-void            spor_occurrence_free        (SporOccurrence *occurrence);
-SporOccurrence *spor_occurrence_copy        (const SporOccurrence *occurrence);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporOccurrence, spor_occurrence_free)
-
 /* Whether the block's fields make a valid rule; the message says what to fix. */
 gboolean   spor_blocks_validate             (SporBlock     *block,
                                              GError       **error);
-
-/* The occurrences of @block whose actual date lies in [@from, @to] (YYYY-MM-DD), in time
- * order, with @exceptions (SporBlockException of this block, may be NULL) applied.
- * Cancelled occurrences are included with cancelled = TRUE. */
-GPtrArray *spor_blocks_expand               (SporBlock     *block,
-                                             GPtrArray     *exceptions,
-                                             const char    *from,
-                                             const char    *to);
-/* Whether @date is a date the rule of @block gives (before exceptions). */
-gboolean   spor_blocks_has_date             (SporBlock     *block,
-                                             const char    *date);
-
-/* The occurrence of @block_id on @date (a date its rule gives), exceptions applied; without
- * the week query's staffing and problems. */
-SporOccurrence *spor_blocks_get_occurrence  (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             GError       **error);
-/* Its length in hours */
-double     spor_occurrence_hours            (const SporOccurrence *occurrence);
 
 /* Inserts or updates @block after validating it; one transaction, audited. */
 gboolean   spor_blocks_save                 (SporStore     *store,
