@@ -25,13 +25,6 @@ spor_blocks_week_start (const char *date)
   return spor_date_format_iso (&d);
 }
 
-static void
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
-}
-
 /* Longest period a weekly block with an end may have: a programme runs for months or a few
  * years; more is a typing mistake or a crafted file (and would fill every export). */
 #define MAX_PERIOD_YEARS 10
@@ -125,28 +118,21 @@ spor_blocks_validate (SporBlock *block,
 
   /* The words of the block editor first; then the checker that every write path shares. */
   if (spor_text_is_blank (title))
-    return invalid (error, _("A work block needs a title.")), FALSE;
+    return spor_store_invalid (error, _("A work block needs a title."));
   if (start == NULL || !spor_time_is_valid (start))
-    return invalid (error, _("Enter the start time as hours and minutes, for example 09:00.")), FALSE;
+    return spor_store_invalid (error, _("Enter the start time as hours and minutes, for example 09:00."));
   if (end == NULL || !spor_time_is_valid (end))
-    return invalid (error, _("Enter the end time as hours and minutes, for example 12:00.")), FALSE;
+    return spor_store_invalid (error, _("Enter the end time as hours and minutes, for example 12:00."));
   if (from == NULL || !spor_date_is_valid (from))
-    return invalid (error, g_strcmp0 (kind, "once") == 0
+    return spor_store_invalid (error, g_strcmp0 (kind, "once") == 0
                            ? _("Choose the day of the block.")
-                           : _("Choose the first day of the period.")), FALSE;
+                           : _("Choose the first day of the period."));
   if (to != NULL && !spor_date_is_valid (to))
-    return invalid (error, _("The last day of the period is not a valid date.")), FALSE;
+    return spor_store_invalid (error, _("The last day of the period is not a valid date."));
   return spor_check_record_error (e, NULL, error);
 }
 
 /* Writing */
-
-static gboolean
-fail (SporStore *store)
-{
-  spor_store_rollback (store);
-  return FALSE;
-}
 
 gboolean
 spor_blocks_save (SporStore *store,
@@ -200,12 +186,12 @@ spor_blocks_set_requirement (SporStore  *store,
   g_autoptr(GPtrArray) existing = NULL;
 
   if (count > 100)
-    return invalid (error, _("A block can require at most 100 staff of one role.")), FALSE;
+    return spor_store_invalid (error, _("A block can require at most 100 staff of one role."));
   if (!spor_store_begin (store, error))
     return FALSE;
   existing = list_where (store, SPOR_TYPE_BLOCK_REQUIREMENT, block_id, "role", role, error);
   if (existing == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   if (existing->len > 0)
     {
       SporEntity *r = g_ptr_array_index (existing, 0);
@@ -213,13 +199,13 @@ spor_blocks_set_requirement (SporStore  *store,
       if (count == 0)
         {
           if (!spor_store_delete (store, r, error))
-            return fail (store);
+            return spor_store_fail (store);
         }
       else if (spor_entity_get_int (r, "count") != count)
         {
           spor_entity_set_int (r, "count", count);
           if (!spor_store_update (store, r, error))
-            return fail (store);
+            return spor_store_fail (store);
         }
     }
   else if (count > 0)
@@ -230,7 +216,7 @@ spor_blocks_set_requirement (SporStore  *store,
       spor_entity_set_text (SPOR_ENTITY (r), "role", role);
       spor_entity_set_int (SPOR_ENTITY (r), "count", count);
       if (!spor_store_insert (store, SPOR_ENTITY (r), error))
-        return fail (store);
+        return spor_store_fail (store);
     }
   return spor_store_commit (store, error);
 }
@@ -280,7 +266,7 @@ delete_all (SporStore *store,
     return FALSE;
   for (guint i = 0; i < list->len; i++)
     if (!spor_store_delete (store, g_ptr_array_index (list, i), error))
-      return fail (store);
+      return spor_store_fail (store);
   return spor_store_commit (store, error);
 }
 
@@ -478,7 +464,7 @@ spor_blocks_restore_state (SporStore      *store,
                              _("The work block has been deleted since; there is nothing to undo."));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
-      return fail (store);
+      return spor_store_fail (store);
     }
   /* Undo puts the earlier copy back over the current one on purpose. */
   spor_entity_set_keys (SPOR_ENTITY (state->block), block_id,
@@ -491,7 +477,7 @@ spor_blocks_restore_state (SporStore      *store,
       !restore_links (store, block_id, SPOR_TYPE_BLOCK_STAFF, state->staff, staff_fields, error) ||
       !restore_links (store, block_id, SPOR_TYPE_BLOCK_PARTICIPANT, state->participants,
                       participant_fields, error))
-    return fail (store);
+    return spor_store_fail (store);
   return spor_store_commit (store, error);
 }
 
@@ -519,7 +505,7 @@ spor_blocks_occurrence_block (SporStore  *store,
     return NULL;
   if (!spor_blocks_has_date (block, date))
     {
-      invalid (error, _("The block does not take place on that day."));
+      spor_store_invalid (error, _("The block does not take place on that day."));
       return NULL;
     }
   return g_steal_pointer (&block);
@@ -569,12 +555,12 @@ spor_blocks_cancel_occurrence (SporStore  *store,
   if (block == NULL || !spor_store_begin (store, error))
     return FALSE;
   if (!remove_exceptions (store, block_id, date, "cancelled", error))
-    return fail (store);
+    return spor_store_fail (store);
   x = new_exception (block_id, date, "cancelled");
   if (reason != NULL && *reason != '\0')
     spor_entity_set_text (SPOR_ENTITY (x), "reason", reason);
   if (!spor_store_insert (store, SPOR_ENTITY (x), error))
-    return fail (store);
+    return spor_store_fail (store);
   return spor_store_commit (store, error);
 }
 
@@ -595,19 +581,19 @@ spor_blocks_move_occurrence (SporStore  *store,
   if (block == NULL)
     return FALSE;
   if (new_date != NULL && !spor_date_is_valid (new_date))
-    return invalid (error, _("The new day is not a valid date.")), FALSE;
+    return spor_store_invalid (error, _("The new day is not a valid date."));
   if ((new_start != NULL && !spor_time_is_valid (new_start)) ||
       (new_end != NULL && !spor_time_is_valid (new_end)))
-    return invalid (error, _("Enter the times as hours and minutes, for example 09:00.")), FALSE;
+    return spor_store_invalid (error, _("Enter the times as hours and minutes, for example 09:00."));
   start = new_start != NULL ? new_start : spor_entity_get_text (SPOR_ENTITY (block), "start_time");
   end = new_end != NULL ? new_end : spor_entity_get_text (SPOR_ENTITY (block), "end_time");
   if (strcmp (end, start) <= 0)
-    return invalid (error, _("The block must end after it starts.")), FALSE;
+    return spor_store_invalid (error, _("The block must end after it starts."));
 
   if (!spor_store_begin (store, error))
     return FALSE;
   if (!remove_exceptions (store, block_id, date, "moved", error))
-    return fail (store);
+    return spor_store_fail (store);
   x = new_exception (block_id, date, "moved");
   spor_entity_set_text (SPOR_ENTITY (x), "new_date", new_date != NULL ? new_date : date);
   if (new_start != NULL)
@@ -617,7 +603,7 @@ spor_blocks_move_occurrence (SporStore  *store,
   if (reason != NULL && *reason != '\0')
     spor_entity_set_text (SPOR_ENTITY (x), "reason", reason);
   if (!spor_store_insert (store, SPOR_ENTITY (x), error))
-    return fail (store);
+    return spor_store_fail (store);
   return spor_store_commit (store, error);
 }
 
@@ -635,7 +621,7 @@ spor_blocks_substitute_staff (SporStore  *store,
   if (block == NULL)
     return FALSE;
   if (staff_id == substitute_id || substitute_id <= 0)
-    return invalid (error, _("Choose another staff member as the substitute.")), FALSE;
+    return spor_store_invalid (error, _("Choose another staff member as the substitute."));
 
   x = new_exception (block_id, date, "substitute");
   spor_entity_set_int (SPOR_ENTITY (x), "staff_id", staff_id);
@@ -1227,7 +1213,7 @@ spor_blocks_query_week (SporStore            *store,
     filter = &no_filter;
   if (!spor_date_parse_to (monday, &d))
     {
-      invalid (error, _("The week must start on a valid date."));
+      spor_store_invalid (error, _("The week must start on a valid date."));
       return NULL;
     }
   week->monday = spor_blocks_week_start (monday);

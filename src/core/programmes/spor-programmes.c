@@ -13,13 +13,6 @@
 #include "spor-util.h"
 
 static gboolean
-fail (SporStore *store)
-{
-  spor_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
 blank (const char *text)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
@@ -92,7 +85,7 @@ spor_programmes_add_phase (SporStore  *store,
     return NULL;
   phases = spor_programmes_list_phases (store, programme_id, error);
   if (phases == NULL)
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   phase = spor_entity_new (SPOR_TYPE_PHASE);
   spor_entity_set_int (SPOR_ENTITY (phase), "programme_id", programme_id);
   spor_entity_set_int (SPOR_ENTITY (phase), "position", phases->len);
@@ -102,7 +95,7 @@ spor_programmes_add_phase (SporStore  *store,
   spor_entity_set_text (SPOR_ENTITY (phase), "duration_unit", unit != NULL ? unit : "weeks");
   spor_entity_set_text (SPOR_ENTITY (phase), "track", track != NULL ? track : "sequential");
   if (!spor_store_insert (store, SPOR_ENTITY (phase), error) || !spor_store_commit (store, error))
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   return g_steal_pointer (&phase);
 }
 
@@ -149,15 +142,15 @@ spor_programmes_remove_phase (SporStore *store,
     return FALSE;
   phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
   if (phase == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
   if (phases == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   index = find_index (phases, phase_id);
   g_ptr_array_remove_index (phases, (guint) index);
   if (!spor_store_delete (store, phase, error) || !renumber (store, phases, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gint64
@@ -197,17 +190,17 @@ spor_programmes_move_phase (SporStore *store,
     return FALSE;
   phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
   if (phase == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
   if (phases == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   index = find_index (phases, phase_id);
   item = g_ptr_array_steal_index (phases, (guint) index);
   position = MIN (position, phases->len);
   g_ptr_array_insert (phases, (int) position, item);
   if (!renumber (store, phases, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 GPtrArray *
@@ -279,7 +272,7 @@ spor_programmes_add_goal (SporStore  *store,
     return NULL;
   goals = spor_programmes_list_goals (store, programme_id, error);
   if (goals == NULL)
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   goal = spor_entity_new (SPOR_TYPE_PROGRAMME_GOAL);
   entity = SPOR_ENTITY (goal);
   spor_entity_set_int (entity, "programme_id", programme_id);
@@ -293,7 +286,7 @@ spor_programmes_add_goal (SporStore  *store,
   if (of_total >= 0)
     spor_entity_set_int (entity, "of_total", of_total);
   if (!spor_store_insert (store, entity, error) || !spor_store_commit (store, error))
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   return g_steal_pointer (&goal);
 }
 
@@ -310,15 +303,15 @@ spor_programmes_remove_goal (SporStore *store,
     return FALSE;
   goal = spor_store_get (store, SPOR_TYPE_PROGRAMME_GOAL, goal_id, error);
   if (goal == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   goals = spor_programmes_list_goals (store, spor_entity_get_int (goal, "programme_id"), error);
   if (goals == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   index = find_index (goals, goal_id);
   g_ptr_array_remove_index (goals, (guint) index);
   if (!spor_store_delete (store, goal, error) || !renumber (store, goals, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 char *
@@ -387,7 +380,7 @@ spor_programmes_create_cohort (SporStore  *store,
     return NULL;
   phases = spor_programmes_list_phases (store, programme_id, error);
   if (phases == NULL)
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
 
   /* the planned end: the same walk as enrolment */
   cursor = group_end = g_date_get_julian (start);
@@ -435,7 +428,7 @@ spor_programmes_create_cohort (SporStore  *store,
   if (capacity >= 0)
     spor_entity_set_int (entity, "capacity", capacity);
   if (!spor_store_insert (store, entity, error) || !spor_store_commit (store, error))
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   return g_steal_pointer (&cohort);
 }
 

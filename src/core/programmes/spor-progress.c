@@ -87,21 +87,6 @@ check_date (const char *date,
   return TRUE;
 }
 
-static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-fail (SporStore *store)
-{
-  spor_store_rollback (store);
-  return FALSE;
-}
-
 /* The participant's phase_progress records, in phase order. */
 static GPtrArray *
 load_progress (SporStore *store,
@@ -199,7 +184,7 @@ set_state (SporStore  *store,
       const char *started = spor_entity_get_text (row, "actual_start");
 
       if (started != NULL && g_strcmp0 (actual_end, started) < 0)
-        return invalid (error, _("The date is before the phase started."));
+        return spor_store_invalid (error, _("The date is before the phase started."));
       spor_entity_set_text (row, "actual_end", actual_end);
     }
   return spor_store_update (store, SPOR_ENTITY (row), error);
@@ -257,11 +242,11 @@ participant_can_progress (SporEntity *participant,
   const char *status = spor_entity_get_text (participant, "status");
 
   if (g_strcmp0 (status, "dropped_out") == 0)
-    return invalid (error, _("The participant has dropped out."));
+    return spor_store_invalid (error, _("The participant has dropped out."));
   if (g_strcmp0 (status, "completed") == 0)
-    return invalid (error, _("The participant has completed the programme."));
+    return spor_store_invalid (error, _("The participant has completed the programme."));
   if (g_strcmp0 (status, "on_hold") == 0)
-    return invalid (error, _("The participant is on hold; resume first."));
+    return spor_store_invalid (error, _("The participant is on hold; resume first."));
   return TRUE;
 }
 
@@ -298,10 +283,10 @@ spor_progress_enrol (SporStore *store,
 
   participant = get_participant (store, participant_id, error);
   if (participant == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
   if (cohort == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   programme_id = spor_entity_get_int (cohort, "programme_id");
   cohort_start = spor_entity_get_text (cohort, "start_date");
   start_date = spor_date_parse (cohort_start);
@@ -320,12 +305,12 @@ spor_progress_enrol (SporStore *store,
   if (!spor_entity_is_set (participant, "start_date"))
     spor_entity_set_text (participant, "start_date", cohort_start);
   if (!spor_store_update (store, participant, error))
-    return fail (store);
+    return spor_store_fail (store);
 
   /* rows of another programme's phases go */
   stmt = spor_store_prepare (store, stale_sql, error);
   if (stmt == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   sqlite3_bind_int64 (stmt, 1, participant_id);
   sqlite3_bind_int64 (stmt, 2, programme_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -337,7 +322,7 @@ spor_progress_enrol (SporStore *store,
   if (rc != SQLITE_DONE)
     {
       spor_store_set_error (store, error, rc, "phase progress");
-      return fail (store);
+      return spor_store_fail (store);
     }
   for (guint i = 0; i < stale->len; i++)
     {
@@ -345,7 +330,7 @@ spor_progress_enrol (SporStore *store,
                                                   g_array_index (stale, gint64, i), error);
 
       if (row == NULL || !spor_store_delete (store, row, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
 
   /* one row per phase with its planned dates */
@@ -357,7 +342,7 @@ spor_progress_enrol (SporStore *store,
 
     stmt = spor_store_prepare (store, phases_sql, error);
     if (stmt == NULL)
-      return fail (store);
+      return spor_store_fail (store);
     sqlite3_bind_int64 (stmt, 1, programme_id);
     cursor = group_end = g_date_get_julian (start_date);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -388,7 +373,7 @@ spor_progress_enrol (SporStore *store,
     if (rc != SQLITE_DONE)
       {
         spor_store_set_error (store, error, rc, "phases");
-        return fail (store);
+        return spor_store_fail (store);
       }
 
     for (guint i = 0; i < phase_ids->len; i++)
@@ -401,7 +386,7 @@ spor_progress_enrol (SporStore *store,
         spor_query_where_int (query, "phase_id", g_array_index (phase_ids, gint64, i));
         found = spor_store_list (store, query, error);
         if (found == NULL)
-          return fail (store);
+          return spor_store_fail (store);
         if (found->len > 0)
           row = g_object_ref (g_ptr_array_index (found, 0));
         else
@@ -415,12 +400,12 @@ spor_progress_enrol (SporStore *store,
         spor_entity_set_text (row, "planned_end", g_ptr_array_index (ends, i));
         if (spor_entity_get_id (row) > 0 ? !spor_store_update (store, row, error)
                                          : !spor_store_insert (store, row, error))
-          return fail (store);
+          return spor_store_fail (store);
       }
   }
 
   if (!spor_store_commit (store, error))
-    return fail (store);
+    return spor_store_fail (store);
   return TRUE;
 }
 
@@ -438,7 +423,7 @@ spor_progress_replan_cohort (SporStore *store,
     return -1;
   stmt = spor_store_prepare (store, sql, error);
   if (stmt == NULL)
-    return fail (store), -1;
+    return spor_store_fail (store), -1;
   sqlite3_bind_int64 (stmt, 1, cohort_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -449,13 +434,13 @@ spor_progress_replan_cohort (SporStore *store,
   if (rc != SQLITE_DONE)
     {
       spor_store_set_error (store, error, rc, "participants");
-      return fail (store), -1;
+      return spor_store_fail (store), -1;
     }
   for (guint i = 0; i < ids->len; i++)
     if (!spor_progress_enrol (store, g_array_index (ids, gint64, i), cohort_id, error))
-      return fail (store), -1;
+      return spor_store_fail (store), -1;
   if (!spor_store_commit (store, error))
-    return fail (store), -1;
+    return spor_store_fail (store), -1;
   return ids->len;
 }
 
@@ -563,29 +548,29 @@ spor_progress_advance (SporStore  *store,
     return FALSE;
   participant = get_participant (store, participant_id, error);
   if (participant == NULL || !participant_can_progress (participant, error))
-    return fail (store);
+    return spor_store_fail (store);
   rows = load_progress (store, participant_id, &phases, error);
   if (rows == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   index = current_index (rows);
   if (index < 0)
     {
-      invalid (error, rows->len == 0 ? _("The participant is not enrolled in a cohort.")
+      spor_store_invalid (error, rows->len == 0 ? _("The participant is not enrolled in a cohort.")
                                      : _("There is no next phase."));
-      return fail (store);
+      return spor_store_fail (store);
     }
 
   if (state_is (g_ptr_array_index (rows, index), "planned"))
     {
       /* nothing started yet: the first phase starts */
       if (!start_next (store, rows, phases, index - 1, day, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
   else
     {
       if (!set_state (store, g_ptr_array_index (rows, index), "done", NULL, day, error) ||
           !start_next (store, rows, phases, index, day, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
 
   if (g_strcmp0 (spor_entity_get_text (participant, "status"), "intake") == 0 ||
@@ -593,9 +578,9 @@ spor_progress_advance (SporStore  *store,
     {
       spor_entity_set_text (participant, "status", "active");
       if (!spor_store_update (store, participant, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
-  return spor_store_commit (store, error) || fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -616,18 +601,18 @@ spor_progress_skip (SporStore  *store,
     return FALSE;
   row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, progress_id, error);
   if (row == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   participant = get_participant (store, spor_entity_get_int (row, "participant_id"), error);
   if (participant == NULL || !participant_can_progress (participant, error))
-    return fail (store);
+    return spor_store_fail (store);
   if (is_finished (row))
     {
-      invalid (error, _("The phase is already finished."));
-      return fail (store);
+      spor_store_invalid (error, _("The phase is already finished."));
+      return spor_store_fail (store);
     }
   rows = load_progress (store, spor_entity_get_int (row, "participant_id"), &phases, error);
   if (rows == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   for (guint i = 0; i < rows->len; i++)
     if (spor_entity_get_id (g_ptr_array_index (rows, i)) == progress_id)
       index = (int) i;
@@ -639,7 +624,7 @@ spor_progress_skip (SporStore  *store,
 
     was_active = is_open (target);
     if (!set_state (store, target, "skipped", NULL, was_active ? day : NULL, error))
-      return fail (store);
+      return spor_store_fail (store);
   }
   if (was_active)
     {
@@ -649,9 +634,9 @@ spor_progress_skip (SporStore  *store,
       for (guint i = 0; i < rows->len; i++)
         other_open |= is_open (g_ptr_array_index (rows, i));
       if (!other_open && !start_next (store, rows, phases, index, day, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
-  return spor_store_commit (store, error) || fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 static gboolean
@@ -669,18 +654,18 @@ switch_hold (SporStore  *store,
     return FALSE;
   participant = get_participant (store, participant_id, error);
   if (participant == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   status = spor_entity_get_text (participant, "status");
   if (hold ? g_strcmp0 (status, "active") != 0 && g_strcmp0 (status, "intake") != 0
            : g_strcmp0 (status, "on_hold") != 0)
     {
-      invalid (error, hold ? _("Only an active participant can be put on hold.")
+      spor_store_invalid (error, hold ? _("Only an active participant can be put on hold.")
                            : _("The participant is not on hold."));
-      return fail (store);
+      return spor_store_fail (store);
     }
   rows = load_progress (store, participant_id, NULL, error);
   if (rows == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   for (guint i = 0; i < rows->len; i++)
     {
       SporEntity *row = g_ptr_array_index (rows, i);
@@ -688,15 +673,15 @@ switch_hold (SporStore  *store,
       if (state_is (row, hold ? "active" : "on_hold"))
         {
           if (!set_state (store, row, hold ? "on_hold" : "active", NULL, NULL, error))
-            return fail (store);
+            return spor_store_fail (store);
           changed = TRUE;
         }
     }
   (void) changed;
   spor_entity_set_text (participant, "status", hold ? "on_hold" : "active");
   if (!spor_store_update (store, participant, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -746,7 +731,7 @@ check_end_date (SporEntity *participant,
   const char *start = spor_entity_get_text (participant, "start_date");
 
   if (start != NULL && g_strcmp0 (day, start) < 0)
-    return invalid (error, _("The end date is before the participant started."));
+    return spor_store_invalid (error, _("The end date is before the participant started."));
   return TRUE;
 }
 
@@ -764,29 +749,29 @@ spor_progress_drop_out (SporStore  *store,
   const char *status;
 
   if (*trimmed == '\0')
-    return invalid (error, _("Give a reason for the drop-out."));
+    return spor_store_invalid (error, _("Give a reason for the drop-out."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;
   participant = get_participant (store, participant_id, error);
   if (participant == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   status = spor_entity_get_text (participant, "status");
   if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
     {
-      invalid (error, _("The participant has already left the programme."));
-      return fail (store);
+      spor_store_invalid (error, _("The participant has already left the programme."));
+      return spor_store_fail (store);
     }
   if (!check_end_date (participant, day, error))
-    return fail (store);
+    return spor_store_fail (store);
   rows = load_progress (store, participant_id, NULL, error);
   if (rows == NULL || !close_open (store, rows, "skipped", day, error))
-    return fail (store);
+    return spor_store_fail (store);
   spor_entity_set_text (participant, "status", "dropped_out");
   spor_entity_set_text (participant, "exit_reason", trimmed);
   spor_entity_set_text (participant, "end_date", day);
   if (!spor_store_update (store, participant, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -804,27 +789,27 @@ spor_progress_complete (SporStore  *store,
   const char *status;
 
   if (!spor_value_list_contains (&spor_values_destination, destination))
-    return invalid (error, _("Choose where the participant is headed."));
+    return spor_store_invalid (error, _("Choose where the participant is headed."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;
   participant = get_participant (store, participant_id, error);
   if (participant == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   status = spor_entity_get_text (participant, "status");
   if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
     {
-      invalid (error, _("The participant has already left the programme."));
-      return fail (store);
+      spor_store_invalid (error, _("The participant has already left the programme."));
+      return spor_store_fail (store);
     }
   if (!check_end_date (participant, day, error))
-    return fail (store);
+    return spor_store_fail (store);
   rows = load_progress (store, participant_id, NULL, error);
   if (rows == NULL || !close_open (store, rows, "done", day, error))
-    return fail (store);
+    return spor_store_fail (store);
   spor_entity_set_text (participant, "status", "completed");
   spor_entity_set_text (participant, "end_date", day);
   if (!spor_store_update (store, participant, error))
-    return fail (store);
+    return spor_store_fail (store);
 
   outcome = spor_entity_new (SPOR_TYPE_OUTCOME);
   spor_entity_set_int (outcome, "participant_id", participant_id);
@@ -834,8 +819,8 @@ spor_progress_complete (SporStore  *store,
   if (notes != NULL && *notes != '\0')
     spor_entity_set_text (outcome, "notes", notes);
   if (!spor_store_insert (store, outcome, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean

@@ -40,6 +40,13 @@ gboolean      spor_store_erase           (SporStore  *self,
  * again to empty it first. */
 gboolean      spor_store_erase_pending   (SporStore  *self);
 
+/* Rolls back the current transaction (spor_store_rollback()) and returns FALSE, for the
+ * failure paths of a write: "return spor_store_fail (store);". */
+gboolean      spor_store_fail            (SporStore  *self);
+/* Sets @error to SPOR_STORE_ERROR_INVALID with @message, and returns FALSE. */
+gboolean      spor_store_invalid         (GError    **error,
+                                          const char *message);
+
 /* Bulk writing, for the import and the sample generator: one transaction in which the
  * records are checked and written as always (spor_store_insert, spor_store_merge), with one
  * change notice for the whole; SPOR_BULK_AUDIT_PER_KIND writes one audit entry per kind of

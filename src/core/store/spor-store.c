@@ -414,6 +414,21 @@ spor_store_commit (SporStore *self,
   return TRUE;
 }
 
+gboolean
+spor_store_fail (SporStore *self)
+{
+  spor_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+spor_store_invalid (GError    **error,
+                    const char *message)
+{
+  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
 void
 spor_store_rollback (SporStore *self)
 {
