@@ -14,4 +14,9 @@ SporBlock *spor_blocks_occurrence_block (SporStore   *store,
                                          const char  *date,
                                          GError     **error);
 
+/* Deletes every record of @list in one transaction */
+gboolean   spor_blocks_delete_all       (SporStore   *store,
+                                         GPtrArray   *list,
+                                         GError     **error);
+
 G_END_DECLS

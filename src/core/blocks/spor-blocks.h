@@ -11,6 +11,7 @@
 #pragma once
 
 #include "spor-core-enums.h"
+#include "spor-blocks-exceptions.h"
 #include "spor-blocks-occurrences.h"
 #include "spor-store.h"
 
@@ -80,36 +81,6 @@ gboolean   spor_blocks_remove_participant   (SporStore     *store,
                                              GError       **error);
 /* Requirements as role → count (GINT_TO_POINTER), staff as a list of "staff_id role" */
 GHashTable *spor_blocks_get_requirements    (SporStore     *store,
-                                             gint64         block_id,
-                                             GError       **error);
-
-/* Exceptions for the occurrence of @block_id on @date (a date its rule gives). */
-gboolean   spor_blocks_cancel_occurrence    (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             const char    *reason,
-                                             GError       **error);
-/* Moves it to @new_date (NULL = same day) and @new_start–@new_end (NULL = same times). */
-gboolean   spor_blocks_move_occurrence      (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             const char    *new_date,
-                                             const char    *new_start,
-                                             const char    *new_end,
-                                             const char    *reason,
-                                             GError       **error);
-gboolean   spor_blocks_substitute_staff     (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             gint64         staff_id,
-                                             gint64         substitute_id,
-                                             GError       **error);
-/* Removes every exception of that occurrence: it happens as the rule says. */
-gboolean   spor_blocks_restore_occurrence   (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             GError       **error);
-GPtrArray *spor_blocks_list_exceptions      (SporStore     *store,
                                              gint64         block_id,
                                              GError       **error);
 

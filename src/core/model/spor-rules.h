@@ -26,6 +26,7 @@ void spor_programme_goal_rules  (SporEntity *entity, SporStore *store, GPtrArray
 void spor_agreement_rules       (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-blocks.c */
 void spor_block_rules           (SporEntity *entity, SporStore *store, GPtrArray *problems);
+/* spor-blocks-exceptions.c */
 void spor_block_exception_rules (SporEntity *entity, SporStore *store, GPtrArray *problems);
 
 /* The programme of cohort @cohort_id, 0 if there is no such cohort (or no store). */
