@@ -41,6 +41,33 @@ spor_block_exception_rules (SporEntity *e,
     spor_problems_add (problems, "new_end_time", _("The block must end after it starts."));
 }
 
+SporEntity *
+spor_blocks_read_exception (sqlite3_stmt *stmt,
+                            int           first,
+                            gint64        block_id)
+{
+  static const char * const text_fields[] = { "date", "kind", "new_date", "new_start_time",
+                                              "new_end_time" };
+  static const char * const ref_fields[] = { "staff_id", "substitute_id" };
+  SporEntity *x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
+  int col = first + 4;
+
+  spor_entity_set_keys (x, sqlite3_column_int64 (stmt, first),
+                        (const char *) sqlite3_column_text (stmt, first + 1),
+                        (const char *) sqlite3_column_text (stmt, first + 2),
+                        (const char *) sqlite3_column_text (stmt, first + 3));
+  spor_entity_set_int (x, "block_id", block_id);
+  for (guint f = 0; f < G_N_ELEMENTS (text_fields); f++, col++)
+    if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+      spor_entity_set_text (x, text_fields[f], (const char *) sqlite3_column_text (stmt, col));
+  for (guint f = 0; f < G_N_ELEMENTS (ref_fields); f++, col++)
+    if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+      spor_entity_set_int (x, ref_fields[f], sqlite3_column_int64 (stmt, col));
+  if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+    spor_entity_set_text (x, "reason", (const char *) sqlite3_column_text (stmt, col));
+  return x;
+}
+
 GPtrArray *
 spor_blocks_list_exceptions (SporStore *store,
                              gint64     block_id,

@@ -64,8 +64,7 @@ load_exceptions (SporStore *store,
                  GError   **error)
 {
   sqlite3_stmt *stmt = spor_store_prepare (store,
-      "SELECT id, uuid, created_at, updated_at, date, kind, new_date, new_start_time, "
-      "new_end_time, staff_id, substitute_id, reason FROM block_exceptions WHERE block_id = ?",
+      "SELECT " SPOR_BLOCKS_EXCEPTION_COLUMNS " FROM block_exceptions WHERE block_id = ?",
       error);
   g_autoptr(GPtrArray) list = NULL;
   int rc;
@@ -75,25 +74,7 @@ load_exceptions (SporStore *store,
   list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_bind_int64 (stmt, 1, block_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SporEntity *x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
-      static const char * const text_fields[] = { "date", "kind", "new_date", "new_start_time",
-                                                  "new_end_time" };
-
-      spor_entity_set_keys (x, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
-      spor_entity_set_int (x, "block_id", block_id);
-      for (guint f = 0; f < G_N_ELEMENTS (text_fields); f++)
-        if (sqlite3_column_type (stmt, 4 + (int) f) != SQLITE_NULL)
-          spor_entity_set_text (x, text_fields[f], (const char *) sqlite3_column_text (stmt, 4 + (int) f));
-      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-        spor_entity_set_int (x, "staff_id", sqlite3_column_int64 (stmt, 9));
-      if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-        spor_entity_set_int (x, "substitute_id", sqlite3_column_int64 (stmt, 10));
-      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-        spor_entity_set_text (x, "reason", (const char *) sqlite3_column_text (stmt, 11));
-      g_ptr_array_add (list, x);
-    }
+    g_ptr_array_add (list, spor_blocks_read_exception (stmt, 0, block_id));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -214,27 +214,20 @@ week_details_clear (WeekDetails *d)
   g_clear_pointer (&d->staff_names, g_hash_table_unref);
 }
 
+/* The staff of the week's blocks, by block, and their names */
 static gboolean
-load_details (SporStore        *store,
-              const WeekParams *w,
-              WeekDetails      *d,
-              GError          **error)
+load_staff (SporStore        *store,
+            const WeekParams *w,
+            WeekDetails      *d,
+            GError          **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = prepare_week (store,
+                                     "SELECT bs.block_id, bs.staff_id, bs.role, s.name FROM block_staff bs "
+                                     "JOIN staff s ON s.id = bs.staff_id "
+                                     "WHERE bs.block_id IN (" WEEK_BLOCK_IDS ") "
+                                     "ORDER BY bs.block_id, s.name, bs.role", w, error);
   int rc;
 
-  d->staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  d->requirements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  d->participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  d->exceptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  d->registered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  d->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  stmt = prepare_week (store,
-                       "SELECT bs.block_id, bs.staff_id, bs.role, s.name FROM block_staff bs "
-                       "JOIN staff s ON s.id = bs.staff_id "
-                       "WHERE bs.block_id IN (" WEEK_BLOCK_IDS ") "
-                       "ORDER BY bs.block_id, s.name, bs.role", w, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -248,12 +241,20 @@ load_details (SporStore        *store,
       g_array_append_val (array_for (d->staff, sqlite3_column_int64 (stmt, 0), sizeof (StaffLink),
                                      staff_link_clear), l);
     }
-  if (!finish (store, stmt, rc, "block staff", error))
-    return FALSE;
+  return finish (store, stmt, rc, "block staff", error);
+}
 
-  stmt = prepare_week (store,
-                       "SELECT block_id, role, count FROM block_requirements "
-                       "WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
+static gboolean
+load_requirements (SporStore        *store,
+                   const WeekParams *w,
+                   WeekDetails      *d,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = prepare_week (store,
+                                     "SELECT block_id, role, count FROM block_requirements "
+                                     "WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -263,35 +264,49 @@ load_details (SporStore        *store,
       g_array_append_val (array_for (d->requirements, sqlite3_column_int64 (stmt, 0),
                                      sizeof (Requirement), requirement_clear), r);
     }
-  if (!finish (store, stmt, rc, "block requirements", error))
-    return FALSE;
+  return finish (store, stmt, rc, "block requirements", error);
+}
 
-  stmt = prepare_week (store,
-                       "SELECT block_id, participant_id FROM block_participants "
-                       "WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
+static gboolean
+load_participants (SporStore        *store,
+                   const WeekParams *w,
+                   WeekDetails      *d,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = prepare_week (store,
+                                     "SELECT block_id, participant_id FROM block_participants "
+                                     "WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 1);
 
-      g_array_append_val (array_for (d->participants, sqlite3_column_int64 (stmt, 0), sizeof (gint64), NULL), id);
+      g_array_append_val (array_for (d->participants, sqlite3_column_int64 (stmt, 0),
+                                     sizeof (gint64), NULL), id);
     }
-  if (!finish (store, stmt, rc, "block participants", error))
-    return FALSE;
+  return finish (store, stmt, rc, "block participants", error);
+}
 
-  stmt = prepare_week (store,
-                       "SELECT block_id, id, uuid, created_at, updated_at, date, kind, new_date, "
-                       "new_start_time, new_end_time, staff_id, substitute_id, reason "
-                       "FROM block_exceptions WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
+static gboolean
+load_exceptions (SporStore        *store,
+                 const WeekParams *w,
+                 WeekDetails      *d,
+                 GError          **error)
+{
+  sqlite3_stmt *stmt = prepare_week (store,
+                                     "SELECT block_id, " SPOR_BLOCKS_EXCEPTION_COLUMNS " "
+                                     "FROM block_exceptions WHERE block_id IN (" WEEK_BLOCK_IDS ")",
+                                     w, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      static const char * const text_fields[] = { "date", "kind", "new_date", "new_start_time",
-                                                  "new_end_time" };
       gint64 block_id = sqlite3_column_int64 (stmt, 0);
-      SporEntity *x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
       GPtrArray *list = g_hash_table_lookup (d->exceptions, &block_id);
 
       if (list == NULL)
@@ -302,28 +317,24 @@ load_details (SporStore        *store,
           list = g_ptr_array_new_with_free_func (g_object_unref);
           g_hash_table_insert (d->exceptions, key, list);
         }
-      spor_entity_set_keys (x, sqlite3_column_int64 (stmt, 1), column_text (stmt, 2),
-                            column_text (stmt, 3), column_text (stmt, 4));
-      spor_entity_set_int (x, "block_id", block_id);
-      for (guint f = 0; f < G_N_ELEMENTS (text_fields); f++)
-        if (sqlite3_column_type (stmt, 5 + (int) f) != SQLITE_NULL)
-          spor_entity_set_text (x, text_fields[f], column_text (stmt, 5 + (int) f));
-      if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-        spor_entity_set_int (x, "staff_id", sqlite3_column_int64 (stmt, 10));
-      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-        spor_entity_set_int (x, "substitute_id", sqlite3_column_int64 (stmt, 11));
-      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
-        spor_entity_set_text (x, "reason", column_text (stmt, 12));
-      g_ptr_array_add (list, x);
+      g_ptr_array_add (list, spor_blocks_read_exception (stmt, 1, block_id));
     }
-  if (!finish (store, stmt, rc, "block exceptions", error))
-    return FALSE;
+  return finish (store, stmt, rc, "block exceptions", error);
+}
 
-  /* Registered attendance per occurrence of the week; one index range per block */
-  stmt = prepare_week (store,
-                       "SELECT block_id, date, count (*) FROM attendance "
-                       "WHERE block_id IN (" WEEK_BLOCK_IDS ") AND date BETWEEN ?1 AND ?2 "
-                       "GROUP BY block_id, date", w, error);
+/* Registered attendance per occurrence of the week; one index range per block */
+static gboolean
+load_registered (SporStore        *store,
+                 const WeekParams *w,
+                 WeekDetails      *d,
+                 GError          **error)
+{
+  sqlite3_stmt *stmt = prepare_week (store,
+                                     "SELECT block_id, date, count (*) FROM attendance "
+                                     "WHERE block_id IN (" WEEK_BLOCK_IDS ") AND date BETWEEN ?1 AND ?2 "
+                                     "GROUP BY block_id, date", w, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -332,6 +343,26 @@ load_details (SporStore        *store,
                                           column_text (stmt, 1)),
                          GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
   return finish (store, stmt, rc, "attendance", error);
+}
+
+static gboolean
+load_details (SporStore        *store,
+              const WeekParams *w,
+              WeekDetails      *d,
+              GError          **error)
+{
+  d->staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  d->requirements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  d->participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  d->exceptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  d->registered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  d->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  return load_staff (store, w, d, error) &&
+         load_requirements (store, w, d, error) &&
+         load_participants (store, w, d, error) &&
+         load_exceptions (store, w, d, error) &&
+         load_registered (store, w, d, error);
 }
 
 static const char *
