@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spor-phase-plan.h"
 #include "spor-programmes.h"
 #include "spor-rules.h"
 #include "spor-progress.h"
@@ -359,9 +360,11 @@ spor_programmes_create_cohort (SporStore  *store,
   g_autoptr(SporCohort) cohort = NULL;
   g_autoptr(GPtrArray) phases = NULL;
   g_autoptr(GDate) start = NULL;
+  g_autofree SporPhasePlan *plans = NULL;
+  g_autofree guint32 *starts = NULL;
+  g_autofree guint32 *ends = NULL;
   SporEntity *entity;
-  guint32 cursor, group_end;
-  gboolean previous_parallel = FALSE;
+  guint32 after;
 
   if (blank (name))
     {
@@ -382,47 +385,29 @@ spor_programmes_create_cohort (SporStore  *store,
   if (phases == NULL)
     return spor_store_fail (store), NULL;
 
-  /* the planned end: the same walk as enrolment */
-  cursor = group_end = g_date_get_julian (start);
+  /* the planned end: the same plan as enrolment's */
+  plans = g_new0 (SporPhasePlan, phases->len + 1);
+  starts = g_new0 (guint32, phases->len + 1);
+  ends = g_new0 (guint32, phases->len + 1);
   for (guint i = 0; i < phases->len; i++)
     {
       SporEntity *phase = g_ptr_array_index (phases, i);
-      g_autofree char *from = NULL;
-      g_autofree char *end = NULL;
-      g_autoptr(GDate) end_date = NULL;
-      GDate d;
-      gboolean parallel = g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0;
-      guint32 e;
 
-      if (previous_parallel && !parallel)
-        cursor = group_end;
-      g_date_clear (&d, 1);
-      g_date_set_julian (&d, cursor);
-      from = spor_date_format_iso (&d);
-      end = spor_progress_planned_end (from, (int) spor_entity_get_int (phase, "duration"),
-                                       spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit")));
-      end_date = spor_date_parse (end);
-      e = g_date_get_julian (end_date);
-      if (parallel)
-        group_end = MAX (group_end, e + 1);
-      else
-        cursor = group_end = e + 1;
-      previous_parallel = parallel;
+      plans[i].duration = (int) spor_entity_get_int (phase, "duration");
+      plans[i].unit = spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit"));
+      plans[i].parallel = g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0;
     }
+  after = spor_phase_plan_dates (plans, phases->len, g_date_get_julian (start), starts, ends);
 
   cohort = spor_entity_new (SPOR_TYPE_COHORT);
   entity = SPOR_ENTITY (cohort);
   spor_entity_set_int (entity, "programme_id", programme_id);
   spor_entity_set_text (entity, "name", name);
   spor_entity_set_text (entity, "start_date", start_date);
-  if (group_end > g_date_get_julian (start))
+  if (after > g_date_get_julian (start))
     {
-      GDate d;
-      g_autofree char *end = NULL;
+      g_autofree char *end = spor_date_from_julian (after - 1);
 
-      g_date_clear (&d, 1);
-      g_date_set_julian (&d, MAX (cursor, group_end) - 1);
-      end = spor_date_format_iso (&d);
       spor_entity_set_text (entity, "end_date", end);
     }
   if (capacity >= 0)

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spor-phase-plan.h"
 #include "spor-progress.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
@@ -24,33 +25,6 @@ spor_duration_unit_to_string (SporDurationUnit unit)
   return nick != NULL ? nick : "weeks";
 }
 
-/* The first day after a phase of @amount @unit that starts on @start. */
-static guint32
-add_duration (guint32          start,
-              int              amount,
-              SporDurationUnit unit)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, start);
-  amount = MAX (amount, 0);
-  switch (unit)
-    {
-    case SPOR_DURATION_MONTHS:
-      g_date_add_months (&date, (guint) amount);
-      break;
-    case SPOR_DURATION_WEEKS:
-      g_date_add_days (&date, (guint) amount * 7);
-      break;
-    case SPOR_DURATION_DAYS:
-    default:
-      g_date_add_days (&date, (guint) amount);
-      break;
-    }
-  return g_date_get_julian (&date);
-}
-
 char *
 spor_progress_planned_end (const char      *start,
                            int              amount,
@@ -62,7 +36,7 @@ spor_progress_planned_end (const char      *start,
   if (date == NULL)
     return NULL;
   first = g_date_get_julian (date);
-  end = add_duration (first, amount, unit);
+  end = spor_phase_plan_add (first, amount, unit);
   return spor_date_from_julian (end > first ? end - 1 : first);
 }
 
@@ -252,50 +226,20 @@ participant_can_progress (SporEntity *participant,
 
 /* ---- enrolment ----------------------------------------------------------------------- */
 
-gboolean
-spor_progress_enrol (SporStore *store,
-                     gint64     participant_id,
-                     gint64     cohort_id,
-                     GError   **error)
+/* The participant joins @cohort: its programme and cohort, the status its start gives (for
+ * a participant not yet started), the start date when there is none. */
+static gboolean
+join_cohort (SporStore   *store,
+             SporEntity  *participant,
+             SporEntity  *cohort,
+             GError     **error)
 {
-  /* Planned dates of a programme's phases, in position order. */
-  static const char phases_sql[] =
-    "SELECT id, duration, duration_unit, track FROM phases "
-    "WHERE programme_id = ?1 ORDER BY position, id";
-  static const char stale_sql[] =
-    "SELECT pp.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
-    "WHERE pp.participant_id = ?1 AND ph.programme_id <> ?2";
-  g_autoptr(SporEntity) participant = NULL;
-  g_autoptr(SporEntity) cohort = NULL;
-  g_autoptr(GDate) start_date = NULL;
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *cohort_start = spor_entity_get_text (cohort, "start_date");
+  const char *status = spor_entity_get_text (participant, "status");
   g_autofree char *today = spor_date_today ();
-  sqlite3_stmt *stmt;
-  gint64 programme_id;
-  guint32 cursor, group_end;
-  const char *cohort_start, *status;
-  int rc;
 
-  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return spor_store_fail (store);
-  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
-  if (cohort == NULL)
-    return spor_store_fail (store);
-  programme_id = spor_entity_get_int (cohort, "programme_id");
-  cohort_start = spor_entity_get_text (cohort, "start_date");
-  start_date = spor_date_parse (cohort_start);
-  g_assert (start_date != NULL);  /* the database checks it */
-
-  /* the participant */
-  spor_entity_set_int (participant, "programme_id", programme_id);
-  spor_entity_set_int (participant, "cohort_id", cohort_id);
-  status = spor_entity_get_text (participant, "status");
+  spor_entity_set_int (participant, "programme_id", spor_entity_get_int (cohort, "programme_id"));
+  spor_entity_set_int (participant, "cohort_id", spor_entity_get_id (cohort));
   if (g_strcmp0 (status, "waiting") == 0 || g_strcmp0 (status, "intake") == 0)
     {
       spor_entity_set_text (participant, "status",
@@ -304,13 +248,25 @@ spor_progress_enrol (SporStore *store,
     }
   if (!spor_entity_is_set (participant, "start_date"))
     spor_entity_set_text (participant, "start_date", cohort_start);
-  if (!spor_store_update (store, participant, error))
-    return spor_store_fail (store);
+  return spor_store_update (store, participant, error);
+}
 
-  /* rows of another programme's phases go */
-  stmt = spor_store_prepare (store, stale_sql, error);
+/* Removes the participant's rows of the phases of another programme than @programme_id. */
+static gboolean
+drop_other_programmes (SporStore  *store,
+                       gint64      participant_id,
+                       gint64      programme_id,
+                       GError    **error)
+{
+  static const char sql[] =
+    "SELECT pp.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
+    "WHERE pp.participant_id = ?1 AND ph.programme_id <> ?2";
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  int rc;
+
   if (stmt == NULL)
-    return spor_store_fail (store);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, participant_id);
   sqlite3_bind_int64 (stmt, 2, programme_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -322,7 +278,7 @@ spor_progress_enrol (SporStore *store,
   if (rc != SQLITE_DONE)
     {
       spor_store_set_error (store, error, rc, "phase progress");
-      return spor_store_fail (store);
+      return FALSE;
     }
   for (guint i = 0; i < stale->len; i++)
     {
@@ -330,81 +286,140 @@ spor_progress_enrol (SporStore *store,
                                                   g_array_index (stale, gint64, i), error);
 
       if (row == NULL || !spor_store_delete (store, row, error))
-        return spor_store_fail (store);
+        return FALSE;
     }
+  return TRUE;
+}
 
-  /* one row per phase with its planned dates */
-  {
-    g_autoptr(GArray) phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
-    gboolean previous_parallel = FALSE;
+/* The phases of @programme_id in their order: their ids, and their plans (SporPhasePlan). */
+static gboolean
+read_phases (SporStore  *store,
+             gint64      programme_id,
+             GArray     *ids,
+             GArray     *plans,
+             GError    **error)
+{
+  static const char sql[] =
+    "SELECT id, duration, duration_unit, track FROM phases "
+    "WHERE programme_id = ?1 ORDER BY position, id";
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  int rc;
 
-    stmt = spor_store_prepare (store, phases_sql, error);
-    if (stmt == NULL)
-      return spor_store_fail (store);
-    sqlite3_bind_int64 (stmt, 1, programme_id);
-    cursor = group_end = g_date_get_julian (start_date);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 phase_id = sqlite3_column_int64 (stmt, 0);
-        int amount = sqlite3_column_int (stmt, 1);
-        SporDurationUnit unit =
-          spor_duration_unit_from_string ((const char *) sqlite3_column_text (stmt, 2));
-        gboolean parallel = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3),
-                                       "parallel") == 0;
-        guint32 end;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SporPhasePlan plan = {
+        sqlite3_column_int (stmt, 1),
+        spor_duration_unit_from_string ((const char *) sqlite3_column_text (stmt, 2)),
+        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "parallel") == 0,
+      };
 
-        /* a parallel group ends: the next phase waits for its longest track */
-        if (previous_parallel && !parallel)
-          cursor = group_end;
-        end = add_duration (cursor, amount, unit);
-        end = end > cursor ? end - 1 : cursor;
-        g_array_append_val (phase_ids, phase_id);
-        g_ptr_array_add (starts, spor_date_from_julian (cursor));
-        g_ptr_array_add (ends, spor_date_from_julian (end));
-        if (parallel)
-          group_end = MAX (group_end, end + 1);
-        else
-          cursor = group_end = end + 1;
-        previous_parallel = parallel;
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        spor_store_set_error (store, error, rc, "phases");
-        return spor_store_fail (store);
-      }
+      g_array_append_val (ids, id);
+      g_array_append_val (plans, plan);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "phases");
+      return FALSE;
+    }
+  return TRUE;
+}
 
-    for (guint i = 0; i < phase_ids->len; i++)
-      {
-        g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE_PROGRESS);
-        g_autoptr(GPtrArray) found = NULL;
-        g_autoptr(SporEntity) row = NULL;
+/* The participant's row of phase @phase_id, made when there is none, planned from day
+ * @start to day @end; its state and actual dates stay as they are. */
+static gboolean
+plan_row (SporStore  *store,
+          gint64      participant_id,
+          gint64      phase_id,
+          guint32     start,
+          guint32     end,
+          GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE_PROGRESS);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SporEntity) row = NULL;
+  g_autofree char *planned_start = spor_date_from_julian (start);
+  g_autofree char *planned_end = spor_date_from_julian (end);
 
-        spor_query_where_int (query, "participant_id", participant_id);
-        spor_query_where_int (query, "phase_id", g_array_index (phase_ids, gint64, i));
-        found = spor_store_list (store, query, error);
-        if (found == NULL)
-          return spor_store_fail (store);
-        if (found->len > 0)
-          row = g_object_ref (g_ptr_array_index (found, 0));
-        else
-          {
-            row = spor_entity_new (SPOR_TYPE_PHASE_PROGRESS);
-            spor_entity_set_int (row, "participant_id", participant_id);
-            spor_entity_set_int (row, "phase_id", g_array_index (phase_ids, gint64, i));
-            spor_entity_set_text (row, "state", "planned");
-          }
-        spor_entity_set_text (row, "planned_start", g_ptr_array_index (starts, i));
-        spor_entity_set_text (row, "planned_end", g_ptr_array_index (ends, i));
-        if (spor_entity_get_id (row) > 0 ? !spor_store_update (store, row, error)
-                                         : !spor_store_insert (store, row, error))
-          return spor_store_fail (store);
-      }
-  }
+  spor_query_where_int (query, "participant_id", participant_id);
+  spor_query_where_int (query, "phase_id", phase_id);
+  found = spor_store_list (store, query, error);
+  if (found == NULL)
+    return FALSE;
+  if (found->len > 0)
+    row = g_object_ref (g_ptr_array_index (found, 0));
+  else
+    {
+      row = spor_entity_new (SPOR_TYPE_PHASE_PROGRESS);
+      spor_entity_set_int (row, "participant_id", participant_id);
+      spor_entity_set_int (row, "phase_id", phase_id);
+      spor_entity_set_text (row, "state", "planned");
+    }
+  spor_entity_set_text (row, "planned_start", planned_start);
+  spor_entity_set_text (row, "planned_end", planned_end);
+  return spor_entity_get_id (row) > 0 ? spor_store_update (store, row, error)
+                                      : spor_store_insert (store, row, error);
+}
 
-  if (!spor_store_commit (store, error))
+/* One row per phase of @programme_id with its planned dates from @start (YYYY-MM-DD). */
+static gboolean
+plan_rows (SporStore   *store,
+           gint64       participant_id,
+           gint64       programme_id,
+           const char  *start,
+           GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (SporPhasePlan));
+  g_autofree guint32 *starts = NULL;
+  g_autofree guint32 *ends = NULL;
+
+  if (!read_phases (store, programme_id, ids, plans, error))
+    return FALSE;
+  starts = g_new0 (guint32, ids->len + 1);
+  ends = g_new0 (guint32, ids->len + 1);
+  spor_phase_plan_dates ((const SporPhasePlan *) plans->data, plans->len,
+                         spor_date_to_julian (start), starts, ends);
+  for (guint i = 0; i < ids->len; i++)
+    if (!plan_row (store, participant_id, g_array_index (ids, gint64, i), starts[i], ends[i],
+                   error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+spor_progress_enrol (SporStore *store,
+                     gint64     participant_id,
+                     gint64     cohort_id,
+                     GError   **error)
+{
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(SporEntity) cohort = NULL;
+  gint64 programme_id;
+
+  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  participant = get_participant (store, participant_id, error);
+  if (participant == NULL)
+    return spor_store_fail (store);
+  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
+  if (cohort == NULL)
+    return spor_store_fail (store);
+  programme_id = spor_entity_get_int (cohort, "programme_id");
+  /* the database checks that a cohort starts on a real date */
+  g_assert (spor_date_is_valid (spor_entity_get_text (cohort, "start_date")));
+
+  if (!join_cohort (store, participant, cohort, error) ||
+      !drop_other_programmes (store, participant_id, programme_id, error) ||
+      !plan_rows (store, participant_id, programme_id,
+                  spor_entity_get_text (cohort, "start_date"), error) ||
+      !spor_store_commit (store, error))
     return spor_store_fail (store);
   return TRUE;
 }

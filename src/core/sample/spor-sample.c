@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "spor-phase-plan.h"
 #include "spor-sample.h"
 #include "spor-store-private.h"
 #include "spor-templates.h"
@@ -86,13 +87,12 @@ static const ProgrammePlan plans[] = {
     "Ishøj Store Torv 2, 2635 Ishøj", 30, 20, 1 | 4, "10:00", "14:00", "Gruppeforløb", 16 },
 };
 
+/* A programme's phases: their ids, and their plans in the same order */
 typedef struct
 {
-  gint64 id;
-  int    duration;
-  char   unit;     /* 'd', 'w', 'm' */
-  gboolean parallel;
-} PhaseInfo;
+  GArray *ids;    /* gint64 */
+  GArray *plans;  /* SporPhasePlan */
+} Phases;
 
 typedef struct
 {
@@ -122,31 +122,6 @@ day (Sample *s,
   if (julian >= s->first_day + s->n_days)
     julian = s->first_day + s->n_days - 1;
   return s->days[julian - s->first_day];
-}
-
-static guint32
-add_duration (guint32 from,
-              int     amount,
-              char    unit)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, from);
-  switch (unit)
-    {
-    case 'm':
-      /* GLib keeps the day within the month: 31 January + 1 month = 28/29 February */
-      g_date_add_months (&date, (guint) amount);
-      break;
-    case 'w':
-      g_date_add_days (&date, (guint) amount * 7);
-      break;
-    default:
-      g_date_add_days (&date, (guint) amount);
-      break;
-    }
-  return g_date_get_julian (&date);
 }
 
 /* The record of @type to fill next: one object per kind, emptied for each record. */
@@ -336,7 +311,7 @@ staff_at (Sample     *s,
 static gboolean
 load_phases (Sample  *s,
              gint64   programme_id,
-             GArray  *phases,
+             Phases  *phases,
              GError **error)
 {
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE);
@@ -350,48 +325,28 @@ load_phases (Sample  *s,
   for (guint i = 0; i < list->len; i++)
     {
       SporEntity *phase = g_ptr_array_index (list, i);
-      PhaseInfo info = {
-        spor_entity_get_id (phase),
+      gint64 id = spor_entity_get_id (phase);
+      SporPhasePlan plan = {
         (int) spor_entity_get_int (phase, "duration"),
-        spor_entity_get_text (phase, "duration_unit")[0],
+        spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit")),
         g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0,
       };
 
-      g_array_append_val (phases, info);
+      g_array_append_val (phases->ids, id);
+      g_array_append_val (phases->plans, plan);
     }
   return TRUE;
 }
 
-/* Planned phase dates from a start: sequential phases follow one another, parallel ones
- * start together and the next sequential phase waits for the longest. */
+/* Planned phase dates from a start (spor-phase-plan.h); the first day after them */
 static guint32
-plan_phases (GArray  *phases,
-             guint32  start,
-             guint32 *starts,
-             guint32 *ends)
+plan_phases (const Phases *phases,
+             guint32       start,
+             guint32      *starts,
+             guint32      *ends)
 {
-  guint32 cursor = start, group_end = start;
-
-  for (guint i = 0; i < phases->len; i++)
-    {
-      const PhaseInfo *p = &g_array_index (phases, PhaseInfo, i);
-
-      starts[i] = cursor;
-      ends[i] = add_duration (cursor, p->duration, p->unit) - 1;
-      if (ends[i] < starts[i])
-        ends[i] = starts[i];
-      if (p->parallel)
-        group_end = MAX (group_end, ends[i] + 1);
-      else
-        {
-          cursor = ends[i] + 1;
-          group_end = cursor;
-        }
-      if (p->parallel && (i + 1 == phases->len ||
-                          !g_array_index (phases, PhaseInfo, i + 1).parallel))
-        cursor = group_end;
-    }
-  return cursor;
+  return spor_phase_plan_dates ((const SporPhasePlan *) phases->plans->data, phases->plans->len,
+                                start, starts, ends);
 }
 
 typedef struct
@@ -491,16 +446,15 @@ add_meeting (Sample      *s,
 static gboolean
 create_progress (Sample      *s,
                  gint64       participant,
-                 GArray      *phases,
+                 const Phases *phases,
                  guint32     *starts,
                  guint32     *ends,
                  const char  *status,
                  guint32      stop,
                  GError     **error)
 {
-  for (guint i = 0; i < phases->len; i++)
+  for (guint i = 0; i < phases->ids->len; i++)
     {
-      const PhaseInfo *p = &g_array_index (phases, PhaseInfo, i);
       SporEntity *e = record (s, SPOR_TYPE_PHASE_PROGRESS);
       const char *state;
       gboolean started = starts[i] <= s->today_j && (stop == 0 || starts[i] <= stop);
@@ -516,7 +470,7 @@ create_progress (Sample      *s,
         state = "planned";
 
       set_int (e, "participant_id", participant);
-      set_int (e, "phase_id", p->id);
+      set_int (e, "phase_id", g_array_index (phases->ids, gint64, i));
       set_text (e, "state", state);
       set_day (s, e, "planned_start", starts[i]);
       set_day (s, e, "planned_end", ends[i]);
@@ -636,7 +590,7 @@ create_participant (Sample              *s,
                     const ProgrammePlan *plan,
                     gint64               programme_id,
                     SporEntity          *programme,
-                    GArray              *phases,
+                    const Phases        *phases,
                     const CohortInfo    *cohort,   /* NULL: on the waiting list */
                     guint                waiting_position,
                     guint                serial,
@@ -647,8 +601,8 @@ create_participant (Sample              *s,
   g_autofree char *phone = invent_phone (s);
   g_autofree char *caseworker = invent_name (s);
   g_autofree char *referrer = g_strdup_printf ("Jobcenter %s", plan->municipality);
-  g_autofree guint32 *starts = g_new0 (guint32, phases->len);
-  g_autofree guint32 *ends = g_new0 (guint32, phases->len);
+  g_autofree guint32 *starts = g_new0 (guint32, phases->ids->len + 1);
+  g_autofree guint32 *ends = g_new0 (guint32, phases->ids->len + 1);
   int min_age = (int) spor_entity_get_int (programme, "min_age");
   int max_age = spor_entity_is_set (programme, "max_age")
     ? (int) spor_entity_get_int (programme, "max_age") : 60;
@@ -838,7 +792,9 @@ create_programme (Sample              *s,
                   GError             **error)
 {
   g_autoptr(SporProgramme) programme = NULL;
-  g_autoptr(GArray) phases = g_array_new (FALSE, FALSE, sizeof (PhaseInfo));
+  g_autoptr(GArray) phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) phase_plans = g_array_new (FALSE, FALSE, sizeof (SporPhasePlan));
+  Phases phases = { phase_ids, phase_plans };
   g_autofree guint32 *starts = NULL, *ends = NULL;
   gint64 programme_id, location;
   SporEntity *e;
@@ -851,13 +807,13 @@ create_programme (Sample              *s,
     return FALSE;
   programme_id = spor_entity_get_id (SPOR_ENTITY (programme));
   s->counts->programmes++;
-  if (!load_phases (s, programme_id, phases, error))
+  if (!load_phases (s, programme_id, &phases, error))
     return FALSE;
-  s->counts->phases += phases->len;
+  s->counts->phases += phase_ids->len;
 
-  starts = g_new0 (guint32, phases->len);
-  ends = g_new0 (guint32, phases->len);
-  duration = plan_phases (phases, first, starts, ends) - first;
+  starts = g_new0 (guint32, phase_ids->len + 1);
+  ends = g_new0 (guint32, phase_ids->len + 1);
+  duration = plan_phases (&phases, first, starts, ends) - first;
 
   e = record (s, SPOR_TYPE_LOCATION);
   set_text (e, "name", plan->location);
@@ -893,7 +849,7 @@ create_programme (Sample              *s,
       else
         cohort.start = first + (guint32) ((guint64) span * c / (n_cohorts - upcoming - 1));
       cohort.start -= (cohort.start - 1) % 7;
-      cohort.course_end = plan_phases (phases, cohort.start, starts, ends) - 1;
+      cohort.course_end = plan_phases (&phases, cohort.start, starts, ends) - 1;
       /* The blocks run through the phases before the exit and aftercare. */
       cohort.course_end = cohort.start + (cohort.course_end - cohort.start) * 17 / 20;
       g_date_clear (&date, 1);
@@ -922,7 +878,7 @@ create_programme (Sample              *s,
 
       for (guint i = 0; i < size; i++, placed++)
         {
-          if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), phases,
+          if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), &phases,
                                    &cohort, 0, (*serial)++, error))
             return FALSE;
           if ((*serial % 500) == 0 && g_cancellable_set_error_if_cancelled (s->cancellable, error))
@@ -931,7 +887,7 @@ create_programme (Sample              *s,
     }
 
   for (guint w = 0; w < n_waiting; w++)
-    if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), phases, NULL,
+    if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), &phases, NULL,
                              w + 1, (*serial)++, error))
       return FALSE;
   return TRUE;
