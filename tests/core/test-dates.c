@@ -170,6 +170,13 @@ test_copenhagen (void)
   g_autofree char *expected_today = spor_date_from_date_time (now);
 
   g_assert_true (zone == spor_time_zone_copenhagen ());
+  {
+    g_autofree char *given = spor_date_or_today ("2026-01-05");
+    g_autofree char *defaulted = spor_date_or_today (NULL);
+
+    g_assert_cmpstr (given, ==, "2026-01-05");
+    g_assert_cmpstr (defaulted, ==, today);
+  }
   g_assert_true (spor_date_is_valid (today));
   g_assert_cmpstr (today, ==, expected_today);
 

@@ -196,6 +196,12 @@ spor_date_today (void)
   return spor_date_from_date_time (now);
 }
 
+char *
+spor_date_or_today (const char *date)
+{
+  return date != NULL ? g_strdup (date) : spor_date_today ();
+}
+
 GTimeZone *
 spor_time_zone_copenhagen (void)
 {

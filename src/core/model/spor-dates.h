@@ -60,8 +60,10 @@ void       spor_time_write             (int          minutes,
 
 /* --- now -------------------------------------------------------------------------- */
 
-/* Today's date here (local time) as YYYY-MM-DD. */
+/* Today's date here (local time) as YYYY-MM-DD; spor_date_or_today() gives a copy of @date,
+ * or today for NULL (for the many calls whose date defaults to today). */
 char      *spor_date_today             (void);
+char      *spor_date_or_today          (const char  *date);
 /* Europe/Copenhagen, made once and kept (the local zone where the system has no zone
  * data): the zone of every time of day Spor stores. Not to be unreferenced. */
 GTimeZone *spor_time_zone_copenhagen   (void);

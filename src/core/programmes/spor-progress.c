@@ -42,12 +42,6 @@ spor_progress_planned_end (const char      *start,
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
-static char *
-today_or (const char *date)
-{
-  return date != NULL ? g_strdup (date) : spor_date_today ();
-}
-
 static gboolean
 check_date (const char *date,
             GError    **error)
@@ -224,241 +218,6 @@ participant_can_progress (SporEntity *participant,
   return TRUE;
 }
 
-/* ---- enrolment ----------------------------------------------------------------------- */
-
-/* The participant joins @cohort: its programme and cohort, the status its start gives (for
- * a participant not yet started), the start date when there is none. */
-static gboolean
-join_cohort (SporStore   *store,
-             SporEntity  *participant,
-             SporEntity  *cohort,
-             GError     **error)
-{
-  const char *cohort_start = spor_entity_get_text (cohort, "start_date");
-  const char *status = spor_entity_get_text (participant, "status");
-  g_autofree char *today = spor_date_today ();
-
-  spor_entity_set_int (participant, "programme_id", spor_entity_get_int (cohort, "programme_id"));
-  spor_entity_set_int (participant, "cohort_id", spor_entity_get_id (cohort));
-  if (g_strcmp0 (status, "waiting") == 0 || g_strcmp0 (status, "intake") == 0)
-    {
-      spor_entity_set_text (participant, "status",
-                            g_strcmp0 (cohort_start, today) <= 0 ? "active" : "intake");
-      spor_entity_unset (participant, "waiting_position");
-    }
-  if (!spor_entity_is_set (participant, "start_date"))
-    spor_entity_set_text (participant, "start_date", cohort_start);
-  return spor_store_update (store, participant, error);
-}
-
-/* Removes the participant's rows of the phases of another programme than @programme_id. */
-static gboolean
-drop_other_programmes (SporStore  *store,
-                       gint64      participant_id,
-                       gint64      programme_id,
-                       GError    **error)
-{
-  static const char sql[] =
-    "SELECT pp.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
-    "WHERE pp.participant_id = ?1 AND ph.programme_id <> ?2";
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  sqlite3_bind_int64 (stmt, 2, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (stale, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "phase progress");
-      return FALSE;
-    }
-  for (guint i = 0; i < stale->len; i++)
-    {
-      g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS,
-                                                  g_array_index (stale, gint64, i), error);
-
-      if (row == NULL || !spor_store_delete (store, row, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The phases of @programme_id in their order: their ids, and their plans (SporPhasePlan). */
-static gboolean
-read_phases (SporStore  *store,
-             gint64      programme_id,
-             GArray     *ids,
-             GArray     *plans,
-             GError    **error)
-{
-  static const char sql[] =
-    "SELECT id, duration, duration_unit, track FROM phases "
-    "WHERE programme_id = ?1 ORDER BY position, id";
-  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      SporPhasePlan plan = {
-        sqlite3_column_int (stmt, 1),
-        spor_duration_unit_from_string ((const char *) sqlite3_column_text (stmt, 2)),
-        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "parallel") == 0,
-      };
-
-      g_array_append_val (ids, id);
-      g_array_append_val (plans, plan);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "phases");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The participant's row of phase @phase_id, made when there is none, planned from day
- * @start to day @end; its state and actual dates stay as they are. */
-static gboolean
-plan_row (SporStore  *store,
-          gint64      participant_id,
-          gint64      phase_id,
-          guint32     start,
-          guint32     end,
-          GError    **error)
-{
-  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE_PROGRESS);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(SporEntity) row = NULL;
-  g_autofree char *planned_start = spor_date_from_julian (start);
-  g_autofree char *planned_end = spor_date_from_julian (end);
-
-  spor_query_where_int (query, "participant_id", participant_id);
-  spor_query_where_int (query, "phase_id", phase_id);
-  found = spor_store_list (store, query, error);
-  if (found == NULL)
-    return FALSE;
-  if (found->len > 0)
-    row = g_object_ref (g_ptr_array_index (found, 0));
-  else
-    {
-      row = spor_entity_new (SPOR_TYPE_PHASE_PROGRESS);
-      spor_entity_set_int (row, "participant_id", participant_id);
-      spor_entity_set_int (row, "phase_id", phase_id);
-      spor_entity_set_text (row, "state", "planned");
-    }
-  spor_entity_set_text (row, "planned_start", planned_start);
-  spor_entity_set_text (row, "planned_end", planned_end);
-  return spor_entity_get_id (row) > 0 ? spor_store_update (store, row, error)
-                                      : spor_store_insert (store, row, error);
-}
-
-/* One row per phase of @programme_id with its planned dates from @start (YYYY-MM-DD). */
-static gboolean
-plan_rows (SporStore   *store,
-           gint64       participant_id,
-           gint64       programme_id,
-           const char  *start,
-           GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (SporPhasePlan));
-  g_autofree guint32 *starts = NULL;
-  g_autofree guint32 *ends = NULL;
-
-  if (!read_phases (store, programme_id, ids, plans, error))
-    return FALSE;
-  starts = g_new0 (guint32, ids->len + 1);
-  ends = g_new0 (guint32, ids->len + 1);
-  spor_phase_plan_dates ((const SporPhasePlan *) plans->data, plans->len,
-                         spor_date_to_julian (start), starts, ends);
-  for (guint i = 0; i < ids->len; i++)
-    if (!plan_row (store, participant_id, g_array_index (ids, gint64, i), starts[i], ends[i],
-                   error))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-spor_progress_enrol (SporStore *store,
-                     gint64     participant_id,
-                     gint64     cohort_id,
-                     GError   **error)
-{
-  g_autoptr(SporEntity) participant = NULL;
-  g_autoptr(SporEntity) cohort = NULL;
-  gint64 programme_id;
-
-  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return spor_store_fail (store);
-  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
-  if (cohort == NULL)
-    return spor_store_fail (store);
-  programme_id = spor_entity_get_int (cohort, "programme_id");
-  /* the database checks that a cohort starts on a real date */
-  g_assert (spor_date_is_valid (spor_entity_get_text (cohort, "start_date")));
-
-  if (!join_cohort (store, participant, cohort, error) ||
-      !drop_other_programmes (store, participant_id, programme_id, error) ||
-      !plan_rows (store, participant_id, programme_id,
-                  spor_entity_get_text (cohort, "start_date"), error) ||
-      !spor_store_commit (store, error))
-    return spor_store_fail (store);
-  return TRUE;
-}
-
-gint64
-spor_progress_replan_cohort (SporStore *store,
-                             gint64     cohort_id,
-                             GError   **error)
-{
-  static const char sql[] = "SELECT id FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!spor_store_begin (store, error))
-    return -1;
-  stmt = spor_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return spor_store_fail (store), -1;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return spor_store_fail (store), -1;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    if (!spor_progress_enrol (store, g_array_index (ids, gint64, i), cohort_id, error))
-      return spor_store_fail (store), -1;
-  if (!spor_store_commit (store, error))
-    return spor_store_fail (store), -1;
-  return ids->len;
-}
-
 /* ---- reading ------------------------------------------------------------------------- */
 
 void
@@ -497,7 +256,7 @@ spor_progress_list_steps (SporStore  *store,
     "FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
     "WHERE pp.participant_id = ?1 ORDER BY ph.position, ph.id";
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_phase_step_free);
-  g_autofree char *now = today_or (today);
+  g_autofree char *now = spor_date_or_today (today);
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
   int rc;
 
@@ -553,7 +312,7 @@ spor_progress_advance (SporStore  *store,
                        const char *date,
                        GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) phases = NULL;
@@ -604,7 +363,7 @@ spor_progress_skip (SporStore  *store,
                     const char *date,
                     GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autoptr(SporEntity) row = NULL;
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -757,7 +516,7 @@ spor_progress_drop_out (SporStore  *store,
                         const char *date,
                         GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -797,7 +556,7 @@ spor_progress_complete (SporStore  *store,
                         const char *date,
                         GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(SporEntity) outcome = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -845,7 +604,7 @@ spor_progress_is_overdue (SporStore  *store,
                           GError    **error)
 {
   g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, progress_id, error);
-  g_autofree char *now = today_or (today);
+  g_autofree char *now = spor_date_or_today (today);
 
   if (row == NULL)
     return FALSE;
@@ -863,7 +622,7 @@ spor_progress_count_overdue (SporStore  *store,
     "SELECT count(*) FROM participants p JOIN phase_progress pp ON pp.participant_id = p.id "
     "WHERE p.cohort_id = ?1 AND p.status NOT IN ('completed', 'dropped_out') "
     "AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?2";
-  g_autofree char *now = today_or (today);
+  g_autofree char *now = spor_date_or_today (today);
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
   gint64 count = -1;
   int rc;
@@ -879,132 +638,4 @@ spor_progress_count_overdue (SporStore  *store,
     spor_store_set_error (store, error, rc, "phase progress");
   sqlite3_reset (stmt);
   return count;
-}
-
-/* ---- summary ------------------------------------------------------------------------- */
-
-void
-spor_phase_count_free (SporPhaseCount *count)
-{
-  if (count == NULL)
-    return;
-  g_free (count->phase_name);
-  g_free (count);
-}
-
-void
-spor_cohort_summary_free (SporCohortSummary *summary)
-{
-  if (summary == NULL)
-    return;
-  g_clear_pointer (&summary->phases, g_ptr_array_unref);
-  g_free (summary);
-}
-
-SporCohortSummary *
-spor_progress_summarise (SporStore  *store,
-                         gint64      programme_id,
-                         gint64      cohort_id,
-                         const char *today,
-                         GError    **error)
-{
-  /* ?1 cohort (0 = any), ?2 programme, ?3 today. One pass over the participants of the
-   * cohort or programme through the participants_cohort/participants_programme indexes. */
-  /* ?1 cohort or programme, ?3 today. Two statements, so that each walks its own index
-   * (participants_cohort / participants_programme) instead of the whole table. */
-#define STATUS_SQL(column) \
-    "SELECT p.status, count(*), " \
-    "       sum(EXISTS (SELECT 1 FROM phase_progress pp WHERE pp.participant_id = p.id " \
-    "                   AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?3)), " \
-    "       sum(NOT EXISTS (SELECT 1 FROM phase_progress pp WHERE pp.participant_id = p.id " \
-    "                       AND pp.state <> 'planned')) " \
-    "FROM participants p WHERE p." column " = ?1 GROUP BY p.status"
-  static const char cohort_status_sql[] = STATUS_SQL ("cohort_id");
-  static const char programme_status_sql[] = STATUS_SQL ("programme_id");
-#undef STATUS_SQL
-  static const char phase_sql[] =
-    "SELECT ph.id, ph.name, ph.position, "
-    "       (SELECT count(*) FROM phase_progress pp JOIN participants p ON p.id = pp.participant_id "
-    "         WHERE pp.phase_id = ph.id AND pp.state IN ('active', 'on_hold') "
-    "           AND ((?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2))), "
-    "       (SELECT count(*) FROM phase_progress pp JOIN participants p ON p.id = pp.participant_id "
-    "         WHERE pp.phase_id = ph.id AND pp.state IN ('active', 'on_hold') "
-    "           AND pp.planned_end < ?3 "
-    "           AND ((?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2))) "
-    "FROM phases ph WHERE ph.programme_id = ?2 ORDER BY ph.position, ph.id";
-  g_autoptr(SporCohortSummary) summary = g_new0 (SporCohortSummary, 1);
-  g_autofree char *now = today_or (today);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  summary->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_phase_count_free);
-  if (cohort_id > 0)
-    {
-      g_autoptr(SporEntity) cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
-
-      if (cohort == NULL)
-        return NULL;
-      programme_id = spor_entity_get_int (cohort, "programme_id");
-    }
-
-  stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_status_sql : programme_status_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
-      guint n = (guint) sqlite3_column_int64 (stmt, 1);
-      gboolean open = g_strcmp0 (status, "completed") != 0 &&
-                      g_strcmp0 (status, "dropped_out") != 0 &&
-                      g_strcmp0 (status, "waiting") != 0;
-
-      if (g_strcmp0 (status, "waiting") == 0)
-        continue;
-      summary->participants += n;
-      if (g_strcmp0 (status, "completed") == 0)
-        summary->completed += n;
-      else if (g_strcmp0 (status, "dropped_out") == 0)
-        summary->dropped_out += n;
-      else if (g_strcmp0 (status, "on_hold") == 0)
-        summary->on_hold += n;
-      if (open)
-        {
-          summary->behind += (guint) sqlite3_column_int64 (stmt, 2);
-          summary->not_started += (guint) sqlite3_column_int64 (stmt, 3);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return NULL;
-    }
-
-  stmt = spor_store_prepare (store, phase_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  sqlite3_bind_int64 (stmt, 2, programme_id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SporPhaseCount *count = g_new0 (SporPhaseCount, 1);
-
-      count->phase_id = sqlite3_column_int64 (stmt, 0);
-      count->phase_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      count->position = sqlite3_column_int (stmt, 2);
-      count->in_phase = (guint) sqlite3_column_int64 (stmt, 3);
-      count->behind = (guint) sqlite3_column_int64 (stmt, 4);
-      count->on_time = count->in_phase - count->behind;
-      g_ptr_array_add (summary->phases, count);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "phases");
-      return NULL;
-    }
-  return g_steal_pointer (&summary);
 }
