@@ -24,156 +24,7 @@
 #include "spor-store-private.h"
 #include "spor-util.h"
 
-#define MAX_CONFLICTS     1000
 #define PROGRESS_EVERY    2000
-
-/* --- the report ------------------------------------------------------------------------ */
-
-struct _SporImportReport
-{
-  gboolean         applied;
-  SporImportCount *counts;
-  guint            n_counts;
-  GPtrArray       *conflicts;
-  char            *site_name;
-  char            *exported_at;
-  gboolean         from_this_site;
-};
-
-static void
-conflict_free (SporImportConflict *c)
-{
-  g_free (c->entity);
-  g_free (c->uuid);
-  g_free (c->label);
-  g_free (c->local_updated_at);
-  g_free (c->file_updated_at);
-  g_free (c);
-}
-
-static SporImportReport *
-report_new (void)
-{
-  SporImportReport *report = g_new0 (SporImportReport, 1);
-  const SporEntityInfo * const *infos = spor_entity_infos (&report->n_counts);
-
-  report->counts = g_new0 (SporImportCount, report->n_counts);
-  for (guint i = 0; i < report->n_counts; i++)
-    {
-      report->counts[i].entity = infos[i]->name;
-      report->counts[i].table = infos[i]->table;
-    }
-  report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
-  return report;
-}
-
-void
-spor_import_report_free (SporImportReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->counts);
-  g_ptr_array_unref (report->conflicts);
-  g_free (report->site_name);
-  g_free (report->exported_at);
-  g_free (report);
-}
-
-gboolean
-spor_import_report_get_applied (SporImportReport *report)
-{
-  return report->applied;
-}
-
-const SporImportCount *
-spor_import_report_get_counts (SporImportReport *report,
-                               guint            *n_counts)
-{
-  *n_counts = report->n_counts;
-  return report->counts;
-}
-
-void
-spor_import_report_get_totals (SporImportReport *report,
-                               SporImportCount  *totals)
-{
-  memset (totals, 0, sizeof *totals);
-  for (guint i = 0; i < report->n_counts; i++)
-    {
-      totals->n_new += report->counts[i].n_new;
-      totals->n_updated += report->counts[i].n_updated;
-      totals->n_unchanged += report->counts[i].n_unchanged;
-      totals->n_conflicts += report->counts[i].n_conflicts;
-      totals->n_deleted += report->counts[i].n_deleted;
-    }
-}
-
-GPtrArray *
-spor_import_report_get_conflicts (SporImportReport *report)
-{
-  return report->conflicts;
-}
-
-const char *
-spor_import_report_get_site_name (SporImportReport *report)
-{
-  return report->site_name;
-}
-
-const char *
-spor_import_report_get_exported_at (SporImportReport *report)
-{
-  return report->exported_at;
-}
-
-gboolean
-spor_import_report_is_from_this_site (SporImportReport *report)
-{
-  return report->from_this_site;
-}
-
-char *
-spor_import_report_format (SporImportReport *report)
-{
-  GString *s = g_string_new (NULL);
-  SporImportCount t;
-
-  /* Read by scripts as well as people, so kept in one fixed English form. */
-  if (report->from_this_site)
-    g_string_append (s, "note: the file was exported from this site\n");
-  for (guint i = 0; i < report->n_counts; i++)
-    {
-      const SporImportCount *c = &report->counts[i];
-
-      if (c->n_new + c->n_updated + c->n_unchanged + c->n_conflicts + c->n_deleted == 0)
-        continue;
-      g_string_append_printf (s, "%s: new %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
-                                 ", unchanged %" G_GUINT64_FORMAT ", conflicts %"
-                                 G_GUINT64_FORMAT ", deleted %" G_GUINT64_FORMAT "\n",
-                              c->table, c->n_new, c->n_updated, c->n_unchanged,
-                              c->n_conflicts, c->n_deleted);
-    }
-  spor_import_report_get_totals (report, &t);
-  g_string_append_printf (s, "total: new %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
-                             ", unchanged %" G_GUINT64_FORMAT ", conflicts %"
-                             G_GUINT64_FORMAT ", deleted %" G_GUINT64_FORMAT "\n",
-                          t.n_new, t.n_updated, t.n_unchanged, t.n_conflicts, t.n_deleted);
-  for (guint i = 0; i < report->conflicts->len; i++)
-    {
-      SporImportConflict *c = g_ptr_array_index (report->conflicts, i);
-
-      if (c->deleted_in_file)
-        g_string_append_printf (s, "conflict: %s %s: deleted in the file %s, changed here since\n",
-                                c->entity, c->uuid, c->file_updated_at);
-      else if (c->file_updated_at != NULL)
-        g_string_append_printf (s, "conflict: %s %s: changed here %s, in the file %s\n",
-                                c->entity, c->uuid, c->local_updated_at, c->file_updated_at);
-      else
-        g_string_append_printf (s, "conflict: %s %s: deleted here %s\n",
-                                c->entity, c->uuid, c->local_updated_at);
-    }
-  return g_string_free (s, FALSE);
-}
 
 /* --- the import ------------------------------------------------------------------------- */
 
@@ -300,6 +151,7 @@ read_value (Import         *im,
   return TRUE;
 }
 
+/* A conflict for the report, with the local record's name or title */
 static void
 add_conflict (Import               *im,
               const SporEntityInfo *info,
@@ -308,27 +160,19 @@ add_conflict (Import               *im,
               const char           *file_stamp,
               gboolean              deleted_in_file)
 {
-  SporImportConflict *c;
   g_autoptr(SporEntity) local = NULL;
+  const char *label = NULL;
 
-  if (im->report->conflicts->len >= MAX_CONFLICTS)
+  if (!spor_import_report_wants_conflict (im->report))
     return;
-  c = g_new0 (SporImportConflict, 1);
-  c->entity = g_strdup (info->name);
-  c->uuid = g_strdup (uuid);
-  c->local_updated_at = g_strdup (local_stamp);
-  c->file_updated_at = g_strdup (file_stamp);
-  c->deleted_in_file = deleted_in_file;
   if (file_stamp != NULL)
     local = spor_store_get_by_uuid (im->store, info->get_type (), uuid, NULL);
-  if (local != NULL)
-    {
-      if (spor_entity_info_find_field (info, "name") != NULL)
-        c->label = g_strdup (spor_entity_get_text (local, "name"));
-      else if (spor_entity_info_find_field (info, "title") != NULL)
-        c->label = g_strdup (spor_entity_get_text (local, "title"));
-    }
-  g_ptr_array_add (im->report->conflicts, c);
+  if (local != NULL && spor_entity_info_find_field (info, "name") != NULL)
+    label = spor_entity_get_text (local, "name");
+  else if (local != NULL && spor_entity_info_find_field (info, "title") != NULL)
+    label = spor_entity_get_text (local, "title");
+  spor_import_report_add_conflict (im->report, info->name, uuid, label, local_stamp, file_stamp,
+                                   deleted_in_file);
 }
 
 /* --- header ---------------------------------------------------------------------------- */
@@ -382,9 +226,8 @@ header_site (Import  *im,
       spor_exchange_refuse (error, "site.name", line, _("not a text"));
       return FALSE;
     }
-  im->report->from_this_site = g_ascii_strcasecmp (id, spor_store_get_site_uuid (im->store)) == 0;
-  g_free (im->report->site_name);
-  im->report->site_name = g_strdup (name != NULL ? name->s : "");
+  spor_import_report_set_site (im->report, name != NULL ? name->s : "",
+                               g_ascii_strcasecmp (id, spor_store_get_site_uuid (im->store)) == 0);
   return TRUE;
 }
 
@@ -434,8 +277,7 @@ header_member (Import     *im,
           spor_exchange_refuse (error, "exported_at", line, _("not a time stamp"));
           return FALSE;
         }
-      g_free (im->report->exported_at);
-      im->report->exported_at = g_strdup (m.s);
+      spor_import_report_set_exported_at (im->report, m.s);
     }
   else if (g_str_equal (key, "site"))
     return header_site (im, line, error);
@@ -681,7 +523,7 @@ merge_record (Import      *im,
               GError     **error)
 {
   const SporEntityInfo *info = spor_entity_get_info (entity);
-  SporImportCount *count = &im->report->counts[kind];
+  SporImportCount *count = spor_import_report_count (im->report, kind);
   g_autofree char *uuid = g_strdup (spor_entity_get_uuid (entity));
   g_autofree char *file_stamp = g_strdup (spor_entity_get_updated_at (entity));
   g_autofree char *local_stamp = NULL;
@@ -757,7 +599,7 @@ import_record (Import      *im,
   if (converted == CONVERT_SKIP)
     {
       /* it belongs to something deleted here, and stays deleted with it */
-      im->report->counts[kind].n_unchanged++;
+      spor_import_report_count (im->report, kind)->n_unchanged++;
       return spor_import_seen_check (im->seen, spor_entity_get_uuid (entity), FALSE, place,
                                      line, error);
     }
@@ -818,10 +660,10 @@ import_tombstone (Import      *im,
     }
   /* what the tombstone deleted, with what went with it, is counted by the store */
   if (result == SPOR_MERGE_UNCHANGED)
-    im->report->counts[kind].n_unchanged++;
+    spor_import_report_count (im->report, kind)->n_unchanged++;
   else if (result == SPOR_MERGE_LOCAL_NEWER)
     {
-      im->report->counts[kind].n_conflicts++;
+      spor_import_report_count (im->report, kind)->n_conflicts++;
       add_conflict (im, info, uuid, NULL, deleted_at, TRUE);
     }
   return TRUE;
@@ -1057,7 +899,7 @@ import_init (Import               *im,
   guint n_infos, max_fields = 0;
 
   im->store = store;
-  im->report = report_new ();
+  im->report = spor_import_report_new ();
   im->apply = apply;
   im->size = size;
   im->progress = progress;
@@ -1138,7 +980,8 @@ spor_exchange_import_stream (SporStore            *store,
         {
           infos = spor_entity_infos (&n_infos);
           for (guint i = 0; i < n_infos; i++)
-            im.report->counts[i].n_deleted = spor_store_count_deleted (store, infos[i]->name);
+            spor_import_report_count (im.report, i)->n_deleted =
+              spor_store_count_deleted (store, infos[i]->name);
         }
       if (ok && apply)
         ok = spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
@@ -1150,7 +993,7 @@ spor_exchange_import_stream (SporStore            *store,
   g_clear_pointer (&im.seen, spor_import_seen_free);
   if (ok)
     {
-      im.report->applied = apply;
+      spor_import_report_set_applied (im.report, apply);
       report = g_steal_pointer (&im.report);
       if (progress != NULL)
         progress (1.0, progress_data);
