@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "spor-check.h"
+#include "spor-exchange-header.h"
 #include "spor-exchange-private.h"
 #include "spor-exchange-scan.h"
 #include "spor-exchange.h"
@@ -38,9 +39,7 @@ typedef struct
   SporExchangeProgress  progress;
   gpointer              progress_data;
   guint64               n_records;
-  gboolean              header_checked;
-  gboolean              seen_format;
-  gboolean              seen_version;
+  SporImportHeader      header;
   GHashTable           *seen_keys;
   SporScanRecord        record;
   SporEntity          **entities;   /* one per kind, filled anew for each record */
@@ -49,27 +48,6 @@ typedef struct
   const SporScanMember **members;   /* the record's members by slot */
   SporImportSeen       *seen;       /* the UUIDs of the file so far */
 } Import;
-
-/* @member comes from the file: it is shown escaped. */
-G_GNUC_PRINTF (5, 6)
-static void
-refuse_member (GError    **error,
-               const char *place,
-               const char *member,
-               guint       line,
-               const char *format,
-               ...)
-{
-  g_autofree char *shown = spor_printable (member);
-  g_autofree char *at = g_strdup_printf ("%s.%s", place, shown);
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  spor_exchange_refuse (error, at, line, "%s", reason);
-}
 
 /* What the reader could not take, as a refusal (or the stream's own error). */
 static gboolean
@@ -144,7 +122,7 @@ read_value (Import         *im,
 
       if (twice != NULL)
         {
-          refuse_member (error, place, twice->key, line, _("appears twice"));
+          spor_exchange_refuse_member (error, place, twice->key, line, _("appears twice"));
           return FALSE;
         }
     }
@@ -178,129 +156,18 @@ add_conflict (Import               *im,
 /* --- header ---------------------------------------------------------------------------- */
 
 static gboolean
-check_header (Import  *im,
-              GError **error)
-{
-  if (im->header_checked)
-    return TRUE;
-  if (!im->seen_format)
-    {
-      spor_exchange_refuse (error, "format", im->r.line, _("missing before the records: this is not a Spor exchange file"));
-      return FALSE;
-    }
-  if (!im->seen_version)
-    {
-      spor_exchange_refuse (error, "version", im->r.line, _("missing before the records"));
-      return FALSE;
-    }
-  im->header_checked = TRUE;
-  return TRUE;
-}
-
-/* site: { "id": UUID, "name": text } and nothing else */
-static gboolean
-header_site (Import  *im,
-             guint    line,
-             GError **error)
-{
-  const char *id = spor_scan_find_string (&im->record, "id");
-  const SporScanMember *name = spor_scan_find (&im->record, "name");
-
-  for (guint i = 0; i < im->record.members->len; i++)
-    {
-      const char *key = g_array_index (im->record.members, SporScanMember, i).key;
-
-      if (!g_str_equal (key, "id") && !g_str_equal (key, "name"))
-        {
-          refuse_member (error, "site", key, line, _("not part of the format"));
-          return FALSE;
-        }
-    }
-  if (id == NULL || !spor_uuid_is_valid (id))
-    {
-      spor_exchange_refuse (error, "site.id", line, _("not a UUID"));
-      return FALSE;
-    }
-  if (name != NULL && name->vt != G_TYPE_STRING)
-    {
-      spor_exchange_refuse (error, "site.name", line, _("not a text"));
-      return FALSE;
-    }
-  spor_import_report_set_site (im->report, name != NULL ? name->s : "",
-                               g_ascii_strcasecmp (id, spor_store_get_site_uuid (im->store)) == 0);
-  return TRUE;
-}
-
-static gboolean
 header_member (Import     *im,
                const char *key,
                GString    *bytes,
                GError    **error)
 {
-  int object = g_str_equal (key, "site") || g_str_equal (key, "scope") ? 1 : 0;
+  gboolean object = spor_import_header_is_object (key);
   SporScanMember m = { NULL, G_TYPE_NONE, NULL, 0, 0, FALSE };
   guint line = im->r.line;
 
-  if (!read_value (im, bytes, key, object, &m, error))
-    return FALSE;
-  if (g_str_equal (key, "format"))
-    {
-      if (m.vt != G_TYPE_STRING || !g_str_equal (m.s, SPOR_EXCHANGE_FORMAT))
-        {
-          spor_exchange_refuse (error, "format", line, _("not “%s”: this is not a Spor exchange file"),
-                  SPOR_EXCHANGE_FORMAT);
-          return FALSE;
-        }
-      im->seen_format = TRUE;
-    }
-  else if (g_str_equal (key, "version"))
-    {
-      if (m.vt != G_TYPE_INT64 || m.i < 1)
-        {
-          spor_exchange_refuse (error, "version", line, _("not a version number"));
-          return FALSE;
-        }
-      if (m.i > SPOR_EXCHANGE_VERSION)
-        {
-          spor_exchange_refuse (error, "version", line,
-                  _("the file was written by a newer Spor (format version %ld); "
-                    "this Spor reads version %d"),
-                  (long) m.i, SPOR_EXCHANGE_VERSION);
-          return FALSE;
-        }
-      im->seen_version = TRUE;
-    }
-  else if (g_str_equal (key, "exported_at"))
-    {
-      if (m.vt != G_TYPE_STRING || !spor_timestamp_is_valid (m.s))
-        {
-          spor_exchange_refuse (error, "exported_at", line, _("not a time stamp"));
-          return FALSE;
-        }
-      spor_import_report_set_exported_at (im->report, m.s);
-    }
-  else if (g_str_equal (key, "site"))
-    return header_site (im, line, error);
-  else if (g_str_equal (key, "anonymized"))
-    {
-      if (m.vt != G_TYPE_BOOLEAN)
-        {
-          spor_exchange_refuse (error, "anonymized", line, _("not true or false"));
-          return FALSE;
-        }
-      if (m.b)
-        {
-          spor_exchange_refuse (error, "anonymized", line,
-                  _("the file is anonymised: it is meant for statistics and cannot be merged"));
-          return FALSE;
-        }
-    }
-  else if (!g_str_equal (key, "scope"))
-    {
-      spor_exchange_refuse (error, key, line, _("not part of the format"));
-      return FALSE;
-    }
-  return TRUE;
+  return read_value (im, bytes, key, object ? 1 : 0, &m, error) &&
+         spor_import_header_take (&im->header, im->store, im->report, key, &m, &im->record,
+                                  line, error);
 }
 
 /* --- records ----------------------------------------------------------------------------- */
@@ -341,12 +208,12 @@ sort_members (Import      *im,
 
       if (slot == 0)
         {
-          refuse_member (error, place, member->key, line, _("not a field of %s"), info->name);
+          spor_exchange_refuse_member (error, place, member->key, line, _("not a field of %s"), info->name);
           return FALSE;
         }
       if (im->members[slot - 1] != NULL)
         {
-          refuse_member (error, place, member->key, line, _("appears twice"));
+          spor_exchange_refuse_member (error, place, member->key, line, _("appears twice"));
           return FALSE;
         }
       im->members[slot - 1] = member;
@@ -386,7 +253,7 @@ convert_ref (Import               *im,
 
   if (ref_uuid == NULL)
     {
-      refuse_member (error, place, name, line, _("not a UUID"));
+      spor_exchange_refuse_member (error, place, name, line, _("not a UUID"));
       return CONVERT_FAILED;
     }
   if (!spor_store_find_id (im->store, ref, ref_uuid, &id, &deleted, error))
@@ -395,7 +262,7 @@ convert_ref (Import               *im,
     return CONVERT_SKIP;
   if (id == 0)
     {
-      refuse_member (error, place, name, line,
+      spor_exchange_refuse_member (error, place, name, line,
                      _("refers to a %s that is neither in the file nor in this database"),
                      ref->name);
       return CONVERT_FAILED;
@@ -422,17 +289,17 @@ convert_field (Import               *im,
     {
     case SPOR_FIELD_INT:
       if (v->vt != G_TYPE_INT64)
-        return refuse_member (error, place, name, line, _("not a whole number")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not a whole number")), CONVERT_FAILED;
       g_value_set_int64 (value, v->i);
       break;
     case SPOR_FIELD_REAL:
       if (v->vt != G_TYPE_DOUBLE && v->vt != G_TYPE_INT64)
-        return refuse_member (error, place, name, line, _("not a number")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not a number")), CONVERT_FAILED;
       g_value_set_double (value, v->vt == G_TYPE_INT64 ? (double) v->i : v->d);
       break;
     case SPOR_FIELD_BOOL:
       if (v->vt != G_TYPE_BOOLEAN)
-        return refuse_member (error, place, name, line, _("not true or false")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not true or false")), CONVERT_FAILED;
       g_value_set_boolean (value, v->b);
       break;
     case SPOR_FIELD_REF:
@@ -443,7 +310,7 @@ convert_field (Import               *im,
     case SPOR_FIELD_ENUM:
     default:
       if (v->vt != G_TYPE_STRING)
-        return refuse_member (error, place, name, line, _("not a text")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not a text")), CONVERT_FAILED;
       g_value_set_string (value, v->s);
       break;
     }
@@ -471,7 +338,7 @@ convert_fields (Import      *im,
         {
           if (info->fields[f].flags & SPOR_FIELD_REQUIRED)
             {
-              refuse_member (error, place, name, line, _("missing"));
+              spor_exchange_refuse_member (error, place, name, line, _("missing"));
               return CONVERT_FAILED;
             }
           continue;
@@ -500,14 +367,14 @@ read_keys (Import      *im,
 
       if (m == NULL || m->vt != G_TYPE_STRING)
         {
-          refuse_member (error, place, keys[k], line, m == NULL ? _("missing") : _("not a text"));
+          spor_exchange_refuse_member (error, place, keys[k], line, m == NULL ? _("missing") : _("not a text"));
           return FALSE;
         }
       values[k] = m->s;
     }
   if (member_uuid (im->members[SLOT_UUID]) == NULL)
     {
-      refuse_member (error, place, "uuid", line, _("not a UUID"));
+      spor_exchange_refuse_member (error, place, "uuid", line, _("not a UUID"));
       return FALSE;
     }
   spor_entity_set_keys (entity, 0, values[0], values[1], values[2]);
@@ -541,7 +408,7 @@ merge_record (Import      *im,
         {
           SporProblem *first = g_ptr_array_index (problems, 0);
 
-          refuse_member (error, place, im->names[kind][spor_entity_info_field_index (info, first->field)],
+          spor_exchange_refuse_member (error, place, im->names[kind][spor_entity_info_field_index (info, first->field)],
                          line, "%s", first->reason);
         }
       else if (g_error_matches (local, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID) ||
@@ -632,17 +499,17 @@ import_tombstone (Import      *im,
   info = entity != NULL ? spor_entity_info_lookup (entity) : NULL;
   if (info == NULL)
     {
-      refuse_member (error, place, "entity", line, _("not an entity of Spor"));
+      spor_exchange_refuse_member (error, place, "entity", line, _("not an entity of Spor"));
       return FALSE;
     }
   if (uuid == NULL)
     {
-      refuse_member (error, place, "uuid", line, _("not a UUID"));
+      spor_exchange_refuse_member (error, place, "uuid", line, _("not a UUID"));
       return FALSE;
     }
   if (deleted_at == NULL || !spor_timestamp_is_valid (deleted_at))
     {
-      refuse_member (error, place, "deleted_at", line, _("not a time stamp"));
+      spor_exchange_refuse_member (error, place, "deleted_at", line, _("not a time stamp"));
       return FALSE;
     }
   if (!spor_import_seen_check (im->seen, uuid, TRUE, place, line, error))
@@ -811,7 +678,7 @@ document_member (Import   *im,
     }
   spor_scan_get (&im->r);
   if (is_array_key (key))
-    return check_header (im, error) && import_array (im, key, bytes, error);
+    return spor_import_header_check (&im->header, im->r.line, error) && import_array (im, key, bytes, error);
   return header_member (im, key, bytes, error);
 }
 
@@ -882,7 +749,7 @@ import_document (Import  *im,
       g_propagate_error (error, g_steal_pointer (&r->io_error));
       return FALSE;
     }
-  return check_header (im, error);
+  return spor_import_header_check (&im->header, im->r.line, error);
 }
 
 static void

@@ -79,6 +79,15 @@ void            spor_exchange_refuse       (GError    **error,
                                             const char *format,
                                             ...) G_GNUC_PRINTF (4, 5);
 
+/* The same for the member @member of @place ("participants[3].email"); @member comes from
+ * the file and is shown escaped. */
+void            spor_exchange_refuse_member (GError    **error,
+                                             const char *place,
+                                             const char *member,
+                                             guint       line,
+                                             const char *format,
+                                             ...) G_GNUC_PRINTF (5, 6);
+
 /* The UUIDs an import has met (spor-exchange-seen.c). Made before the import's transaction
  * begins (it attaches a scratch database), freed after it ends. */
 typedef struct _SporImportSeen SporImportSeen;

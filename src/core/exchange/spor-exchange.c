@@ -45,6 +45,25 @@ spor_exchange_refuse (GError    **error,
                  _("%s (line %u)"), reason, line);
 }
 
+void
+spor_exchange_refuse_member (GError    **error,
+                             const char *place,
+                             const char *member,
+                             guint       line,
+                             const char *format,
+                             ...)
+{
+  g_autofree char *shown = spor_printable (member);
+  g_autofree char *at = g_strdup_printf ("%s.%s", place, shown);
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  spor_exchange_refuse (error, at, line, "%s", reason);
+}
+
 /* The names of an entity's fields in the file, made once from its description. */
 typedef struct
 {
