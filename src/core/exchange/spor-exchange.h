@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "spor-exchange-report.h"
+#include "spor-exchange-schema.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -89,9 +90,6 @@ SporImportReport *spor_exchange_import_stream (SporStore            *store,
                                                SporExchangeProgress  progress,
                                                gpointer              progress_data,
                                                GError              **error);
-
-/* The JSON Schema of the format, made from the entity descriptions (pretty printed). */
-char *spor_exchange_build_schema (void);
 
 /* The stable pseudonym an anonymised export gives the record @uuid of @entity. */
 void  spor_exchange_pseudonym    (const guint8  secret[32],
