@@ -585,6 +585,196 @@ create_exit (Sample   *s,
   return put (s, e, NULL, error);
 }
 
+/* One invented participant: who they are and the course of their programme */
+typedef struct
+{
+  char       *name;
+  char       *email;
+  char       *phone;
+  char       *caseworker;
+  const char *status;
+  const char *note;
+  guint32     start;
+  guint32     end;      /* the last planned day */
+  guint32     stop;     /* the day a participant dropped out, or 0 */
+  guint32     birth;
+  gint64      id;
+  gint64      contact;  /* their adviser */
+  guint       r;        /* a random number 0 … 99 for their other choices */
+  guint32    *starts;   /* the planned days of each phase */
+  guint32    *ends;
+} Person;
+
+static void
+person_clear (Person *p)
+{
+  g_free (p->name);
+  g_free (p->email);
+  g_free (p->phone);
+  g_free (p->caseworker);
+  g_free (p->starts);
+  g_free (p->ends);
+}
+
+/* Invents a participant of @cohort (NULL: on the waiting list) and the course of their
+ * programme. The random draws come in a fixed order: the same seed, the same people. */
+static void
+invent_person (Sample           *s,
+               SporEntity       *programme,
+               const Phases     *phases,
+               const CohortInfo *cohort,
+               guint             serial,
+               Person           *p)
+{
+  int min_age = (int) spor_entity_get_int (programme, "min_age");
+  int max_age = spor_entity_is_set (programme, "max_age")
+    ? (int) spor_entity_get_int (programme, "max_age") : 60;
+
+  p->name = invent_name (s);
+  p->email = invent_email (p->name, serial);
+  p->phone = invent_phone (s);
+  p->caseworker = invent_name (s);
+  p->starts = g_new0 (guint32, phases->ids->len + 1);
+  p->ends = g_new0 (guint32, phases->ids->len + 1);
+  p->start = cohort != NULL ? cohort->start : s->today_j - g_rand_int_range (s->rand, 0, 120);
+  p->note = PICK (s, need_notes);
+  p->contact = staff_at (s, serial / 10, "adviser");
+  p->r = (guint) g_rand_int_range (s->rand, 0, 100);
+
+  p->end = plan_phases (phases, p->start, p->starts, p->ends) - 1;
+  if (cohort == NULL)
+    p->status = "waiting";
+  else if (p->start > s->today_j)
+    p->status = "intake";
+  else if (p->end >= s->today_j)
+    p->status = p->r < 85 ? "active" : p->r < 90 ? "on_hold" : "dropped_out";
+  else
+    p->status = p->r < 80 ? "completed" : "dropped_out";
+
+  /* A dropped-out participant left somewhere between the start and today. */
+  if (strcmp (p->status, "dropped_out") == 0)
+    p->stop = p->start + g_rand_int_range (s->rand, 14,
+                                           MAX (15, (int) (MIN (p->end, s->today_j) - p->start)));
+
+  p->birth = p->start - (guint32) (365.25 * g_rand_int_range (s->rand, min_age, max_age + 1))
+             - g_rand_int_range (s->rand, 0, 365);
+}
+
+/* The participant's record, their mentor and the screening before their start */
+static gboolean
+write_person (Sample              *s,
+              const ProgrammePlan *plan,
+              gint64               programme_id,
+              const CohortInfo    *cohort,
+              guint                waiting_position,
+              guint                serial,
+              Person              *p,
+              GError             **error)
+{
+  g_autofree char *referrer = g_strdup_printf ("Jobcenter %s", plan->municipality);
+  SporEntity *e = record (s, SPOR_TYPE_PARTICIPANT);
+
+  set_text (e, "name", p->name);
+  set_day (s, e, "birth_date", p->birth);
+  set_text (e, "email", p->email);
+  set_text (e, "phone", p->phone);
+  set_text (e, "municipality", plan->municipality);
+  set_text (e, "provision", PICK_WEIGHTED (s, &spor_values_provision, provision_weights));
+  set_text (e, "referral_caseworker", p->caseworker);
+  set_text (e, "referral_organisation", referrer);
+  set_day (s, e, "referral_date", p->start - 30);
+  set_int (e, "programme_id", programme_id);
+  if (cohort != NULL)
+    set_int (e, "cohort_id", cohort->id);
+  set_text (e, "status", p->status);
+  if (cohort == NULL)
+    {
+      set_int (e, "waiting_position", waiting_position);
+      set_day (s, e, "waiting_since", p->start);
+    }
+  else
+    {
+      set_day (s, e, "start_date", p->start);
+      if (strcmp (p->status, "completed") == 0)
+        set_day (s, e, "end_date", p->end);
+      else if (p->stop != 0)
+        set_day (s, e, "end_date", p->stop);
+    }
+  set_int (e, "contact_person_id", p->contact);
+  set_day (s, e, "consent_date", p->start - 20);
+  spor_entity_set_bool (e, "consent_processing", TRUE);
+  spor_entity_set_bool (e, "consent_sharing", p->r % 2);
+  spor_entity_set_bool (e, "consent_photos", p->r % 3 == 0);
+  if (p->note != NULL)
+    set_text (e, "needs", p->note);
+  if (p->stop != 0)
+    set_text (e, "exit_reason", "Flyttet fra kommunen.");
+  if (!put (s, e, &p->id, error))
+    return FALSE;
+  s->counts->participants++;
+
+  e = record (s, SPOR_TYPE_PARTICIPANT_STAFF);
+  set_int (e, "participant_id", p->id);
+  set_int (e, "staff_id", staff_at (s, serial / 10, "mentor"));
+  set_text (e, "role", "mentor");
+  if (!put (s, e, NULL, error))
+    return FALSE;
+
+  /* screening before the start */
+  return add_meeting (s, p->id, "screening", p->start - 14, p->contact, error);
+}
+
+/* What a participant who has started has done: their blocks and attendance, coaching, a
+ * certificate or a volunteer's help, and the exit of those who completed */
+static gboolean
+write_course (Sample              *s,
+              const ProgrammePlan *plan,
+              const CohortInfo    *cohort,
+              guint                serial,
+              const Person        *p,
+              GError             **error)
+{
+  SporEntity *e;
+
+  for (guint b = 0; b < cohort->n_blocks; b++)
+    {
+      e = record (s, SPOR_TYPE_BLOCK_PARTICIPANT);
+      set_int (e, "block_id", cohort->block_ids[b]);
+      set_int (e, "participant_id", p->id);
+      if (!put (s, e, NULL, error))
+        return FALSE;
+    }
+
+  if (!create_attendance (s, plan, cohort, p->id,
+                          MIN (s->today_j - 1, p->stop != 0 ? p->stop : G_MAXUINT32), error))
+    return FALSE;
+
+  /* coaching along the way */
+  for (guint32 d = p->start + 28; d < MIN (s->today_j, p->stop ? p->stop : p->end); d += 56)
+    if (!add_meeting (s, p->id, "coaching", d, staff_at (s, serial / 10, "mentor"), error))
+      return FALSE;
+
+  if (strcmp (plan->key, "unge-med-kant") == 0)
+    {
+      e = record (s, SPOR_TYPE_PORTFOLIO_ITEM);
+      set_int (e, "participant_id", p->id);
+      set_text (e, "kind", "certificate");
+      set_text (e, "title", "Kompetencebevis: førstehjælp");
+      set_day (s, e, "date", p->start + 40);
+      set_text (e, "issuer", "Ishøj Kommune");
+      if (!put (s, e, NULL, error))
+        return FALSE;
+    }
+
+  if (strcmp (plan->key, "digitale-ressourcebank") == 0 && s->volunteers->len > 0 &&
+      !create_match (s, p->id, serial, p->start, p->end, error))
+    return FALSE;
+
+  if (strcmp (p->status, "completed") == 0)
+    return create_exit (s, p->id, p->start, p->end, p->r, error);
+  return TRUE;
+}
+
 static gboolean
 create_participant (Sample              *s,
                     const ProgrammePlan *plan,
@@ -596,139 +786,17 @@ create_participant (Sample              *s,
                     guint                serial,
                     GError             **error)
 {
-  g_autofree char *name = invent_name (s);
-  g_autofree char *email = invent_email (name, serial);
-  g_autofree char *phone = invent_phone (s);
-  g_autofree char *caseworker = invent_name (s);
-  g_autofree char *referrer = g_strdup_printf ("Jobcenter %s", plan->municipality);
-  g_autofree guint32 *starts = g_new0 (guint32, phases->ids->len + 1);
-  g_autofree guint32 *ends = g_new0 (guint32, phases->ids->len + 1);
-  int min_age = (int) spor_entity_get_int (programme, "min_age");
-  int max_age = spor_entity_is_set (programme, "max_age")
-    ? (int) spor_entity_get_int (programme, "max_age") : 60;
-  guint32 start = cohort != NULL ? cohort->start : s->today_j - g_rand_int_range (s->rand, 0, 120);
-  guint32 end = 0, stop = 0, birth;
-  const char *status;
-  const char *note = PICK (s, need_notes);
-  gint64 id, contact = staff_at (s, serial / 10, "adviser");
-  guint r = (guint) g_rand_int_range (s->rand, 0, 100);
-  SporEntity *e;
+  Person p = { 0 };
+  gboolean ok;
 
-  end = plan_phases (phases, start, starts, ends) - 1;
-  if (cohort == NULL)
-    status = "waiting";
-  else if (start > s->today_j)
-    status = "intake";
-  else if (end >= s->today_j)
-    status = r < 85 ? "active" : r < 90 ? "on_hold" : "dropped_out";
-  else
-    status = r < 80 ? "completed" : "dropped_out";
-
-  /* A dropped-out participant left somewhere between the start and today. */
-  if (strcmp (status, "dropped_out") == 0)
-    stop = start + g_rand_int_range (s->rand, 14, MAX (15, (int) (MIN (end, s->today_j) - start)));
-
-  birth = start - (guint32) (365.25 * g_rand_int_range (s->rand, min_age, max_age + 1))
-                - g_rand_int_range (s->rand, 0, 365);
-
-  e = record (s, SPOR_TYPE_PARTICIPANT);
-  set_text (e, "name", name);
-  set_day (s, e, "birth_date", birth);
-  set_text (e, "email", email);
-  set_text (e, "phone", phone);
-  set_text (e, "municipality", plan->municipality);
-  set_text (e, "provision", PICK_WEIGHTED (s, &spor_values_provision, provision_weights));
-  set_text (e, "referral_caseworker", caseworker);
-  set_text (e, "referral_organisation", referrer);
-  set_day (s, e, "referral_date", start - 30);
-  set_int (e, "programme_id", programme_id);
-  if (cohort != NULL)
-    set_int (e, "cohort_id", cohort->id);
-  set_text (e, "status", status);
-  if (cohort == NULL)
-    {
-      set_int (e, "waiting_position", waiting_position);
-      set_day (s, e, "waiting_since", start);
-    }
-  else
-    {
-      set_day (s, e, "start_date", start);
-      if (strcmp (status, "completed") == 0)
-        set_day (s, e, "end_date", end);
-      else if (stop != 0)
-        set_day (s, e, "end_date", stop);
-    }
-  set_int (e, "contact_person_id", contact);
-  set_day (s, e, "consent_date", start - 20);
-  spor_entity_set_bool (e, "consent_processing", TRUE);
-  spor_entity_set_bool (e, "consent_sharing", r % 2);
-  spor_entity_set_bool (e, "consent_photos", r % 3 == 0);
-  if (note != NULL)
-    set_text (e, "needs", note);
-  if (stop != 0)
-    set_text (e, "exit_reason", "Flyttet fra kommunen.");
-  if (!put (s, e, &id, error))
-    return FALSE;
-  s->counts->participants++;
-
-  e = record (s, SPOR_TYPE_PARTICIPANT_STAFF);
-  set_int (e, "participant_id", id);
-  set_int (e, "staff_id", staff_at (s, serial / 10, "mentor"));
-  set_text (e, "role", "mentor");
-  if (!put (s, e, NULL, error))
-    return FALSE;
-
-  /* screening before the start */
-  if (!add_meeting (s, id, "screening", start - 14, contact, error))
-    return FALSE;
-
-  if (cohort == NULL)
-    return TRUE;
-
-  if (!create_progress (s, id, phases, starts, ends, status, stop, error) ||
-      !create_agreement (s, plan, id, name, note, start, serial, error))
-    return FALSE;
-
-  if (start > s->today_j)
-    return TRUE;
-
-  for (guint b = 0; b < cohort->n_blocks; b++)
-    {
-      e = record (s, SPOR_TYPE_BLOCK_PARTICIPANT);
-      set_int (e, "block_id", cohort->block_ids[b]);
-      set_int (e, "participant_id", id);
-      if (!put (s, e, NULL, error))
-        return FALSE;
-    }
-
-  if (!create_attendance (s, plan, cohort, id,
-                          MIN (s->today_j - 1, stop != 0 ? stop : G_MAXUINT32), error))
-    return FALSE;
-
-  /* coaching along the way */
-  for (guint32 d = start + 28; d < MIN (s->today_j, stop ? stop : end); d += 56)
-    if (!add_meeting (s, id, "coaching", d, staff_at (s, serial / 10, "mentor"), error))
-      return FALSE;
-
-  if (strcmp (plan->key, "unge-med-kant") == 0)
-    {
-      e = record (s, SPOR_TYPE_PORTFOLIO_ITEM);
-      set_int (e, "participant_id", id);
-      set_text (e, "kind", "certificate");
-      set_text (e, "title", "Kompetencebevis: førstehjælp");
-      set_day (s, e, "date", start + 40);
-      set_text (e, "issuer", "Ishøj Kommune");
-      if (!put (s, e, NULL, error))
-        return FALSE;
-    }
-
-  if (strcmp (plan->key, "digitale-ressourcebank") == 0 && s->volunteers->len > 0 &&
-      !create_match (s, id, serial, start, end, error))
-    return FALSE;
-
-  if (strcmp (status, "completed") == 0)
-    return create_exit (s, id, start, end, r, error);
-  return TRUE;
+  invent_person (s, programme, phases, cohort, serial, &p);
+  ok = write_person (s, plan, programme_id, cohort, waiting_position, serial, &p, error);
+  if (ok && cohort != NULL)
+    ok = create_progress (s, p.id, phases, p.starts, p.ends, p.status, p.stop, error) &&
+         create_agreement (s, plan, p.id, p.name, p.note, p.start, serial, error) &&
+         (p.start > s->today_j || write_course (s, plan, cohort, serial, &p, error));
+  person_clear (&p);
+  return ok;
 }
 
 static gboolean
