@@ -17,16 +17,16 @@ spor_attendance_status_to_string (SporAttendanceStatus status)
 {
   if (status == SPOR_ATTENDANCE_UNKNOWN)
     return NULL;
-  return spor_enum_to_nick (SPOR_TYPE_ATTENDANCE_STATUS, status);
+  return spor_value_of_enum (SPOR_TYPE_ATTENDANCE_STATUS, status);
 }
 
 SporAttendanceStatus
 spor_attendance_status_from_string (const char *text)
 {
   /* "unknown" is the nick of nothing stored */
-  if (g_strcmp0 (text, spor_enum_to_nick (SPOR_TYPE_ATTENDANCE_STATUS, SPOR_ATTENDANCE_UNKNOWN)) == 0)
+  if (g_strcmp0 (text, spor_value_of_enum (SPOR_TYPE_ATTENDANCE_STATUS, SPOR_ATTENDANCE_UNKNOWN)) == 0)
     return SPOR_ATTENDANCE_UNKNOWN;
-  return spor_enum_from_nick (SPOR_TYPE_ATTENDANCE_STATUS, text, SPOR_ATTENDANCE_UNKNOWN);
+  return spor_value_to_enum (SPOR_TYPE_ATTENDANCE_STATUS, text, SPOR_ATTENDANCE_UNKNOWN);
 }
 
 const char *

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* spor-check.c: dates that come in pairs are in order (start before end) */
+/* spor-rules.c: dates that come in pairs are in order (start before end) */
 void spor_rules_dates           (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-participant.c */
 void spor_participant_rules     (SporEntity *entity, SporStore *store, GPtrArray *problems);

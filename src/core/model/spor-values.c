@@ -242,8 +242,8 @@ spor_value_list_contains (const SporValueList *list,
 }
 
 const char *
-spor_enum_to_nick (GType enum_type,
-                   int   value)
+spor_value_of_enum (GType enum_type,
+                    int   value)
 {
   GEnumClass *klass = g_type_class_ref (enum_type);
   GEnumValue *found = g_enum_get_value (klass, value);
@@ -254,9 +254,9 @@ spor_enum_to_nick (GType enum_type,
 }
 
 int
-spor_enum_from_nick (GType       enum_type,
-                     const char *nick,
-                     int         fallback)
+spor_value_to_enum (GType       enum_type,
+                    const char *nick,
+                    int         fallback)
 {
   GEnumClass *klass;
   GEnumValue *found;

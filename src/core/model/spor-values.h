@@ -81,11 +81,11 @@ const char          *spor_value_label                   (const SporValueList *li
                                                          const char          *value);
 
 /* For a C enum whose nicks are the stored values (SporAttendanceStatus, SporDurationUnit):
- * the nick of @value (NULL when it has none), and the value whose nick is @nick (@fallback
- * for NULL and any other text). */
-const char          *spor_enum_to_nick                  (GType                enum_type,
+ * the stored value of @value, its nick (NULL when it has none), and the enum value a stored
+ * value @nick stands for (@fallback for NULL and any other text). */
+const char          *spor_value_of_enum                 (GType                enum_type,
                                                          int                  value);
-int                  spor_enum_from_nick                (GType                enum_type,
+int                  spor_value_to_enum                 (GType                enum_type,
                                                          const char          *nick,
                                                          int                  fallback);
 

@@ -14,13 +14,13 @@
 SporDurationUnit
 spor_duration_unit_from_string (const char *text)
 {
-  return spor_enum_from_nick (SPOR_TYPE_DURATION_UNIT, text, SPOR_DURATION_WEEKS);
+  return spor_value_to_enum (SPOR_TYPE_DURATION_UNIT, text, SPOR_DURATION_WEEKS);
 }
 
 const char *
 spor_duration_unit_to_string (SporDurationUnit unit)
 {
-  const char *nick = spor_enum_to_nick (SPOR_TYPE_DURATION_UNIT, unit);
+  const char *nick = spor_value_of_enum (SPOR_TYPE_DURATION_UNIT, unit);
 
   return nick != NULL ? nick : "weeks";
 }
