@@ -1,4 +1,4 @@
-/* spor-util.c — identifiers, text folding and printable text
+/* spor-fold.c — text for searching: folded words, contact data
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,95 +6,7 @@
 
 #include <string.h>
 
-#include "spor-util.h"
-
-G_LOCK_DEFINE_STATIC (clock);
-
-void
-spor_uuid_fill (char out[37])
-{
-  static gint64 last_ms = 0;
-  static guint counter = 0;
-  static const char hex[] = "0123456789abcdef";
-  guint8 b[16];
-  gint64 ms;
-  guint32 r1 = g_random_int (), r2 = g_random_int ();
-
-  G_LOCK (clock);
-  ms = g_get_real_time () / 1000;
-  if (ms <= last_ms)
-    {
-      /* Same millisecond: count up in the 12 bits after the version, so order holds. */
-      counter++;
-      if (counter > 0xfff)
-        {
-          last_ms++;
-          counter = g_random_int_range (0, 0x400);
-        }
-      ms = last_ms;
-    }
-  else
-    {
-      last_ms = ms;
-      counter = g_random_int_range (0, 0x400);
-    }
-  b[0] = (ms >> 40) & 0xff;
-  b[1] = (ms >> 32) & 0xff;
-  b[2] = (ms >> 24) & 0xff;
-  b[3] = (ms >> 16) & 0xff;
-  b[4] = (ms >> 8) & 0xff;
-  b[5] = ms & 0xff;
-  b[6] = 0x70 | ((counter >> 8) & 0x0f);
-  b[7] = counter & 0xff;
-  G_UNLOCK (clock);
-
-  b[8] = 0x80 | ((r1 >> 24) & 0x3f);
-  b[9] = (r1 >> 16) & 0xff;
-  b[10] = (r1 >> 8) & 0xff;
-  b[11] = r1 & 0xff;
-  b[12] = (r2 >> 24) & 0xff;
-  b[13] = (r2 >> 16) & 0xff;
-  b[14] = (r2 >> 8) & 0xff;
-  b[15] = r2 & 0xff;
-
-  for (guint i = 0, o = 0; i < 16; i++)
-    {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
-        out[o++] = '-';
-      out[o++] = hex[b[i] >> 4];
-      out[o++] = hex[b[i] & 0xf];
-    }
-  out[36] = '\0';
-}
-
-char *
-spor_uuid_new (void)
-{
-  char *out = g_malloc (37);
-
-  spor_uuid_fill (out);
-  return out;
-}
-
-gboolean
-spor_uuid_is_valid (const char *text)
-{
-  /* the same test as g_uuid_string_is_valid(), written out: an import makes millions */
-  if (text == NULL)
-    return FALSE;
-  for (guint i = 0; i < 36; i++)
-    if (i == 8 || i == 13 || i == 18 || i == 23 ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
-      return FALSE;
-  return text[36] == '\0';
-}
-
-void
-spor_uuid_normalise (char *uuid)
-{
-  for (char *p = uuid; *p != '\0'; p++)
-    if (*p >= 'A' && *p <= 'F')
-      *p += 'a' - 'A';
-}
+#include "spor-fold.h"
 
 /* Lower-cased @word with the Danish letters spelt out (æ→ae, ø→oe, å→aa) or reduced to
  * their base letter (ø→o, å→a); other accented letters lose their accent either way. */
@@ -245,55 +157,4 @@ spor_contact_text (const char *email,
       g_string_free (digits, TRUE);
     }
   return g_string_free (s, FALSE);
-}
-
-/* Control characters, and characters that reorder text or break lines. */
-static gboolean
-needs_escape (gunichar c)
-{
-  return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
-         c == 0x061c ||                   /* Arabic letter mark */
-         (c >= 0x200e && c <= 0x200f) ||  /* left-to-right and right-to-left marks */
-         (c >= 0x2028 && c <= 0x202e) ||  /* line and paragraph separators, embeddings */
-         (c >= 0x2066 && c <= 0x2069);    /* isolates */
-}
-
-char *
-spor_printable_len (const char *text,
-                    gsize       length)
-{
-  GString *out = g_string_sized_new (length + 1);
-  const char *p = text, *end = text + length;
-
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_printf (out, "\\x%02x", (guchar) *p);
-          p++;
-          continue;
-        }
-      if (c == 0)
-        {
-          g_string_append (out, "\\x00");
-          p++;
-          continue;
-        }
-      if (needs_escape (c))
-        g_string_append_printf (out, c < 0x80 ? "\\x%02x" : "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      p = g_utf8_next_char (p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-char *
-spor_printable (const char *text)
-{
-  if (text == NULL)
-    return g_strdup ("");
-  return spor_printable_len (text, strlen (text));
 }
