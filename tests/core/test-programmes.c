@@ -40,7 +40,7 @@ test_templates (void)
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
       g_autoptr(SporProgramme) programme =
-        spor_store_create_programme_from_template (store, seeds[i].key, &error);
+        spor_templates_create_programme (store, seeds[i].key, &error);
       g_autoptr(GPtrArray) phases = NULL;
       SporEntity *first;
 
@@ -57,7 +57,7 @@ test_templates (void)
   /* Aspiranterne: 1 month storytelling, 2 months entrepreneurship, 3 months practical learning */
   {
     g_autoptr(SporProgramme) programme =
-      spor_store_create_programme_from_template (store, "aspiranterne", &error);
+      spor_templates_create_programme (store, "aspiranterne", &error);
     g_autoptr(GPtrArray) phases = spor_programmes_list_phases (store, id_of (programme), &error);
     int months[] = { 1, 2, 3 };
 
@@ -67,7 +67,7 @@ test_templates (void)
         g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (phases, i + 1), "duration_unit"), ==, "months");
       }
   }
-  g_assert_null (spor_store_create_programme_from_template (store, "no-such-template", &error));
+  g_assert_null (spor_templates_create_programme (store, "no-such-template", &error));
   g_assert_nonnull (error);
 }
 
@@ -170,7 +170,7 @@ test_cohorts (void)
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SporProgramme) programme =
-    spor_store_create_programme_from_template (store, "sy-og-design", &error);
+    spor_templates_create_programme (store, "sy-og-design", &error);
   g_autoptr(SporCohort) cohort = NULL;
   g_autoptr(SporCohort) later = NULL;
   g_autoptr(GPtrArray) cohorts = NULL;

@@ -162,7 +162,7 @@ fixture_set_up (Fixture      *f,
   g_autoptr(SporCohort) cohort = NULL;
 
   f->store = test_open_new_store ();
-  programme = spor_store_create_programme_from_template (f->store, "aspiranterne", &error);
+  programme = spor_templates_create_programme (f->store, "aspiranterne", &error);
   g_assert_no_error (error);
   f->programme = spor_entity_get_id (SPOR_ENTITY (programme));
   cohort = spor_programmes_create_cohort (f->store, f->programme, "Hold 1", "2026-01-31", 12, &error);
@@ -272,7 +272,7 @@ test_enrol_other_programme (Fixture      *f,
   g_autoptr(GPtrArray) list = NULL;
 
   assert_ok (spor_progress_enrol (f->store, f->participant, f->cohort, &error));
-  other = spor_store_create_programme_from_template (f->store, "unge-med-kant", &error);
+  other = spor_templates_create_programme (f->store, "unge-med-kant", &error);
   g_assert_no_error (error);
   cohort = spor_programmes_create_cohort (f->store, spor_entity_get_id (SPOR_ENTITY (other)),
                                           "Kant 1", "2026-03-02", -1, &error);

@@ -342,7 +342,7 @@ create_programme (Sample              *s,
   guint32 first = spor_date_to_julian ("2024-01-08"), latest = s->today_j - 42;
   guint32 duration;
 
-  programme = spor_store_create_programme_from_template (s->store, plan->key, error);
+  programme = spor_templates_create_programme (s->store, plan->key, error);
   if (programme == NULL)
     return FALSE;
   programme_id = spor_entity_get_id (SPOR_ENTITY (programme));
