@@ -30,8 +30,9 @@ spor_block_exception_rules (SporEntity *e,
     spor_problems_add (problems, "substitute_id", _("Choose the substitute."));
 
   /* A time left out is the block's own. */
-  if ((start == NULL) != (end == NULL) && store != NULL)
-    block = spor_store_get (store, SPOR_TYPE_BLOCK, spor_entity_get_int (e, "block_id"), NULL);
+  if ((start == NULL) != (end == NULL))
+    block = spor_rules_get (store, SPOR_TYPE_BLOCK, spor_entity_get_int (e, "block_id"), problems,
+                            "block_id");
   if (block != NULL)
     {
       start = start != NULL ? start : spor_entity_get_text (block, "start_time");

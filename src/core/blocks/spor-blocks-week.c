@@ -83,22 +83,6 @@ add_problem (SporOccurrence *o,
     }
 }
 
-static char *
-staff_name (SporStore *store,
-            gint64     staff_id)
-{
-  sqlite3_stmt *stmt = spor_store_prepare (store, "SELECT name FROM staff WHERE id = ?", NULL);
-  char *name = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, staff_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup (column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return name;
-}
-
 static gboolean
 overlaps (const SporOccurrence *a,
           const SporOccurrence *b)
@@ -322,6 +306,32 @@ load_exceptions (SporStore        *store,
   return finish (store, stmt, rc, "block exceptions", error);
 }
 
+/* The names of the substitutes in the week's blocks, who need not be in any of them */
+static gboolean
+load_substitutes (SporStore        *store,
+                  const WeekParams *w,
+                  WeekDetails      *d,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt = prepare_week (store,
+                                     "SELECT id, name FROM staff WHERE id IN "
+                                     "(SELECT substitute_id FROM block_exceptions "
+                                     " WHERE block_id IN (" WEEK_BLOCK_IDS ") AND kind = 'substitute')",
+                                     w, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_replace (d->staff_names, key, g_strdup (column_text (stmt, 1)));
+    }
+  return finish (store, stmt, rc, "substitutes", error);
+}
+
 /* Registered attendance per occurrence of the week; one index range per block */
 static gboolean
 load_registered (SporStore        *store,
@@ -362,33 +372,22 @@ load_details (SporStore        *store,
          load_requirements (store, w, d, error) &&
          load_participants (store, w, d, error) &&
          load_exceptions (store, w, d, error) &&
+         load_substitutes (store, w, d, error) &&
          load_registered (store, w, d, error);
 }
 
+/* A staff member's name: one in the week's blocks or a substitute there (load_details) */
 static const char *
-name_of (SporStore   *store,
-         WeekDetails *d,
+name_of (WeekDetails *d,
          gint64       staff_id)
 {
   const char *name = g_hash_table_lookup (d->staff_names, &staff_id);
 
-  if (name == NULL)
-    {
-      /* A substitute who is not in any block of the week */
-      gint64 *key = g_new (gint64, 1);
-
-      *key = staff_id;
-      name = staff_name (store, staff_id);
-      g_hash_table_insert (d->staff_names, key, (gpointer) (name != NULL ? name : g_strdup ("")));
-      name = g_hash_table_lookup (d->staff_names, &staff_id);
-    }
-  return name;
+  return name != NULL ? name : "";
 }
-
 /* Staffing, participants, attendance counts and the problems within one occurrence */
 static void
-fill_occurrence (SporStore      *store,
-                 WeekDetails    *d,
+fill_occurrence (WeekDetails    *d,
                  SporOccurrence *o)
 {
   GArray *staff = g_hash_table_lookup (d->staff, &o->block_id);
@@ -427,7 +426,7 @@ fill_occurrence (SporStore      *store,
       if (names->len > 0)
         g_string_append (names, ", ");
       /* Translators: a staff member in a block: "Name (role)" */
-      g_string_append_printf (names, _("%s (%s)"), id == l->staff_id ? l->name : name_of (store, d, id),
+      g_string_append_printf (names, _("%s (%s)"), id == l->staff_id ? l->name : name_of (d, id),
                               spor_value_label (&spor_values_role, l->role));
     }
   o->staff = names->len > 0 ? g_strdup (names->str) : NULL;
@@ -513,8 +512,7 @@ next_run (GArray *bookings,
 }
 
 static void
-find_double_bookings (SporStore   *store,
-                      WeekDetails *d,
+find_double_bookings (WeekDetails *d,
                       GPtrArray   *occurrences)
 {
   g_autoptr(GArray) by_staff = bookings_of (occurrences, TRUE);
@@ -541,7 +539,7 @@ find_double_bookings (SporStore   *store,
               break;
             if (b->block_id == a->block_id || !overlaps (a, b))
               continue;
-            name = name_of (store, d, ba->person);
+            name = name_of (d, ba->person);
             /* Translators: "Name is also booked in Title" */
             add_problem (a, SPOR_PROBLEM_STAFF_DOUBLE,
                          g_strdup_printf (_("%s is also booked in “%s”"), name, b->title));
@@ -700,13 +698,13 @@ spor_blocks_query_week (SporStore            *store,
 
           occ->colour = g_strdup (wb->colour);
           occ->location = g_strdup (wb->location);
-          fill_occurrence (store, &details, occ);
+          fill_occurrence (&details, occ);
         }
       g_ptr_array_extend_and_steal (week->occurrences, g_steal_pointer (&occurrences));
     }
 
   g_ptr_array_sort (week->occurrences, spor_occurrence_compare);
-  find_double_bookings (store, &details, week->occurrences);
+  find_double_bookings (&details, week->occurrences);
   for (guint i = 0; i < week->occurrences->len; i++)
     if (((SporOccurrence *) g_ptr_array_index (week->occurrences, i))->problems != 0)
       week->n_problems++;

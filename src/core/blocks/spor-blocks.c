@@ -58,7 +58,7 @@ spor_block_rules (SporEntity *e,
     }
   if (cohort_id > 0 && programme_id > 0 && store != NULL)
     {
-      gint64 of = spor_rules_cohort_programme (store, cohort_id);
+      gint64 of = spor_rules_cohort_programme (store, cohort_id, problems);
 
       if (of != 0 && of != programme_id)
         spor_problems_add (problems, "cohort_id", _("The cohort belongs to another programme"));

@@ -125,21 +125,32 @@ new_event (SporBlock   *block,
   return event;
 }
 
-static char *
-first_text (SporStore  *store,
-            const char *sql,
-            gint64      id)
+/* The text in the first column of the first row of @sql for @id, into @text (NULL for no
+ * row or NULL) */
+static gboolean
+first_text (SporStore   *store,
+            const char  *sql,
+            gint64       id,
+            char       **text,
+            GError     **error)
 {
-  sqlite3_stmt *stmt = spor_store_prepare (store, sql, NULL);
-  char *text = NULL;
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  int rc;
 
+  *text = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return text;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "block to export");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -341,12 +352,13 @@ add_block (SporStore     *store,
   first = first_occurrence (block);
   if (first == NULL)
     return TRUE; /* a rule with no day in its period: nothing to put in a calendar */
-  location = first_text (store, "SELECT name FROM locations WHERE id = ?",
-                         spor_entity_get_int (SPOR_ENTITY (block), "location_id"));
-  staff = first_text (store,
-                      "SELECT group_concat (name, ', ') FROM (SELECT DISTINCT s.name FROM block_staff bs "
-                      "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
-                      block_id);
+  if (!first_text (store, "SELECT name FROM locations WHERE id = ?",
+                   spor_entity_get_int (SPOR_ENTITY (block), "location_id"), &location, error) ||
+      !first_text (store,
+                   "SELECT group_concat (name, ', ') FROM (SELECT DISTINCT s.name FROM block_staff bs "
+                   "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
+                   block_id, &staff, error))
+    return FALSE;
 
   master = new_event (block, location, staff);
   add_times (master, first, zone);

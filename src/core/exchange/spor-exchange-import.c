@@ -130,27 +130,39 @@ read_value (Import         *im,
 }
 
 /* A conflict for the report, with the local record's name or title */
-static void
+static gboolean
 add_conflict (Import               *im,
               const SporEntityInfo *info,
               const char           *uuid,
               const char           *local_stamp,
               const char           *file_stamp,
-              gboolean              deleted_in_file)
+              gboolean              deleted_in_file,
+              GError              **error)
 {
   g_autoptr(SporEntity) local = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *label = NULL;
 
   if (!spor_import_report_wants_conflict (im->report))
-    return;
+    return TRUE;
   if (file_stamp != NULL)
-    local = spor_store_get_by_uuid (im->store, info->get_type (), uuid, NULL);
+    {
+      local = spor_store_get_by_uuid (im->store, info->get_type (), uuid, &local_error);
+      /* a record deleted here has no name to show */
+      if (local == NULL && !g_error_matches (local_error, SPOR_STORE_ERROR,
+                                             SPOR_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
   if (local != NULL && spor_entity_info_find_field (info, "name") != NULL)
     label = spor_entity_get_text (local, "name");
   else if (local != NULL && spor_entity_info_find_field (info, "title") != NULL)
     label = spor_entity_get_text (local, "title");
   spor_import_report_add_conflict (im->report, info->name, uuid, label, local_stamp, file_stamp,
                                    deleted_in_file);
+  return TRUE;
 }
 
 /* --- header ---------------------------------------------------------------------------- */
@@ -431,14 +443,12 @@ merge_record (Import      *im,
       break;
     case SPOR_MERGE_LOCAL_NEWER:
       count->n_conflicts++;
-      add_conflict (im, info, uuid, local_stamp, file_stamp, FALSE);
-      break;
+      return add_conflict (im, info, uuid, local_stamp, file_stamp, FALSE, error);
     case SPOR_MERGE_DELETED_HERE:
     case SPOR_MERGE_DELETED:
     default:
       count->n_conflicts++;
-      add_conflict (im, info, uuid, local_stamp, NULL, FALSE);
-      break;
+      return add_conflict (im, info, uuid, local_stamp, NULL, FALSE, error);
     }
   return TRUE;
 }
@@ -531,7 +541,7 @@ import_tombstone (Import      *im,
   else if (result == SPOR_MERGE_LOCAL_NEWER)
     {
       spor_import_report_count (im->report, kind)->n_conflicts++;
-      add_conflict (im, info, uuid, NULL, deleted_at, TRUE);
+      return add_conflict (im, info, uuid, NULL, deleted_at, TRUE, error);
     }
   return TRUE;
 }
@@ -825,7 +835,7 @@ spor_exchange_import_stream (SporStore            *store,
   SporBulkFlags flags = SPOR_BULK_LARGE;
   const SporEntityInfo * const *infos;
   guint n_infos;
-  gboolean empty, ok;
+  gboolean empty = FALSE, ok;
   SporImportReport *report = NULL;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
@@ -834,10 +844,11 @@ spor_exchange_import_stream (SporStore            *store,
   import_init (&im, store, stream, size, apply, cancellable, progress, progress_data);
   /* Into a database without records, every record is new and comes from this one file:
    * one audit entry per kind of record says so, instead of millions. */
-  empty = spor_store_is_empty (store);
-  if (empty)
+  ok = spor_store_is_empty (store, &empty, error);
+  if (ok && empty)
     flags |= SPOR_BULK_EMPTY | SPOR_BULK_AUDIT_PER_KIND;
-  im.seen = spor_import_seen_new (store, empty, size, error);
+  if (ok)
+    im.seen = spor_import_seen_new (store, empty, size, error);
   ok = im.seen != NULL && spor_store_begin_bulk (store, flags, "import", error);
   if (ok)
     {

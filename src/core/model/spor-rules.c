@@ -55,14 +55,36 @@ spor_rules_dates (SporEntity *entity,
     }
 }
 
+gpointer
+spor_rules_get (SporStore  *store,
+                GType       type,
+                gint64      id,
+                GPtrArray  *problems,
+                const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  SporEntity *record;
+
+  if (store == NULL || id <= 0)
+    return NULL;
+  record = spor_store_get (store, type, id, &error);
+  /* no such record: the database refuses the reference when it is written */
+  if (record == NULL && !g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
+    {
+      g_autofree char *message = g_strdup_printf (_("The record could not be checked: %s"),
+                                                  error->message);
+      spor_problems_add (problems, field, message);
+    }
+  return record;
+}
+
 gint64
 spor_rules_cohort_programme (SporStore *store,
-                             gint64     cohort_id)
+                             gint64     cohort_id,
+                             GPtrArray *problems)
 {
-  g_autoptr(SporEntity) cohort = NULL;
+  g_autoptr(SporEntity) cohort = spor_rules_get (store, SPOR_TYPE_COHORT, cohort_id, problems,
+                                                 "cohort_id");
 
-  if (store == NULL || cohort_id <= 0)
-    return 0;
-  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, NULL);
   return cohort != NULL ? spor_entity_get_int (cohort, "programme_id") : 0;
 }

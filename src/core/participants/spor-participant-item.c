@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "spor-participant-item.h"
 #include "spor-store-private.h"
 
@@ -68,8 +70,9 @@ column_text (sqlite3_stmt *stmt,
 }
 
 SporParticipantItem *
-spor_participant_item_load (SporStore *store,
-                            gint64     id)
+spor_participant_item_load (SporStore  *store,
+                            gint64      id,
+                            GError    **error)
 {
   static const char sql[] =
     "SELECT p.name, p.status, g.name, c.name, p.start_date,"
@@ -81,9 +84,9 @@ spor_participant_item_load (SporStore *store,
     "  LEFT JOIN programmes g ON g.id = p.programme_id"
     "  LEFT JOIN cohorts c ON c.id = p.cohort_id"
     " WHERE p.id = ?";
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = spor_store_prepare (store, sql, &error);
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
   SporParticipantItem *item;
+  int rc;
 
   item = g_object_new (SPOR_TYPE_PARTICIPANT_ITEM, NULL);
   item->id = id;
@@ -94,7 +97,8 @@ spor_participant_item_load (SporStore *store,
       return item;
     }
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       item->name = column_text (stmt, 0);
       item->status = column_text (stmt, 1);
@@ -107,11 +111,14 @@ spor_participant_item_load (SporStore *store,
     }
   else
     {
-      /* Erased meanwhile by another connection: an empty row until the next refresh. */
+      /* Erased meanwhile by another connection (SQLITE_DONE): an empty row until the next
+       * refresh. */
       item->name = g_strdup ("");
       item->status = g_strdup ("waiting");
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    spor_store_set_error (store, error, rc, _("Reading a participant"));
   return item;
 }

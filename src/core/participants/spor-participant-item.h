@@ -25,8 +25,9 @@ gint64      spor_participant_item_get_waiting_position (SporParticipantItem *sel
 const char *spor_participant_item_get_waiting_since  (SporParticipantItem *self);
 
 /* The row of participant @id as it is in the store now: an empty row (name "") when the
- * participant is gone. */
+ * participant is gone, and also, with @error set, when it could not be read. */
 SporParticipantItem *spor_participant_item_load      (SporStore           *store,
-                                                      gint64               id);
+                                                      gint64               id,
+                                                      GError             **error);
 
 G_END_DECLS

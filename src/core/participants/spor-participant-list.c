@@ -218,7 +218,18 @@ struct _SporParticipantList
   /* A small cache keyed by position modulo CACHE_SIZE: the rows on screen are asked for
    * again and again, the rest of a 72,000-row list is never held. */
   SporParticipantItem *cache[CACHE_SIZE];
+  /* Why the last refresh or read failed (NULL: it did not), for the "error" property */
+  GError              *error;
+  guint                notify_source;
 };
+
+enum {
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void spor_participant_list_model_init (GListModelInterface *iface);
 
@@ -227,6 +238,41 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SporParticipantList, spor_participant_list, G_TYP
                                                       spor_participant_list_model_init))
 
 static void ensure_complete (SporParticipantList *self);
+static void reload (SporParticipantList *self);
+
+static gboolean
+notify_when_idle (gpointer data)
+{
+  SporParticipantList *self = data;
+
+  self->notify_source = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps @error (taken; NULL: none) as the list's error and says so when it changed. While
+ * GTK reads the list (get_item) the notification waits until idle: a handler may change
+ * the list. */
+static void
+keep_error (SporParticipantList *self,
+            GError              *error,
+            gboolean             later)
+{
+  gboolean changed = (self->error == NULL) != (error == NULL) ||
+                     (error != NULL && g_strcmp0 (error->message, self->error->message) != 0);
+
+  g_clear_error (&self->error);
+  self->error = error;
+  if (!changed)
+    return;
+  if (!later)
+    {
+      g_clear_handle_id (&self->notify_source, g_source_remove);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+    }
+  else if (self->notify_source == 0)
+    self->notify_source = g_idle_add (notify_when_idle, self);
+}
 
 static GType
 list_get_item_type (GListModel *model)
@@ -258,8 +304,12 @@ list_get_item (GListModel *model,
   slot = &self->cache[position % CACHE_SIZE];
   if (*slot == NULL || spor_participant_item_get_id (*slot) != id)
     {
+      g_autoptr(GError) error = NULL;
+
       g_clear_object (slot);
-      *slot = spor_participant_item_load (self->store, id);
+      *slot = spor_participant_item_load (self->store, id, &error);
+      if (error != NULL)
+        keep_error (self, g_steal_pointer (&error), TRUE);
     }
   return g_object_ref (*slot);
 }
@@ -287,6 +337,8 @@ spor_participant_list_finalize (GObject *object)
   clear_cache (self);
   g_clear_handle_id (&self->complete_source, g_source_remove);
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  g_clear_error (&self->error);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->hidden, g_array_unref);
   g_clear_pointer (&self->base, g_array_unref);
@@ -297,9 +349,35 @@ spor_participant_list_finalize (GObject *object)
 }
 
 static void
+spor_participant_list_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SporParticipantList *self = SPOR_PARTICIPANT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 spor_participant_list_class_init (SporParticipantListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = spor_participant_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = spor_participant_list_finalize;
+  object_class->get_property = spor_participant_list_get_property;
+
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -318,7 +396,7 @@ spor_participant_list_new (SporStore *store)
 
   self = g_object_new (SPOR_TYPE_PARTICIPANT_LIST, NULL);
   self->store = g_object_ref (store);
-  spor_participant_list_refresh (self, NULL);
+  reload (self);
   return self;
 }
 
@@ -376,13 +454,30 @@ static gboolean update_ids (SporParticipantList *self, GError **error);
 /* More rows than a tall screen shows */
 #define FIRST_SCREEN 64
 
+/* Reads the ids again for a change that has no caller to tell: the list keeps the error. */
+static void
+update (SporParticipantList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  update_ids (self, &error);
+  keep_error (self, g_steal_pointer (&error), FALSE);
+}
+
+static void
+reload (SporParticipantList *self)
+{
+  g_clear_pointer (&self->base, g_array_unref);
+  update (self);
+}
+
 static gboolean
 refresh_when_idle (gpointer data)
 {
   SporParticipantList *self = data;
 
   self->complete_source = 0;
-  update_ids (self, NULL);
+  update (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -402,7 +497,8 @@ ensure_complete (SporParticipantList *self)
                                           self->status, self->sort, 0, 0, &error);
   if (base == NULL)
     {
-      g_warning ("Participants list: %s", error->message);
+      /* rows past the first stay empty; the list says why */
+      keep_error (self, g_steal_pointer (&error), TRUE);
       return;
     }
   self->base = g_array_ref (base);
@@ -566,8 +662,26 @@ gboolean
 spor_participant_list_refresh (SporParticipantList  *self,
                                GError              **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), FALSE);
+
   g_clear_pointer (&self->base, g_array_unref);
-  return update_ids (self, error);
+  update_ids (self, &local_error);
+  keep_error (self, local_error != NULL ? g_error_copy (local_error) : NULL, FALSE);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const GError *
+spor_participant_list_get_error (SporParticipantList *self)
+{
+  g_return_val_if_fail (SPOR_IS_PARTICIPANT_LIST (self), NULL);
+  return self->error;
 }
 
 void
@@ -587,7 +701,7 @@ spor_participant_list_set_search (SporParticipantList *self,
   self->search = g_strdup (search);
   /* "anna " and "anna" ask the same: no second query. */
   if (g_strcmp0 (old_match, new_match) != 0)
-    update_ids (self, NULL);
+    update (self);
 }
 
 const char *
@@ -605,7 +719,7 @@ spor_participant_list_set_programme (SporParticipantList *self,
   if (self->programme_id == programme_id)
     return;
   self->programme_id = programme_id;
-  spor_participant_list_refresh (self, NULL);
+  reload (self);
 }
 
 void
@@ -616,7 +730,7 @@ spor_participant_list_set_cohort (SporParticipantList *self,
   if (self->cohort_id == cohort_id)
     return;
   self->cohort_id = cohort_id;
-  spor_participant_list_refresh (self, NULL);
+  reload (self);
 }
 
 void
@@ -630,7 +744,7 @@ spor_participant_list_set_status (SporParticipantList *self,
     return;
   g_free (self->status);
   self->status = g_strdup (status);
-  spor_participant_list_refresh (self, NULL);
+  reload (self);
 }
 
 void
@@ -641,7 +755,7 @@ spor_participant_list_set_sort (SporParticipantList *self,
   if (self->sort == sort)
     return;
   self->sort = sort;
-  spor_participant_list_refresh (self, NULL);
+  reload (self);
 }
 
 void
@@ -657,13 +771,13 @@ spor_participant_list_set_hidden (SporParticipantList *self,
         if (hidden)
           return;
         g_array_remove_index (self->hidden, i);
-        update_ids (self, NULL);
+        update (self);
         return;
       }
   if (!hidden)
     return;
   g_array_append_val (self->hidden, participant_id);
-  update_ids (self, NULL);
+  update (self);
 }
 
 guint

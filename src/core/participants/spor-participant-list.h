@@ -43,6 +43,11 @@ void        spor_participant_list_set_sort               (SporParticipantList *s
 /* Reads the ids again; FALSE with @error when the query failed (the list is then empty). */
 gboolean    spor_participant_list_refresh                (SporParticipantList *self,
                                                           GError             **error);
+/* Why the list could not be read, or NULL: the error of the last refresh (by a setter,
+ * spor_participant_list_refresh() or on its own when idle), or of a row that could not be
+ * read (shown empty). A GListModel cannot fail, so a view asks here, and follows the
+ * "error" property (GError, notified when it changes; for a row, once idle). */
+const GError *spor_participant_list_get_error            (SporParticipantList *self);
 /* The position of a participant in the list, or G_MAXUINT. */
 guint       spor_participant_list_find                   (SporParticipantList *self,
                                                           gint64               participant_id);

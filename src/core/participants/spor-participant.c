@@ -36,7 +36,7 @@ spor_participant_rules (SporEntity *entity,
 
   if (cohort_id > 0 && programme_id > 0 && store != NULL)
     {
-      gint64 of = spor_rules_cohort_programme (store, cohort_id);
+      gint64 of = spor_rules_cohort_programme (store, cohort_id, problems);
 
       if (of != 0 && of != programme_id)
         spor_problems_add (problems, "cohort_id", _("The cohort belongs to another programme"));
@@ -93,6 +93,86 @@ age_on (const char *birth_date,
   return age;
 }
 
+/* Whether a participant of @status takes a place in their cohort */
+static gboolean
+takes_place (const char *status)
+{
+  return g_strcmp0 (status, "intake") == 0 || g_strcmp0 (status, "active") == 0 ||
+         g_strcmp0 (status, "on_hold") == 0;
+}
+
+/* Age outside the programme's target range */
+static void
+warn_age (SporEntity *participant,
+          SporEntity *programme,
+          const char *today,
+          GPtrArray  *warnings)
+{
+  const char *birth_date = spor_entity_get_text (participant, "birth_date");
+  gboolean has_min = spor_entity_is_set (programme, "min_age");
+  gboolean has_max = spor_entity_is_set (programme, "max_age");
+  gint64 min_age = spor_entity_get_int (programme, "min_age");
+  gint64 max_age = spor_entity_get_int (programme, "max_age");
+  g_autofree char *message = NULL;
+  int age;
+
+  if (!spor_date_is_valid (birth_date))
+    return;
+  age = age_on (birth_date, today);
+  if ((!has_min || age >= min_age) && (!has_max || age <= max_age))
+    return;
+  if (has_min && has_max)
+    /* Translators: ages in years */
+    message = g_strdup_printf (_("Age %d is outside the programme's target range %d–%d"),
+                               age, (int) min_age, (int) max_age);
+  else
+    message = g_strdup_printf (_("Age %d is outside the programme's target range"), age);
+  spor_problems_add (warnings, "birth_date", message);
+}
+
+/* A cohort above its capacity once the participant is in it; the participant counts once,
+ * whether or not they are in the cohort already. */
+static gboolean
+warn_capacity (SporStore   *store,
+               SporEntity  *participant,
+               gint64       cohort_id,
+               GPtrArray   *warnings,
+               GError     **error)
+{
+  gint64 taken = 0, capacity = -1;
+  g_autofree char *message = NULL;
+
+  if (!spor_cohort_occupancy (store, cohort_id, &taken, &capacity, error))
+    return FALSE;
+  if (spor_entity_get_id (participant) > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SporEntity) stored = spor_store_get (store, SPOR_TYPE_PARTICIPANT,
+                                                     spor_entity_get_id (participant),
+                                                     &local_error);
+
+      /* one erased meanwhile counts as new */
+      if (stored == NULL && !g_error_matches (local_error, SPOR_STORE_ERROR,
+                                              SPOR_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (stored != NULL && spor_entity_get_int (stored, "cohort_id") == cohort_id &&
+          takes_place (spor_entity_get_text (stored, "status")))
+        taken--;
+    }
+  if (takes_place (spor_entity_get_text (participant, "status")))
+    taken++;
+  if (capacity < 0 || taken <= capacity)
+    return TRUE;
+  /* Translators: participants in a cohort and its places */
+  message = g_strdup_printf (_("The cohort is above capacity: %d participants for %d places"),
+                             (int) taken, (int) capacity);
+  spor_problems_add (warnings, "cohort_id", message);
+  return TRUE;
+}
+
 GPtrArray *
 spor_participant_warnings (SporStore        *store,
                            SporParticipant  *participant,
@@ -101,84 +181,26 @@ spor_participant_warnings (SporStore        *store,
 {
   SporEntity *entity = SPOR_ENTITY (participant);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_problem_free);
-  g_autofree char *local_today = NULL;
-  g_autoptr(SporProgramme) programme = NULL;
+  g_autofree char *day = spor_date_or_today (today);
+  g_autoptr(SporEntity) programme = NULL;
   gint64 programme_id = spor_entity_get_int (entity, "programme_id");
   gint64 cohort_id = spor_entity_get_int (entity, "cohort_id");
-  const char *birth_date = spor_entity_get_text (entity, "birth_date");
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
-
-  if (today == NULL)
-    today = local_today = spor_date_today ();
 
   if (programme_id > 0)
     {
       programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, programme_id, error);
       if (programme == NULL)
         return NULL;
+      warn_age (entity, programme, day, warnings);
+      if (spor_entity_get_bool (programme, "not_self_supporting") &&
+          g_strcmp0 (spor_entity_get_text (entity, "provision"), "self_supporting") == 0)
+        spor_problems_add (warnings, "provision",
+                           _("The programme is for people who are not self-supporting"));
     }
-
-  if (programme != NULL && birth_date != NULL && spor_date_is_valid (birth_date))
-    {
-      SporEntity *p = SPOR_ENTITY (programme);
-      int age = age_on (birth_date, today);
-      gboolean has_min = spor_entity_is_set (p, "min_age");
-      gboolean has_max = spor_entity_is_set (p, "max_age");
-      gint64 min_age = spor_entity_get_int (p, "min_age");
-      gint64 max_age = spor_entity_get_int (p, "max_age");
-
-      if ((has_min && age < min_age) || (has_max && age > max_age))
-        {
-          g_autofree char *message = NULL;
-          if (has_min && has_max)
-            /* Translators: ages in years */
-            message = g_strdup_printf (_("Age %d is outside the programme's target range %d–%d"),
-                                       age, (int) min_age, (int) max_age);
-          else
-            message = g_strdup_printf (_("Age %d is outside the programme's target range"), age);
-          spor_problems_add (warnings, "birth_date", message);
-        }
-    }
-
-  if (programme != NULL && spor_entity_get_bool (SPOR_ENTITY (programme), "not_self_supporting") &&
-      g_strcmp0 (spor_entity_get_text (entity, "provision"), "self_supporting") == 0)
-    spor_problems_add (warnings, "provision",
-                 _("The programme is for people who are not self-supporting"));
-
-  if (cohort_id > 0)
-    {
-      gint64 taken = 0, capacity = -1;
-      const char *status = spor_entity_get_text (entity, "status");
-      gboolean takes_place = g_strcmp0 (status, "intake") == 0 ||
-                             g_strcmp0 (status, "active") == 0 ||
-                             g_strcmp0 (status, "on_hold") == 0;
-
-      if (!spor_cohort_occupancy (store, cohort_id, &taken, &capacity, error))
-        return NULL;
-      /* Count this participant once, whether or not they are in the cohort already. */
-      if (spor_entity_get_id (entity) > 0)
-        {
-          g_autoptr(SporParticipant) stored = spor_store_get (store, SPOR_TYPE_PARTICIPANT,
-                                                              spor_entity_get_id (entity), NULL);
-          const char *old_status = stored ? spor_entity_get_text (SPOR_ENTITY (stored), "status") : NULL;
-          if (stored != NULL && spor_entity_get_int (SPOR_ENTITY (stored), "cohort_id") == cohort_id &&
-              (g_strcmp0 (old_status, "intake") == 0 || g_strcmp0 (old_status, "active") == 0 ||
-               g_strcmp0 (old_status, "on_hold") == 0))
-            taken--;
-        }
-      if (takes_place)
-        taken++;
-      if (capacity >= 0 && taken > capacity)
-        {
-          g_autofree char *message =
-            /* Translators: participants in a cohort and its places */
-            g_strdup_printf (_("The cohort is above capacity: %d participants for %d places"),
-                             (int) taken, (int) capacity);
-          spor_problems_add (warnings, "cohort_id", message);
-        }
-    }
-
+  if (cohort_id > 0 && !warn_capacity (store, entity, cohort_id, warnings, error))
+    return NULL;
   return g_steal_pointer (&warnings);
 }
 

@@ -444,7 +444,7 @@ spor_sample_create (SporStore        *store,
   SporSampleCounts local = { 0 };
   g_autofree char *now = spor_timestamp_now ();
   Sample s = { 0 };
-  gint64 existing;
+  gint64 existing, programmes;
   guint serial = 0;
   gboolean ok = FALSE;
 
@@ -459,7 +459,10 @@ spor_sample_create (SporStore        *store,
   existing = spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, error);
   if (existing < 0)
     return FALSE;
-  if (existing > 0 || spor_store_count_all (store, SPOR_TYPE_PROGRAMME, NULL) > 0)
+  programmes = spor_store_count_all (store, SPOR_TYPE_PROGRAMME, error);
+  if (programmes < 0)
+    return FALSE;
+  if (existing > 0 || programmes > 0)
     {
       g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_EMPTY,
                    _("Sample data goes only into an empty database; this one already has "

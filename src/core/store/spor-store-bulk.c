@@ -226,13 +226,15 @@ spor_store_find_id (SporStore            *self,
 }
 
 gboolean
-spor_store_is_empty (SporStore *self)
+spor_store_is_empty (SporStore  *self,
+                     gboolean   *empty,
+                     GError    **error)
 {
   const SporEntityInfo * const *infos;
   g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM tombstones)");
   sqlite3_stmt *stmt;
   guint n_infos;
-  gboolean empty;
+  int rc;
 
   g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
 
@@ -240,12 +242,18 @@ spor_store_is_empty (SporStore *self)
   infos = spor_entity_infos (&n_infos);
   for (guint i = 0; i < n_infos; i++)
     g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", infos[i]->table);
-  stmt = spor_store_prepare (self, sql->str, NULL);
+  stmt = spor_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  rc = sqlite3_step (stmt);
+  *empty = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
   spor_store_stmt_done (stmt);
-  return empty;
+  if (rc != SQLITE_ROW)
+    {
+      spor_store_set_error (self, error, rc, _("Looking whether the database is empty"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

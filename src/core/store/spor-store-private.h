@@ -29,7 +29,8 @@ gboolean      spor_store_audit           (SporStore  *self,
                                           const char *fields,
                                           GError    **error);
 gboolean      spor_store_get_site_secret (SporStore  *self,
-                                          guint8      secret[32]);
+                                          guint8      secret[32],
+                                          GError    **error);
 /* Erases a participant and everything linked to it, leaving no trace of the text in the
  * files (see spor-store.c); the one way a participant leaves the database, for a delete
  * here and for an erasure that comes from another site. */
@@ -107,8 +108,10 @@ gboolean      spor_store_find_id         (SporStore            *self,
                                           gint64               *id,
                                           gboolean             *deleted,
                                           GError              **error);
-/* Whether the database holds no records and no tombstones */
-gboolean      spor_store_is_empty        (SporStore  *self);
+/* Whether the database holds no records and no tombstones, into @empty */
+gboolean      spor_store_is_empty        (SporStore  *self,
+                                          gboolean   *empty,
+                                          GError    **error);
 
 /* The records of @entity the triggers have deleted since spor_store_reset_deleted(), by
  * any path (a tombstone, a cascade, an erasure). */

@@ -630,19 +630,27 @@ spor_store_get_site_uuid (SporStore *self)
 }
 
 char *
-spor_store_dup_site_name (SporStore *self)
+spor_store_dup_site_name (SporStore  *self,
+                          GError    **error)
 {
   sqlite3_stmt *stmt;
   char *name = NULL;
+  int rc;
 
   g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
 
-  stmt = spor_store_prepare (self, "SELECT name FROM site WHERE id = 1", NULL);
+  stmt = spor_store_prepare (self, "SELECT name FROM site WHERE id = 1", error);
   if (stmt == NULL)
-    return g_strdup ("");
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   spor_store_stmt_done (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (self, error, rc, _("Reading the site name"));
+      return NULL;
+    }
   return name != NULL ? name : g_strdup ("");
 }
 
@@ -690,19 +698,28 @@ fail:
 }
 
 gboolean
-spor_store_get_site_secret (SporStore *self,
-                            guint8     secret[32])
+spor_store_get_site_secret (SporStore  *self,
+                            guint8      secret[32],
+                            GError    **error)
 {
-  sqlite3_stmt *stmt = spor_store_prepare (self, "SELECT secret FROM site WHERE id = 1", NULL);
+  sqlite3_stmt *stmt = spor_store_prepare (self, "SELECT secret FROM site WHERE id = 1", error);
   gboolean ok = FALSE;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 32)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 32)
     {
       memcpy (secret, sqlite3_column_blob (stmt, 0), 32);
       ok = TRUE;
     }
   spor_store_stmt_done (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    spor_store_set_error (self, error, rc, _("Reading the site’s secret"));
+  else if (!ok)
+    /* the schema's CHECK keeps it; only a file changed outside Spor lacks it */
+    g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
+                         _("The site’s secret is missing from the database"));
   return ok;
 }

@@ -87,7 +87,9 @@ void           spor_store_rollback          (SporStore     *self);
 
 /* Site metadata */
 const char    *spor_store_get_site_uuid     (SporStore     *self);
-char          *spor_store_dup_site_name     (SporStore     *self);
+/* The site's name ("" when it has none); NULL with @error when it cannot be read */
+char          *spor_store_dup_site_name     (SporStore     *self,
+                                             GError       **error);
 gboolean       spor_store_set_site_name     (SporStore     *self,
                                              const char    *name,
                                              GError       **error);
