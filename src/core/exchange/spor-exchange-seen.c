@@ -107,13 +107,10 @@ spor_import_seen_free (SporImportSeen *seen)
     return;
   if (seen->attached)
     {
-      g_autoptr(GError) error = NULL;
-
       /* The import has ended and has no one to tell; a scratch database left attached
-       * makes the next import fail with the reason, so the log says it now. */
-      if (!spor_store_exec (seen->store, "DETACH DATABASE exchange", &error) ||
-          !spor_store_exec (seen->store, "PRAGMA temp_store = MEMORY", &error))
-        g_warning ("Import: %s", error->message);
+       * would make the next import fail, and the log says why now. */
+      spor_store_run_or_log (seen->store, "DETACH DATABASE exchange");
+      spor_store_run_or_log (seen->store, "PRAGMA temp_store = MEMORY");
     }
   g_free (seen->bloom);
   g_free (seen->written_sql);

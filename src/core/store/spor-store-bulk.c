@@ -30,11 +30,12 @@ spor_store_begin_bulk (SporStore     *self,
   if ((flags & SPOR_BULK_LARGE) &&
       !spor_store_exec (self, "PRAGMA main.cache_size = -262144", error))
     return FALSE;
+  /* Refused while another connection has the file open, as said: nothing to report. */
   if ((flags & SPOR_BULK_LARGE) && (flags & SPOR_BULK_AUDIT_PER_KIND))
     spor_store_exec (self, "PRAGMA main.journal_mode = DELETE", NULL);
   if (!spor_store_begin (self, error))
     {
-      spor_store_exec (self, "PRAGMA main.journal_mode = WAL", NULL);
+      spor_store_run_or_log (self, "PRAGMA main.journal_mode = WAL");
       return FALSE;
     }
   self->in_bulk = TRUE;
@@ -81,8 +82,8 @@ end_bulk_mode (SporStore *self)
   g_hash_table_remove_all (self->bulk_audit);
   if (self->bulk & SPOR_BULK_LARGE)
     {
-      spor_store_exec (self, "PRAGMA main.journal_mode = WAL", NULL);
-      spor_store_exec (self, "PRAGMA main.cache_size = -8192", NULL);
+      spor_store_run_or_log (self, "PRAGMA main.journal_mode = WAL");
+      spor_store_run_or_log (self, "PRAGMA main.cache_size = -8192");
     }
   self->bulk = 0;
 }

@@ -18,6 +18,10 @@ sqlite3_stmt *spor_store_prepare         (SporStore  *self,
 gboolean      spor_store_exec            (SporStore  *self,
                                           const char *sql,
                                           GError    **error);
+/* For what has no caller to tell (a rollback, cleaning up, undoing a setting): runs @sql
+ * and, when it fails, logs why (the SQL and SQLite's reason; no value of a record). */
+void          spor_store_run_or_log      (SporStore  *self,
+                                          const char *sql);
 void          spor_store_set_error       (SporStore  *self,
                                           GError    **error,
                                           int         rc,

@@ -201,6 +201,16 @@ spor_store_entity_stmt (SporStore            *self,
   return sql->stmts[kind];
 }
 
+void
+spor_store_run_or_log (SporStore  *self,
+                       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!spor_store_exec (self, sql, &error))
+    g_warning ("%s: %s", sql, error->message);
+}
+
 gboolean
 spor_store_exec (SporStore  *self,
                  const char *sql,
@@ -448,8 +458,8 @@ spor_store_rollback (SporStore *self)
     {
       guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
 
-      spor_store_run (self, "ROLLBACK TO spor", NULL);
-      spor_store_run (self, "RELEASE spor", NULL);
+      spor_store_run_or_log (self, "ROLLBACK TO spor");
+      spor_store_run_or_log (self, "RELEASE spor");
       /* what the savepoint wrote is gone (a MANY already noted stays: it only says more) */
       if (mark < self->pending->len)
         g_array_set_size (self->pending, mark);
