@@ -393,12 +393,11 @@ spor_ical_export (SporStore               *store,
                   GError                 **error)
 {
   static const SporIcalSelection everything = { 0, 0, 0 };
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   icaltimezone *zone;
   icalcomponent *calendar;
   sqlite3_stmt *stmt;
   char *text;
-  int rc;
 
   if (selection == NULL)
     selection = &everything;
@@ -414,17 +413,9 @@ spor_ical_export (SporStore               *store,
   sqlite3_bind_int64 (stmt, 1, selection->block_id);
   sqlite3_bind_int64 (stmt, 2, selection->programme_id);
   sqlite3_bind_int64 (stmt, 3, selection->staff_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "blocks to export");
-      return NULL;
-    }
+  ids = spor_store_collect_ids (store, stmt, "blocks to export", error);
+  if (ids == NULL)
+    return NULL;
 
   zone = NULL; /* times are written as wall-clock times with TZID, see local_ical() */
 

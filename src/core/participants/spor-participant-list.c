@@ -73,10 +73,8 @@ spor_participant_list_query_ids (SporStore           *store,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT p.id FROM participants p");
   g_autofree char *match = spor_participant_list_match_expression (search);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int param = 1;
-  int rc;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
 
@@ -132,19 +130,7 @@ spor_participant_list_query_ids (SporStore           *store,
   sqlite3_bind_int64 (stmt, param++, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, param++, offset);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, _("Searching participants"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return spor_store_collect_ids (store, stmt, _("Searching participants"), error);
 }
 
 /* The number of participants the filters (without a search) let through. */
@@ -157,9 +143,7 @@ count_filtered (SporStore   *store,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM participants p WHERE 1");
   sqlite3_stmt *stmt;
-  gint64 count = -1;
   int param = 1;
-  int rc;
 
   /* Only the fixed fragments below become SQL; every value is a bound parameter. */
   if (programme_id > 0)
@@ -177,14 +161,7 @@ count_filtered (SporStore   *store,
     sqlite3_bind_int64 (stmt, param++, cohort_id);
   if (status != NULL && *status != '\0')
     sqlite3_bind_text (stmt, param++, status, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW)
-    spor_store_set_error (store, error, rc, _("Counting participants"));
-  return count;
+  return spor_store_collect_count (store, stmt, _("Counting participants"), error);
 }
 
 /* --- SporParticipantList ------------------------------------------------------------ */
@@ -415,29 +392,20 @@ match_bitmap (SporStore   *store,
               GError     **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) rowids = NULL;
   guint8 *bitmap;
-  int rc;
 
   stmt = spor_store_prepare (store, "SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?",
                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  rowids = spor_store_collect_ids (store, stmt, _("Searching participants"), error);
+  if (rowids == NULL)
+    return NULL;
   *max_id = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, id);
-      *max_id = MAX (*max_id, id);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, _("Searching participants"));
-      return NULL;
-    }
+  for (guint i = 0; i < rowids->len; i++)
+    *max_id = MAX (*max_id, g_array_index (rowids, gint64, i));
   bitmap = g_malloc0 (*max_id / 8 + 1);
   for (guint i = 0; i < rowids->len; i++)
     {

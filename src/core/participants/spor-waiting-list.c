@@ -20,25 +20,11 @@ spor_waiting_list_ids (SporStore  *store,
     "SELECT id FROM participants WHERE status = 'waiting' AND (?1 = 0 OR programme_id = ?1)"
     " ORDER BY programme_id, waiting_position IS NULL, waiting_position, waiting_since, id",
     error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, _("Reading the waiting list"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return spor_store_collect_ids (store, stmt, _("Reading the waiting list"), error);
 }
 
 /* Numbers a programme's waiting list 1, 2, 3 … in @order (participant ids). */

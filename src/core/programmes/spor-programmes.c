@@ -161,19 +161,11 @@ spor_programmes_count_phase_progress (SporStore *store,
 {
   static const char sql[] = "SELECT count(*) FROM phase_progress WHERE phase_id = ?1";
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, phase_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    spor_store_set_error (store, error, rc, "phase progress");
-  sqlite3_reset (stmt);
-  return count;
+  return spor_store_collect_count (store, stmt, "phase progress", error);
 }
 
 gboolean
@@ -425,19 +417,11 @@ spor_programmes_count_enrolled (SporStore *store,
   static const char sql[] =
     "SELECT count(*) FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, cohort_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    spor_store_set_error (store, error, rc, "participants");
-  sqlite3_reset (stmt);
-  return count;
+  return spor_store_collect_count (store, stmt, "participants", error);
 }
 
 void

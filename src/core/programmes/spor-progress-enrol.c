@@ -43,25 +43,16 @@ drop_other_programmes (SporStore  *store,
   static const char sql[] =
     "SELECT pp.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
     "WHERE pp.participant_id = ?1 AND ph.programme_id <> ?2";
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) stale = NULL;
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, participant_id);
   sqlite3_bind_int64 (stmt, 2, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (stale, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "phase progress");
-      return FALSE;
-    }
+  stale = spor_store_collect_ids (store, stmt, "phase progress", error);
+  if (stale == NULL)
+    return FALSE;
   for (guint i = 0; i < stale->len; i++)
     {
       g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS,
@@ -212,9 +203,8 @@ spor_progress_replan_cohort (SporStore *store,
                              GError   **error)
 {
   static const char sql[] = "SELECT id FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!spor_store_begin (store, error))
     return -1;
@@ -222,17 +212,9 @@ spor_progress_replan_cohort (SporStore *store,
   if (stmt == NULL)
     return spor_store_fail (store), -1;
   sqlite3_bind_int64 (stmt, 1, cohort_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return spor_store_fail (store), -1;
-    }
+  ids = spor_store_collect_ids (store, stmt, "participants", error);
+  if (ids == NULL)
+    return spor_store_fail (store), -1;
   for (guint i = 0; i < ids->len; i++)
     if (!spor_progress_enrol (store, g_array_index (ids, gint64, i), cohort_id, error))
       return spor_store_fail (store), -1;

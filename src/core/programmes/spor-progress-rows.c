@@ -50,25 +50,12 @@ spor_progress_rows_list_ids (SporStore *store,
   static const char programme_sql[] =
     "SELECT id FROM participants WHERE programme_id = ?1 AND status <> 'waiting' "
     "ORDER BY name COLLATE NOCASE, id";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_sql : programme_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return spor_store_collect_ids (store, stmt, "participants", error);
 }
 
 static char *

@@ -624,18 +624,10 @@ spor_progress_count_overdue (SporStore  *store,
     "AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?2";
   g_autofree char *now = spor_date_or_today (today);
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, cohort_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    spor_store_set_error (store, error, rc, "phase progress");
-  sqlite3_reset (stmt);
-  return count;
+  return spor_store_collect_count (store, stmt, "phase progress", error);
 }

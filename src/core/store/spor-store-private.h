@@ -22,6 +22,18 @@ gboolean      spor_store_exec            (SporStore  *self,
  * and, when it fails, logs why (the SQL and SQLite's reason; no value of a record). */
 void          spor_store_run_or_log      (SporStore  *self,
                                           const char *sql);
+/* Steps @stmt (prepared with spor_store_prepare() and bound) through its rows and resets
+ * it: the integers of its first column in order (ids), or the one integer of its first
+ * row (a count; 0 for none). NULL or -1 with @error, its message naming @what, when a step
+ * fails. */
+GArray       *spor_store_collect_ids     (SporStore    *self,
+                                          sqlite3_stmt *stmt,
+                                          const char   *what,
+                                          GError      **error);
+gint64        spor_store_collect_count   (SporStore    *self,
+                                          sqlite3_stmt *stmt,
+                                          const char   *what,
+                                          GError      **error);
 void          spor_store_set_error       (SporStore  *self,
                                           GError    **error,
                                           int         rc,

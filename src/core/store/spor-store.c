@@ -201,6 +201,50 @@ spor_store_entity_stmt (SporStore            *self,
   return sql->stmts[kind];
 }
 
+GArray *
+spor_store_collect_ids (SporStore    *self,
+                        sqlite3_stmt *stmt,
+                        const char   *what,
+                        GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (self, error, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gint64
+spor_store_collect_count (SporStore    *self,
+                          sqlite3_stmt *stmt,
+                          const char   *what,
+                          GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (self, error, rc, what);
+      return -1;
+    }
+  return count;
+}
+
 void
 spor_store_run_or_log (SporStore  *self,
                        const char *sql)
