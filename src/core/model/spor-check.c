@@ -109,26 +109,6 @@ date_in_range (const char *date)
   return strncmp (date, FIRST_YEAR, 4) >= 0 && strncmp (date, LAST_YEAR, 4) <= 0;
 }
 
-static gboolean
-field_present (SporEntity *entity,
-               guint       index)
-{
-  const SporField *field = &spor_entity_get_info (entity)->fields[index];
-  const GValue *value = spor_entity_peek_value (entity, index);
-
-  switch (field->type)
-    {
-    case SPOR_FIELD_REF:
-      return g_value_get_int64 (value) != 0;
-    case SPOR_FIELD_INT:
-    case SPOR_FIELD_REAL:
-    case SPOR_FIELD_BOOL:
-      return spor_entity_value_present (entity, index);
-    default:
-      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
-    }
-}
-
 static void
 check_text (GPtrArray            *problems,
             const SporEntityInfo *info,
@@ -203,7 +183,7 @@ check_field (GPtrArray  *problems,
       add_field_problem (problems, info, field, _("not a reference to a record"));
       return;
     }
-  if (!field_present (entity, index))
+  if (!spor_entity_has_value (entity, index))
     {
       if (field->flags & SPOR_FIELD_REQUIRED)
         add_field_problem (problems, info, field, _("a value is required"));

@@ -378,6 +378,25 @@ spor_entity_set_value_present (SporEntity *self,
   priv->set[index] = present || priv->info->fields[index].type == SPOR_FIELD_BOOL;
 }
 
+gboolean
+spor_entity_has_value (SporEntity *self,
+                       guint       index)
+{
+  const GValue *value = spor_entity_peek_value (self, index);
+
+  switch (spor_entity_get_info (self)->fields[index].type)
+    {
+    case SPOR_FIELD_REF:
+      return g_value_get_int64 (value) != 0;
+    case SPOR_FIELD_INT:
+    case SPOR_FIELD_REAL:
+    case SPOR_FIELD_BOOL:
+      return spor_entity_value_present (self, index);
+    default:
+      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
+    }
+}
+
 GValue *
 spor_entity_peek_value (SporEntity *self,
                         guint       index)

@@ -140,6 +140,10 @@ GValue               *spor_entity_peek_value            (SporEntity    *self,
                                                          guint          index);
 gboolean              spor_entity_value_present         (SporEntity    *self,
                                                          guint          index);
+/* Whether field @index holds a value: a reference not 0, a number or boolean that is set,
+ * a text that is not empty */
+gboolean              spor_entity_has_value             (SporEntity    *self,
+                                                         guint          index);
 void                  spor_entity_set_value_present     (SporEntity    *self,
                                                          guint          index,
                                                          gboolean       present);

@@ -455,7 +455,7 @@ spor_store_apply_tombstone (SporStore            *self,
     deleted = spor_store_delete_row (self, info, id, error);
     g_clear_pointer (&self->deleting_at, g_free);
     if (!deleted)
-      return spor_store_fail_write (self);
+      return spor_store_fail (self);
     if (self->deleted_latest != NULL &&
         spor_timestamp_compare (self->deleted_latest, deleted_at) > 0)
       {
@@ -468,5 +468,5 @@ spor_store_apply_tombstone (SporStore            *self,
   }
   self->pending_many = TRUE;
   *result = SPOR_MERGE_DELETED;
-  return spor_store_commit (self, error) || spor_store_fail_write (self);
+  return spor_store_commit (self, error) || spor_store_fail (self);
 }
