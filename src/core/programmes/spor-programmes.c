@@ -130,28 +130,38 @@ find_index (GPtrArray *list,
   return -1;
 }
 
+/* Removes record @id of @type (a phase or a goal) and closes the gap in the positions of
+ * the others of its programme */
+static gboolean
+remove_positioned (SporStore  *store,
+                   GType       type,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr(SporEntity) record = NULL;
+  g_autoptr(GPtrArray) siblings = NULL;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  record = spor_store_get (store, type, id, error);
+  if (record == NULL)
+    return spor_store_fail (store);
+  siblings = list_children (store, type, spor_entity_get_int (record, "programme_id"),
+                            "position", FALSE, error);
+  if (siblings == NULL)
+    return spor_store_fail (store);
+  g_ptr_array_remove_index (siblings, (guint) find_index (siblings, id));
+  if (!spor_store_delete (store, record, error) || !renumber (store, siblings, error))
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
+}
+
 gboolean
 spor_programmes_remove_phase (SporStore *store,
                               gint64     phase_id,
                               GError   **error)
 {
-  g_autoptr(SporEntity) phase = NULL;
-  g_autoptr(GPtrArray) phases = NULL;
-  int index;
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
-  if (phase == NULL)
-    return spor_store_fail (store);
-  phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
-  if (phases == NULL)
-    return spor_store_fail (store);
-  index = find_index (phases, phase_id);
-  g_ptr_array_remove_index (phases, (guint) index);
-  if (!spor_store_delete (store, phase, error) || !renumber (store, phases, error))
-    return spor_store_fail (store);
-  return spor_store_commit (store, error) || spor_store_fail (store);
+  return remove_positioned (store, SPOR_TYPE_PHASE, phase_id, error);
 }
 
 gint64
@@ -288,23 +298,7 @@ spor_programmes_remove_goal (SporStore *store,
                              gint64     goal_id,
                              GError   **error)
 {
-  g_autoptr(SporEntity) goal = NULL;
-  g_autoptr(GPtrArray) goals = NULL;
-  int index;
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  goal = spor_store_get (store, SPOR_TYPE_PROGRAMME_GOAL, goal_id, error);
-  if (goal == NULL)
-    return spor_store_fail (store);
-  goals = spor_programmes_list_goals (store, spor_entity_get_int (goal, "programme_id"), error);
-  if (goals == NULL)
-    return spor_store_fail (store);
-  index = find_index (goals, goal_id);
-  g_ptr_array_remove_index (goals, (guint) index);
-  if (!spor_store_delete (store, goal, error) || !renumber (store, goals, error))
-    return spor_store_fail (store);
-  return spor_store_commit (store, error) || spor_store_fail (store);
+  return remove_positioned (store, SPOR_TYPE_PROGRAMME_GOAL, goal_id, error);
 }
 
 char *
