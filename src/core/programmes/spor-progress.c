@@ -509,6 +509,39 @@ check_end_date (SporEntity *participant,
   return TRUE;
 }
 
+/* In the transaction of the caller, who rolls back on failure: the participant leaves the
+ * programme on @day with @status (and @reason, if any), their open phases ending as
+ * @phase_state. Refuses a participant who has left already or started after @day. */
+static gboolean
+leave_programme (SporStore   *store,
+                 gint64       participant_id,
+                 const char  *day,
+                 const char  *status,
+                 const char  *phase_state,
+                 const char  *reason,
+                 GError     **error)
+{
+  g_autoptr(SporEntity) participant = get_participant (store, participant_id, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *now;
+
+  if (participant == NULL)
+    return FALSE;
+  now = spor_entity_get_text (participant, "status");
+  if (g_strcmp0 (now, "dropped_out") == 0 || g_strcmp0 (now, "completed") == 0)
+    return spor_store_invalid (error, _("The participant has already left the programme."));
+  if (!check_end_date (participant, day, error))
+    return FALSE;
+  rows = load_progress (store, participant_id, NULL, error);
+  if (rows == NULL || !close_open (store, rows, phase_state, day, error))
+    return FALSE;
+  spor_entity_set_text (participant, "status", status);
+  if (reason != NULL)
+    spor_entity_set_text (participant, "exit_reason", reason);
+  spor_entity_set_text (participant, "end_date", day);
+  return spor_store_update (store, participant, error);
+}
+
 gboolean
 spor_progress_drop_out (SporStore  *store,
                         gint64      participant_id,
@@ -518,32 +551,12 @@ spor_progress_drop_out (SporStore  *store,
 {
   g_autofree char *day = spor_date_or_today (date);
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  g_autoptr(SporEntity) participant = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *status;
 
   if (*trimmed == '\0')
     return spor_store_invalid (error, _("Give a reason for the drop-out."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return spor_store_fail (store);
-  status = spor_entity_get_text (participant, "status");
-  if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
-    {
-      spor_store_invalid (error, _("The participant has already left the programme."));
-      return spor_store_fail (store);
-    }
-  if (!check_end_date (participant, day, error))
-    return spor_store_fail (store);
-  rows = load_progress (store, participant_id, NULL, error);
-  if (rows == NULL || !close_open (store, rows, "skipped", day, error))
-    return spor_store_fail (store);
-  spor_entity_set_text (participant, "status", "dropped_out");
-  spor_entity_set_text (participant, "exit_reason", trimmed);
-  spor_entity_set_text (participant, "end_date", day);
-  if (!spor_store_update (store, participant, error))
+  if (!leave_programme (store, participant_id, day, "dropped_out", "skipped", trimmed, error))
     return spor_store_fail (store);
   return spor_store_commit (store, error) || spor_store_fail (store);
 }
@@ -557,32 +570,13 @@ spor_progress_complete (SporStore  *store,
                         GError    **error)
 {
   g_autofree char *day = spor_date_or_today (date);
-  g_autoptr(SporEntity) participant = NULL;
   g_autoptr(SporEntity) outcome = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *status;
 
   if (!spor_value_list_contains (&spor_values_destination, destination))
     return spor_store_invalid (error, _("Choose where the participant is headed."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return spor_store_fail (store);
-  status = spor_entity_get_text (participant, "status");
-  if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
-    {
-      spor_store_invalid (error, _("The participant has already left the programme."));
-      return spor_store_fail (store);
-    }
-  if (!check_end_date (participant, day, error))
-    return spor_store_fail (store);
-  rows = load_progress (store, participant_id, NULL, error);
-  if (rows == NULL || !close_open (store, rows, "done", day, error))
-    return spor_store_fail (store);
-  spor_entity_set_text (participant, "status", "completed");
-  spor_entity_set_text (participant, "end_date", day);
-  if (!spor_store_update (store, participant, error))
+  if (!leave_programme (store, participant_id, day, "completed", "done", NULL, error))
     return spor_store_fail (store);
 
   outcome = spor_entity_new (SPOR_TYPE_OUTCOME);
