@@ -130,6 +130,26 @@ new_exception (gint64      block_id,
   return x;
 }
 
+/* Puts @x (an exception of its kind, with its reason if any) in the place of the
+ * occurrence's exceptions of that kind, in one transaction */
+static gboolean
+replace_exception (SporStore  *store,
+                   SporEntity *x,
+                   const char *reason,
+                   GError    **error)
+{
+  if (reason != NULL && *reason != '\0')
+    spor_entity_set_text (x, "reason", reason);
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  if (!remove_exceptions (store, spor_entity_get_int (x, "block_id"),
+                          spor_entity_get_text (x, "date"), spor_entity_get_text (x, "kind"),
+                          error) ||
+      !spor_store_insert (store, x, error))
+    return spor_store_fail (store);
+  return spor_store_commit (store, error);
+}
+
 gboolean
 spor_blocks_cancel_occurrence (SporStore  *store,
                                gint64      block_id,
@@ -140,16 +160,10 @@ spor_blocks_cancel_occurrence (SporStore  *store,
   g_autoptr(SporBlock) block = spor_blocks_occurrence_block (store, block_id, date, error);
   g_autoptr(SporBlockException) x = NULL;
 
-  if (block == NULL || !spor_store_begin (store, error))
+  if (block == NULL)
     return FALSE;
-  if (!remove_exceptions (store, block_id, date, "cancelled", error))
-    return spor_store_fail (store);
   x = new_exception (block_id, date, "cancelled");
-  if (reason != NULL && *reason != '\0')
-    spor_entity_set_text (SPOR_ENTITY (x), "reason", reason);
-  if (!spor_store_insert (store, SPOR_ENTITY (x), error))
-    return spor_store_fail (store);
-  return spor_store_commit (store, error);
+  return replace_exception (store, SPOR_ENTITY (x), reason, error);
 }
 
 gboolean
@@ -178,21 +192,13 @@ spor_blocks_move_occurrence (SporStore  *store,
   if (strcmp (end, start) <= 0)
     return spor_store_invalid (error, _("The block must end after it starts."));
 
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  if (!remove_exceptions (store, block_id, date, "moved", error))
-    return spor_store_fail (store);
   x = new_exception (block_id, date, "moved");
   spor_entity_set_text (SPOR_ENTITY (x), "new_date", new_date != NULL ? new_date : date);
   if (new_start != NULL)
     spor_entity_set_text (SPOR_ENTITY (x), "new_start_time", new_start);
   if (new_end != NULL)
     spor_entity_set_text (SPOR_ENTITY (x), "new_end_time", new_end);
-  if (reason != NULL && *reason != '\0')
-    spor_entity_set_text (SPOR_ENTITY (x), "reason", reason);
-  if (!spor_store_insert (store, SPOR_ENTITY (x), error))
-    return spor_store_fail (store);
-  return spor_store_commit (store, error);
+  return replace_exception (store, SPOR_ENTITY (x), reason, error);
 }
 
 gboolean

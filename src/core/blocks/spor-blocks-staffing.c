@@ -120,19 +120,31 @@ spor_blocks_delete_all (SporStore *store,
   return spor_store_commit (store, error);
 }
 
+/* Deletes the links of @type between the block and record @id in @field */
+static gboolean
+unlink_from_block (SporStore   *store,
+                   GType        type,
+                   gint64       block_id,
+                   const char  *field,
+                   gint64       id,
+                   GError     **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (type);
+  g_autoptr(GPtrArray) list = NULL;
+
+  spor_query_where_int (query, "block_id", block_id);
+  spor_query_where_int (query, field, id);
+  list = spor_store_list (store, query, error);
+  return list != NULL && spor_blocks_delete_all (store, list, error);
+}
+
 gboolean
 spor_blocks_unassign_staff (SporStore *store,
                             gint64     block_id,
                             gint64     staff_id,
                             GError   **error)
 {
-  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
-  g_autoptr(GPtrArray) list = NULL;
-
-  spor_query_where_int (query, "block_id", block_id);
-  spor_query_where_int (query, "staff_id", staff_id);
-  list = spor_store_list (store, query, error);
-  return list != NULL && spor_blocks_delete_all (store, list, error);
+  return unlink_from_block (store, SPOR_TYPE_BLOCK_STAFF, block_id, "staff_id", staff_id, error);
 }
 
 gboolean
@@ -154,13 +166,8 @@ spor_blocks_remove_participant (SporStore *store,
                                 gint64     participant_id,
                                 GError   **error)
 {
-  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
-  g_autoptr(GPtrArray) list = NULL;
-
-  spor_query_where_int (query, "block_id", block_id);
-  spor_query_where_int (query, "participant_id", participant_id);
-  list = spor_store_list (store, query, error);
-  return list != NULL && spor_blocks_delete_all (store, list, error);
+  return unlink_from_block (store, SPOR_TYPE_BLOCK_PARTICIPANT, block_id, "participant_id",
+                            participant_id, error);
 }
 
 /* The state of a block, for Undo */
