@@ -198,161 +198,109 @@ week_details_clear (WeekDetails *d)
   g_clear_pointer (&d->staff_names, g_hash_table_unref);
 }
 
-/* The staff of the week's blocks, by block, and their names */
+/* Takes one row of a detail query into @d */
+typedef void (*WeekRowFunc) (sqlite3_stmt *stmt,
+                             WeekDetails  *d);
+
+/* Runs the detail query @sql of the week, each row into @d by @take */
 static gboolean
-load_staff (SporStore        *store,
-            const WeekParams *w,
-            WeekDetails      *d,
-            GError          **error)
+load_rows (SporStore        *store,
+           const WeekParams *w,
+           const char       *sql,
+           WeekRowFunc       take,
+           WeekDetails      *d,
+           const char       *what,
+           GError          **error)
 {
-  sqlite3_stmt *stmt = prepare_week (store,
-                                     "SELECT bs.block_id, bs.staff_id, bs.role, s.name FROM block_staff bs "
-                                     "JOIN staff s ON s.id = bs.staff_id "
-                                     "WHERE bs.block_id IN (" WEEK_BLOCK_IDS ") "
-                                     "ORDER BY bs.block_id, s.name, bs.role", w, error);
+  sqlite3_stmt *stmt = prepare_week (store, sql, w, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StaffLink l = { sqlite3_column_int64 (stmt, 1), g_strdup (column_text (stmt, 2)),
-                      g_strdup (column_text (stmt, 3)) };
-      gint64 *key = g_new (gint64, 1);
-
-      *key = l.staff_id;
-      g_hash_table_replace (d->staff_names, key, g_strdup (l.name));
-      g_array_append_val (array_for (d->staff, sqlite3_column_int64 (stmt, 0), sizeof (StaffLink),
-                                     staff_link_clear), l);
-    }
-  return finish (store, stmt, rc, "block staff", error);
+    take (stmt, d);
+  return finish (store, stmt, rc, what, error);
 }
 
-static gboolean
-load_requirements (SporStore        *store,
-                   const WeekParams *w,
-                   WeekDetails      *d,
-                   GError          **error)
+static void
+take_name (WeekDetails *d,
+           gint64       staff_id,
+           const char  *name)
 {
-  sqlite3_stmt *stmt = prepare_week (store,
-                                     "SELECT block_id, role, count FROM block_requirements "
-                                     "WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
-  int rc;
+  gint64 *key = g_new (gint64, 1);
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Requirement r = { g_strdup (column_text (stmt, 1)), sqlite3_column_int (stmt, 2) };
-
-      g_array_append_val (array_for (d->requirements, sqlite3_column_int64 (stmt, 0),
-                                     sizeof (Requirement), requirement_clear), r);
-    }
-  return finish (store, stmt, rc, "block requirements", error);
+  *key = staff_id;
+  g_hash_table_replace (d->staff_names, key, g_strdup (name));
 }
 
-static gboolean
-load_participants (SporStore        *store,
-                   const WeekParams *w,
-                   WeekDetails      *d,
-                   GError          **error)
+/* A staff member of a block, and their name */
+static void
+take_staff (sqlite3_stmt *stmt,
+            WeekDetails  *d)
 {
-  sqlite3_stmt *stmt = prepare_week (store,
-                                     "SELECT block_id, participant_id FROM block_participants "
-                                     "WHERE block_id IN (" WEEK_BLOCK_IDS ")", w, error);
-  int rc;
+  StaffLink l = { sqlite3_column_int64 (stmt, 1), g_strdup (column_text (stmt, 2)),
+                  g_strdup (column_text (stmt, 3)) };
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (array_for (d->participants, sqlite3_column_int64 (stmt, 0),
-                                     sizeof (gint64), NULL), id);
-    }
-  return finish (store, stmt, rc, "block participants", error);
+  take_name (d, l.staff_id, l.name);
+  g_array_append_val (array_for (d->staff, sqlite3_column_int64 (stmt, 0), sizeof (StaffLink),
+                                 staff_link_clear), l);
 }
 
-static gboolean
-load_exceptions (SporStore        *store,
-                 const WeekParams *w,
-                 WeekDetails      *d,
-                 GError          **error)
+static void
+take_requirement (sqlite3_stmt *stmt,
+                  WeekDetails  *d)
 {
-  sqlite3_stmt *stmt = prepare_week (store,
-                                     "SELECT block_id, " SPOR_BLOCKS_EXCEPTION_COLUMNS " "
-                                     "FROM block_exceptions WHERE block_id IN (" WEEK_BLOCK_IDS ")",
-                                     w, error);
-  int rc;
+  Requirement r = { g_strdup (column_text (stmt, 1)), sqlite3_column_int (stmt, 2) };
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 block_id = sqlite3_column_int64 (stmt, 0);
-      GPtrArray *list = g_hash_table_lookup (d->exceptions, &block_id);
-
-      if (list == NULL)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = block_id;
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (d->exceptions, key, list);
-        }
-      g_ptr_array_add (list, spor_blocks_read_exception (stmt, 1, block_id));
-    }
-  return finish (store, stmt, rc, "block exceptions", error);
+  g_array_append_val (array_for (d->requirements, sqlite3_column_int64 (stmt, 0),
+                                 sizeof (Requirement), requirement_clear), r);
 }
 
-/* The names of the substitutes in the week's blocks, who need not be in any of them */
-static gboolean
-load_substitutes (SporStore        *store,
-                  const WeekParams *w,
-                  WeekDetails      *d,
-                  GError          **error)
+static void
+take_participant (sqlite3_stmt *stmt,
+                  WeekDetails  *d)
 {
-  sqlite3_stmt *stmt = prepare_week (store,
-                                     "SELECT id, name FROM staff WHERE id IN "
-                                     "(SELECT substitute_id FROM block_exceptions "
-                                     " WHERE block_id IN (" WEEK_BLOCK_IDS ") AND kind = 'substitute')",
-                                     w, error);
-  int rc;
+  gint64 id = sqlite3_column_int64 (stmt, 1);
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_array_append_val (array_for (d->participants, sqlite3_column_int64 (stmt, 0),
+                                 sizeof (gint64), NULL), id);
+}
+
+static void
+take_exception (sqlite3_stmt *stmt,
+                WeekDetails  *d)
+{
+  gint64 block_id = sqlite3_column_int64 (stmt, 0);
+  GPtrArray *list = g_hash_table_lookup (d->exceptions, &block_id);
+
+  if (list == NULL)
     {
       gint64 *key = g_new (gint64, 1);
 
-      *key = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_replace (d->staff_names, key, g_strdup (column_text (stmt, 1)));
+      *key = block_id;
+      list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (d->exceptions, key, list);
     }
-  return finish (store, stmt, rc, "substitutes", error);
+  g_ptr_array_add (list, spor_blocks_read_exception (stmt, 1, block_id));
 }
 
-/* Registered attendance per occurrence of the week; one index range per block */
-static gboolean
-load_registered (SporStore        *store,
-                 const WeekParams *w,
-                 WeekDetails      *d,
-                 GError          **error)
+/* A substitute, who need not be in any block of the week */
+static void
+take_substitute (sqlite3_stmt *stmt,
+                 WeekDetails  *d)
 {
-  sqlite3_stmt *stmt = prepare_week (store,
-                                     "SELECT block_id, date, count (*) FROM attendance "
-                                     "WHERE block_id IN (" WEEK_BLOCK_IDS ") AND date BETWEEN ?1 AND ?2 "
-                                     "GROUP BY block_id, date", w, error);
-  int rc;
+  take_name (d, sqlite3_column_int64 (stmt, 0), column_text (stmt, 1));
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (d->registered,
-                         g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (stmt, 0),
-                                          column_text (stmt, 1)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
-  return finish (store, stmt, rc, "attendance", error);
+static void
+take_registered (sqlite3_stmt *stmt,
+                 WeekDetails  *d)
+{
+  g_hash_table_insert (d->registered,
+                       g_strdup_printf ("%" G_GINT64_FORMAT "/%s",
+                                        (gint64) sqlite3_column_int64 (stmt, 0),
+                                        column_text (stmt, 1)),
+                       GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
 }
 
 static gboolean
@@ -368,12 +316,35 @@ load_details (SporStore        *store,
   d->registered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   d->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  return load_staff (store, w, d, error) &&
-         load_requirements (store, w, d, error) &&
-         load_participants (store, w, d, error) &&
-         load_exceptions (store, w, d, error) &&
-         load_substitutes (store, w, d, error) &&
-         load_registered (store, w, d, error);
+  return load_rows (store, w,
+                    "SELECT bs.block_id, bs.staff_id, bs.role, s.name FROM block_staff bs "
+                    "JOIN staff s ON s.id = bs.staff_id "
+                    "WHERE bs.block_id IN (" WEEK_BLOCK_IDS ") "
+                    "ORDER BY bs.block_id, s.name, bs.role",
+                    take_staff, d, "block staff", error) &&
+         load_rows (store, w,
+                    "SELECT block_id, role, count FROM block_requirements "
+                    "WHERE block_id IN (" WEEK_BLOCK_IDS ")",
+                    take_requirement, d, "block requirements", error) &&
+         load_rows (store, w,
+                    "SELECT block_id, participant_id FROM block_participants "
+                    "WHERE block_id IN (" WEEK_BLOCK_IDS ")",
+                    take_participant, d, "block participants", error) &&
+         load_rows (store, w,
+                    "SELECT block_id, " SPOR_BLOCKS_EXCEPTION_COLUMNS " "
+                    "FROM block_exceptions WHERE block_id IN (" WEEK_BLOCK_IDS ")",
+                    take_exception, d, "block exceptions", error) &&
+         load_rows (store, w,
+                    "SELECT id, name FROM staff WHERE id IN "
+                    "(SELECT substitute_id FROM block_exceptions "
+                    " WHERE block_id IN (" WEEK_BLOCK_IDS ") AND kind = 'substitute')",
+                    take_substitute, d, "substitutes", error) &&
+         /* registered attendance per occurrence; one index range per block */
+         load_rows (store, w,
+                    "SELECT block_id, date, count (*) FROM attendance "
+                    "WHERE block_id IN (" WEEK_BLOCK_IDS ") AND date BETWEEN ?1 AND ?2 "
+                    "GROUP BY block_id, date",
+                    take_registered, d, "attendance", error);
 }
 
 /* A staff member's name: one in the week's blocks or a substitute there (load_details) */
