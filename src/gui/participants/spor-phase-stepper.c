@@ -71,15 +71,7 @@ state_icon (const SporPhaseStep *step)
 static const char *
 state_text (const SporPhaseStep *step)
 {
-  if (g_strcmp0 (step->state, "done") == 0)
-    return _("Finished");
-  if (g_strcmp0 (step->state, "active") == 0)
-    return _("In progress");
-  if (g_strcmp0 (step->state, "on_hold") == 0)
-    return _("On hold");
-  if (g_strcmp0 (step->state, "skipped") == 0)
-    return _("Skipped");
-  return _("Not started");
+  return spor_value_label (&spor_values_progress_state, step->state);
 }
 
 static GtkWidget *
