@@ -137,7 +137,7 @@ make_cohort500 (const char *folder,
 
   if (store == NULL)
     g_error ("%s", error->message);
-  programme = spor_store_create_programme_from_template (store, "aspiranterne", &error);
+  programme = spor_templates_create_programme (store, "aspiranterne", &error);
   cohort = programme == NULL ? NULL
     : spor_programmes_create_cohort (store, spor_entity_get_id (SPOR_ENTITY (programme)),
                                      "Bench", start_text, 500, &error);

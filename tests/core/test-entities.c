@@ -46,7 +46,7 @@ fill (SporEntity *entity,
           break;
         case SPOR_FIELD_ENUM:
           /* the first value is always allowed on its own (a draft, a weekly block, …) */
-          spor_entity_set_text (entity, f->name, f->values[0]);
+          spor_entity_set_text (entity, f->name, spor_value_list_get_value (f->values, 0));
           break;
         case SPOR_FIELD_BOOL:
           spor_entity_set_bool (entity, f->name, TRUE);
@@ -249,8 +249,8 @@ test_crud_every_entity (void)
               target = &info->fields[info->n_fields - 1];
             if (target->type == SPOR_FIELD_TEXT)
               spor_entity_set_text (loaded, target->name, "Ny værdi");
-            else if (target->type == SPOR_FIELD_ENUM && target->values[1] != NULL)
-              spor_entity_set_text (loaded, target->name, target->values[1]);
+            else if (target->type == SPOR_FIELD_ENUM && spor_value_list_get_n_values (target->values) > 1)
+              spor_entity_set_text (loaded, target->name, spor_value_list_get_value (target->values, 1));
             else if (target->type == SPOR_FIELD_INT)
               spor_entity_set_int (loaded, target->name, spor_entity_get_int (loaded, target->name) + 1);
             else

@@ -87,7 +87,8 @@ bind_field (sqlite3_stmt         *stmt,
                          SQLITE_STATIC);
       break;
     case SPOR_FIELD_ENUM:
-      sqlite3_bind_text (stmt, column, field->values[0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, column, spor_value_list_get_value (field->values, 0), -1,
+                         SQLITE_STATIC);
       break;
     case SPOR_FIELD_REF:
     default:

@@ -78,7 +78,7 @@ query (SporStore           *store,
        SporParticipantSort  sort)
 {
   g_autoptr(GError) error = NULL;
-  GArray *ids = spor_participants_query_ids (store, search, programme_id, 0, status, sort, 0, 0,
+  GArray *ids = spor_participant_list_query_ids (store, search, programme_id, 0, status, sort, 0, 0,
                                              &error);
   g_assert_no_error (error);
   g_assert_nonnull (ids);
@@ -198,7 +198,7 @@ test_filter_sort_page (void)
     g_assert_cmpint (ID (ids, 3), ==, anna);
   }
   {
-    g_autoptr(GArray) page = spor_participants_query_ids (store, "prøve", 0, 0, NULL,
+    g_autoptr(GArray) page = spor_participant_list_query_ids (store, "prøve", 0, 0, NULL,
                                                           SPOR_PARTICIPANT_SORT_NAME, 1, 2, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (page->len, ==, 2);
@@ -520,7 +520,7 @@ test_waiting_list (void)
   }
 
   {
-    g_autoptr(GArray) sorted = spor_participants_query_ids (store, NULL, prog, 0, "waiting",
+    g_autoptr(GArray) sorted = spor_participant_list_query_ids (store, NULL, prog, 0, "waiting",
                                                             SPOR_PARTICIPANT_SORT_WAITING, 0, 0, &error);
     g_assert_cmpint (ID (sorted, 0), ==, ids[7]);
     g_assert_cmpint (ID (sorted, 9), ==, ids[0]);
@@ -574,9 +574,9 @@ test_erase (void)
   id = add_participant (store, "Xylofonia Quintessa", "active", prog, NULL,
                         "xylofonia@eksempel.invalid", "11223344");
   other = add_participant (store, "Anden Prøve", "active", prog, NULL, NULL, NULL);
-  assert_ok (spor_participant_add_meeting (store, id, "coaching", "2026-11-02", 0,
-                                           "Xylofonia talked about music", &error));
-  assert_ok (spor_participant_add_meeting (store, other, "coaching", "2026-11-02", 0, NULL, &error));
+  assert_ok (spor_meetings_add (store, id, "coaching", "2026-11-02", 0,
+                                "Xylofonia talked about music", &error));
+  assert_ok (spor_meetings_add (store, other, "coaching", "2026-11-02", 0, NULL, &error));
   {
     g_autoptr(SporAgreement) a = spor_entity_new (SPOR_TYPE_AGREEMENT);
     g_autoptr(SporNeed) n = spor_entity_new (SPOR_TYPE_NEED);
@@ -649,11 +649,11 @@ test_meetings (void)
   g_autoptr(GPtrArray) meetings = NULL;
   gint64 id = add_participant (store, "Møde Prøve", "active", 0, NULL, NULL, NULL);
 
-  assert_ok (spor_participant_add_meeting (store, id, "coaching", "2026-10-01", 0, "a", &error));
-  assert_ok (spor_participant_add_meeting (store, id, "evaluation", "2026-11-01", 0, NULL, &error));
-  g_assert_false (spor_participant_add_meeting (store, id, "party", "2026-11-01", 0, NULL, &error));
+  assert_ok (spor_meetings_add (store, id, "coaching", "2026-10-01", 0, "a", &error));
+  assert_ok (spor_meetings_add (store, id, "evaluation", "2026-11-01", 0, NULL, &error));
+  g_assert_false (spor_meetings_add (store, id, "party", "2026-11-01", 0, NULL, &error));
   g_clear_error (&error);
-  g_assert_false (spor_participant_add_meeting (store, id, "coaching", "2026-02-30", 0, NULL, &error));
+  g_assert_false (spor_meetings_add (store, id, "coaching", "2026-02-30", 0, NULL, &error));
   g_clear_error (&error);
   /* mentors: links added and removed to match */
   {
@@ -671,15 +671,15 @@ test_meetings (void)
     bid = spor_entity_get_id (SPOR_ENTITY (b));
     g_array_append_val (want, aid);
     g_array_append_val (want, bid);
-    assert_ok (spor_participant_set_staff (store, id, "mentor", want, &error));
+    assert_ok (spor_participant_staff_set_ids (store, id, "mentor", want, &error));
     g_array_remove_index (want, 0);
-    assert_ok (spor_participant_set_staff (store, id, "mentor", want, &error));
-    got = spor_participant_get_staff (store, id, "mentor", &error);
+    assert_ok (spor_participant_staff_set_ids (store, id, "mentor", want, &error));
+    got = spor_participant_staff_get_ids (store, id, "mentor", &error);
     g_assert_cmpuint (got->len, ==, 1);
     g_assert_cmpint (g_array_index (got, gint64, 0), ==, bid);
     g_assert_cmpint (test_count_rows (store, "participant_staff"), ==, 1);
   }
-  meetings = spor_participant_list_meetings (store, id, &error);
+  meetings = spor_meetings_list (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (meetings->len, ==, 2);
   g_assert_cmpstr (spor_entity_get_text (meetings->pdata[0], "kind"), ==, "evaluation");

@@ -40,7 +40,7 @@ test_templates (void)
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
       g_autoptr(SporProgramme) programme =
-        spor_store_create_programme_from_template (store, seeds[i].key, &error);
+        spor_templates_create_programme (store, seeds[i].key, &error);
       g_autoptr(GPtrArray) phases = NULL;
       SporEntity *first;
 
@@ -57,7 +57,7 @@ test_templates (void)
   /* Aspiranterne: 1 month storytelling, 2 months entrepreneurship, 3 months practical learning */
   {
     g_autoptr(SporProgramme) programme =
-      spor_store_create_programme_from_template (store, "aspiranterne", &error);
+      spor_templates_create_programme (store, "aspiranterne", &error);
     g_autoptr(GPtrArray) phases = spor_programmes_list_phases (store, id_of (programme), &error);
     int months[] = { 1, 2, 3 };
 
@@ -67,7 +67,7 @@ test_templates (void)
         g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (phases, i + 1), "duration_unit"), ==, "months");
       }
   }
-  g_assert_null (spor_store_create_programme_from_template (store, "no-such-template", &error));
+  g_assert_null (spor_templates_create_programme (store, "no-such-template", &error));
   g_assert_nonnull (error);
 }
 
@@ -170,12 +170,12 @@ test_cohorts (void)
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SporProgramme) programme =
-    spor_store_create_programme_from_template (store, "sy-og-design", &error);
+    spor_templates_create_programme (store, "sy-og-design", &error);
   g_autoptr(SporCohort) cohort = NULL;
   g_autoptr(SporCohort) later = NULL;
   g_autoptr(GPtrArray) cohorts = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(SporTimelineRow) row = NULL;
+  g_autoptr(SporProgressRow) row = NULL;
   g_autofree char *first = NULL, *last = NULL;
   g_autoptr(SporEntity) p = spor_entity_new (SPOR_TYPE_PARTICIPANT);
   g_autoptr(SporEntity) q = spor_entity_new (SPOR_TYPE_PARTICIPANT);
@@ -222,31 +222,31 @@ test_cohorts (void)
   }
 
   /* timeline rows: ids by name, one row with its bars */
-  ids = spor_timeline_list_ids (store, 0, id_of (cohort), &error);
+  ids = spor_progress_rows_list_ids (store, 0, id_of (cohort), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id_of (q));
   g_clear_pointer (&ids, g_array_unref);
-  ids = spor_timeline_list_ids (store, id_of (programme), 0, &error);
+  ids = spor_progress_rows_list_ids (store, id_of (programme), 0, &error);
   g_assert_cmpuint (ids->len, ==, 2);
 
-  row = spor_timeline_get_row (store, id_of (p), "2026-03-15", &error);
+  row = spor_progress_rows_get (store, id_of (p), "2026-03-15", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (row->name, ==, "Bodil Prøve");
   g_assert_cmpuint (row->bars->len, ==, 4);
-  g_assert_cmpstr (((SporTimelineBar *) g_ptr_array_index (row->bars, 0))->planned_end, ==, "2026-03-01");
-  g_assert_true (((SporTimelineBar *) g_ptr_array_index (row->bars, 0))->overdue);
+  g_assert_cmpstr (((SporProgressBar *) g_ptr_array_index (row->bars, 0))->planned_end, ==, "2026-03-01");
+  g_assert_true (((SporProgressBar *) g_ptr_array_index (row->bars, 0))->overdue);
   g_assert_null (row->exit_date);
-  g_assert_null (spor_timeline_get_row (store, 424242, NULL, &error));
+  g_assert_null (spor_progress_rows_get (store, 424242, NULL, &error));
   g_assert_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  assert_ok (spor_timeline_get_range (store, 0, id_of (cohort), &first, &last, &error));
+  assert_ok (spor_progress_rows_get_range (store, 0, id_of (cohort), &first, &last, &error));
   g_assert_cmpstr (first, ==, "2026-02-02");
   g_assert_cmpstr (last, ==, "2026-12-01");
   g_clear_pointer (&first, g_free);
   g_clear_pointer (&last, g_free);
-  assert_ok (spor_timeline_get_range (store, id_of (programme), 0, &first, &last, &error));
+  assert_ok (spor_progress_rows_get_range (store, id_of (programme), 0, &first, &last, &error));
   g_assert_cmpstr (first, ==, "2026-02-02");
 }
 

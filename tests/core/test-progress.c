@@ -4,6 +4,7 @@
  */
 #include "core-test-util.h"
 #include "spor-programmes.h"
+#include "spor-phase-plan.h"
 #include "spor-progress.h"
 #include "spor-templates.h"
 
@@ -59,6 +60,80 @@ test_planned_end (void)
   g_assert_cmpstr (spor_duration_unit_to_string (SPOR_DURATION_DAYS), ==, "days");
 }
 
+/* @n phases planned from @start: each first and last day as "YYYY-MM-DD..YYYY-MM-DD", and
+ * the first day after them */
+static void
+assert_plan (const SporPhasePlan *phases,
+             guint                n,
+             const char          *start,
+             const char * const  *expected,
+             const char          *after)
+{
+  g_autofree guint32 *starts = g_new0 (guint32, n + 1);
+  g_autofree guint32 *ends = g_new0 (guint32, n + 1);
+  guint32 next = spor_phase_plan_dates (phases, n, spor_date_to_julian (start), starts, ends);
+  g_autofree char *next_text = spor_date_from_julian (next);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *from = spor_date_from_julian (starts[i]);
+      g_autofree char *to = spor_date_from_julian (ends[i]);
+      g_autofree char *range = g_strdup_printf ("%s..%s", from, to);
+
+      g_assert_cmpstr (range, ==, expected[i]);
+    }
+  g_assert_cmpstr (next_text, ==, after);
+}
+
+/* The one plan of enrolment, new cohorts and the sample data */
+static void
+test_phase_plan (void)
+{
+  /* Aspiranterne: one month, two months, three months, one after the other */
+  static const SporPhasePlan sequential[] = {
+    { 1, SPOR_DURATION_MONTHS, FALSE }, { 2, SPOR_DURATION_MONTHS, FALSE },
+    { 3, SPOR_DURATION_MONTHS, FALSE },
+  };
+  static const char * const sequential_dates[] = {
+    "2026-01-31..2026-02-27", "2026-02-28..2026-04-27", "2026-04-28..2026-07-27",
+  };
+  /* a parallel group of 2 and 3 weeks between two sequential phases */
+  static const SporPhasePlan group[] = {
+    { 1, SPOR_DURATION_WEEKS, FALSE }, { 2, SPOR_DURATION_WEEKS, TRUE },
+    { 3, SPOR_DURATION_WEEKS, TRUE }, { 4, SPOR_DURATION_DAYS, FALSE },
+  };
+  static const char * const group_dates[] = {
+    "2026-01-05..2026-01-11", "2026-01-12..2026-01-25", "2026-01-12..2026-02-01",
+    "2026-02-02..2026-02-05",
+  };
+  /* a trailing group: what comes after waits for the longest track */
+  static const SporPhasePlan trailing[] = {
+    { 10, SPOR_DURATION_DAYS, TRUE }, { 3, SPOR_DURATION_DAYS, TRUE },
+  };
+  static const char * const trailing_dates[] = { "2026-01-05..2026-01-14", "2026-01-05..2026-01-07" };
+  /* no length, and a length below zero, end on their first day */
+  static const SporPhasePlan empty[] = {
+    { 0, SPOR_DURATION_WEEKS, FALSE }, { -3, SPOR_DURATION_MONTHS, FALSE },
+    { 0, SPOR_DURATION_DAYS, TRUE },
+  };
+  static const char * const empty_dates[] = {
+    "2026-01-05..2026-01-05", "2026-01-06..2026-01-06", "2026-01-07..2026-01-07",
+  };
+
+  assert_plan (sequential, G_N_ELEMENTS (sequential), "2026-01-31", sequential_dates, "2026-07-28");
+  assert_plan (group, G_N_ELEMENTS (group), "2026-01-05", group_dates, "2026-02-06");
+  assert_plan (trailing, G_N_ELEMENTS (trailing), "2026-01-05", trailing_dates, "2026-01-15");
+  assert_plan (empty, G_N_ELEMENTS (empty), "2026-01-05", empty_dates, "2026-01-08");
+  assert_plan (NULL, 0, "2026-01-05", NULL, "2026-01-05");
+
+  g_assert_cmpuint (spor_phase_plan_add (spor_date_to_julian ("2026-01-31"), 1, SPOR_DURATION_MONTHS),
+                    ==, spor_date_to_julian ("2026-02-28"));
+  g_assert_cmpuint (spor_phase_plan_add (spor_date_to_julian ("2026-01-05"), 2, SPOR_DURATION_WEEKS),
+                    ==, spor_date_to_julian ("2026-01-19"));
+  g_assert_cmpuint (spor_phase_plan_add (spor_date_to_julian ("2026-01-05"), -1, SPOR_DURATION_DAYS),
+                    ==, spor_date_to_julian ("2026-01-05"));
+}
+
 typedef struct {
   SporStore *store;
   gint64     programme;
@@ -87,7 +162,7 @@ fixture_set_up (Fixture      *f,
   g_autoptr(SporCohort) cohort = NULL;
 
   f->store = test_open_new_store ();
-  programme = spor_store_create_programme_from_template (f->store, "aspiranterne", &error);
+  programme = spor_templates_create_programme (f->store, "aspiranterne", &error);
   g_assert_no_error (error);
   f->programme = spor_entity_get_id (SPOR_ENTITY (programme));
   cohort = spor_programmes_create_cohort (f->store, f->programme, "Hold 1", "2026-01-31", 12, &error);
@@ -197,7 +272,7 @@ test_enrol_other_programme (Fixture      *f,
   g_autoptr(GPtrArray) list = NULL;
 
   assert_ok (spor_progress_enrol (f->store, f->participant, f->cohort, &error));
-  other = spor_store_create_programme_from_template (f->store, "unge-med-kant", &error);
+  other = spor_templates_create_programme (f->store, "unge-med-kant", &error);
   g_assert_no_error (error);
   cohort = spor_programmes_create_cohort (f->store, spor_entity_get_id (SPOR_ENTITY (other)),
                                           "Kant 1", "2026-03-02", -1, &error);
@@ -462,6 +537,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/progress/months", test_months);
   g_test_add_func ("/progress/planned-end", test_planned_end);
+  g_test_add_func ("/progress/phase-plan", test_phase_plan);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/progress/enrol", test_enrol);
   ADD ("/progress/enrol-other-programme", test_enrol_other_programme);

@@ -69,7 +69,7 @@ test_aspiranterne (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (store, "aspiranterne", &error);
+  g_autoptr(SporProgramme) programme = spor_templates_create_programme (store, "aspiranterne", &error);
   SporEntity *p = SPOR_ENTITY (programme);
   static const PhaseSpec phases[] = {
     { "Rekruttering og screening", 2, "weeks", "sequential" },
@@ -107,7 +107,7 @@ test_sy_og_design (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (store, "sy-og-design", &error);
+  g_autoptr(SporProgramme) programme = spor_templates_create_programme (store, "sy-og-design", &error);
   SporEntity *p = SPOR_ENTITY (programme);
   static const PhaseSpec phases[] = {
     { "Visitation og opstartsaftaler", 4, "weeks", "sequential" },
@@ -135,7 +135,7 @@ test_unge_med_kant (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (store, "unge-med-kant", &error);
+  g_autoptr(SporProgramme) programme = spor_templates_create_programme (store, "unge-med-kant", &error);
   SporEntity *p = SPOR_ENTITY (programme);
   g_autoptr(GPtrArray) phases = NULL;
   guint parallel = 0;
@@ -161,7 +161,7 @@ test_all_load (void)
   for (guint i = 0; i < templates->len; i++)
     {
       SporTemplate *t = g_ptr_array_index (templates, i);
-      g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (store, t->key, &error);
+      g_autoptr(SporProgramme) programme = spor_templates_create_programme (store, t->key, &error);
       g_autoptr(GPtrArray) phases = NULL;
 
       g_assert_no_error (error);
@@ -176,7 +176,7 @@ test_unknown (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (store, "nope", &error);
+  g_autoptr(SporProgramme) programme = spor_templates_create_programme (store, "nope", &error);
 
   g_assert_null (programme);
   g_assert_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND);

@@ -146,7 +146,7 @@ test_programme (GuiFixture    *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (f->store, "aspiranterne", &error);
+  g_autoptr(SporProgramme) programme = spor_templates_create_programme (f->store, "aspiranterne", &error);
   gint64 id = spor_entity_get_id (SPOR_ENTITY (programme));
   g_autoptr(GPtrArray) phases = spor_programmes_list_phases (f->store, id, &error);
   gint64 phase = spor_entity_get_id (g_ptr_array_index (phases, 0));

@@ -120,7 +120,7 @@ make_programme (SporStore *store,
                 Programme *p)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporProgramme) programme = spor_store_create_programme_from_template (store, "aspiranterne", &error);
+  g_autoptr(SporProgramme) programme = spor_templates_create_programme (store, "aspiranterne", &error);
   g_autoptr(SporCohort) cohort = NULL;
   static const char * const names[] = { "Asta Afprøvning", "Bent Bladsen", "Cille Coach" };
 

@@ -54,7 +54,7 @@ fixture_setup (Fixture      *f,
   path = g_build_filename (f->dir, "spor.db", NULL);
   f->store = spor_store_open (path, &error);
   g_assert_no_error (error);
-  programme = spor_store_create_programme_from_template (f->store, "aspiranterne", &error);
+  programme = spor_templates_create_programme (f->store, "aspiranterne", &error);
   g_assert_no_error (error);
   f->programme = spor_entity_get_id (SPOR_ENTITY (programme));
   /* Monday 5 January 2026 */

@@ -378,7 +378,7 @@ test_preferences_site_name (Fixture       *fixture,
   gtk_editable_set_text (row, "  Syddjurs Bibliotek  ");
   g_signal_emit_by_name (row, "apply");
 
-  saved = spor_store_dup_site_name (store);
+  saved = spor_store_dup_site_name (store, NULL);
   g_assert_cmpstr (saved, ==, "Syddjurs Bibliotek");
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "Syddjurs Bibliotek");
 

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -13,44 +12,27 @@
 #include "spor-blocks.h"
 #include "spor-store-private.h"
 
-static const char * const status_names[] = {
-  NULL, "present", "late", "absent_notice", "absent", "sick",
-};
-
 const char *
 spor_attendance_status_to_string (SporAttendanceStatus status)
 {
-  return status < G_N_ELEMENTS (status_names) ? status_names[status] : NULL;
+  if (status == SPOR_ATTENDANCE_UNKNOWN)
+    return NULL;
+  return spor_value_of_enum (SPOR_TYPE_ATTENDANCE_STATUS, status);
 }
 
 SporAttendanceStatus
 spor_attendance_status_from_string (const char *text)
 {
-  for (guint i = 1; text != NULL && i < G_N_ELEMENTS (status_names); i++)
-    if (strcmp (text, status_names[i]) == 0)
-      return (SporAttendanceStatus) i;
-  return SPOR_ATTENDANCE_UNKNOWN;
+  /* "unknown" is the nick of nothing stored */
+  if (g_strcmp0 (text, spor_value_of_enum (SPOR_TYPE_ATTENDANCE_STATUS, SPOR_ATTENDANCE_UNKNOWN)) == 0)
+    return SPOR_ATTENDANCE_UNKNOWN;
+  return spor_value_to_enum (SPOR_TYPE_ATTENDANCE_STATUS, text, SPOR_ATTENDANCE_UNKNOWN);
 }
 
 const char *
 spor_attendance_status_label (SporAttendanceStatus status)
 {
-  switch (status)
-    {
-    case SPOR_ATTENDANCE_PRESENT:
-      return _("Present");
-    case SPOR_ATTENDANCE_LATE:
-      return _("Late");
-    case SPOR_ATTENDANCE_ABSENT_NOTICE:
-      return _("Absent with Notice");
-    case SPOR_ATTENDANCE_ABSENT:
-      return _("Absent without Notice");
-    case SPOR_ATTENDANCE_SICK:
-      return _("Sick");
-    case SPOR_ATTENDANCE_UNKNOWN:
-    default:
-      return _("Not Registered");
-    }
+  return spor_value_label (&spor_values_attendance_status, spor_attendance_status_to_string (status));
 }
 
 void
@@ -256,28 +238,123 @@ spor_attendance_mark_all_present (SporStore  *store,
   return TRUE;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || !spor_date_is_valid (text) || sscanf (text, "%u-%u-%u", &y, &m, &d) != 3)
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 static int
 week_index (const GDate *first_monday,
             const char  *date)
 {
   GDate d;
 
-  if (!parse_date (date, &d))
+  if (!spor_date_parse_to (date, &d))
     return -1;
   return g_date_days_between (first_monday, &d) / 7 - (g_date_days_between (first_monday, &d) < 0);
+}
+
+/* The ISO weeks from the one of Monday @first to the one of Monday @last */
+static GArray *
+make_weeks (const GDate *first,
+            const GDate *last)
+{
+  GArray *weeks = g_array_new (FALSE, TRUE, sizeof (SporAttendanceWeek));
+
+  for (GDate w = *first; g_date_compare (&w, last) <= 0; g_date_add_days (&w, 7))
+    {
+      SporAttendanceWeek week = { 0 };
+      GDate thursday = w;
+
+      spor_date_write_iso (&w, week.monday);
+      week.iso_week = g_date_get_iso8601_week_of_year (&w);
+      /* The ISO year is the year of the week's Thursday. */
+      g_date_add_days (&thursday, 3);
+      week.iso_year = g_date_get_year (&thursday);
+      g_array_append_val (weeks, week);
+    }
+  return weeks;
+}
+
+/* Adds the hours of the participant's occurrences from @from to @to (not the cancelled
+ * ones) to the weeks that hold them: their blocks expanded over the period. */
+static gboolean
+add_planned (SporStore   *store,
+             gint64       participant_id,
+             const GDate *first_monday,
+             const char  *from,
+             const char  *to,
+             GArray      *weeks,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store,
+      "SELECT bp.block_id FROM block_participants bp JOIN blocks b ON b.id = bp.block_id "
+      "WHERE bp.participant_id = ?1 AND b.period_start <= ?3 "
+      "  AND coalesce (b.period_end, ?2) >= ?2", error);
+  g_autoptr(GArray) block_ids = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  block_ids = spor_store_collect_ids (store, stmt, "planned hours", error);
+  if (block_ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < block_ids->len; i++)
+    {
+      gint64 id = g_array_index (block_ids, gint64, i);
+      g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, id, error);
+      g_autoptr(GPtrArray) exceptions = NULL;
+      g_autoptr(GPtrArray) occurrences = NULL;
+
+      if (block == NULL)
+        return FALSE;
+      exceptions = spor_blocks_list_exceptions (store, id, error);
+      if (exceptions == NULL)
+        return FALSE;
+      occurrences = spor_blocks_expand (block, exceptions, from, to);
+      for (guint o = 0; o < occurrences->len; o++)
+        {
+          SporOccurrence *occ = g_ptr_array_index (occurrences, o);
+          int w = week_index (first_monday, occ->actual_date);
+
+          if (!occ->cancelled && w >= 0 && (guint) w < weeks->len)
+            g_array_index (weeks, SporAttendanceWeek, w).planned_hours += spor_occurrence_hours (occ);
+        }
+    }
+  return TRUE;
+}
+
+/* Adds the hours registered from @from to @to to the weeks that hold them. */
+static gboolean
+add_attended (SporStore   *store,
+              gint64       participant_id,
+              const GDate *first_monday,
+              const char  *from,
+              const char  *to,
+              GArray      *weeks,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = spor_store_prepare (store,
+      "SELECT date, hours FROM attendance WHERE participant_id = ? AND date BETWEEN ? AND ?",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int w = week_index (first_monday, (const char *) sqlite3_column_text (stmt, 0));
+
+      if (w >= 0 && (guint) w < weeks->len)
+        g_array_index (weeks, SporAttendanceWeek, w).attended_hours += sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "attended hours");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GArray *
@@ -289,11 +366,9 @@ spor_attendance_weeks (SporStore  *store,
 {
   g_autofree char *first = spor_blocks_week_start (from);
   g_autofree char *last_monday = spor_blocks_week_start (to);
-  g_autoptr(GArray) weeks = g_array_new (FALSE, TRUE, sizeof (SporAttendanceWeek));
+  g_autoptr(GArray) weeks = NULL;
   g_autofree char *sunday = NULL;
-  sqlite3_stmt *stmt;
   GDate d, end;
-  int rc;
 
   if (first == NULL || last_monday == NULL || strcmp (first, last_monday) > 0)
     {
@@ -301,98 +376,13 @@ spor_attendance_weeks (SporStore  *store,
                            _("The period must end on or after its first day."));
       return NULL;
     }
-  parse_date (first, &d);
-  parse_date (last_monday, &end);
-  for (GDate w = d; g_date_compare (&w, &end) <= 0; g_date_add_days (&w, 7))
-    {
-      SporAttendanceWeek week = { 0 };
-
-      g_snprintf (week.monday, sizeof week.monday, "%04u-%02u-%02u", g_date_get_year (&w),
-                  (guint) g_date_get_month (&w), g_date_get_day (&w));
-      week.iso_week = g_date_get_iso8601_week_of_year (&w);
-      /* The ISO year is the year of the week's Thursday. */
-      {
-        GDate thursday = w;
-
-        g_date_add_days (&thursday, 3);
-        week.iso_year = g_date_get_year (&thursday);
-      }
-      g_array_append_val (weeks, week);
-    }
-  g_date_add_days (&end, 6);
-  sunday = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&end),
-                            (guint) g_date_get_month (&end), g_date_get_day (&end));
-
-  /* Planned: the participant's blocks expanded over the period */
-  stmt = spor_store_prepare (store,
-      "SELECT bp.block_id FROM block_participants bp JOIN blocks b ON b.id = bp.block_id "
-      "WHERE bp.participant_id = ?1 AND b.period_start <= ?3 "
-      "  AND coalesce (b.period_end, ?2) >= ?2", error);
-  if (stmt == NULL)
+  spor_date_parse_to (first, &d);
+  spor_date_parse_to (last_monday, &end);
+  weeks = make_weeks (&d, &end);
+  sunday = spor_date_add_days (last_monday, 6);
+  if (!add_planned (store, participant_id, &d, first, sunday, weeks, error) ||
+      !add_attended (store, participant_id, &d, first, sunday, weeks, error))
     return NULL;
-  {
-    g_autoptr(GArray) block_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-    sqlite3_bind_int64 (stmt, 1, participant_id);
-    sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 3, sunday, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (block_ids, id);
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        spor_store_set_error (store, error, rc, "planned hours");
-        return NULL;
-      }
-    for (guint i = 0; i < block_ids->len; i++)
-      {
-        gint64 id = g_array_index (block_ids, gint64, i);
-        g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, id, error);
-        g_autoptr(GPtrArray) exceptions = NULL;
-        g_autoptr(GPtrArray) occurrences = NULL;
-
-        if (block == NULL)
-          return NULL;
-        exceptions = spor_blocks_list_exceptions (store, id, error);
-        if (exceptions == NULL)
-          return NULL;
-        occurrences = spor_blocks_expand (block, exceptions, first, sunday);
-        for (guint o = 0; o < occurrences->len; o++)
-          {
-            SporOccurrence *occ = g_ptr_array_index (occurrences, o);
-            int w = week_index (&d, occ->actual_date);
-
-            if (!occ->cancelled && w >= 0 && (guint) w < weeks->len)
-              g_array_index (weeks, SporAttendanceWeek, w).planned_hours += spor_occurrence_hours (occ);
-          }
-      }
-  }
-
-  /* Attended: what is registered */
-  stmt = spor_store_prepare (store,
-      "SELECT date, hours FROM attendance WHERE participant_id = ? AND date BETWEEN ? AND ?",
-      error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, sunday, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int w = week_index (&d, (const char *) sqlite3_column_text (stmt, 0));
-
-      if (w >= 0 && (guint) w < weeks->len)
-        g_array_index (weeks, SporAttendanceWeek, w).attended_hours += sqlite3_column_double (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "attended hours");
-      return NULL;
-    }
   return g_steal_pointer (&weeks);
 }
 

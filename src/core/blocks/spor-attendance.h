@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "spor-core-enums.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -17,12 +18,13 @@ typedef enum {
   SPOR_ATTENDANCE_UNKNOWN,       /* nothing registered yet */
   SPOR_ATTENDANCE_PRESENT,
   SPOR_ATTENDANCE_LATE,
-  SPOR_ATTENDANCE_ABSENT_NOTICE, /* absent with notice */
+  SPOR_ATTENDANCE_ABSENT_NOTICE, /*< nick=absent_notice >*/ /* absent with notice */
   SPOR_ATTENDANCE_ABSENT,        /* absent without notice */
   SPOR_ATTENDANCE_SICK,
 } SporAttendanceStatus;
 
-/* "present", "late", "absent_notice", "absent", "sick" (NULL for UNKNOWN) and back */
+/* The stored value, the enum's nick: one of spor_values_attendance_status, in the same order
+ * (NULL for UNKNOWN), and back (UNKNOWN for NULL and anything else) */
 const char          *spor_attendance_status_to_string   (SporAttendanceStatus status);
 SporAttendanceStatus spor_attendance_status_from_string (const char *text);
 /* Translated label: "Present", "Late", "Absent with Notice", … */

@@ -1,86 +1,28 @@
-/* spor-blocks.h — work blocks, their occurrences, exceptions and the week's problems
+/* spor-blocks.h — work blocks: checking, saving and deleting one; and the other block files
  *
- * A block is weekly (one or more ISO weekdays within a period) or once (its period_start is
- * its day). Occurrences are derived from the rule in local time, Europe/Copenhagen: a block
- * at 09:00 stays at 09:00 on both sides of a change to or from summer time. An occurrence is
- * known by its block and the date the rule gives it; exceptions for that date cancel it,
- * move it (another date and/or time) or put a substitute in for one staff member.
+ * This header also includes the headers of the other parts of the work blocks, so that a
+ * caller that includes it has them all; each may be included alone:
+ *
+ *   spor-blocks-occurrences.h  the occurrences a block's rule gives (SporOccurrence)
+ *   spor-blocks-exceptions.h   cancelling, moving and staffing one occurrence
+ *   spor-blocks-staffing.h     who a block needs and who is in it; Undo (SporBlockState)
+ *   spor-blocks-week.h         the week query: occurrences, staffing and problems
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "spor-blocks-exceptions.h"
+#include "spor-blocks-occurrences.h"
+#include "spor-blocks-staffing.h"
+#include "spor-blocks-week.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
 
-/* ISO weekdays as bits, as stored in blocks.weekdays */
-#define SPOR_WEEKDAY_BIT(iso_weekday) (1u << ((iso_weekday) - 1))
-
-typedef enum {
-  SPOR_PROBLEM_MISSING_ROLE        = 1 << 0, /* fewer staff of a role than required */
-  SPOR_PROBLEM_STAFF_DOUBLE        = 1 << 1, /* a staff member in two overlapping blocks */
-  SPOR_PROBLEM_PARTICIPANT_DOUBLE  = 1 << 2, /* a participant in two overlapping blocks */
-  SPOR_PROBLEM_OVER_CAPACITY       = 1 << 3, /* more participants than the capacity */
-} SporBlockProblem;
-
-typedef struct {
-  gint64     block_id;
-  char      *block_uuid;
-  char      *title;
-  char      *kind;            /* "weekly" or "once" */
-  gint64     programme_id;    /* 0 = none */
-  char      *colour;          /* the programme's "#rrggbb", or NULL */
-  gint64     location_id;     /* 0 = none */
-  char      *location;        /* the location's name, or NULL */
-  char      *date;            /* the date the rule gives (YYYY-MM-DD): the occurrence's key */
-  char      *actual_date;     /* where it happens: differs from date when moved */
-  char      *start_time;      /* HH:MM, after any move */
-  char      *end_time;
-  GDateTime *start;           /* in Europe/Copenhagen */
-  GDateTime *end;
-  gboolean   cancelled;
-  gboolean   moved;
-  char      *reason;          /* of the cancellation or move, or NULL */
-
-  /* Filled by the week query, not by spor_blocks_expand() */
-  gint       capacity;        /* -1 = no limit */
-  guint      n_participants;
-  guint      n_registered;    /* attendance rows of this occurrence */
-  char      *staff;           /* "Name (role), …" after substitutions, or NULL */
-  guint      problems;        /* SporBlockProblem bits */
-  char      *problem_text;    /* one translated sentence per problem, newline-separated */
-  GArray    *staff_ids;       /* gint64, after substitutions */
-  GArray    *participant_ids; /* gint64 */
-} SporOccurrence;
-
-void            spor_occurrence_free        (SporOccurrence *occurrence);
-SporOccurrence *spor_occurrence_copy        (const SporOccurrence *occurrence);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporOccurrence, spor_occurrence_free)
-
 /* Whether the block's fields make a valid rule; the message says what to fix. */
 gboolean   spor_blocks_validate             (SporBlock     *block,
                                              GError       **error);
-
-/* The occurrences of @block whose actual date lies in [@from, @to] (YYYY-MM-DD), in time
- * order, with @exceptions (SporBlockException of this block, may be NULL) applied.
- * Cancelled occurrences are included with cancelled = TRUE. */
-GPtrArray *spor_blocks_expand               (SporBlock     *block,
-                                             GPtrArray     *exceptions,
-                                             const char    *from,
-                                             const char    *to);
-/* Whether @date is a date the rule of @block gives (before exceptions). */
-gboolean   spor_blocks_has_date             (SporBlock     *block,
-                                             const char    *date);
-
-/* The occurrence of @block_id on @date (a date its rule gives), exceptions applied; without
- * the week query's staffing and problems. */
-SporOccurrence *spor_blocks_get_occurrence  (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             GError       **error);
-/* Its length in hours */
-double     spor_occurrence_hours            (const SporOccurrence *occurrence);
 
 /* Inserts or updates @block after validating it; one transaction, audited. */
 gboolean   spor_blocks_save                 (SporStore     *store,
@@ -91,119 +33,5 @@ gboolean   spor_blocks_save                 (SporStore     *store,
 gboolean   spor_blocks_delete               (SporStore     *store,
                                              gint64         block_id,
                                              GError       **error);
-
-/* A block as it is now, with its staffing requirement, its staff and its participants:
- * what an Undo of an edit puts back. Reference counted. */
-typedef struct _SporBlockState SporBlockState;
-
-GType           spor_block_state_get_type   (void) G_GNUC_CONST;
-#define SPOR_TYPE_BLOCK_STATE (spor_block_state_get_type ())
-SporBlockState *spor_block_state_ref        (SporBlockState *state);
-void            spor_block_state_unref      (SporBlockState *state);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporBlockState, spor_block_state_unref)
-
-SporBlockState *spor_blocks_get_state       (SporStore      *store,
-                                             gint64          block_id,
-                                             GError        **error);
-/* Puts the block, its requirement, staff and participants back as in @state, in one
- * transaction; fails (changing nothing) when the block is gone. */
-gboolean        spor_blocks_restore_state   (SporStore      *store,
-                                             SporBlockState *state,
-                                             GError        **error);
-/* Requires @count staff of @role (0 removes the requirement). */
-gboolean   spor_blocks_set_requirement      (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *role,
-                                             guint          count,
-                                             GError       **error);
-gboolean   spor_blocks_assign_staff         (SporStore     *store,
-                                             gint64         block_id,
-                                             gint64         staff_id,
-                                             const char    *role,
-                                             GError       **error);
-gboolean   spor_blocks_unassign_staff       (SporStore     *store,
-                                             gint64         block_id,
-                                             gint64         staff_id,
-                                             GError       **error);
-gboolean   spor_blocks_add_participant      (SporStore     *store,
-                                             gint64         block_id,
-                                             gint64         participant_id,
-                                             GError       **error);
-gboolean   spor_blocks_remove_participant   (SporStore     *store,
-                                             gint64         block_id,
-                                             gint64         participant_id,
-                                             GError       **error);
-/* Requirements as role → count (GINT_TO_POINTER), staff as a list of "staff_id role" */
-GHashTable *spor_blocks_get_requirements    (SporStore     *store,
-                                             gint64         block_id,
-                                             GError       **error);
-
-/* Exceptions for the occurrence of @block_id on @date (a date its rule gives). */
-gboolean   spor_blocks_cancel_occurrence    (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             const char    *reason,
-                                             GError       **error);
-/* Moves it to @new_date (NULL = same day) and @new_start–@new_end (NULL = same times). */
-gboolean   spor_blocks_move_occurrence      (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             const char    *new_date,
-                                             const char    *new_start,
-                                             const char    *new_end,
-                                             const char    *reason,
-                                             GError       **error);
-gboolean   spor_blocks_substitute_staff     (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             gint64         staff_id,
-                                             gint64         substitute_id,
-                                             GError       **error);
-/* Removes every exception of that occurrence: it happens as the rule says. */
-gboolean   spor_blocks_restore_occurrence   (SporStore     *store,
-                                             gint64         block_id,
-                                             const char    *date,
-                                             GError       **error);
-GPtrArray *spor_blocks_list_exceptions      (SporStore     *store,
-                                             gint64         block_id,
-                                             GError       **error);
-
-/* The week query */
-typedef struct {
-  gint64 programme_id;  /* 0 = all */
-  gint64 location_id;
-  gint64 staff_id;
-} SporWeekFilter;
-
-typedef struct {
-  char      *monday;       /* YYYY-MM-DD */
-  GPtrArray *occurrences;  /* SporOccurrence, by start; cancelled ones included */
-  guint      n_problems;   /* occurrences with at least one problem */
-} SporWeek;
-
-void       spor_week_free                   (SporWeek      *week);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporWeek, spor_week_free)
-
-/* The Monday of the ISO week that holds @date, as YYYY-MM-DD. */
-char      *spor_blocks_week_start           (const char    *date);
-/* All occurrences of the week starting @monday with staffing, participants, attendance
- * counts and problems. */
-SporWeek  *spor_blocks_query_week           (SporStore     *store,
-                                             const char    *monday,
-                                             const SporWeekFilter *filter,
-                                             GError       **error);
-/* The same in a thread of its own, on a connection of its own (spor-store-job.h). */
-void       spor_blocks_query_week_async     (SporStore     *store,
-                                             const char    *monday,
-                                             const SporWeekFilter *filter,
-                                             GCancellable  *cancellable,
-                                             GAsyncReadyCallback callback,
-                                             gpointer       user_data);
-SporWeek  *spor_blocks_query_week_finish    (SporStore     *store,
-                                             GAsyncResult  *result,
-                                             GError       **error);
-
-/* The translated name of a staff role ("creative" → "creative professional"). */
-const char *spor_blocks_role_label          (const char    *role);
 
 G_END_DECLS

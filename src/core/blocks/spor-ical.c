@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -126,21 +125,32 @@ new_event (SporBlock   *block,
   return event;
 }
 
-static char *
-first_text (SporStore  *store,
-            const char *sql,
-            gint64      id)
+/* The text in the first column of the first row of @sql for @id, into @text (NULL for no
+ * row or NULL) */
+static gboolean
+first_text (SporStore   *store,
+            const char  *sql,
+            gint64       id,
+            char       **text,
+            GError     **error)
 {
-  sqlite3_stmt *stmt = spor_store_prepare (store, sql, NULL);
-  char *text = NULL;
+  sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
+  int rc;
 
+  *text = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return text;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (store, error, rc, "block to export");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -153,24 +163,6 @@ compare_exception_dates (gconstpointer a,
   return g_strcmp0 (spor_entity_get_text (x, "date"), spor_entity_get_text (y, "date"));
 }
 
-/* @date plus @days as YYYY-MM-DD, at most the last day a stored date can have */
-static char *
-add_days (const char *date,
-          guint       days)
-{
-  GDate d;
-  guint y = 0, m = 0, dd = 0;
-
-  if (sscanf (date, "%u-%u-%u", &y, &m, &dd) != 3 || !g_date_valid_dmy (dd, m, y))
-    return g_strdup (date);
-  g_date_set_dmy (&d, dd, m, y);
-  g_date_add_days (&d, days);
-  if (g_date_get_year (&d) > 9999)
-    return g_strdup ("9999-12-31");
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), (guint) g_date_get_month (&d),
-                          g_date_get_day (&d));
-}
-
 /* The first occurrence the rule gives, before any change: DTSTART. A weekly rule with a
  * weekday has one in its first seven days, so no more is expanded, however long the
  * period. NULL for a rule with no day in its period. */
@@ -180,7 +172,7 @@ first_occurrence (SporBlock *block)
   SporEntity *e = SPOR_ENTITY (block);
   const char *from = spor_entity_get_text (e, "period_start");
   const char *to = spor_entity_get_text (e, "period_end");
-  g_autofree char *week_end = add_days (from, 6);
+  g_autofree char *week_end = spor_date_add_days (from, 6);
   g_autoptr(GPtrArray) plain = NULL;
 
   if (strcmp (from, LAST_DATE) > 0)
@@ -220,14 +212,12 @@ add_rrule (icalcomponent *master,
     {
       /* UNTIL is in UTC when DTSTART has a zone (RFC 5545, 3.3.10); the end of the
        * period's last day includes its occurrence however a reader compares. */
-      guint y, m, d;
       g_autoptr(GDateTime) until = NULL;
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (ZONE);
+      GDate last;
 
-      if (tz == NULL)
-        tz = g_time_zone_new_local ();
-      sscanf (strcmp (to, LAST_DATE) > 0 ? LAST_DATE : to, "%u-%u-%u", &y, &m, &d);
-      until = g_date_time_new (tz, (int) y, (int) m, (int) d, 23, 59, 59);
+      if (spor_date_parse_to (strcmp (to, LAST_DATE) > 0 ? LAST_DATE : to, &last))
+        until = g_date_time_new (spor_time_zone_copenhagen (), g_date_get_year (&last),
+                                 g_date_get_month (&last), g_date_get_day (&last), 23, 59, 59);
       if (until != NULL)
         rule.until = icaltime_from_timet_with_zone (g_date_time_to_unix (until), 0,
                                                     icaltimezone_get_utc_timezone ());
@@ -362,12 +352,13 @@ add_block (SporStore     *store,
   first = first_occurrence (block);
   if (first == NULL)
     return TRUE; /* a rule with no day in its period: nothing to put in a calendar */
-  location = first_text (store, "SELECT name FROM locations WHERE id = ?",
-                         spor_entity_get_int (SPOR_ENTITY (block), "location_id"));
-  staff = first_text (store,
-                      "SELECT group_concat (name, ', ') FROM (SELECT DISTINCT s.name FROM block_staff bs "
-                      "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
-                      block_id);
+  if (!first_text (store, "SELECT name FROM locations WHERE id = ?",
+                   spor_entity_get_int (SPOR_ENTITY (block), "location_id"), &location, error) ||
+      !first_text (store,
+                   "SELECT group_concat (name, ', ') FROM (SELECT DISTINCT s.name FROM block_staff bs "
+                   "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
+                   block_id, &staff, error))
+    return FALSE;
 
   master = new_event (block, location, staff);
   add_times (master, first, zone);
@@ -402,12 +393,11 @@ spor_ical_export (SporStore               *store,
                   GError                 **error)
 {
   static const SporIcalSelection everything = { 0, 0, 0 };
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   icaltimezone *zone;
   icalcomponent *calendar;
   sqlite3_stmt *stmt;
   char *text;
-  int rc;
 
   if (selection == NULL)
     selection = &everything;
@@ -423,17 +413,9 @@ spor_ical_export (SporStore               *store,
   sqlite3_bind_int64 (stmt, 1, selection->block_id);
   sqlite3_bind_int64 (stmt, 2, selection->programme_id);
   sqlite3_bind_int64 (stmt, 3, selection->staff_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "blocks to export");
-      return NULL;
-    }
+  ids = spor_store_collect_ids (store, stmt, "blocks to export", error);
+  if (ids == NULL)
+    return NULL;
 
   zone = NULL; /* times are written as wall-clock times with TZID, see local_ical() */
 

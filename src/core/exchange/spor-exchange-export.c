@@ -443,15 +443,19 @@ export_tombstones (SporStore    *store,
 }
 
 /* The header: format, version, when, which site, anonymised or not, and the scope */
-static void
+static gboolean
 append_header (GString                 *buf,
                SporStore               *store,
                const SporExportOptions *options,
                const SporEntityInfo    *root,
-               const char              *root_uuid)
+               const char              *root_uuid,
+               GError                 **error)
 {
   g_autofree char *now = spor_timestamp_now ();
-  g_autofree char *site_name = spor_store_dup_site_name (store);
+  g_autofree char *site_name = spor_store_dup_site_name (store, error);
+
+  if (site_name == NULL)
+    return FALSE;
 
   g_string_append (buf, "{\"format\": \"" SPOR_EXCHANGE_FORMAT "\",\n\"version\": ");
   g_string_append_printf (buf, "%d,\n\"exported_at\": ", SPOR_EXCHANGE_VERSION);
@@ -459,7 +463,7 @@ append_header (GString                 *buf,
   g_string_append (buf, ",\n\"site\": {\"id\": ");
   append_json_text (buf, spor_store_get_site_uuid (store));
   g_string_append (buf, ", \"name\": ");
-  append_json_text (buf, site_name != NULL ? site_name : "");
+  append_json_text (buf, site_name);
   g_string_append_printf (buf, "},\n\"anonymized\": %s,\n\"scope\": {\"kind\": \"%s\"",
                           options->anonymize ? "true" : "false",
                           root == NULL ? "all" : root->name);
@@ -469,6 +473,7 @@ append_header (GString                 *buf,
       append_json_text (buf, root_uuid);
     }
   g_string_append (buf, "}");
+  return TRUE;
 }
 
 /* Opens the target: a private file that takes the target's name only when complete. */
@@ -594,6 +599,7 @@ spor_exchange_export_full (SporStore               *store,
   const SporEntityInfo * const *infos;
   const SporEntityInfo *root;
   const char *root_uuid;
+  g_autoptr(GError) local_error = NULL;
   guint8 secret[32] = { 0 };
   guint64 n_held = 0;
   guint n_infos;
@@ -604,10 +610,11 @@ spor_exchange_export_full (SporStore               *store,
 
   if (options == NULL)
     options = &defaults;
-  if (options->anonymize && !spor_store_get_site_secret (store, secret))
+  if (options->anonymize && !spor_store_get_site_secret (store, secret, &local_error))
     {
       g_set_error (error, SPOR_EXCHANGE_ERROR, SPOR_EXCHANGE_ERROR_FAILED,
-                   _("The site’s secret for pseudonyms could not be read"));
+                   _("The site’s secret for pseudonyms could not be read: %s"),
+                   local_error->message);
       return FALSE;
     }
   find_root (options, &root, &root_uuid);
@@ -628,7 +635,8 @@ spor_exchange_export_full (SporStore               *store,
   if (!select_records (store, options, FALSE, &n_held, error))
     goto fail;
 
-  append_header (buf, store, options, root, root_uuid);
+  if (!append_header (buf, store, options, root, root_uuid, error))
+    goto fail;
   infos = spor_entity_infos (&n_infos);
   for (guint i = 0; i < n_infos; i++)
     {

@@ -18,162 +18,14 @@
 #include <string.h>
 
 #include "spor-check.h"
+#include "spor-exchange-header.h"
 #include "spor-exchange-private.h"
 #include "spor-exchange-scan.h"
 #include "spor-exchange.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
 
-#define MAX_CONFLICTS     1000
 #define PROGRESS_EVERY    2000
-
-/* --- the report ------------------------------------------------------------------------ */
-
-struct _SporImportReport
-{
-  gboolean         applied;
-  SporImportCount *counts;
-  guint            n_counts;
-  GPtrArray       *conflicts;
-  char            *site_name;
-  char            *exported_at;
-  gboolean         from_this_site;
-};
-
-static void
-conflict_free (SporImportConflict *c)
-{
-  g_free (c->entity);
-  g_free (c->uuid);
-  g_free (c->label);
-  g_free (c->local_updated_at);
-  g_free (c->file_updated_at);
-  g_free (c);
-}
-
-static SporImportReport *
-report_new (void)
-{
-  SporImportReport *report = g_new0 (SporImportReport, 1);
-  const SporEntityInfo * const *infos = spor_entity_infos (&report->n_counts);
-
-  report->counts = g_new0 (SporImportCount, report->n_counts);
-  for (guint i = 0; i < report->n_counts; i++)
-    {
-      report->counts[i].entity = infos[i]->name;
-      report->counts[i].table = infos[i]->table;
-    }
-  report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
-  return report;
-}
-
-void
-spor_import_report_free (SporImportReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->counts);
-  g_ptr_array_unref (report->conflicts);
-  g_free (report->site_name);
-  g_free (report->exported_at);
-  g_free (report);
-}
-
-gboolean
-spor_import_report_get_applied (SporImportReport *report)
-{
-  return report->applied;
-}
-
-const SporImportCount *
-spor_import_report_get_counts (SporImportReport *report,
-                               guint            *n_counts)
-{
-  *n_counts = report->n_counts;
-  return report->counts;
-}
-
-void
-spor_import_report_get_totals (SporImportReport *report,
-                               SporImportCount  *totals)
-{
-  memset (totals, 0, sizeof *totals);
-  for (guint i = 0; i < report->n_counts; i++)
-    {
-      totals->n_new += report->counts[i].n_new;
-      totals->n_updated += report->counts[i].n_updated;
-      totals->n_unchanged += report->counts[i].n_unchanged;
-      totals->n_conflicts += report->counts[i].n_conflicts;
-      totals->n_deleted += report->counts[i].n_deleted;
-    }
-}
-
-GPtrArray *
-spor_import_report_get_conflicts (SporImportReport *report)
-{
-  return report->conflicts;
-}
-
-const char *
-spor_import_report_get_site_name (SporImportReport *report)
-{
-  return report->site_name;
-}
-
-const char *
-spor_import_report_get_exported_at (SporImportReport *report)
-{
-  return report->exported_at;
-}
-
-gboolean
-spor_import_report_is_from_this_site (SporImportReport *report)
-{
-  return report->from_this_site;
-}
-
-char *
-spor_import_report_format (SporImportReport *report)
-{
-  GString *s = g_string_new (NULL);
-  SporImportCount t;
-
-  /* Read by scripts as well as people, so kept in one fixed English form. */
-  if (report->from_this_site)
-    g_string_append (s, "note: the file was exported from this site\n");
-  for (guint i = 0; i < report->n_counts; i++)
-    {
-      const SporImportCount *c = &report->counts[i];
-
-      if (c->n_new + c->n_updated + c->n_unchanged + c->n_conflicts + c->n_deleted == 0)
-        continue;
-      g_string_append_printf (s, "%s: new %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
-                                 ", unchanged %" G_GUINT64_FORMAT ", conflicts %"
-                                 G_GUINT64_FORMAT ", deleted %" G_GUINT64_FORMAT "\n",
-                              c->table, c->n_new, c->n_updated, c->n_unchanged,
-                              c->n_conflicts, c->n_deleted);
-    }
-  spor_import_report_get_totals (report, &t);
-  g_string_append_printf (s, "total: new %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
-                             ", unchanged %" G_GUINT64_FORMAT ", conflicts %"
-                             G_GUINT64_FORMAT ", deleted %" G_GUINT64_FORMAT "\n",
-                          t.n_new, t.n_updated, t.n_unchanged, t.n_conflicts, t.n_deleted);
-  for (guint i = 0; i < report->conflicts->len; i++)
-    {
-      SporImportConflict *c = g_ptr_array_index (report->conflicts, i);
-
-      if (c->deleted_in_file)
-        g_string_append_printf (s, "conflict: %s %s: deleted in the file %s, changed here since\n",
-                                c->entity, c->uuid, c->file_updated_at);
-      else if (c->file_updated_at != NULL)
-        g_string_append_printf (s, "conflict: %s %s: changed here %s, in the file %s\n",
-                                c->entity, c->uuid, c->local_updated_at, c->file_updated_at);
-      else
-        g_string_append_printf (s, "conflict: %s %s: deleted here %s\n",
-                                c->entity, c->uuid, c->local_updated_at);
-    }
-  return g_string_free (s, FALSE);
-}
 
 /* --- the import ------------------------------------------------------------------------- */
 
@@ -187,9 +39,7 @@ typedef struct
   SporExchangeProgress  progress;
   gpointer              progress_data;
   guint64               n_records;
-  gboolean              header_checked;
-  gboolean              seen_format;
-  gboolean              seen_version;
+  SporImportHeader      header;
   GHashTable           *seen_keys;
   SporScanRecord        record;
   SporEntity          **entities;   /* one per kind, filled anew for each record */
@@ -198,27 +48,6 @@ typedef struct
   const SporScanMember **members;   /* the record's members by slot */
   SporImportSeen       *seen;       /* the UUIDs of the file so far */
 } Import;
-
-/* @member comes from the file: it is shown escaped. */
-G_GNUC_PRINTF (5, 6)
-static void
-refuse_member (GError    **error,
-               const char *place,
-               const char *member,
-               guint       line,
-               const char *format,
-               ...)
-{
-  g_autofree char *shown = spor_printable (member);
-  g_autofree char *at = g_strdup_printf ("%s.%s", place, shown);
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  spor_exchange_refuse (error, at, line, "%s", reason);
-}
 
 /* What the reader could not take, as a refusal (or the stream's own error). */
 static gboolean
@@ -293,100 +122,50 @@ read_value (Import         *im,
 
       if (twice != NULL)
         {
-          refuse_member (error, place, twice->key, line, _("appears twice"));
+          spor_exchange_refuse_member (error, place, twice->key, line, _("appears twice"));
           return FALSE;
         }
     }
   return TRUE;
 }
 
-static void
+/* A conflict for the report, with the local record's name or title */
+static gboolean
 add_conflict (Import               *im,
               const SporEntityInfo *info,
               const char           *uuid,
               const char           *local_stamp,
               const char           *file_stamp,
-              gboolean              deleted_in_file)
+              gboolean              deleted_in_file,
+              GError              **error)
 {
-  SporImportConflict *c;
   g_autoptr(SporEntity) local = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *label = NULL;
 
-  if (im->report->conflicts->len >= MAX_CONFLICTS)
-    return;
-  c = g_new0 (SporImportConflict, 1);
-  c->entity = g_strdup (info->name);
-  c->uuid = g_strdup (uuid);
-  c->local_updated_at = g_strdup (local_stamp);
-  c->file_updated_at = g_strdup (file_stamp);
-  c->deleted_in_file = deleted_in_file;
-  if (file_stamp != NULL)
-    local = spor_store_get_by_uuid (im->store, info->get_type (), uuid, NULL);
-  if (local != NULL)
-    {
-      if (spor_entity_info_find_field (info, "name") != NULL)
-        c->label = g_strdup (spor_entity_get_text (local, "name"));
-      else if (spor_entity_info_find_field (info, "title") != NULL)
-        c->label = g_strdup (spor_entity_get_text (local, "title"));
-    }
-  g_ptr_array_add (im->report->conflicts, c);
-}
-
-/* --- header ---------------------------------------------------------------------------- */
-
-static gboolean
-check_header (Import  *im,
-              GError **error)
-{
-  if (im->header_checked)
+  if (!spor_import_report_wants_conflict (im->report))
     return TRUE;
-  if (!im->seen_format)
+  if (file_stamp != NULL)
     {
-      spor_exchange_refuse (error, "format", im->r.line, _("missing before the records: this is not a Spor exchange file"));
-      return FALSE;
-    }
-  if (!im->seen_version)
-    {
-      spor_exchange_refuse (error, "version", im->r.line, _("missing before the records"));
-      return FALSE;
-    }
-  im->header_checked = TRUE;
-  return TRUE;
-}
-
-/* site: { "id": UUID, "name": text } and nothing else */
-static gboolean
-header_site (Import  *im,
-             guint    line,
-             GError **error)
-{
-  const char *id = spor_scan_find_string (&im->record, "id");
-  const SporScanMember *name = spor_scan_find (&im->record, "name");
-
-  for (guint i = 0; i < im->record.members->len; i++)
-    {
-      const char *key = g_array_index (im->record.members, SporScanMember, i).key;
-
-      if (!g_str_equal (key, "id") && !g_str_equal (key, "name"))
+      local = spor_store_get_by_uuid (im->store, info->get_type (), uuid, &local_error);
+      /* a record deleted here has no name to show */
+      if (local == NULL && !g_error_matches (local_error, SPOR_STORE_ERROR,
+                                             SPOR_STORE_ERROR_NOT_FOUND))
         {
-          refuse_member (error, "site", key, line, _("not part of the format"));
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
     }
-  if (id == NULL || !spor_uuid_is_valid (id))
-    {
-      spor_exchange_refuse (error, "site.id", line, _("not a UUID"));
-      return FALSE;
-    }
-  if (name != NULL && name->vt != G_TYPE_STRING)
-    {
-      spor_exchange_refuse (error, "site.name", line, _("not a text"));
-      return FALSE;
-    }
-  im->report->from_this_site = g_ascii_strcasecmp (id, spor_store_get_site_uuid (im->store)) == 0;
-  g_free (im->report->site_name);
-  im->report->site_name = g_strdup (name != NULL ? name->s : "");
+  if (local != NULL && spor_entity_info_find_field (info, "name") != NULL)
+    label = spor_entity_get_text (local, "name");
+  else if (local != NULL && spor_entity_info_find_field (info, "title") != NULL)
+    label = spor_entity_get_text (local, "title");
+  spor_import_report_add_conflict (im->report, info->name, uuid, label, local_stamp, file_stamp,
+                                   deleted_in_file);
   return TRUE;
 }
+
+/* --- header ---------------------------------------------------------------------------- */
 
 static gboolean
 header_member (Import     *im,
@@ -394,71 +173,13 @@ header_member (Import     *im,
                GString    *bytes,
                GError    **error)
 {
-  int object = g_str_equal (key, "site") || g_str_equal (key, "scope") ? 1 : 0;
+  gboolean object = spor_import_header_is_object (key);
   SporScanMember m = { NULL, G_TYPE_NONE, NULL, 0, 0, FALSE };
   guint line = im->r.line;
 
-  if (!read_value (im, bytes, key, object, &m, error))
-    return FALSE;
-  if (g_str_equal (key, "format"))
-    {
-      if (m.vt != G_TYPE_STRING || !g_str_equal (m.s, SPOR_EXCHANGE_FORMAT))
-        {
-          spor_exchange_refuse (error, "format", line, _("not “%s”: this is not a Spor exchange file"),
-                  SPOR_EXCHANGE_FORMAT);
-          return FALSE;
-        }
-      im->seen_format = TRUE;
-    }
-  else if (g_str_equal (key, "version"))
-    {
-      if (m.vt != G_TYPE_INT64 || m.i < 1)
-        {
-          spor_exchange_refuse (error, "version", line, _("not a version number"));
-          return FALSE;
-        }
-      if (m.i > SPOR_EXCHANGE_VERSION)
-        {
-          spor_exchange_refuse (error, "version", line,
-                  _("the file was written by a newer Spor (format version %ld); "
-                    "this Spor reads version %d"),
-                  (long) m.i, SPOR_EXCHANGE_VERSION);
-          return FALSE;
-        }
-      im->seen_version = TRUE;
-    }
-  else if (g_str_equal (key, "exported_at"))
-    {
-      if (m.vt != G_TYPE_STRING || !spor_timestamp_is_valid (m.s))
-        {
-          spor_exchange_refuse (error, "exported_at", line, _("not a time stamp"));
-          return FALSE;
-        }
-      g_free (im->report->exported_at);
-      im->report->exported_at = g_strdup (m.s);
-    }
-  else if (g_str_equal (key, "site"))
-    return header_site (im, line, error);
-  else if (g_str_equal (key, "anonymized"))
-    {
-      if (m.vt != G_TYPE_BOOLEAN)
-        {
-          spor_exchange_refuse (error, "anonymized", line, _("not true or false"));
-          return FALSE;
-        }
-      if (m.b)
-        {
-          spor_exchange_refuse (error, "anonymized", line,
-                  _("the file is anonymised: it is meant for statistics and cannot be merged"));
-          return FALSE;
-        }
-    }
-  else if (!g_str_equal (key, "scope"))
-    {
-      spor_exchange_refuse (error, key, line, _("not part of the format"));
-      return FALSE;
-    }
-  return TRUE;
+  return read_value (im, bytes, key, object ? 1 : 0, &m, error) &&
+         spor_import_header_take (&im->header, im->store, im->report, key, &m, &im->record,
+                                  line, error);
 }
 
 /* --- records ----------------------------------------------------------------------------- */
@@ -499,12 +220,12 @@ sort_members (Import      *im,
 
       if (slot == 0)
         {
-          refuse_member (error, place, member->key, line, _("not a field of %s"), info->name);
+          spor_exchange_refuse_member (error, place, member->key, line, _("not a field of %s"), info->name);
           return FALSE;
         }
       if (im->members[slot - 1] != NULL)
         {
-          refuse_member (error, place, member->key, line, _("appears twice"));
+          spor_exchange_refuse_member (error, place, member->key, line, _("appears twice"));
           return FALSE;
         }
       im->members[slot - 1] = member;
@@ -544,7 +265,7 @@ convert_ref (Import               *im,
 
   if (ref_uuid == NULL)
     {
-      refuse_member (error, place, name, line, _("not a UUID"));
+      spor_exchange_refuse_member (error, place, name, line, _("not a UUID"));
       return CONVERT_FAILED;
     }
   if (!spor_store_find_id (im->store, ref, ref_uuid, &id, &deleted, error))
@@ -553,7 +274,7 @@ convert_ref (Import               *im,
     return CONVERT_SKIP;
   if (id == 0)
     {
-      refuse_member (error, place, name, line,
+      spor_exchange_refuse_member (error, place, name, line,
                      _("refers to a %s that is neither in the file nor in this database"),
                      ref->name);
       return CONVERT_FAILED;
@@ -580,17 +301,17 @@ convert_field (Import               *im,
     {
     case SPOR_FIELD_INT:
       if (v->vt != G_TYPE_INT64)
-        return refuse_member (error, place, name, line, _("not a whole number")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not a whole number")), CONVERT_FAILED;
       g_value_set_int64 (value, v->i);
       break;
     case SPOR_FIELD_REAL:
       if (v->vt != G_TYPE_DOUBLE && v->vt != G_TYPE_INT64)
-        return refuse_member (error, place, name, line, _("not a number")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not a number")), CONVERT_FAILED;
       g_value_set_double (value, v->vt == G_TYPE_INT64 ? (double) v->i : v->d);
       break;
     case SPOR_FIELD_BOOL:
       if (v->vt != G_TYPE_BOOLEAN)
-        return refuse_member (error, place, name, line, _("not true or false")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not true or false")), CONVERT_FAILED;
       g_value_set_boolean (value, v->b);
       break;
     case SPOR_FIELD_REF:
@@ -601,7 +322,7 @@ convert_field (Import               *im,
     case SPOR_FIELD_ENUM:
     default:
       if (v->vt != G_TYPE_STRING)
-        return refuse_member (error, place, name, line, _("not a text")), CONVERT_FAILED;
+        return spor_exchange_refuse_member (error, place, name, line, _("not a text")), CONVERT_FAILED;
       g_value_set_string (value, v->s);
       break;
     }
@@ -629,7 +350,7 @@ convert_fields (Import      *im,
         {
           if (info->fields[f].flags & SPOR_FIELD_REQUIRED)
             {
-              refuse_member (error, place, name, line, _("missing"));
+              spor_exchange_refuse_member (error, place, name, line, _("missing"));
               return CONVERT_FAILED;
             }
           continue;
@@ -658,14 +379,14 @@ read_keys (Import      *im,
 
       if (m == NULL || m->vt != G_TYPE_STRING)
         {
-          refuse_member (error, place, keys[k], line, m == NULL ? _("missing") : _("not a text"));
+          spor_exchange_refuse_member (error, place, keys[k], line, m == NULL ? _("missing") : _("not a text"));
           return FALSE;
         }
       values[k] = m->s;
     }
   if (member_uuid (im->members[SLOT_UUID]) == NULL)
     {
-      refuse_member (error, place, "uuid", line, _("not a UUID"));
+      spor_exchange_refuse_member (error, place, "uuid", line, _("not a UUID"));
       return FALSE;
     }
   spor_entity_set_keys (entity, 0, values[0], values[1], values[2]);
@@ -681,7 +402,7 @@ merge_record (Import      *im,
               GError     **error)
 {
   const SporEntityInfo *info = spor_entity_get_info (entity);
-  SporImportCount *count = &im->report->counts[kind];
+  SporImportCount *count = spor_import_report_count (im->report, kind);
   g_autofree char *uuid = g_strdup (spor_entity_get_uuid (entity));
   g_autofree char *file_stamp = g_strdup (spor_entity_get_updated_at (entity));
   g_autofree char *local_stamp = NULL;
@@ -699,7 +420,7 @@ merge_record (Import      *im,
         {
           SporProblem *first = g_ptr_array_index (problems, 0);
 
-          refuse_member (error, place, im->names[kind][spor_entity_info_field_index (info, first->field)],
+          spor_exchange_refuse_member (error, place, im->names[kind][spor_entity_info_field_index (info, first->field)],
                          line, "%s", first->reason);
         }
       else if (g_error_matches (local, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID) ||
@@ -722,14 +443,12 @@ merge_record (Import      *im,
       break;
     case SPOR_MERGE_LOCAL_NEWER:
       count->n_conflicts++;
-      add_conflict (im, info, uuid, local_stamp, file_stamp, FALSE);
-      break;
+      return add_conflict (im, info, uuid, local_stamp, file_stamp, FALSE, error);
     case SPOR_MERGE_DELETED_HERE:
     case SPOR_MERGE_DELETED:
     default:
       count->n_conflicts++;
-      add_conflict (im, info, uuid, local_stamp, NULL, FALSE);
-      break;
+      return add_conflict (im, info, uuid, local_stamp, NULL, FALSE, error);
     }
   return TRUE;
 }
@@ -757,7 +476,7 @@ import_record (Import      *im,
   if (converted == CONVERT_SKIP)
     {
       /* it belongs to something deleted here, and stays deleted with it */
-      im->report->counts[kind].n_unchanged++;
+      spor_import_report_count (im->report, kind)->n_unchanged++;
       return spor_import_seen_check (im->seen, spor_entity_get_uuid (entity), FALSE, place,
                                      line, error);
     }
@@ -790,17 +509,17 @@ import_tombstone (Import      *im,
   info = entity != NULL ? spor_entity_info_lookup (entity) : NULL;
   if (info == NULL)
     {
-      refuse_member (error, place, "entity", line, _("not an entity of Spor"));
+      spor_exchange_refuse_member (error, place, "entity", line, _("not an entity of Spor"));
       return FALSE;
     }
   if (uuid == NULL)
     {
-      refuse_member (error, place, "uuid", line, _("not a UUID"));
+      spor_exchange_refuse_member (error, place, "uuid", line, _("not a UUID"));
       return FALSE;
     }
   if (deleted_at == NULL || !spor_timestamp_is_valid (deleted_at))
     {
-      refuse_member (error, place, "deleted_at", line, _("not a time stamp"));
+      spor_exchange_refuse_member (error, place, "deleted_at", line, _("not a time stamp"));
       return FALSE;
     }
   if (!spor_import_seen_check (im->seen, uuid, TRUE, place, line, error))
@@ -818,11 +537,11 @@ import_tombstone (Import      *im,
     }
   /* what the tombstone deleted, with what went with it, is counted by the store */
   if (result == SPOR_MERGE_UNCHANGED)
-    im->report->counts[kind].n_unchanged++;
+    spor_import_report_count (im->report, kind)->n_unchanged++;
   else if (result == SPOR_MERGE_LOCAL_NEWER)
     {
-      im->report->counts[kind].n_conflicts++;
-      add_conflict (im, info, uuid, NULL, deleted_at, TRUE);
+      spor_import_report_count (im->report, kind)->n_conflicts++;
+      return add_conflict (im, info, uuid, NULL, deleted_at, TRUE, error);
     }
   return TRUE;
 }
@@ -969,7 +688,7 @@ document_member (Import   *im,
     }
   spor_scan_get (&im->r);
   if (is_array_key (key))
-    return check_header (im, error) && import_array (im, key, bytes, error);
+    return spor_import_header_check (&im->header, im->r.line, error) && import_array (im, key, bytes, error);
   return header_member (im, key, bytes, error);
 }
 
@@ -1040,7 +759,7 @@ import_document (Import  *im,
       g_propagate_error (error, g_steal_pointer (&r->io_error));
       return FALSE;
     }
-  return check_header (im, error);
+  return spor_import_header_check (&im->header, im->r.line, error);
 }
 
 static void
@@ -1057,7 +776,7 @@ import_init (Import               *im,
   guint n_infos, max_fields = 0;
 
   im->store = store;
-  im->report = report_new ();
+  im->report = spor_import_report_new ();
   im->apply = apply;
   im->size = size;
   im->progress = progress;
@@ -1116,7 +835,7 @@ spor_exchange_import_stream (SporStore            *store,
   SporBulkFlags flags = SPOR_BULK_LARGE;
   const SporEntityInfo * const *infos;
   guint n_infos;
-  gboolean empty, ok;
+  gboolean empty = FALSE, ok;
   SporImportReport *report = NULL;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
@@ -1125,10 +844,11 @@ spor_exchange_import_stream (SporStore            *store,
   import_init (&im, store, stream, size, apply, cancellable, progress, progress_data);
   /* Into a database without records, every record is new and comes from this one file:
    * one audit entry per kind of record says so, instead of millions. */
-  empty = spor_store_is_empty (store);
-  if (empty)
+  ok = spor_store_is_empty (store, &empty, error);
+  if (ok && empty)
     flags |= SPOR_BULK_EMPTY | SPOR_BULK_AUDIT_PER_KIND;
-  im.seen = spor_import_seen_new (store, empty, size, error);
+  if (ok)
+    im.seen = spor_import_seen_new (store, empty, size, error);
   ok = im.seen != NULL && spor_store_begin_bulk (store, flags, "import", error);
   if (ok)
     {
@@ -1138,7 +858,8 @@ spor_exchange_import_stream (SporStore            *store,
         {
           infos = spor_entity_infos (&n_infos);
           for (guint i = 0; i < n_infos; i++)
-            im.report->counts[i].n_deleted = spor_store_count_deleted (store, infos[i]->name);
+            spor_import_report_count (im.report, i)->n_deleted =
+              spor_store_count_deleted (store, infos[i]->name);
         }
       if (ok && apply)
         ok = spor_store_audit (store, "exchange", NULL, "import", NULL, error) &&
@@ -1150,7 +871,7 @@ spor_exchange_import_stream (SporStore            *store,
   g_clear_pointer (&im.seen, spor_import_seen_free);
   if (ok)
     {
-      im.report->applied = apply;
+      spor_import_report_set_applied (im.report, apply);
       report = g_steal_pointer (&im.report);
       if (progress != NULL)
         progress (1.0, progress_data);

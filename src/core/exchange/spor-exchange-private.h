@@ -1,5 +1,6 @@
 /* spor-exchange-private.h — what the export (spor-exchange-export.c), the import
- * (spor-exchange-import.c, -scan.c, -seen.c) and the schema writer (spor-exchange.c) share
+ * (spor-exchange-import.c, -report.c, -scan.c, -seen.c) and the schema writer
+ * (spor-exchange.c) share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,6 +79,15 @@ void            spor_exchange_refuse       (GError    **error,
                                             const char *format,
                                             ...) G_GNUC_PRINTF (4, 5);
 
+/* The same for the member @member of @place ("participants[3].email"); @member comes from
+ * the file and is shown escaped. */
+void            spor_exchange_refuse_member (GError    **error,
+                                             const char *place,
+                                             const char *member,
+                                             guint       line,
+                                             const char *format,
+                                             ...) G_GNUC_PRINTF (5, 6);
+
 /* The UUIDs an import has met (spor-exchange-seen.c). Made before the import's transaction
  * begins (it attaches a scratch database), freed after it ends. */
 typedef struct _SporImportSeen SporImportSeen;
@@ -97,5 +107,27 @@ gboolean        spor_import_seen_check     (SporImportSeen *seen,
                                             GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporImportSeen, spor_import_seen_free)
+
+/* The report of an import as the import fills it in (spor-exchange-report.c): a count per
+ * entity of spor_entity_infos(), by its place there (@kind), and the first conflicts. */
+SporImportReport *spor_import_report_new       (void);
+SporImportCount  *spor_import_report_count     (SporImportReport *report,
+                                                guint             kind);
+/* Whether the report keeps another conflict, and keeping one (@label may be NULL) */
+gboolean          spor_import_report_wants_conflict (SporImportReport *report);
+void              spor_import_report_add_conflict   (SporImportReport *report,
+                                                     const char       *entity,
+                                                     const char       *uuid,
+                                                     const char       *label,
+                                                     const char       *local_stamp,
+                                                     const char       *file_stamp,
+                                                     gboolean          deleted_in_file);
+void              spor_import_report_set_site  (SporImportReport *report,
+                                                const char       *name,
+                                                gboolean          from_this_site);
+void              spor_import_report_set_exported_at (SporImportReport *report,
+                                                      const char       *exported_at);
+void              spor_import_report_set_applied (SporImportReport *report,
+                                                  gboolean          applied);
 
 G_END_DECLS

@@ -107,8 +107,10 @@ spor_import_seen_free (SporImportSeen *seen)
     return;
   if (seen->attached)
     {
-      spor_store_exec (seen->store, "DETACH DATABASE exchange", NULL);
-      spor_store_exec (seen->store, "PRAGMA temp_store = MEMORY", NULL);
+      /* The import has ended and has no one to tell; a scratch database left attached
+       * would make the next import fail, and the log says why now. */
+      spor_store_run_or_log (seen->store, "DETACH DATABASE exchange");
+      spor_store_run_or_log (seen->store, "PRAGMA temp_store = MEMORY");
     }
   g_free (seen->bloom);
   g_free (seen->written_sql);

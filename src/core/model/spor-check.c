@@ -109,26 +109,6 @@ date_in_range (const char *date)
   return strncmp (date, FIRST_YEAR, 4) >= 0 && strncmp (date, LAST_YEAR, 4) <= 0;
 }
 
-static gboolean
-field_present (SporEntity *entity,
-               guint       index)
-{
-  const SporField *field = &spor_entity_get_info (entity)->fields[index];
-  const GValue *value = spor_entity_peek_value (entity, index);
-
-  switch (field->type)
-    {
-    case SPOR_FIELD_REF:
-      return g_value_get_int64 (value) != 0;
-    case SPOR_FIELD_INT:
-    case SPOR_FIELD_REAL:
-    case SPOR_FIELD_BOOL:
-      return spor_entity_value_present (entity, index);
-    default:
-      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
-    }
-}
-
 static void
 check_text (GPtrArray            *problems,
             const SporEntityInfo *info,
@@ -203,7 +183,7 @@ check_field (GPtrArray  *problems,
       add_field_problem (problems, info, field, _("not a reference to a record"));
       return;
     }
-  if (!field_present (entity, index))
+  if (!spor_entity_has_value (entity, index))
     {
       if (field->flags & SPOR_FIELD_REQUIRED)
         add_field_problem (problems, info, field, _("a value is required"));
@@ -232,7 +212,7 @@ check_field (GPtrArray  *problems,
         add_field_problem (problems, info, field, _("not a time of day (HH:MM)"));
       break;
     case SPOR_FIELD_ENUM:
-      if (!g_strv_contains (field->values, text))
+      if (!spor_value_list_contains (field->values, text))
         {
           g_autofree char *shown = spor_printable (text);
 
@@ -323,74 +303,6 @@ spor_check_normalise (SporEntity *entity)
 }
 
 /* Keys */
-
-static guint
-digits2 (const char *p)
-{
-  return (guint) (p[0] - '0') * 10 + (guint) (p[1] - '0');
-}
-
-gboolean
-spor_timestamp_is_valid (const char *text)
-{
-  gsize n;
-  guint y;
-
-  if (text == NULL)
-    return FALSE;
-  n = strlen (text);
-  if (n < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':' || text[n - 1] != 'Z')
-    return FALSE;
-  for (guint i = 0; i < 19; i++)
-    if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (n > 20)
-    {
-      /* a fraction of a second: .d to .ddddddddd */
-      if (text[19] != '.' || n < 22 || n > 30)
-        return FALSE;
-      for (gsize i = 20; i < n - 1; i++)
-        if (!g_ascii_isdigit (text[i]))
-          return FALSE;
-    }
-  y = digits2 (text) * 100 + digits2 (text + 2);
-  return y >= 1 && g_date_valid_dmy ((GDateDay) digits2 (text + 8),
-                                     (GDateMonth) digits2 (text + 5), (GDateYear) y) &&
-         digits2 (text + 11) < 24 && digits2 (text + 14) < 60 && digits2 (text + 17) < 60;
-}
-
-/* Time stamps compare as text, but a fraction of a second may have any number of digits. */
-int
-spor_timestamp_compare (const char *a,
-                        const char *b)
-{
-  const char *fa = a[19] == '.' ? a + 20 : "";
-  const char *fb = b[19] == '.' ? b + 20 : "";
-  int c = strncmp (a, b, 19);
-
-  while (c == 0 && (g_ascii_isdigit (*fa) || g_ascii_isdigit (*fb)))
-    {
-      char da = g_ascii_isdigit (*fa) ? *fa++ : '0';
-      char db = g_ascii_isdigit (*fb) ? *fb++ : '0';
-
-      c = da - db;
-    }
-  return c;
-}
-
-char *
-spor_timestamp_latest_allowed (const char *now)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) then = now != NULL ? g_date_time_new_from_iso8601 (now, utc) : NULL;
-  g_autoptr(GDateTime) limit = NULL;
-
-  if (then == NULL)
-    then = g_date_time_new_now_utc ();
-  limit = g_date_time_add_days (then, 1);
-  return g_date_time_format (limit, "%Y-%m-%dT%H:%M:%SZ");
-}
 
 gboolean
 spor_check_keys (const char *uuid,
@@ -497,8 +409,19 @@ spor_cpr_parse (const char  *text,
   if (digits != NULL)
     *digits = g_strdup (number);
   if (birth_date != NULL)
-    *birth_date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+    *birth_date = spor_date_from_dmy (year, month, day);
   return TRUE;
+}
+
+char *
+spor_cpr_mask (const char *cpr)
+{
+  if (cpr == NULL || strlen (cpr) != 10)
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (!g_ascii_isdigit (cpr[i]))
+      return NULL;
+  return g_strdup_printf ("%.6s-xxxx", cpr);
 }
 
 gboolean
@@ -539,61 +462,4 @@ spor_phone_is_valid (const char *text)
         return FALSE;
     }
   return n_digits >= 8 && n_digits <= 15;
-}
-
-/* Record rules shared by several kinds */
-
-typedef struct
-{
-  const char *entity;
-  const char *first;
-  const char *last;
-  const char *message;
-} DateOrder;
-
-static const DateOrder date_orders[] = {
-  { "programme", "period_start", "period_end", N_("The period ends before it starts") },
-  { "cohort", "start_date", "end_date", N_("The cohort ends before it starts") },
-  { "participant", "start_date", "end_date", N_("The end date is before the start date") },
-  { "participant", "consent_date", "consent_withdrawn_date",
-    N_("Consent was withdrawn before it was given") },
-  { "phase_progress", "planned_start", "planned_end", N_("The planned end is before the planned start") },
-  { "phase_progress", "actual_start", "actual_end", N_("The end is before the start") },
-  { "agreement", "start_date", "review_date", N_("The review date is before the start of the agreement") },
-  { "block", "period_start", "period_end", N_("The period must end on or after its first day.") },
-  { "placement", "start_date", "end_date", N_("The placement ends before it starts") },
-  { "match", "start_date", "end_date", N_("The match ends before it starts") },
-};
-
-void
-spor_rules_dates (SporEntity *entity,
-                  SporStore  *store,
-                  GPtrArray  *problems)
-{
-  const char *name = spor_entity_get_info (entity)->name;
-
-  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
-    {
-      const DateOrder *o = &date_orders[i];
-      const char *first, *last;
-
-      if (strcmp (o->entity, name) != 0)
-        continue;
-      first = spor_entity_get_text (entity, o->first);
-      last = spor_entity_get_text (entity, o->last);
-      if (spor_date_is_valid (first) && spor_date_is_valid (last) && strcmp (last, first) < 0)
-        spor_problems_add (problems, o->last, _(o->message));
-    }
-}
-
-gint64
-spor_rules_cohort_programme (SporStore *store,
-                             gint64     cohort_id)
-{
-  g_autoptr(SporEntity) cohort = NULL;
-
-  if (store == NULL || cohort_id <= 0)
-    return 0;
-  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, NULL);
-  return cohort != NULL ? spor_entity_get_int (cohort, "programme_id") : 0;
 }

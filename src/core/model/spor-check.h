@@ -7,7 +7,7 @@
  *  - each field against its description in spor-entities.c: type, required, range, the
  *    format of e-mail addresses, phone numbers and CPR numbers, dates within 1900–2199,
  *    texts without control characters and of a sane length, names on one line;
- *  - the record's own rules, kept with their feature (spor-participants.c, spor-blocks.c,
+ *  - the record's own rules, kept with their feature (spor-participant.c, spor-blocks.c,
  *    …) and reached through SporEntityInfo.check: dates in order, a CPR number that matches
  *    the birth date, a block that ends after it starts, a cohort of the participant's
  *    programme, …;
@@ -66,13 +66,6 @@ gboolean    spor_check_keys            (const char  *uuid,
                                         const char  *updated_at,
                                         const char  *latest,
                                         GError     **error);
-/* The latest time stamp a record may carry at @now (NULL: now): a day later. */
-char       *spor_timestamp_latest_allowed (const char *now);
-/* 2026-11-23T13:00:00Z, with an optional fraction of a second */
-gboolean    spor_timestamp_is_valid    (const char  *text);
-/* <0, 0, >0 as @a is before, at or after @b; fractions of any length compare right. */
-int         spor_timestamp_compare     (const char  *a,
-                                        const char  *b);
 
 /* Value formats. CPR numbers are accepted as DDMMYYXXXX or DDMMYY-XXXX; the birth date is
  * checked with the century the seventh digit gives. */
@@ -80,6 +73,8 @@ gboolean    spor_cpr_parse             (const char  *text,
                                         char       **digits,
                                         char       **birth_date,
                                         GError     **error);
+/* "DDMMYY-xxxx" for ten digits, NULL otherwise. */
+char       *spor_cpr_mask              (const char  *cpr);
 gboolean    spor_email_is_valid        (const char  *text);
 gboolean    spor_phone_is_valid        (const char  *text);
 /* Whether @text is empty or only white space, no-break spaces included. */

@@ -1,7 +1,8 @@
 /* spor-entities.c — the fields of every record of the model
  *
  * These tables mirror schema-1.sql column by column (a test compares them with the
- * database). The order of spor_entity_infos() puts every referenced entity first.
+ * database); the values of enumerations are the lists of spor-values.c. The order of
+ * spor_entity_infos() puts every referenced entity first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,46 +35,6 @@
 #define CPR(n)           { n, SPOR_FIELD_TEXT, SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0, SPOR_FORMAT_CPR }
 #define COLOUR(n)        { n, SPOR_FIELD_TEXT, 0, NULL, NULL, 0, 0, SPOR_FORMAT_COLOUR }
 
-static const char * const roles[] = {
-  "mentor", "adviser", "creative", "coordinator", "volunteer", "contact_person",
-  "caseworker", NULL
-};
-static const char * const goal_outcomes[] = {
-  "education", "employment", "internship", "wage_subsidy", "work_trial",
-  "closer_to_labour_market", "other", NULL
-};
-static const char * const duration_units[] = { "days", "weeks", "months", NULL };
-static const char * const tracks[] = { "sequential", "parallel", NULL };
-static const char * const provisions[] = {
-  "education_benefit", "cash_benefit", "unemployment_benefit", "sickness_benefit",
-  "resource_course", "integration_benefit", "flex_job", "self_supporting", "other", NULL
-};
-static const char * const participant_states[] = {
-  "waiting", "intake", "active", "on_hold", "completed", "dropped_out", NULL
-};
-static const char * const progress_states[] = {
-  "planned", "active", "on_hold", "done", "skipped", NULL
-};
-static const char * const agreement_states[] = { "draft", "signed", NULL };
-static const char * const block_kinds[] = { "weekly", "once", NULL };
-static const char * const exception_kinds[] = { "cancelled", "moved", "substitute", NULL };
-static const char * const attendance_states[] = {
-  "present", "late", "absent_notice", "absent", "sick", NULL
-};
-static const char * const meeting_kinds[] = {
-  "screening", "coaching", "group_talk", "mentor_talk", "evaluation", "follow_up", NULL
-};
-static const char * const placement_kinds[] = {
-  "internship", "wage_subsidy", "work_trial", "job", "education", NULL
-};
-static const char * const outcome_kinds[] = { "plan", "exit", "follow_up", NULL };
-static const char * const destinations[] = {
-  "education", "internship", "wage_subsidy", "work_trial", "job", "other", "none", NULL
-};
-static const char * const portfolio_kinds[] = { "certificate", "course", "work", "other", NULL };
-static const char * const need_states[] = { "open", "matched", "closed", NULL };
-static const char * const match_states[] = { "proposed", "active", "ended", NULL };
-
 static const SporField programme_fields[] = {
   { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   { "organisations", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
@@ -93,7 +54,7 @@ static const SporField programme_fields[] = {
 static const SporField programme_goal_fields[] = {
   REF_REQ ("programme_id", "programme"),
   INT_REQ_RANGE ("position", 0, G_MAXINT32),
-  ENUM_REQ ("outcome", goal_outcomes),
+  ENUM_REQ ("outcome", &spor_values_goal_outcome),
   { "label", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   INT_RANGE ("target_min", 0, 100000),
   INT_RANGE ("target_max", 0, 100000),
@@ -106,8 +67,8 @@ static const SporField phase_fields[] = {
   { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   TEXT ("description"),
   INT_RANGE ("duration", 0, 1000),
-  ENUM_REQ ("duration_unit", duration_units),
-  ENUM_REQ ("track", tracks),
+  ENUM_REQ ("duration_unit", &spor_values_duration_unit),
+  ENUM_REQ ("track", &spor_values_track),
 };
 
 static const SporField cohort_fields[] = {
@@ -129,7 +90,7 @@ static const SporField staff_fields[] = {
 
 static const SporField staff_role_fields[] = {
   REF_REQ ("staff_id", "staff"),
-  ENUM_REQ ("role", roles),
+  ENUM_REQ ("role", &spor_values_role),
 };
 
 static const SporField competency_fields[] = {
@@ -154,13 +115,13 @@ static const SporField participant_fields[] = {
   PHONE ("phone"),
   PERSONAL ("address"),
   TEXT ("municipality"),
-  ENUM ("provision", provisions),
+  ENUM ("provision", &spor_values_provision),
   PERSONAL ("referral_caseworker"),
   TEXT ("referral_organisation"),
   DATE ("referral_date"),
   REF ("programme_id", "programme"),
   REF ("cohort_id", "cohort"),
-  ENUM_REQ ("status", participant_states),
+  ENUM_REQ ("status", &spor_values_participant_status),
   INT_RANGE ("waiting_position", 1, G_MAXINT32),
   DATE ("waiting_since"),
   DATE ("start_date"),
@@ -179,13 +140,13 @@ static const SporField participant_fields[] = {
 static const SporField participant_staff_fields[] = {
   REF_REQ ("participant_id", "participant"),
   REF_REQ ("staff_id", "staff"),
-  ENUM_REQ ("role", roles),
+  ENUM_REQ ("role", &spor_values_role),
 };
 
 static const SporField phase_progress_fields[] = {
   REF_REQ ("participant_id", "participant"),
   REF_REQ ("phase_id", "phase"),
-  ENUM_REQ ("state", progress_states),
+  ENUM_REQ ("state", &spor_values_progress_state),
   DATE ("planned_start"),
   DATE ("planned_end"),
   DATE ("actual_start"),
@@ -195,7 +156,7 @@ static const SporField phase_progress_fields[] = {
 static const SporField agreement_fields[] = {
   REF_REQ ("participant_id", "participant"),
   INT_REQ_RANGE ("version", 1, G_MAXINT32),
-  ENUM_REQ ("state", agreement_states),
+  ENUM_REQ ("state", &spor_values_agreement_state),
   SENSITIVE ("goals"),
   SENSITIVE ("needs"),
   TEXT ("schedule"),
@@ -216,7 +177,7 @@ static const SporField block_fields[] = {
   REF ("cohort_id", "cohort"),
   REF ("location_id", "location"),
   TEXT_REQ ("title"),
-  ENUM_REQ ("kind", block_kinds),
+  ENUM_REQ ("kind", &spor_values_block_kind),
   INT_REQ_RANGE ("weekdays", 0, 127),
   TIME_REQ ("start_time"),
   TIME_REQ ("end_time"),
@@ -227,14 +188,14 @@ static const SporField block_fields[] = {
 
 static const SporField block_requirement_fields[] = {
   REF_REQ ("block_id", "block"),
-  ENUM_REQ ("role", roles),
+  ENUM_REQ ("role", &spor_values_role),
   INT_REQ_RANGE ("count", 1, 100),
 };
 
 static const SporField block_exception_fields[] = {
   REF_REQ ("block_id", "block"),
   DATE_REQ ("date"),
-  ENUM_REQ ("kind", exception_kinds),
+  ENUM_REQ ("kind", &spor_values_exception_kind),
   DATE ("new_date"),
   TIME ("new_start_time"),
   TIME ("new_end_time"),
@@ -246,7 +207,7 @@ static const SporField block_exception_fields[] = {
 static const SporField block_staff_fields[] = {
   REF_REQ ("block_id", "block"),
   REF_REQ ("staff_id", "staff"),
-  ENUM_REQ ("role", roles),
+  ENUM_REQ ("role", &spor_values_role),
 };
 
 static const SporField block_participant_fields[] = {
@@ -258,7 +219,7 @@ static const SporField attendance_fields[] = {
   REF_REQ ("block_id", "block"),
   REF_REQ ("participant_id", "participant"),
   DATE_REQ ("date"),
-  ENUM_REQ ("status", attendance_states),
+  ENUM_REQ ("status", &spor_values_attendance_status),
   REAL_RANGE ("hours", 0, 24),
   SENSITIVE ("note"),
 };
@@ -266,7 +227,7 @@ static const SporField attendance_fields[] = {
 static const SporField meeting_fields[] = {
   REF ("participant_id", "participant"),
   REF ("cohort_id", "cohort"),
-  ENUM_REQ ("kind", meeting_kinds),
+  ENUM_REQ ("kind", &spor_values_meeting_kind),
   DATE_REQ ("date"),
   REF ("staff_id", "staff"),
   SENSITIVE ("notes"),
@@ -274,7 +235,7 @@ static const SporField meeting_fields[] = {
 
 static const SporField placement_fields[] = {
   REF_REQ ("participant_id", "participant"),
-  ENUM_REQ ("kind", placement_kinds),
+  ENUM_REQ ("kind", &spor_values_placement_kind),
   TEXT ("organisation"),
   DATE ("start_date"),
   DATE ("end_date"),
@@ -284,15 +245,15 @@ static const SporField placement_fields[] = {
 
 static const SporField outcome_fields[] = {
   REF_REQ ("participant_id", "participant"),
-  ENUM_REQ ("kind", outcome_kinds),
+  ENUM_REQ ("kind", &spor_values_outcome_kind),
   DATE_REQ ("date"),
-  ENUM_REQ ("destination", destinations),
+  ENUM_REQ ("destination", &spor_values_destination),
   SENSITIVE ("notes"),
 };
 
 static const SporField portfolio_item_fields[] = {
   REF_REQ ("participant_id", "participant"),
-  ENUM_REQ ("kind", portfolio_kinds),
+  ENUM_REQ ("kind", &spor_values_portfolio_kind),
   TEXT_REQ ("title"),
   DATE ("date"),
   TEXT ("issuer"),
@@ -303,13 +264,13 @@ static const SporField need_fields[] = {
   REF_REQ ("participant_id", "participant"),
   TEXT_REQ ("subject"),
   SENSITIVE ("description"),
-  ENUM_REQ ("state", need_states),
+  ENUM_REQ ("state", &spor_values_need_state),
 };
 
 static const SporField match_fields[] = {
   REF_REQ ("need_id", "need"),
   REF_REQ ("competency_id", "competency"),
-  ENUM_REQ ("state", match_states),
+  ENUM_REQ ("state", &spor_values_match_state),
   DATE ("start_date"),
   DATE ("end_date"),
 };

@@ -220,7 +220,8 @@ spor_entity_init_fields (SporEntity           *self,
       g_value_init (&priv->values[i], field_gtype (field->type));
       /* The first allowed value is the default of a required enumeration. */
       if (field->type == SPOR_FIELD_ENUM && (field->flags & SPOR_FIELD_REQUIRED))
-        g_value_set_static_string (&priv->values[i], field->values[0]);
+        g_value_set_static_string (&priv->values[i],
+                                   spor_value_list_get_value (field->values, 0));
       if (field->type == SPOR_FIELD_BOOL)
         priv->set[i] = TRUE;
     }
@@ -353,7 +354,8 @@ spor_entity_reset (SporEntity *self)
       g_value_reset (&priv->values[i]);
       priv->set[i] = field->type == SPOR_FIELD_BOOL;
       if (field->type == SPOR_FIELD_ENUM && (field->flags & SPOR_FIELD_REQUIRED))
-        g_value_set_static_string (&priv->values[i], field->values[0]);
+        g_value_set_static_string (&priv->values[i],
+                                   spor_value_list_get_value (field->values, 0));
     }
 }
 
@@ -374,6 +376,25 @@ spor_entity_set_value_present (SporEntity *self,
   SporEntityPrivate *priv = spor_entity_get_instance_private (self);
 
   priv->set[index] = present || priv->info->fields[index].type == SPOR_FIELD_BOOL;
+}
+
+gboolean
+spor_entity_has_value (SporEntity *self,
+                       guint       index)
+{
+  const GValue *value = spor_entity_peek_value (self, index);
+
+  switch (spor_entity_get_info (self)->fields[index].type)
+    {
+    case SPOR_FIELD_REF:
+      return g_value_get_int64 (value) != 0;
+    case SPOR_FIELD_INT:
+    case SPOR_FIELD_REAL:
+    case SPOR_FIELD_BOOL:
+      return spor_entity_value_present (self, index);
+    default:
+      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
+    }
 }
 
 GValue *
@@ -546,33 +567,6 @@ spor_entity_set_bool (SporEntity *self,
     return;
   g_value_set_boolean (&priv->values[i], !!value);
   notify_field (self, i);
-}
-
-gboolean
-spor_date_is_valid (const char *text)
-{
-  unsigned y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = (unsigned) g_ascii_strtoull (text, NULL, 10);
-  m = (unsigned) g_ascii_strtoull (text + 5, NULL, 10);
-  d = (unsigned) g_ascii_strtoull (text + 8, NULL, 10);
-  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-gboolean
-spor_time_is_valid (const char *text)
-{
-  if (text == NULL || strlen (text) != 5 || text[2] != ':')
-    return FALSE;
-  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    return FALSE;
-  return (text[0] - '0') * 10 + (text[1] - '0') < 24 && text[3] < '6';
 }
 
 gboolean

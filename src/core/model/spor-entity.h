@@ -11,6 +11,9 @@
 
 #include <glib-object.h>
 
+#include "spor-dates.h"
+#include "spor-values.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -20,7 +23,7 @@ typedef enum {
   SPOR_FIELD_BOOL,
   SPOR_FIELD_DATE,  /* ISO 8601 calendar date, YYYY-MM-DD */
   SPOR_FIELD_TIME,  /* 24-hour local time, HH:MM */
-  SPOR_FIELD_ENUM,  /* one of SporField.values */
+  SPOR_FIELD_ENUM,  /* one of the values of SporField.values (spor-values.h) */
   SPOR_FIELD_REF,   /* the integer key of another record (0 = none) */
 } SporFieldType;
 
@@ -48,7 +51,7 @@ typedef struct {
   SporFieldType       type;
   SporFieldFlags      flags;
   const char         *ref;    /* SPOR_FIELD_REF: the entity name referred to */
-  const char * const *values; /* SPOR_FIELD_ENUM: NULL-terminated allowed values */
+  const SporValueList *values; /* SPOR_FIELD_ENUM: the allowed values */
   double              min;
   double              max;
   SporFieldFormat     format; /* SPOR_FIELD_TEXT */
@@ -132,14 +135,14 @@ void                  spor_entity_set_bool              (SporEntity    *self,
 gboolean              spor_entity_validate              (SporEntity    *self,
                                                          GError       **error);
 
-/* True when a string is a real calendar date YYYY-MM-DD / a time HH:MM. */
-gboolean              spor_date_is_valid                (const char    *text);
-gboolean              spor_time_is_valid                (const char    *text);
-
 /* For the store only: the value slot of field @index and the record's own keys. */
 GValue               *spor_entity_peek_value            (SporEntity    *self,
                                                          guint          index);
 gboolean              spor_entity_value_present         (SporEntity    *self,
+                                                         guint          index);
+/* Whether field @index holds a value: a reference not 0, a number or boolean that is set,
+ * a text that is not empty */
+gboolean              spor_entity_has_value             (SporEntity    *self,
                                                          guint          index);
 void                  spor_entity_set_value_present     (SporEntity    *self,
                                                          guint          index,

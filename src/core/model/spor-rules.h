@@ -13,10 +13,11 @@
 
 G_BEGIN_DECLS
 
-/* spor-check.c: dates that come in pairs are in order (start before end) */
+/* spor-rules.c: dates that come in pairs are in order (start before end) */
 void spor_rules_dates           (SporEntity *entity, SporStore *store, GPtrArray *problems);
-/* spor-participants.c */
+/* spor-participant.c */
 void spor_participant_rules     (SporEntity *entity, SporStore *store, GPtrArray *problems);
+/* spor-meetings.c */
 void spor_meeting_rules         (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-programmes.c */
 void spor_programme_rules       (SporEntity *entity, SporStore *store, GPtrArray *problems);
@@ -25,9 +26,20 @@ void spor_programme_goal_rules  (SporEntity *entity, SporStore *store, GPtrArray
 void spor_agreement_rules       (SporEntity *entity, SporStore *store, GPtrArray *problems);
 /* spor-blocks.c */
 void spor_block_rules           (SporEntity *entity, SporStore *store, GPtrArray *problems);
+/* spor-blocks-exceptions.c */
 void spor_block_exception_rules (SporEntity *entity, SporStore *store, GPtrArray *problems);
 
-/* The programme of cohort @cohort_id, 0 if there is no such cohort (or no store). */
-gint64 spor_rules_cohort_programme (SporStore *store, gint64 cohort_id);
+/* For a rule that reads another record: record @id of @type, NULL when there is none (or no
+ * store, or @id is 0). A read that fails adds a problem to @field with the reason: a
+ * record that could not be checked is not written. */
+gpointer spor_rules_get              (SporStore  *store,
+                                      GType       type,
+                                      gint64      id,
+                                      GPtrArray  *problems,
+                                      const char *field);
+/* The programme of cohort @cohort_id, 0 if there is none (as spor_rules_get()). */
+gint64   spor_rules_cohort_programme (SporStore  *store,
+                                      gint64      cohort_id,
+                                      GPtrArray  *problems);
 
 G_END_DECLS

@@ -1,182 +1,24 @@
-/* spor-participants.h — finding, checking, queueing and erasing participants
+/* spor-participants.h — everything about participants, for the callers that want it all
  *
- * SporParticipantList is a lazy GListModel over SQL: a refresh asks SQLite for the row ids
- * that match the search, the filters and the sort, and items (SporParticipantItem, the few
- * columns a list row shows) are read only when a row asks for them.
+ * An umbrella header: each part has its own header, named by its prefix, and callers may
+ * include just that one.
+ *
+ *   spor-participant.h        a participant's record: checks, warnings, saving, erasure
+ *   spor-participant-list.h   the lazy list of participants (SporParticipantList) and its query
+ *   spor-participant-item.h   one row of that list (SporParticipantItem)
+ *   spor-participant-staff.h  the staff linked to a participant in a role
+ *   spor-waiting-list.h       a programme's waiting list
+ *   spor-meetings.h           a participant's meetings
+ *   spor-cohort.h             how full a cohort is
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gio/gio.h>
-
-#include "spor-check.h"
-#include "spor-store.h"
-
-G_BEGIN_DECLS
-
-typedef enum {
-  SPOR_PARTICIPANT_SORT_NAME,
-  SPOR_PARTICIPANT_SORT_START_DATE, /* newest start first, no start date last */
-  SPOR_PARTICIPANT_SORT_STATUS,     /* waiting, intake, active, on hold, completed, dropped out */
-  SPOR_PARTICIPANT_SORT_WAITING,    /* place on the waiting list, then the date added */
-} SporParticipantSort;
-
-/* The statuses in lifecycle order, NULL-terminated, and their English labels. */
-const char * const *spor_participant_statuses        (void);
-const char         *spor_participant_status_label    (const char *status);
-const char * const *spor_participant_provisions      (void);
-const char         *spor_participant_provision_label (const char *provision);
-const char * const *spor_meeting_kinds               (void);
-const char         *spor_meeting_kind_label          (const char *kind);
-
-/* One row of the list. */
-#define SPOR_TYPE_PARTICIPANT_ITEM (spor_participant_item_get_type ())
-G_DECLARE_FINAL_TYPE (SporParticipantItem, spor_participant_item, SPOR, PARTICIPANT_ITEM, GObject)
-
-gint64      spor_participant_item_get_id             (SporParticipantItem *self);
-const char *spor_participant_item_get_name           (SporParticipantItem *self);
-const char *spor_participant_item_get_status         (SporParticipantItem *self);
-const char *spor_participant_item_get_programme_name (SporParticipantItem *self); /* may be NULL */
-const char *spor_participant_item_get_cohort_name    (SporParticipantItem *self); /* may be NULL */
-const char *spor_participant_item_get_phase_name     (SporParticipantItem *self); /* may be NULL */
-const char *spor_participant_item_get_start_date     (SporParticipantItem *self); /* may be NULL */
-/* The place on the waiting list (0 = none) and the date added (may be NULL). */
-gint64      spor_participant_item_get_waiting_position (SporParticipantItem *self);
-const char *spor_participant_item_get_waiting_since  (SporParticipantItem *self);
-
-#define SPOR_TYPE_PARTICIPANT_LIST (spor_participant_list_get_type ())
-G_DECLARE_FINAL_TYPE (SporParticipantList, spor_participant_list, SPOR, PARTICIPANT_LIST, GObject)
-
-SporParticipantList *spor_participant_list_new           (SporStore *store);
-SporStore  *spor_participant_list_get_store              (SporParticipantList *self);
-/* Each setter refreshes the list (one items-changed) when the value changes. */
-void        spor_participant_list_set_search             (SporParticipantList *self,
-                                                          const char          *search);
-const char *spor_participant_list_get_search             (SporParticipantList *self);
-void        spor_participant_list_set_programme          (SporParticipantList *self,
-                                                          gint64               programme_id);
-void        spor_participant_list_set_cohort             (SporParticipantList *self,
-                                                          gint64               cohort_id);
-void        spor_participant_list_set_status             (SporParticipantList *self,
-                                                          const char          *status);
-void        spor_participant_list_set_sort               (SporParticipantList *self,
-                                                          SporParticipantSort  sort);
-/* Reads the ids again; FALSE with @error when the query failed (the list is then empty). */
-gboolean    spor_participant_list_refresh                (SporParticipantList *self,
-                                                          GError             **error);
-/* The position of a participant in the list, or G_MAXUINT. */
-guint       spor_participant_list_find                   (SporParticipantList *self,
-                                                          gint64               participant_id);
-gint64      spor_participant_list_get_id                 (SporParticipantList *self,
-                                                          guint                position);
-/* How many participants the list holds, including those it has not yet announced as
- * items (a long list announces its first screenful, then the rest when idle). */
-guint       spor_participant_list_get_count              (SporParticipantList *self);
-/* Leaves a participant out of the list (while their erasure waits for its undo window to
- * pass) or lets them back in; refreshes. */
-void        spor_participant_list_set_hidden             (SporParticipantList *self,
-                                                          gint64               participant_id,
-                                                          gboolean             hidden);
-
-/* The query behind the list, for paging without a model: at most @limit ids from @offset
- * (limit 0 = all). @search may be NULL; @status NULL or a status; ids 0 = any. */
-GArray     *spor_participants_query_ids                  (SporStore           *store,
-                                                          const char          *search,
-                                                          gint64               programme_id,
-                                                          gint64               cohort_id,
-                                                          const char          *status,
-                                                          SporParticipantSort  sort,
-                                                          guint                offset,
-                                                          guint                limit,
-                                                          GError             **error);
-/* The FTS5 query for a typed search (each word folded, quoted, prefix), or NULL when the
- * text has no word. */
-char       *spor_participants_match_expression           (const char          *search);
-
-/* "DDMMYY-xxxx" for ten digits, NULL otherwise. */
-char       *spor_cpr_mask                                (const char  *cpr);
-
-/* The errors that stop a save (required name, real dates, CPR, e-mail, phone, date order):
- * spor_check_record() without the rules that read other records; an empty array when there
- * are none. */
-GPtrArray  *spor_participant_check                       (SporParticipant *participant);
-/* The programme's rules, as warnings that do not stop a save: age outside the target
- * range, self-supporting in a "not self-supporting" programme, cohort above capacity.
- * @today may be NULL. */
-GPtrArray  *spor_participant_warnings                    (SporStore       *store,
-                                                          SporParticipant *participant,
-                                                          const char      *today,
-                                                          GError         **error);
-/* Checks, normalises the CPR number, inserts or updates in one transaction; a new cohort
- * enrols the participant into it (phase progress). On a failed check the error names the
- * first problem and nothing is written. */
-gboolean    spor_participant_save                        (SporStore       *store,
-                                                          SporParticipant *participant,
-                                                          GError         **error);
-
-/* The staff linked to a participant in @role (e.g. "mentor"), as staff ids. */
-GArray     *spor_participant_get_staff                   (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          const char  *role,
-                                                          GError     **error);
-/* Links exactly @staff_ids in @role to the participant (adds and removes), one transaction. */
-gboolean    spor_participant_set_staff                   (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          const char  *role,
-                                                          GArray      *staff_ids,
-                                                          GError     **error);
-
-/* The number of participants in a cohort that take a place (intake, active, on hold) and
- * its capacity (-1 = no limit). */
-gboolean    spor_cohort_occupancy                        (SporStore   *store,
-                                                          gint64       cohort_id,
-                                                          gint64      *taken,
-                                                          gint64      *capacity,
-                                                          GError     **error);
-
-/* The waiting list of a programme (0 = every programme), in order: participant ids. */
-GArray     *spor_waiting_list_ids                        (SporStore   *store,
-                                                          gint64       programme_id,
-                                                          GError     **error);
-/* Puts a participant at the end of a programme's waiting list, dated @date (NULL = today). */
-gboolean    spor_waiting_list_add                        (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          gint64       programme_id,
-                                                          const char  *date,
-                                                          GError     **error);
-/* Moves a waiting participant to @position (1 = first) of their programme's list. */
-gboolean    spor_waiting_list_move                       (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          guint        position,
-                                                          GError     **error);
-/* Takes a participant off the waiting list into @cohort_id (status intake, phase progress
- * from the cohort's start); the rest of the list closes up. @over_capacity (may be NULL)
- * tells whether the cohort now holds more than its capacity: a warning, not a refusal. */
-gboolean    spor_waiting_list_admit                      (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          gint64       cohort_id,
-                                                          gboolean    *over_capacity,
-                                                          GError     **error);
-
-/* True erasure: the participant and every row linked to them are deleted, the search
- * index is rewritten so the old text is gone from its shadow tables, a tombstone lets the
- * deletion travel, and the audit log records "erase" with the UUID only. */
-gboolean    spor_participant_erase                       (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          GError     **error);
-
-/* The meetings of a participant, newest first (SporMeeting). */
-GPtrArray  *spor_participant_list_meetings               (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          GError     **error);
-/* Adds a meeting after checking kind and date. */
-gboolean    spor_participant_add_meeting                 (SporStore   *store,
-                                                          gint64       participant_id,
-                                                          const char  *kind,
-                                                          const char  *date,
-                                                          gint64       staff_id,
-                                                          const char  *notes,
-                                                          GError     **error);
-
-G_END_DECLS
+#include "spor-cohort.h"
+#include "spor-meetings.h"
+#include "spor-participant.h"
+#include "spor-participant-item.h"
+#include "spor-participant-list.h"
+#include "spor-participant-staff.h"
+#include "spor-waiting-list.h"

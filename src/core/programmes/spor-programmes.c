@@ -1,4 +1,4 @@
-/* spor-programmes.c — editing programmes, their phases, goals and cohorts; timeline rows
+/* spor-programmes.c — editing programmes, their phases, goals and cohorts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,18 +6,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spor-phase-plan.h"
 #include "spor-programmes.h"
 #include "spor-rules.h"
 #include "spor-progress.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
-
-static gboolean
-fail (SporStore *store)
-{
-  spor_store_rollback (store);
-  return FALSE;
-}
 
 static gboolean
 blank (const char *text)
@@ -92,7 +86,7 @@ spor_programmes_add_phase (SporStore  *store,
     return NULL;
   phases = spor_programmes_list_phases (store, programme_id, error);
   if (phases == NULL)
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   phase = spor_entity_new (SPOR_TYPE_PHASE);
   spor_entity_set_int (SPOR_ENTITY (phase), "programme_id", programme_id);
   spor_entity_set_int (SPOR_ENTITY (phase), "position", phases->len);
@@ -102,7 +96,7 @@ spor_programmes_add_phase (SporStore  *store,
   spor_entity_set_text (SPOR_ENTITY (phase), "duration_unit", unit != NULL ? unit : "weeks");
   spor_entity_set_text (SPOR_ENTITY (phase), "track", track != NULL ? track : "sequential");
   if (!spor_store_insert (store, SPOR_ENTITY (phase), error) || !spor_store_commit (store, error))
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   return g_steal_pointer (&phase);
 }
 
@@ -136,28 +130,38 @@ find_index (GPtrArray *list,
   return -1;
 }
 
+/* Removes record @id of @type (a phase or a goal) and closes the gap in the positions of
+ * the others of its programme */
+static gboolean
+remove_positioned (SporStore  *store,
+                   GType       type,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr(SporEntity) record = NULL;
+  g_autoptr(GPtrArray) siblings = NULL;
+
+  if (!spor_store_begin (store, error))
+    return FALSE;
+  record = spor_store_get (store, type, id, error);
+  if (record == NULL)
+    return spor_store_fail (store);
+  siblings = list_children (store, type, spor_entity_get_int (record, "programme_id"),
+                            "position", FALSE, error);
+  if (siblings == NULL)
+    return spor_store_fail (store);
+  g_ptr_array_remove_index (siblings, (guint) find_index (siblings, id));
+  if (!spor_store_delete (store, record, error) || !renumber (store, siblings, error))
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
+}
+
 gboolean
 spor_programmes_remove_phase (SporStore *store,
                               gint64     phase_id,
                               GError   **error)
 {
-  g_autoptr(SporEntity) phase = NULL;
-  g_autoptr(GPtrArray) phases = NULL;
-  int index;
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
-  if (phase == NULL)
-    return fail (store);
-  phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
-  if (phases == NULL)
-    return fail (store);
-  index = find_index (phases, phase_id);
-  g_ptr_array_remove_index (phases, (guint) index);
-  if (!spor_store_delete (store, phase, error) || !renumber (store, phases, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+  return remove_positioned (store, SPOR_TYPE_PHASE, phase_id, error);
 }
 
 gint64
@@ -167,19 +171,11 @@ spor_programmes_count_phase_progress (SporStore *store,
 {
   static const char sql[] = "SELECT count(*) FROM phase_progress WHERE phase_id = ?1";
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, phase_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    spor_store_set_error (store, error, rc, "phase progress");
-  sqlite3_reset (stmt);
-  return count;
+  return spor_store_collect_count (store, stmt, "phase progress", error);
 }
 
 gboolean
@@ -197,17 +193,17 @@ spor_programmes_move_phase (SporStore *store,
     return FALSE;
   phase = spor_store_get (store, SPOR_TYPE_PHASE, phase_id, error);
   if (phase == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   phases = spor_programmes_list_phases (store, spor_entity_get_int (phase, "programme_id"), error);
   if (phases == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   index = find_index (phases, phase_id);
   item = g_ptr_array_steal_index (phases, (guint) index);
   position = MIN (position, phases->len);
   g_ptr_array_insert (phases, (int) position, item);
   if (!renumber (store, phases, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 GPtrArray *
@@ -279,7 +275,7 @@ spor_programmes_add_goal (SporStore  *store,
     return NULL;
   goals = spor_programmes_list_goals (store, programme_id, error);
   if (goals == NULL)
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   goal = spor_entity_new (SPOR_TYPE_PROGRAMME_GOAL);
   entity = SPOR_ENTITY (goal);
   spor_entity_set_int (entity, "programme_id", programme_id);
@@ -293,7 +289,7 @@ spor_programmes_add_goal (SporStore  *store,
   if (of_total >= 0)
     spor_entity_set_int (entity, "of_total", of_total);
   if (!spor_store_insert (store, entity, error) || !spor_store_commit (store, error))
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   return g_steal_pointer (&goal);
 }
 
@@ -302,23 +298,7 @@ spor_programmes_remove_goal (SporStore *store,
                              gint64     goal_id,
                              GError   **error)
 {
-  g_autoptr(SporEntity) goal = NULL;
-  g_autoptr(GPtrArray) goals = NULL;
-  int index;
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-  goal = spor_store_get (store, SPOR_TYPE_PROGRAMME_GOAL, goal_id, error);
-  if (goal == NULL)
-    return fail (store);
-  goals = spor_programmes_list_goals (store, spor_entity_get_int (goal, "programme_id"), error);
-  if (goals == NULL)
-    return fail (store);
-  index = find_index (goals, goal_id);
-  g_ptr_array_remove_index (goals, (guint) index);
-  if (!spor_store_delete (store, goal, error) || !renumber (store, goals, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+  return remove_positioned (store, SPOR_TYPE_PROGRAMME_GOAL, goal_id, error);
 }
 
 char *
@@ -366,9 +346,11 @@ spor_programmes_create_cohort (SporStore  *store,
   g_autoptr(SporCohort) cohort = NULL;
   g_autoptr(GPtrArray) phases = NULL;
   g_autoptr(GDate) start = NULL;
+  g_autofree SporPhasePlan *plans = NULL;
+  g_autofree guint32 *starts = NULL;
+  g_autofree guint32 *ends = NULL;
   SporEntity *entity;
-  guint32 cursor, group_end;
-  gboolean previous_parallel = FALSE;
+  guint32 after;
 
   if (blank (name))
     {
@@ -387,55 +369,37 @@ spor_programmes_create_cohort (SporStore  *store,
     return NULL;
   phases = spor_programmes_list_phases (store, programme_id, error);
   if (phases == NULL)
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
 
-  /* the planned end: the same walk as enrolment */
-  cursor = group_end = g_date_get_julian (start);
+  /* the planned end: the same plan as enrolment's */
+  plans = g_new0 (SporPhasePlan, phases->len + 1);
+  starts = g_new0 (guint32, phases->len + 1);
+  ends = g_new0 (guint32, phases->len + 1);
   for (guint i = 0; i < phases->len; i++)
     {
       SporEntity *phase = g_ptr_array_index (phases, i);
-      g_autofree char *from = NULL;
-      g_autofree char *end = NULL;
-      g_autoptr(GDate) end_date = NULL;
-      GDate d;
-      gboolean parallel = g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0;
-      guint32 e;
 
-      if (previous_parallel && !parallel)
-        cursor = group_end;
-      g_date_clear (&d, 1);
-      g_date_set_julian (&d, cursor);
-      from = spor_date_format_iso (&d);
-      end = spor_progress_planned_end (from, (int) spor_entity_get_int (phase, "duration"),
-                                       spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit")));
-      end_date = spor_date_parse (end);
-      e = g_date_get_julian (end_date);
-      if (parallel)
-        group_end = MAX (group_end, e + 1);
-      else
-        cursor = group_end = e + 1;
-      previous_parallel = parallel;
+      plans[i].duration = (int) spor_entity_get_int (phase, "duration");
+      plans[i].unit = spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit"));
+      plans[i].parallel = g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0;
     }
+  after = spor_phase_plan_dates (plans, phases->len, g_date_get_julian (start), starts, ends);
 
   cohort = spor_entity_new (SPOR_TYPE_COHORT);
   entity = SPOR_ENTITY (cohort);
   spor_entity_set_int (entity, "programme_id", programme_id);
   spor_entity_set_text (entity, "name", name);
   spor_entity_set_text (entity, "start_date", start_date);
-  if (group_end > g_date_get_julian (start))
+  if (after > g_date_get_julian (start))
     {
-      GDate d;
-      g_autofree char *end = NULL;
+      g_autofree char *end = spor_date_from_julian (after - 1);
 
-      g_date_clear (&d, 1);
-      g_date_set_julian (&d, MAX (cursor, group_end) - 1);
-      end = spor_date_format_iso (&d);
       spor_entity_set_text (entity, "end_date", end);
     }
   if (capacity >= 0)
     spor_entity_set_int (entity, "capacity", capacity);
   if (!spor_store_insert (store, entity, error) || !spor_store_commit (store, error))
-    return fail (store), NULL;
+    return spor_store_fail (store), NULL;
   return g_steal_pointer (&cohort);
 }
 
@@ -447,19 +411,11 @@ spor_programmes_count_enrolled (SporStore *store,
   static const char sql[] =
     "SELECT count(*) FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, cohort_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    spor_store_set_error (store, error, rc, "participants");
-  sqlite3_reset (stmt);
-  return count;
+  return spor_store_collect_count (store, stmt, "participants", error);
 }
 
 void
@@ -521,181 +477,4 @@ spor_programmes_find_candidates (SporStore  *store,
       return NULL;
     }
   return g_steal_pointer (&result);
-}
-
-/* ---- timeline ------------------------------------------------------------------------- */
-
-static void
-timeline_bar_free (SporTimelineBar *bar)
-{
-  g_free (bar->phase_name);
-  g_free (bar->state);
-  g_free (bar->planned_start);
-  g_free (bar->planned_end);
-  g_free (bar->actual_start);
-  g_free (bar->actual_end);
-  g_free (bar);
-}
-
-void
-spor_timeline_row_free (SporTimelineRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->name);
-  g_free (row->status);
-  g_free (row->agreement_signed);
-  g_free (row->internship_start);
-  g_free (row->exit_date);
-  g_clear_pointer (&row->bars, g_ptr_array_unref);
-  g_free (row);
-}
-
-GArray *
-spor_timeline_list_ids (SporStore *store,
-                        gint64     programme_id,
-                        gint64     cohort_id,
-                        GError   **error)
-{
-  /* Two statements so that each uses its own index (participants_cohort /
-   * participants_programme); the sort is over the cohort's or programme's rows only. */
-  static const char cohort_sql[] =
-    "SELECT id FROM participants WHERE cohort_id = ?1 AND status <> 'waiting' "
-    "ORDER BY name COLLATE NOCASE, id";
-  static const char programme_sql[] =
-    "SELECT id FROM participants WHERE programme_id = ?1 AND status <> 'waiting' "
-    "ORDER BY name COLLATE NOCASE, id";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_sql : programme_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-SporTimelineRow *
-spor_timeline_get_row (SporStore  *store,
-                       gint64      participant_id,
-                       const char *today,
-                       GError    **error)
-{
-  static const char participant_sql[] =
-    "SELECT p.name, p.status, p.end_date, "
-    "       (SELECT min(signed_date) FROM agreements a "
-    "         WHERE a.participant_id = p.id AND a.state = 'signed'), "
-    "       (SELECT min(start_date) FROM placements pl "
-    "         WHERE pl.participant_id = p.id "
-    "           AND pl.kind IN ('internship', 'wage_subsidy', 'work_trial')) "
-    "FROM participants p WHERE p.id = ?1";
-  g_autoptr(SporTimelineRow) row = g_new0 (SporTimelineRow, 1);
-  g_autoptr(GPtrArray) steps = NULL;
-  sqlite3_stmt *stmt = spor_store_prepare (store, participant_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND,
-                     _("The participant no longer exists."));
-      else
-        spor_store_set_error (store, error, rc, "participants");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  row->participant_id = participant_id;
-  row->name = column_dup (stmt, 0);
-  row->status = column_dup (stmt, 1);
-  if (g_strcmp0 (row->status, "completed") == 0 || g_strcmp0 (row->status, "dropped_out") == 0)
-    row->exit_date = column_dup (stmt, 2);
-  row->agreement_signed = column_dup (stmt, 3);
-  row->internship_start = column_dup (stmt, 4);
-  sqlite3_reset (stmt);
-
-  steps = spor_progress_list_steps (store, participant_id, today, error);
-  if (steps == NULL)
-    return NULL;
-  row->bars = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_bar_free);
-  for (guint i = 0; i < steps->len; i++)
-    {
-      SporPhaseStep *step = g_ptr_array_index (steps, i);
-      SporTimelineBar *bar = g_new0 (SporTimelineBar, 1);
-
-      bar->phase_id = step->phase_id;
-      bar->position = step->position;
-      bar->phase_name = g_steal_pointer (&step->phase_name);
-      bar->state = g_steal_pointer (&step->state);
-      bar->planned_start = g_steal_pointer (&step->planned_start);
-      bar->planned_end = g_steal_pointer (&step->planned_end);
-      bar->actual_start = g_steal_pointer (&step->actual_start);
-      bar->actual_end = g_steal_pointer (&step->actual_end);
-      bar->overdue = step->overdue;
-      g_ptr_array_add (row->bars, bar);
-    }
-  return g_steal_pointer (&row);
-}
-
-gboolean
-spor_timeline_get_range (SporStore  *store,
-                         gint64      programme_id,
-                         gint64      cohort_id,
-                         char      **first,
-                         char      **last,
-                         GError    **error)
-{
-  /* A cohort: its participants' planned dates. A programme: its cohorts' dates, so that
-   * the range of a large programme costs one small index scan. */
-  static const char cohort_sql[] =
-    "SELECT min(pp.planned_start), max(max(coalesce(pp.planned_end, '')), "
-    "                                  coalesce(max(pp.actual_end), '')) "
-    "FROM participants p JOIN phase_progress pp ON pp.participant_id = p.id "
-    "WHERE p.cohort_id = ?1";
-  static const char programme_sql[] =
-    "SELECT min(start_date), max(coalesce(end_date, start_date)) FROM cohorts "
-    "WHERE programme_id = ?1";
-  sqlite3_stmt *stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_sql : programme_sql, error);
-  int rc;
-
-  *first = *last = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *first = column_dup (stmt, 0);
-      *last = column_dup (stmt, 1);
-      if (*last != NULL && **last == '\0')
-        g_clear_pointer (last, g_free);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      spor_store_set_error (store, error, rc, "timeline");
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -1,9 +1,10 @@
-/* spor-programmes.h — editing programmes, their phases, goals and cohorts; timeline rows
+/* spor-programmes.h — editing programmes, their phases, goals and cohorts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "spor-progress-rows.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -90,52 +91,5 @@ GPtrArray     *spor_programmes_find_candidates (SporStore  *store,
                                                const char *text,
                                                guint       limit,
                                                GError    **error);
-
-/* ---- timeline rows -------------------------------------------------------------------- */
-
-typedef struct {
-  gint64   phase_id;
-  int      position;
-  char    *phase_name;
-  char    *state;
-  char    *planned_start;  /* each may be NULL */
-  char    *planned_end;
-  char    *actual_start;
-  char    *actual_end;
-  gboolean overdue;
-} SporTimelineBar;
-
-typedef struct {
-  gint64     participant_id;
-  char      *name;
-  char      *status;
-  char      *agreement_signed;  /* first signed agreement's date, or NULL */
-  char      *internship_start;  /* first internship/wage subsidy/work trial start, or NULL */
-  char      *exit_date;         /* end_date of a completed/dropped-out participant, or NULL */
-  GPtrArray *bars;              /* SporTimelineBar, in phase order */
-} SporTimelineRow;
-
-void             spor_timeline_row_free      (SporTimelineRow *row);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporTimelineRow, spor_timeline_row_free)
-
-/* The participants of a cohort (@cohort_id > 0) or a programme (@programme_id > 0), not on
- * the waiting list, ordered by name: only the ids, so that a view asks for the rows it
- * shows. */
-GArray          *spor_timeline_list_ids      (SporStore   *store,
-                                              gint64       programme_id,
-                                              gint64       cohort_id,
-                                              GError     **error);
-/* One participant's row; @today NULL = the local date. */
-SporTimelineRow *spor_timeline_get_row       (SporStore   *store,
-                                              gint64       participant_id,
-                                              const char  *today,
-                                              GError     **error);
-/* The first planned start and the last planned end of a cohort or programme. */
-gboolean         spor_timeline_get_range     (SporStore   *store,
-                                              gint64       programme_id,
-                                              gint64       cohort_id,
-                                              char       **first,
-                                              char       **last,
-                                              GError     **error);
 
 G_END_DECLS

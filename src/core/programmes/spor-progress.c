@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spor-phase-plan.h"
 #include "spor-progress.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
@@ -13,98 +14,15 @@
 SporDurationUnit
 spor_duration_unit_from_string (const char *text)
 {
-  if (g_strcmp0 (text, "days") == 0)
-    return SPOR_DURATION_DAYS;
-  if (g_strcmp0 (text, "months") == 0)
-    return SPOR_DURATION_MONTHS;
-  return SPOR_DURATION_WEEKS;
+  return spor_value_to_enum (SPOR_TYPE_DURATION_UNIT, text, SPOR_DURATION_WEEKS);
 }
 
 const char *
 spor_duration_unit_to_string (SporDurationUnit unit)
 {
-  switch (unit)
-    {
-    case SPOR_DURATION_DAYS:
-      return "days";
-    case SPOR_DURATION_MONTHS:
-      return "months";
-    case SPOR_DURATION_WEEKS:
-    default:
-      return "weeks";
-    }
-}
+  const char *nick = spor_value_of_enum (SPOR_TYPE_DURATION_UNIT, unit);
 
-GDate *
-spor_date_parse (const char *text)
-{
-  GDate *date;
-
-  if (!spor_date_is_valid (text))
-    return NULL;
-  date = g_date_new_dmy ((GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
-                         (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
-                         (GDateYear) g_ascii_strtoull (text, NULL, 10));
-  return date;
-}
-
-char *
-spor_date_format_iso (const GDate *date)
-{
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
-GDate *
-spor_date_add_months (const GDate *date,
-                      int          n)
-{
-  GDate *result = g_date_copy (date);
-
-  /* GLib clamps the day to the target month: 31 January + 1 month = 28/29 February. */
-  if (n >= 0)
-    g_date_add_months (result, (guint) n);
-  else
-    g_date_subtract_months (result, (guint) -n);
-  return result;
-}
-
-/* The first day after a phase of @amount @unit that starts on @start. */
-static guint32
-add_duration (guint32          start,
-              int              amount,
-              SporDurationUnit unit)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, start);
-  amount = MAX (amount, 0);
-  switch (unit)
-    {
-    case SPOR_DURATION_MONTHS:
-      g_date_add_months (&date, (guint) amount);
-      break;
-    case SPOR_DURATION_WEEKS:
-      g_date_add_days (&date, (guint) amount * 7);
-      break;
-    case SPOR_DURATION_DAYS:
-    default:
-      g_date_add_days (&date, (guint) amount);
-      break;
-    }
-  return g_date_get_julian (&date);
-}
-
-static char *
-julian_to_iso (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return spor_date_format_iso (&date);
+  return nick != NULL ? nick : "weeks";
 }
 
 char *
@@ -118,17 +36,11 @@ spor_progress_planned_end (const char      *start,
   if (date == NULL)
     return NULL;
   first = g_date_get_julian (date);
-  end = add_duration (first, amount, unit);
-  return julian_to_iso (end > first ? end - 1 : first);
+  end = spor_phase_plan_add (first, amount, unit);
+  return spor_date_from_julian (end > first ? end - 1 : first);
 }
 
 /* ---- helpers ------------------------------------------------------------------------ */
-
-static char *
-today_or (const char *date)
-{
-  return date != NULL ? g_strdup (date) : spor_date_today ();
-}
 
 static gboolean
 check_date (const char *date,
@@ -141,21 +53,6 @@ check_date (const char *date,
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-fail (SporStore *store)
-{
-  spor_store_rollback (store);
-  return FALSE;
 }
 
 /* The participant's phase_progress records, in phase order. */
@@ -255,7 +152,7 @@ set_state (SporStore  *store,
       const char *started = spor_entity_get_text (row, "actual_start");
 
       if (started != NULL && g_strcmp0 (actual_end, started) < 0)
-        return invalid (error, _("The date is before the phase started."));
+        return spor_store_invalid (error, _("The date is before the phase started."));
       spor_entity_set_text (row, "actual_end", actual_end);
     }
   return spor_store_update (store, SPOR_ENTITY (row), error);
@@ -313,206 +210,12 @@ participant_can_progress (SporEntity *participant,
   const char *status = spor_entity_get_text (participant, "status");
 
   if (g_strcmp0 (status, "dropped_out") == 0)
-    return invalid (error, _("The participant has dropped out."));
+    return spor_store_invalid (error, _("The participant has dropped out."));
   if (g_strcmp0 (status, "completed") == 0)
-    return invalid (error, _("The participant has completed the programme."));
+    return spor_store_invalid (error, _("The participant has completed the programme."));
   if (g_strcmp0 (status, "on_hold") == 0)
-    return invalid (error, _("The participant is on hold; resume first."));
+    return spor_store_invalid (error, _("The participant is on hold; resume first."));
   return TRUE;
-}
-
-/* ---- enrolment ----------------------------------------------------------------------- */
-
-gboolean
-spor_progress_enrol (SporStore *store,
-                     gint64     participant_id,
-                     gint64     cohort_id,
-                     GError   **error)
-{
-  /* Planned dates of a programme's phases, in position order. */
-  static const char phases_sql[] =
-    "SELECT id, duration, duration_unit, track FROM phases "
-    "WHERE programme_id = ?1 ORDER BY position, id";
-  static const char stale_sql[] =
-    "SELECT pp.id FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
-    "WHERE pp.participant_id = ?1 AND ph.programme_id <> ?2";
-  g_autoptr(SporEntity) participant = NULL;
-  g_autoptr(SporEntity) cohort = NULL;
-  g_autoptr(GDate) start_date = NULL;
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *today = spor_date_today ();
-  sqlite3_stmt *stmt;
-  gint64 programme_id;
-  guint32 cursor, group_end;
-  const char *cohort_start, *status;
-  int rc;
-
-  g_return_val_if_fail (SPOR_IS_STORE (store), FALSE);
-
-  if (!spor_store_begin (store, error))
-    return FALSE;
-
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return fail (store);
-  cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
-  if (cohort == NULL)
-    return fail (store);
-  programme_id = spor_entity_get_int (cohort, "programme_id");
-  cohort_start = spor_entity_get_text (cohort, "start_date");
-  start_date = spor_date_parse (cohort_start);
-  g_assert (start_date != NULL);  /* the database checks it */
-
-  /* the participant */
-  spor_entity_set_int (participant, "programme_id", programme_id);
-  spor_entity_set_int (participant, "cohort_id", cohort_id);
-  status = spor_entity_get_text (participant, "status");
-  if (g_strcmp0 (status, "waiting") == 0 || g_strcmp0 (status, "intake") == 0)
-    {
-      spor_entity_set_text (participant, "status",
-                            g_strcmp0 (cohort_start, today) <= 0 ? "active" : "intake");
-      spor_entity_unset (participant, "waiting_position");
-    }
-  if (!spor_entity_is_set (participant, "start_date"))
-    spor_entity_set_text (participant, "start_date", cohort_start);
-  if (!spor_store_update (store, participant, error))
-    return fail (store);
-
-  /* rows of another programme's phases go */
-  stmt = spor_store_prepare (store, stale_sql, error);
-  if (stmt == NULL)
-    return fail (store);
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  sqlite3_bind_int64 (stmt, 2, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (stale, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "phase progress");
-      return fail (store);
-    }
-  for (guint i = 0; i < stale->len; i++)
-    {
-      g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS,
-                                                  g_array_index (stale, gint64, i), error);
-
-      if (row == NULL || !spor_store_delete (store, row, error))
-        return fail (store);
-    }
-
-  /* one row per phase with its planned dates */
-  {
-    g_autoptr(GArray) phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
-    gboolean previous_parallel = FALSE;
-
-    stmt = spor_store_prepare (store, phases_sql, error);
-    if (stmt == NULL)
-      return fail (store);
-    sqlite3_bind_int64 (stmt, 1, programme_id);
-    cursor = group_end = g_date_get_julian (start_date);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 phase_id = sqlite3_column_int64 (stmt, 0);
-        int amount = sqlite3_column_int (stmt, 1);
-        SporDurationUnit unit =
-          spor_duration_unit_from_string ((const char *) sqlite3_column_text (stmt, 2));
-        gboolean parallel = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3),
-                                       "parallel") == 0;
-        guint32 end;
-
-        /* a parallel group ends: the next phase waits for its longest track */
-        if (previous_parallel && !parallel)
-          cursor = group_end;
-        end = add_duration (cursor, amount, unit);
-        end = end > cursor ? end - 1 : cursor;
-        g_array_append_val (phase_ids, phase_id);
-        g_ptr_array_add (starts, julian_to_iso (cursor));
-        g_ptr_array_add (ends, julian_to_iso (end));
-        if (parallel)
-          group_end = MAX (group_end, end + 1);
-        else
-          cursor = group_end = end + 1;
-        previous_parallel = parallel;
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        spor_store_set_error (store, error, rc, "phases");
-        return fail (store);
-      }
-
-    for (guint i = 0; i < phase_ids->len; i++)
-      {
-        g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE_PROGRESS);
-        g_autoptr(GPtrArray) found = NULL;
-        g_autoptr(SporEntity) row = NULL;
-
-        spor_query_where_int (query, "participant_id", participant_id);
-        spor_query_where_int (query, "phase_id", g_array_index (phase_ids, gint64, i));
-        found = spor_store_list (store, query, error);
-        if (found == NULL)
-          return fail (store);
-        if (found->len > 0)
-          row = g_object_ref (g_ptr_array_index (found, 0));
-        else
-          {
-            row = spor_entity_new (SPOR_TYPE_PHASE_PROGRESS);
-            spor_entity_set_int (row, "participant_id", participant_id);
-            spor_entity_set_int (row, "phase_id", g_array_index (phase_ids, gint64, i));
-            spor_entity_set_text (row, "state", "planned");
-          }
-        spor_entity_set_text (row, "planned_start", g_ptr_array_index (starts, i));
-        spor_entity_set_text (row, "planned_end", g_ptr_array_index (ends, i));
-        if (spor_entity_get_id (row) > 0 ? !spor_store_update (store, row, error)
-                                         : !spor_store_insert (store, row, error))
-          return fail (store);
-      }
-  }
-
-  if (!spor_store_commit (store, error))
-    return fail (store);
-  return TRUE;
-}
-
-gint64
-spor_progress_replan_cohort (SporStore *store,
-                             gint64     cohort_id,
-                             GError   **error)
-{
-  static const char sql[] = "SELECT id FROM participants WHERE cohort_id = ?1 AND status <> 'waiting'";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!spor_store_begin (store, error))
-    return -1;
-  stmt = spor_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return fail (store), -1;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return fail (store), -1;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    if (!spor_progress_enrol (store, g_array_index (ids, gint64, i), cohort_id, error))
-      return fail (store), -1;
-  if (!spor_store_commit (store, error))
-    return fail (store), -1;
-  return ids->len;
 }
 
 /* ---- reading ------------------------------------------------------------------------- */
@@ -553,7 +256,7 @@ spor_progress_list_steps (SporStore  *store,
     "FROM phase_progress pp JOIN phases ph ON ph.id = pp.phase_id "
     "WHERE pp.participant_id = ?1 ORDER BY ph.position, ph.id";
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_phase_step_free);
-  g_autofree char *now = today_or (today);
+  g_autofree char *now = spor_date_or_today (today);
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
   int rc;
 
@@ -609,7 +312,7 @@ spor_progress_advance (SporStore  *store,
                        const char *date,
                        GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) phases = NULL;
@@ -619,35 +322,35 @@ spor_progress_advance (SporStore  *store,
     return FALSE;
   participant = get_participant (store, participant_id, error);
   if (participant == NULL || !participant_can_progress (participant, error))
-    return fail (store);
+    return spor_store_fail (store);
   rows = load_progress (store, participant_id, &phases, error);
   if (rows == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   index = current_index (rows);
   if (index < 0)
     {
-      invalid (error, rows->len == 0 ? _("The participant is not enrolled in a cohort.")
+      spor_store_invalid (error, rows->len == 0 ? _("The participant is not enrolled in a cohort.")
                                      : _("There is no next phase."));
-      return fail (store);
+      return spor_store_fail (store);
     }
 
   if (state_is (g_ptr_array_index (rows, index), "planned"))
     {
       /* nothing started yet: the first phase starts */
       if (!start_next (store, rows, phases, index - 1, day, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
   else
     {
       gboolean other_open = FALSE;
 
       if (!set_state (store, g_ptr_array_index (rows, index), "done", NULL, day, error))
-        return fail (store);
+        return spor_store_fail (store);
       /* of parallel tracks, the last one finished moves on (as in spor_progress_skip) */
       for (guint i = 0; i < rows->len; i++)
         other_open |= is_open (g_ptr_array_index (rows, i));
       if (!other_open && !start_next (store, rows, phases, index, day, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
 
   if (g_strcmp0 (spor_entity_get_text (participant, "status"), "intake") == 0 ||
@@ -655,9 +358,9 @@ spor_progress_advance (SporStore  *store,
     {
       spor_entity_set_text (participant, "status", "active");
       if (!spor_store_update (store, participant, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
-  return spor_store_commit (store, error) || fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -666,7 +369,7 @@ spor_progress_skip (SporStore  *store,
                     const char *date,
                     GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autoptr(SporEntity) row = NULL;
   g_autoptr(SporEntity) participant = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -678,18 +381,18 @@ spor_progress_skip (SporStore  *store,
     return FALSE;
   row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, progress_id, error);
   if (row == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   participant = get_participant (store, spor_entity_get_int (row, "participant_id"), error);
   if (participant == NULL || !participant_can_progress (participant, error))
-    return fail (store);
+    return spor_store_fail (store);
   if (is_finished (row))
     {
-      invalid (error, _("The phase is already finished."));
-      return fail (store);
+      spor_store_invalid (error, _("The phase is already finished."));
+      return spor_store_fail (store);
     }
   rows = load_progress (store, spor_entity_get_int (row, "participant_id"), &phases, error);
   if (rows == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   for (guint i = 0; i < rows->len; i++)
     if (spor_entity_get_id (g_ptr_array_index (rows, i)) == progress_id)
       index = (int) i;
@@ -701,7 +404,7 @@ spor_progress_skip (SporStore  *store,
 
     was_active = is_open (target);
     if (!set_state (store, target, "skipped", NULL, was_active ? day : NULL, error))
-      return fail (store);
+      return spor_store_fail (store);
   }
   if (was_active)
     {
@@ -711,9 +414,9 @@ spor_progress_skip (SporStore  *store,
       for (guint i = 0; i < rows->len; i++)
         other_open |= is_open (g_ptr_array_index (rows, i));
       if (!other_open && !start_next (store, rows, phases, index, day, error))
-        return fail (store);
+        return spor_store_fail (store);
     }
-  return spor_store_commit (store, error) || fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 static gboolean
@@ -731,18 +434,18 @@ switch_hold (SporStore  *store,
     return FALSE;
   participant = get_participant (store, participant_id, error);
   if (participant == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   status = spor_entity_get_text (participant, "status");
   if (hold ? g_strcmp0 (status, "active") != 0 && g_strcmp0 (status, "intake") != 0
            : g_strcmp0 (status, "on_hold") != 0)
     {
-      invalid (error, hold ? _("Only an active participant can be put on hold.")
+      spor_store_invalid (error, hold ? _("Only an active participant can be put on hold.")
                            : _("The participant is not on hold."));
-      return fail (store);
+      return spor_store_fail (store);
     }
   rows = load_progress (store, participant_id, NULL, error);
   if (rows == NULL)
-    return fail (store);
+    return spor_store_fail (store);
   for (guint i = 0; i < rows->len; i++)
     {
       SporEntity *row = g_ptr_array_index (rows, i);
@@ -750,15 +453,15 @@ switch_hold (SporStore  *store,
       if (state_is (row, hold ? "active" : "on_hold"))
         {
           if (!set_state (store, row, hold ? "on_hold" : "active", NULL, NULL, error))
-            return fail (store);
+            return spor_store_fail (store);
           changed = TRUE;
         }
     }
   (void) changed;
   spor_entity_set_text (participant, "status", hold ? "on_hold" : "active");
   if (!spor_store_update (store, participant, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -808,8 +511,41 @@ check_end_date (SporEntity *participant,
   const char *start = spor_entity_get_text (participant, "start_date");
 
   if (start != NULL && g_strcmp0 (day, start) < 0)
-    return invalid (error, _("The end date is before the participant started."));
+    return spor_store_invalid (error, _("The end date is before the participant started."));
   return TRUE;
+}
+
+/* In the transaction of the caller, who rolls back on failure: the participant leaves the
+ * programme on @day with @status (and @reason, if any), their open phases ending as
+ * @phase_state. Refuses a participant who has left already or started after @day. */
+static gboolean
+leave_programme (SporStore   *store,
+                 gint64       participant_id,
+                 const char  *day,
+                 const char  *status,
+                 const char  *phase_state,
+                 const char  *reason,
+                 GError     **error)
+{
+  g_autoptr(SporEntity) participant = get_participant (store, participant_id, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *now;
+
+  if (participant == NULL)
+    return FALSE;
+  now = spor_entity_get_text (participant, "status");
+  if (g_strcmp0 (now, "dropped_out") == 0 || g_strcmp0 (now, "completed") == 0)
+    return spor_store_invalid (error, _("The participant has already left the programme."));
+  if (!check_end_date (participant, day, error))
+    return FALSE;
+  rows = load_progress (store, participant_id, NULL, error);
+  if (rows == NULL || !close_open (store, rows, phase_state, day, error))
+    return FALSE;
+  spor_entity_set_text (participant, "status", status);
+  if (reason != NULL)
+    spor_entity_set_text (participant, "exit_reason", reason);
+  spor_entity_set_text (participant, "end_date", day);
+  return spor_store_update (store, participant, error);
 }
 
 gboolean
@@ -819,36 +555,16 @@ spor_progress_drop_out (SporStore  *store,
                         const char *date,
                         GError    **error)
 {
-  g_autofree char *day = today_or (date);
+  g_autofree char *day = spor_date_or_today (date);
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  g_autoptr(SporEntity) participant = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *status;
 
   if (*trimmed == '\0')
-    return invalid (error, _("Give a reason for the drop-out."));
+    return spor_store_invalid (error, _("Give a reason for the drop-out."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return fail (store);
-  status = spor_entity_get_text (participant, "status");
-  if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
-    {
-      invalid (error, _("The participant has already left the programme."));
-      return fail (store);
-    }
-  if (!check_end_date (participant, day, error))
-    return fail (store);
-  rows = load_progress (store, participant_id, NULL, error);
-  if (rows == NULL || !close_open (store, rows, "skipped", day, error))
-    return fail (store);
-  spor_entity_set_text (participant, "status", "dropped_out");
-  spor_entity_set_text (participant, "exit_reason", trimmed);
-  spor_entity_set_text (participant, "end_date", day);
-  if (!spor_store_update (store, participant, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+  if (!leave_programme (store, participant_id, day, "dropped_out", "skipped", trimmed, error))
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -859,37 +575,15 @@ spor_progress_complete (SporStore  *store,
                         const char *date,
                         GError    **error)
 {
-  static const char * const destinations[] = {
-    "education", "internship", "wage_subsidy", "work_trial", "job", "other", "none", NULL
-  };
-  g_autofree char *day = today_or (date);
-  g_autoptr(SporEntity) participant = NULL;
+  g_autofree char *day = spor_date_or_today (date);
   g_autoptr(SporEntity) outcome = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *status;
 
-  if (destination == NULL || !g_strv_contains (destinations, destination))
-    return invalid (error, _("Choose where the participant is headed."));
+  if (!spor_value_list_contains (&spor_values_destination, destination))
+    return spor_store_invalid (error, _("Choose where the participant is headed."));
   if (!check_date (day, error) || !spor_store_begin (store, error))
     return FALSE;
-  participant = get_participant (store, participant_id, error);
-  if (participant == NULL)
-    return fail (store);
-  status = spor_entity_get_text (participant, "status");
-  if (g_strcmp0 (status, "dropped_out") == 0 || g_strcmp0 (status, "completed") == 0)
-    {
-      invalid (error, _("The participant has already left the programme."));
-      return fail (store);
-    }
-  if (!check_end_date (participant, day, error))
-    return fail (store);
-  rows = load_progress (store, participant_id, NULL, error);
-  if (rows == NULL || !close_open (store, rows, "done", day, error))
-    return fail (store);
-  spor_entity_set_text (participant, "status", "completed");
-  spor_entity_set_text (participant, "end_date", day);
-  if (!spor_store_update (store, participant, error))
-    return fail (store);
+  if (!leave_programme (store, participant_id, day, "completed", "done", NULL, error))
+    return spor_store_fail (store);
 
   outcome = spor_entity_new (SPOR_TYPE_OUTCOME);
   spor_entity_set_int (outcome, "participant_id", participant_id);
@@ -899,8 +593,8 @@ spor_progress_complete (SporStore  *store,
   if (notes != NULL && *notes != '\0')
     spor_entity_set_text (outcome, "notes", notes);
   if (!spor_store_insert (store, outcome, error))
-    return fail (store);
-  return spor_store_commit (store, error) || fail (store);
+    return spor_store_fail (store);
+  return spor_store_commit (store, error) || spor_store_fail (store);
 }
 
 gboolean
@@ -910,7 +604,7 @@ spor_progress_is_overdue (SporStore  *store,
                           GError    **error)
 {
   g_autoptr(SporEntity) row = spor_store_get (store, SPOR_TYPE_PHASE_PROGRESS, progress_id, error);
-  g_autofree char *now = today_or (today);
+  g_autofree char *now = spor_date_or_today (today);
 
   if (row == NULL)
     return FALSE;
@@ -928,148 +622,12 @@ spor_progress_count_overdue (SporStore  *store,
     "SELECT count(*) FROM participants p JOIN phase_progress pp ON pp.participant_id = p.id "
     "WHERE p.cohort_id = ?1 AND p.status NOT IN ('completed', 'dropped_out') "
     "AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?2";
-  g_autofree char *now = today_or (today);
+  g_autofree char *now = spor_date_or_today (today);
   sqlite3_stmt *stmt = spor_store_prepare (store, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, cohort_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    spor_store_set_error (store, error, rc, "phase progress");
-  sqlite3_reset (stmt);
-  return count;
-}
-
-/* ---- summary ------------------------------------------------------------------------- */
-
-void
-spor_phase_count_free (SporPhaseCount *count)
-{
-  if (count == NULL)
-    return;
-  g_free (count->phase_name);
-  g_free (count);
-}
-
-void
-spor_cohort_summary_free (SporCohortSummary *summary)
-{
-  if (summary == NULL)
-    return;
-  g_clear_pointer (&summary->phases, g_ptr_array_unref);
-  g_free (summary);
-}
-
-SporCohortSummary *
-spor_progress_summarise (SporStore  *store,
-                         gint64      programme_id,
-                         gint64      cohort_id,
-                         const char *today,
-                         GError    **error)
-{
-  /* ?1 cohort (0 = any), ?2 programme, ?3 today. One pass over the participants of the
-   * cohort or programme through the participants_cohort/participants_programme indexes. */
-  /* ?1 cohort or programme, ?3 today. Two statements, so that each walks its own index
-   * (participants_cohort / participants_programme) instead of the whole table. */
-#define STATUS_SQL(column) \
-    "SELECT p.status, count(*), " \
-    "       sum(EXISTS (SELECT 1 FROM phase_progress pp WHERE pp.participant_id = p.id " \
-    "                   AND pp.state NOT IN ('done', 'skipped') AND pp.planned_end < ?3)), " \
-    "       sum(NOT EXISTS (SELECT 1 FROM phase_progress pp WHERE pp.participant_id = p.id " \
-    "                       AND pp.state <> 'planned')) " \
-    "FROM participants p WHERE p." column " = ?1 GROUP BY p.status"
-  static const char cohort_status_sql[] = STATUS_SQL ("cohort_id");
-  static const char programme_status_sql[] = STATUS_SQL ("programme_id");
-#undef STATUS_SQL
-  static const char phase_sql[] =
-    "SELECT ph.id, ph.name, ph.position, "
-    "       (SELECT count(*) FROM phase_progress pp JOIN participants p ON p.id = pp.participant_id "
-    "         WHERE pp.phase_id = ph.id AND pp.state IN ('active', 'on_hold') "
-    "           AND ((?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2))), "
-    "       (SELECT count(*) FROM phase_progress pp JOIN participants p ON p.id = pp.participant_id "
-    "         WHERE pp.phase_id = ph.id AND pp.state IN ('active', 'on_hold') "
-    "           AND pp.planned_end < ?3 "
-    "           AND ((?1 > 0 AND p.cohort_id = ?1) OR (?1 <= 0 AND p.programme_id = ?2))) "
-    "FROM phases ph WHERE ph.programme_id = ?2 ORDER BY ph.position, ph.id";
-  g_autoptr(SporCohortSummary) summary = g_new0 (SporCohortSummary, 1);
-  g_autofree char *now = today_or (today);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  summary->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) spor_phase_count_free);
-  if (cohort_id > 0)
-    {
-      g_autoptr(SporEntity) cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
-
-      if (cohort == NULL)
-        return NULL;
-      programme_id = spor_entity_get_int (cohort, "programme_id");
-    }
-
-  stmt = spor_store_prepare (store, cohort_id > 0 ? cohort_status_sql : programme_status_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cohort_id > 0 ? cohort_id : programme_id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
-      guint n = (guint) sqlite3_column_int64 (stmt, 1);
-      gboolean open = g_strcmp0 (status, "completed") != 0 &&
-                      g_strcmp0 (status, "dropped_out") != 0 &&
-                      g_strcmp0 (status, "waiting") != 0;
-
-      if (g_strcmp0 (status, "waiting") == 0)
-        continue;
-      summary->participants += n;
-      if (g_strcmp0 (status, "completed") == 0)
-        summary->completed += n;
-      else if (g_strcmp0 (status, "dropped_out") == 0)
-        summary->dropped_out += n;
-      else if (g_strcmp0 (status, "on_hold") == 0)
-        summary->on_hold += n;
-      if (open)
-        {
-          summary->behind += (guint) sqlite3_column_int64 (stmt, 2);
-          summary->not_started += (guint) sqlite3_column_int64 (stmt, 3);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "participants");
-      return NULL;
-    }
-
-  stmt = spor_store_prepare (store, phase_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  sqlite3_bind_int64 (stmt, 2, programme_id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SporPhaseCount *count = g_new0 (SporPhaseCount, 1);
-
-      count->phase_id = sqlite3_column_int64 (stmt, 0);
-      count->phase_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      count->position = sqlite3_column_int (stmt, 2);
-      count->in_phase = (guint) sqlite3_column_int64 (stmt, 3);
-      count->behind = (guint) sqlite3_column_int64 (stmt, 4);
-      count->on_time = count->in_phase - count->behind;
-      g_ptr_array_add (summary->phases, count);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, "phases");
-      return NULL;
-    }
-  return g_steal_pointer (&summary);
+  return spor_store_collect_count (store, stmt, "phase progress", error);
 }

@@ -1,9 +1,9 @@
 /* spor-progress.h — where each participant stands in their programme's phases
  *
- * Planned dates come from the phases' durations counted from the cohort's start date:
- * sequential phases follow one another; consecutive parallel-track phases start together
- * and the next sequential phase starts when the longest of them ends. Calendar months are counted as people count them: 31 January plus one
- * month is the last day of February.
+ * Each participant of a cohort has one phase_progress row per phase of the programme, made
+ * by enrolment (spor-progress-enrol.h) with planned dates from the cohort's start date
+ * (spor-phase-plan.h), and moved on here: advanced, skipped, put on hold, ended with a
+ * drop-out or completion. spor-progress-summary.h counts where a cohort stands.
  *
  * Dates are YYYY-MM-DD strings throughout. Every write is one transaction and audited.
  *
@@ -11,7 +11,12 @@
  */
 #pragma once
 
+#include "spor-core-enums.h"
 #include "spor-store.h"
+
+/* The parts of the progress with headers of their own, for the callers of old */
+#include "spor-progress-enrol.h"
+#include "spor-progress-summary.h"
 
 G_BEGIN_DECLS
 
@@ -21,43 +26,16 @@ typedef enum {
   SPOR_DURATION_MONTHS,
 } SporDurationUnit;
 
-/* "days", "weeks", "months" ↔ the enum; unknown text gives weeks. */
+/* The stored value, the enum's nick (one of spor_values_duration_unit, in the same order)
+ * ↔ the enum; unknown text gives weeks. */
 SporDurationUnit spor_duration_unit_from_string (const char *text);
 const char      *spor_duration_unit_to_string   (SporDurationUnit unit);
-
-/* @date plus @n months, clamped to the last day of the target month (31 Jan + 1 = 28/29 Feb). */
-GDate   *spor_date_add_months       (const GDate      *date,
-                                     int               n);
 
 /* The planned end of a phase that starts on @start (inclusive) and lasts @amount @units:
  * the day before start + duration. A duration of 0 ends on the start day. */
 char    *spor_progress_planned_end  (const char       *start,
                                      int               amount,
                                      SporDurationUnit  unit);
-
-/* Parse/format helpers for YYYY-MM-DD; NULL when invalid. */
-GDate   *spor_date_parse            (const char       *text);
-char    *spor_date_format_iso       (const GDate      *date);
-
-/* Enrols a participant into a cohort: sets the participant's programme and cohort, and
- * creates or refreshes one phase_progress row per phase of the cohort's programme, with
- * planned dates from the cohort's start date. Rows of phases already started or finished
- * keep their actual dates and state; calling it again changes nothing. Rows of phases of
- * another programme are removed. The participant's status becomes 'active' if it was
- * 'waiting' or 'intake' and the cohort has started, else stays; start_date is set to the
- * cohort's start when unset. One transaction. */
-gboolean spor_progress_enrol        (SporStore        *store,
-                                     gint64            participant_id,
-                                     gint64            cohort_id,
-                                     GError          **error);
-
-/* Enrols every participant of a cohort again (spor_progress_enrol), so that their planned
- * dates follow the programme's phases and the cohort's start date after a change. Started
- * and finished phases keep their actual dates. One transaction; returns the number of
- * participants, -1 on error. */
-gint64   spor_progress_replan_cohort (SporStore        *store,
-                                      gint64            cohort_id,
-                                      GError          **error);
 
 /* One participant's phases, in programme order. */
 typedef struct {
@@ -124,8 +102,7 @@ gboolean   spor_progress_drop_out         (SporStore   *store,
                                            GError     **error);
 
 /* Status completed, end_date @date; open phases end (active → done); an outcomes row of
- * kind 'plan' with @destination (education, internship, wage_subsidy, work_trial, job,
- * other, none) and @notes. */
+ * kind 'plan' with @destination (one of spor_values_destination) and @notes. */
 gboolean   spor_progress_complete         (SporStore   *store,
                                            gint64       participant_id,
                                            const char  *destination,
@@ -144,37 +121,5 @@ gint64     spor_progress_count_overdue    (SporStore   *store,
                                            gint64       cohort_id,
                                            const char  *today,
                                            GError     **error);
-
-/* Cohort summary: per phase, how many participants are in it now, on time and behind. */
-typedef struct {
-  gint64  phase_id;
-  char   *phase_name;
-  int     position;
-  guint   in_phase;   /* active or on hold in this phase */
-  guint   on_time;
-  guint   behind;     /* of in_phase: planned end has passed */
-} SporPhaseCount;
-
-void       spor_phase_count_free          (SporPhaseCount *count);
-
-typedef struct {
-  guint      participants;  /* enrolled in the cohort */
-  guint      not_started;
-  guint      completed;
-  guint      dropped_out;
-  guint      on_hold;
-  guint      behind;        /* participants with at least one overdue phase */
-  GPtrArray *phases;        /* SporPhaseCount, in phase order */
-} SporCohortSummary;
-
-void       spor_cohort_summary_free       (SporCohortSummary *summary);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporCohortSummary, spor_cohort_summary_free)
-
-/* @cohort_id > 0: one cohort; else @programme_id > 0: all the programme's participants. */
-SporCohortSummary *spor_progress_summarise (SporStore  *store,
-                                            gint64      programme_id,
-                                            gint64      cohort_id,
-                                            const char *today,
-                                            GError    **error);
 
 G_END_DECLS

@@ -172,9 +172,9 @@ insert_children (SporStore  *store,
 }
 
 SporProgramme *
-spor_store_create_programme_from_template (SporStore  *store,
-                                           const char *key,
-                                           GError    **error)
+spor_templates_create_programme (SporStore  *store,
+                                 const char *key,
+                                 GError    **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(SporEntity) programme = NULL;

@@ -21,11 +21,11 @@ void        spor_template_free                        (SporTemplate *template);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporTemplate, spor_template_free)
 
 /* The templates of data/programme-templates.json, in file order. */
-GPtrArray  *spor_templates_list                       (GError      **error);
+GPtrArray     *spor_templates_list             (GError     **error);
 
 /* Creates the programme of template @key with its phases and goals, in one transaction. */
-SporProgramme *spor_store_create_programme_from_template (SporStore   *store,
-                                                          const char  *key,
-                                                          GError     **error);
+SporProgramme *spor_templates_create_programme (SporStore   *store,
+                                                const char  *key,
+                                                GError     **error);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "spor-phase-plan.h"
 #include "spor-sample.h"
+#include "spor-sample-private.h"
 #include "spor-store-private.h"
 #include "spor-templates.h"
 #include "spor-util.h"
@@ -37,36 +39,10 @@ static const char * const family_names[] = {
   "Yilmaz", "Hussein", "Ahmadi", "Kaya", "Nørgaard", "Søndergaard", "Dalsgaard", "Bøgh",
 };
 
-static const char * const need_notes[] = {
-  "Transporttræning de første uger.",
-  "Har brug for et roligt sted at arbejde.",
-  "Korte pauser efter behov.",
-  "Starter med færre timer og trapper op.",
-  "Ønsker fast kontaktperson.",
-  "Har brug for hjælp til struktur og overblik.",
-  NULL,
-};
-
-static const char * const provisions[] = {
-  "education_benefit", "education_benefit", "education_benefit", "cash_benefit",
-  "cash_benefit", "resource_course", "sickness_benefit", "integration_benefit", "other",
-};
-
-typedef struct
-{
-  const char *key;
-  const char *municipality;
-  const char *block_title;
-  const char *location;
-  const char *location_address;
-  guint       share;      /* per cent of the participants */
-  guint       cohort_size;
-  guint       weekdays;   /* bits, Monday = 1 */
-  const char *start_time;
-  const char *end_time;
-  const char *second_title; /* a weekly group talk or open workshop, or NULL */
-  guint       second_weekday;
-} ProgrammePlan;
+/* The staff are made in turns of the roles of the staff of a programme: the first
+ * N_STAFF_ROLES of spor_values_role (mentor, adviser, creative professional, coordinator,
+ * volunteer); the contact persons and caseworkers after them come from outside. */
+#define N_STAFF_ROLES 5
 
 static const ProgrammePlan plans[] = {
   { "aspiranterne", "Helsingør", "Arbejdsfællesskab på kulturinstitution", "Kulturværftet",
@@ -79,36 +55,10 @@ static const ProgrammePlan plans[] = {
     "Ishøj Store Torv 2, 2635 Ishøj", 30, 20, 1 | 4, "10:00", "14:00", "Gruppeforløb", 16 },
 };
 
-typedef struct
-{
-  gint64 id;
-  int    duration;
-  char   unit;     /* 'd', 'w', 'm' */
-  gboolean parallel;
-} PhaseInfo;
-
-typedef struct
-{
-  SporStore        *store;
-  GRand            *rand;
-  SporSampleCounts *counts;
-  GCancellable     *cancellable;
-  const char       *now;
-  GDate             today;
-  guint32           today_j;
-  char              uuid[37];
-  /* the day strings of a wide range, so that no row formats a date */
-  guint32           first_day;
-  guint32           n_days;
-  char            (*days)[11];
-  GArray           *staff;        /* gint64 ids */
-  GArray           *volunteers;   /* gint64 competency ids */
-  GHashTable       *records;      /* GType → the SporEntity filled anew for each record */
-} Sample;
-
+/* The day @julian as YYYY-MM-DD, from the table of days */
 static const char *
-day (Sample *s,
-     guint32 julian)
+spor_sample_day (Sample *s,
+                 guint32 julian)
 {
   if (julian < s->first_day)
     julian = s->first_day;
@@ -117,45 +67,10 @@ day (Sample *s,
   return s->days[julian - s->first_day];
 }
 
-static guint32
-julian (guint y, guint m, guint d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return g_date_get_julian (&date);
-}
-
-static guint32
-add_duration (guint32 from,
-              int     amount,
-              char    unit)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, from);
-  switch (unit)
-    {
-    case 'm':
-      /* GLib keeps the day within the month: 31 January + 1 month = 28/29 February */
-      g_date_add_months (&date, (guint) amount);
-      break;
-    case 'w':
-      g_date_add_days (&date, (guint) amount * 7);
-      break;
-    default:
-      g_date_add_days (&date, (guint) amount);
-      break;
-    }
-  return g_date_get_julian (&date);
-}
-
 /* The record of @type to fill next: one object per kind, emptied for each record. */
-static SporEntity *
-record (Sample *s,
-        GType   type)
+SporEntity *
+spor_sample_record (Sample *s,
+                    GType   type)
 {
   SporEntity *e = g_hash_table_lookup (s->records, GSIZE_TO_POINTER (type));
 
@@ -169,11 +84,11 @@ record (Sample *s,
 }
 
 /* Writes the record through the store; @id (may be NULL) gets its key. */
-static gboolean
-put (Sample      *s,
-     SporEntity  *e,
-     gint64      *id,
-     GError     **error)
+gboolean
+spor_sample_put (Sample      *s,
+                 SporEntity  *e,
+                 gint64      *id,
+                 GError     **error)
 {
   if (!spor_store_insert (s->store, e, error))
     return FALSE;
@@ -182,35 +97,48 @@ put (Sample      *s,
   return TRUE;
 }
 
-static void
-set_text (SporEntity *e,
-          const char *field,
-          const char *value)
+void
+spor_sample_set_day (Sample     *s,
+                     SporEntity *e,
+                     const char *field,
+                     guint32     julian)
 {
-  spor_entity_set_text (e, field, value);
+  spor_entity_set_text (e, field, spor_sample_day (s, julian));
 }
 
-static void
-set_int (SporEntity *e,
-         const char *field,
-         gint64      value)
+/* A value of @list, each as often as its weight in @weights */
+const char *
+spor_sample_pick_weighted (Sample              *s,
+                           const SporValueList *list,
+                           const guint         *weights,
+                           guint                n_weights)
 {
-  spor_entity_set_int (e, field, value);
+  guint total = 0, r;
+
+  g_assert (n_weights == spor_value_list_get_n_values (list));
+  for (guint i = 0; i < n_weights; i++)
+    total += weights[i];
+  r = (guint) g_rand_int_range (s->rand, 0, (gint32) total);
+  for (guint i = 0; i < n_weights; i++)
+    {
+      if (r < weights[i])
+        return spor_value_list_get_value (list, i);
+      r -= weights[i];
+    }
+  g_assert_not_reached ();
 }
 
-static void
-set_day (Sample     *s,
-         SporEntity *e,
-         const char *field,
-         guint32     julian)
+/* Any value of @list, all equally often */
+const char *
+spor_sample_pick_any (Sample              *s,
+                      const SporValueList *list)
 {
-  spor_entity_set_text (e, field, day (s, julian));
+  return spor_value_list_get_value (list, (guint) g_rand_int_range (
+    s->rand, 0, (gint32) spor_value_list_get_n_values (list)));
 }
 
-#define PICK(s, array) ((array)[g_rand_int_range ((s)->rand, 0, G_N_ELEMENTS (array))])
-
-static char *
-invent_name (Sample *s)
+char *
+spor_sample_invent_name (Sample *s)
 {
   if (g_rand_int_range (s->rand, 0, 5) == 0)
     return g_strdup_printf ("%s %s %s", PICK (s, first_names), PICK (s, family_names),
@@ -219,9 +147,9 @@ invent_name (Sample *s)
 }
 
 /* An address that cannot reach anyone: the .invalid domain is reserved for that. */
-static char *
-invent_email (const char *name,
-              guint       n)
+char *
+spor_sample_invent_email (const char *name,
+                          guint       n)
 {
   g_autofree char *folded = spor_fold_term (name);
 
@@ -229,8 +157,8 @@ invent_email (const char *name,
   return g_strdup_printf ("%s%u@eksempel.invalid", folded, n % 100);
 }
 
-static char *
-invent_phone (Sample *s)
+char *
+spor_sample_invent_phone (Sample *s)
 {
   guint32 n = (guint32) g_rand_int_range (s->rand, 0, 1000000);
 
@@ -242,7 +170,6 @@ create_staff (Sample     *s,
               guint       n,
               GError    **error)
 {
-  static const char * const roles[] = { "creative", "adviser", "mentor", "coordinator", "volunteer" };
   static const char * const subjects[] = {
     "Dansk", "Matematik", "Engelsk", "Fysik/kemi", "Samfundsfag", "Eksamenstræning",
     "Opgaveskrivning", "Syning", "Design", "Film og lyd", "Teater",
@@ -250,39 +177,39 @@ create_staff (Sample     *s,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *name = invent_name (s);
-      g_autofree char *email = invent_email (name, i);
-      g_autofree char *phone = invent_phone (s);
-      const char *role = roles[i % G_N_ELEMENTS (roles)];
+      g_autofree char *name = spor_sample_invent_name (s);
+      g_autofree char *email = spor_sample_invent_email (name, i);
+      g_autofree char *phone = spor_sample_invent_phone (s);
+      const char *role = spor_value_list_get_value (&spor_values_role, i % N_STAFF_ROLES);
       gint64 id;
 
-      SporEntity *e = record (s, SPOR_TYPE_STAFF);
+      SporEntity *e = spor_sample_record (s, SPOR_TYPE_STAFF);
 
-      set_text (e, "name", name);
-      set_text (e, "organisation", strcmp (role, "volunteer") == 0 ? "Frivillig" : "Kommunen");
-      set_text (e, "email", email);
-      set_text (e, "phone", phone);
+      spor_entity_set_text (e, "name", name);
+      spor_entity_set_text (e, "organisation", strcmp (role, "volunteer") == 0 ? "Frivillig" : "Kommunen");
+      spor_entity_set_text (e, "email", email);
+      spor_entity_set_text (e, "phone", phone);
       spor_entity_set_bool (e, "active", TRUE);
-      if (!put (s, e, &id, error))
+      if (!spor_sample_put (s, e, &id, error))
         return FALSE;
       g_array_append_val (s->staff, id);
       s->counts->staff++;
 
-      e = record (s, SPOR_TYPE_STAFF_ROLE);
-      set_int (e, "staff_id", id);
-      set_text (e, "role", role);
-      if (!put (s, e, NULL, error))
+      e = spor_sample_record (s, SPOR_TYPE_STAFF_ROLE);
+      spor_entity_set_int (e, "staff_id", id);
+      spor_entity_set_text (e, "role", role);
+      if (!spor_sample_put (s, e, NULL, error))
         return FALSE;
 
       if (strcmp (role, "volunteer") == 0)
         {
           gint64 competency;
 
-          e = record (s, SPOR_TYPE_COMPETENCY);
-          set_int (e, "staff_id", id);
-          set_text (e, "subject", PICK (s, subjects));
-          set_text (e, "level", "Gymnasieniveau");
-          if (!put (s, e, &competency, error))
+          e = spor_sample_record (s, SPOR_TYPE_COMPETENCY);
+          spor_entity_set_int (e, "staff_id", id);
+          spor_entity_set_text (e, "subject", PICK (s, subjects));
+          spor_entity_set_text (e, "level", "Gymnasieniveau");
+          if (!spor_sample_put (s, e, &competency, error))
             return FALSE;
           g_array_append_val (s->volunteers, competency);
         }
@@ -290,20 +217,23 @@ create_staff (Sample     *s,
   return TRUE;
 }
 
-static gint64
-staff_at (Sample *s,
-          guint   index,
-          guint   role)  /* 0 creative, 1 adviser, 2 mentor, … as in create_staff */
+/* The staff member of @role (one of the first N_STAFF_ROLES roles) in turn @index */
+gint64
+spor_sample_staff_at (Sample     *s,
+                      guint       index,
+                      const char *role)
 {
-  guint n = s->staff->len / 5;
+  guint n = s->staff->len / N_STAFF_ROLES;
+  guint turn = spor_value_list_find (&spor_values_role, role);
 
-  return g_array_index (s->staff, gint64, ((index % n) * 5 + role) % s->staff->len);
+  g_assert (turn < N_STAFF_ROLES);
+  return g_array_index (s->staff, gint64, ((index % n) * N_STAFF_ROLES + turn) % s->staff->len);
 }
 
 static gboolean
 load_phases (Sample  *s,
              gint64   programme_id,
-             GArray  *phases,
+             Phases  *phases,
              GError **error)
 {
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PHASE);
@@ -317,437 +247,28 @@ load_phases (Sample  *s,
   for (guint i = 0; i < list->len; i++)
     {
       SporEntity *phase = g_ptr_array_index (list, i);
-      PhaseInfo info = {
-        spor_entity_get_id (phase),
+      gint64 id = spor_entity_get_id (phase);
+      SporPhasePlan plan = {
         (int) spor_entity_get_int (phase, "duration"),
-        spor_entity_get_text (phase, "duration_unit")[0],
+        spor_duration_unit_from_string (spor_entity_get_text (phase, "duration_unit")),
         g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0,
       };
 
-      g_array_append_val (phases, info);
+      g_array_append_val (phases->ids, id);
+      g_array_append_val (phases->plans, plan);
     }
   return TRUE;
 }
 
-/* Planned phase dates from a start: sequential phases follow one another, parallel ones
- * start together and the next sequential phase waits for the longest. */
-static guint32
-plan_phases (GArray  *phases,
-             guint32  start,
-             guint32 *starts,
-             guint32 *ends)
+/* Planned phase dates from a start (spor-phase-plan.h); the first day after them */
+guint32
+spor_sample_plan_phases (const Phases *phases,
+                         guint32       start,
+                         guint32      *starts,
+                         guint32      *ends)
 {
-  guint32 cursor = start, group_end = start;
-
-  for (guint i = 0; i < phases->len; i++)
-    {
-      const PhaseInfo *p = &g_array_index (phases, PhaseInfo, i);
-
-      starts[i] = cursor;
-      ends[i] = add_duration (cursor, p->duration, p->unit) - 1;
-      if (ends[i] < starts[i])
-        ends[i] = starts[i];
-      if (p->parallel)
-        group_end = MAX (group_end, ends[i] + 1);
-      else
-        {
-          cursor = ends[i] + 1;
-          group_end = cursor;
-        }
-      if (p->parallel && (i + 1 == phases->len ||
-                          !g_array_index (phases, PhaseInfo, i + 1).parallel))
-        cursor = group_end;
-    }
-  return cursor;
-}
-
-typedef struct
-{
-  gint64  id;
-  gint64  block_ids[2];
-  guint   n_blocks;
-  guint32 start;
-  guint32 course_end;  /* last day of the blocks */
-} CohortInfo;
-
-static const char *
-attendance_status (Sample *s,
-                   double *hours,
-                   double  full)
-{
-  guint r = (guint) g_rand_int_range (s->rand, 0, 100);
-
-  if (r < 78)
-    return *hours = full, "present";
-  if (r < 84)
-    return *hours = full - 0.5, "late";
-  if (r < 91)
-    return *hours = 0, "absent_notice";
-  if (r < 96)
-    return *hours = 0, "absent";
-  return *hours = 0, "sick";
-}
-
-static double
-block_hours (const ProgrammePlan *plan)
-{
-  int sh = atoi (plan->start_time), sm = atoi (plan->start_time + 3);
-  int eh = atoi (plan->end_time), em = atoi (plan->end_time + 3);
-
-  return ((eh * 60 + em) - (sh * 60 + sm)) / 60.0;
-}
-
-static gboolean
-create_attendance (Sample              *s,
-                   const ProgrammePlan *plan,
-                   const CohortInfo    *cohort,
-                   gint64               participant,
-                   guint32              until,
-                   GError             **error)
-{
-  double full = block_hours (plan);
-
-  for (guint b = 0; b < cohort->n_blocks; b++)
-    {
-      guint weekdays = b == 0 ? plan->weekdays : plan->second_weekday;
-      double hours_full = b == 0 ? full : 2.0;
-
-      for (guint32 d = cohort->start; d <= until && d <= cohort->course_end; d++)
-        {
-          /* julian day 1 (1 January year 1) was a Monday */
-          guint weekday_bit = 1u << ((d - 1) % 7);
-          double hours;
-          const char *status;
-          SporEntity *e;
-
-          if (!(weekdays & weekday_bit))
-            continue;
-          status = attendance_status (s, &hours, hours_full);
-          e = record (s, SPOR_TYPE_ATTENDANCE);
-          set_int (e, "block_id", cohort->block_ids[b]);
-          set_int (e, "participant_id", participant);
-          set_day (s, e, "date", d);
-          set_text (e, "status", status);
-          spor_entity_set_real (e, "hours", hours);
-          if (!put (s, e, NULL, error))
-            return FALSE;
-          s->counts->attendance++;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-add_meeting (Sample      *s,
-             gint64       participant,
-             const char  *kind,
-             guint32      date,
-             gint64       staff,
-             GError     **error)
-{
-  SporEntity *e = record (s, SPOR_TYPE_MEETING);
-
-  set_int (e, "participant_id", participant);
-  set_text (e, "kind", kind);
-  set_day (s, e, "date", date);
-  set_int (e, "staff_id", staff);
-  if (!put (s, e, NULL, error))
-    return FALSE;
-  s->counts->meetings++;
-  return TRUE;
-}
-
-static gboolean
-create_progress (Sample      *s,
-                 gint64       participant,
-                 GArray      *phases,
-                 guint32     *starts,
-                 guint32     *ends,
-                 const char  *status,
-                 guint32      stop,
-                 GError     **error)
-{
-  for (guint i = 0; i < phases->len; i++)
-    {
-      const PhaseInfo *p = &g_array_index (phases, PhaseInfo, i);
-      SporEntity *e = record (s, SPOR_TYPE_PHASE_PROGRESS);
-      const char *state;
-      gboolean started = starts[i] <= s->today_j && (stop == 0 || starts[i] <= stop);
-      gboolean finished = ends[i] < s->today_j && (stop == 0 || ends[i] <= stop);
-
-      if (stop != 0 && starts[i] > stop)
-        state = "skipped";
-      else if (finished)
-        state = "done";
-      else if (started)
-        state = strcmp (status, "on_hold") == 0 ? "on_hold" : stop != 0 ? "skipped" : "active";
-      else
-        state = "planned";
-
-      set_int (e, "participant_id", participant);
-      set_int (e, "phase_id", p->id);
-      set_text (e, "state", state);
-      set_day (s, e, "planned_start", starts[i]);
-      set_day (s, e, "planned_end", ends[i]);
-      if (started)
-        set_day (s, e, "actual_start", starts[i]);
-      if (finished)
-        set_day (s, e, "actual_end", ends[i]);
-      if (!put (s, e, NULL, error))
-        return FALSE;
-      s->counts->phase_progress++;
-    }
-  return TRUE;
-}
-
-/* The start agreement: signed once started, a draft before */
-static gboolean
-create_agreement (Sample              *s,
-                  const ProgrammePlan *plan,
-                  gint64               participant,
-                  const char          *name,
-                  const char          *note,
-                  guint32              start,
-                  guint                serial,
-                  GError             **error)
-{
-  gboolean signed_ = start <= s->today_j;
-  SporEntity *e = record (s, SPOR_TYPE_AGREEMENT);
-  g_autofree char *schedule = g_strdup_printf ("%s %s–%s", plan->weekdays == (2 | 8)
-                                               ? "Tirsdag og torsdag" : "Mandag og onsdag",
-                                               plan->start_time, plan->end_time);
-
-  set_int (e, "participant_id", participant);
-  set_int (e, "version", 1);
-  set_text (e, "state", signed_ ? "signed" : "draft");
-  set_text (e, "goals", "Jeg vil gerne komme ud af huset og lære noget nyt.");
-  if (note != NULL)
-    set_text (e, "needs", note);
-  set_text (e, "schedule", schedule);
-  spor_entity_set_real (e, "weekly_hours", 2 * block_hours (plan));
-  set_text (e, "programme_provides", "Fast arbejdsuge med faglig og personlig støtte.");
-  set_text (e, "participant_commits", "At møde op eller melde fra.");
-  set_int (e, "adviser_id", staff_at (s, serial / 10, 1));
-  set_int (e, "creative_id", staff_at (s, serial / 10, 0));
-  set_day (s, e, "start_date", start);
-  set_day (s, e, "review_date", start + 56);
-  if (signed_)
-    {
-      set_day (s, e, "signed_date", start - 3);
-      set_text (e, "signed_by_participant", name);
-      set_text (e, "signed_by_adviser", "Rådgiver");
-    }
-  if (!put (s, e, NULL, error))
-    return FALSE;
-  s->counts->agreements++;
-  return TRUE;
-}
-
-static gboolean
-create_match (Sample   *s,
-              gint64    participant,
-              guint     serial,
-              guint32   start,
-              guint32   end,
-              GError  **error)
-{
-  SporEntity *e = record (s, SPOR_TYPE_NEED);
-  gint64 need;
-
-  set_int (e, "participant_id", participant);
-  set_text (e, "subject", "Eksamenstræning");
-  set_text (e, "state", "matched");
-  if (!put (s, e, &need, error))
-    return FALSE;
-  e = record (s, SPOR_TYPE_MATCH);
-  set_int (e, "need_id", need);
-  set_int (e, "competency_id", g_array_index (s->volunteers, gint64, serial % s->volunteers->len));
-  set_text (e, "state", end < s->today_j ? "ended" : "active");
-  set_day (s, e, "start_date", start + 14);
-  return put (s, e, NULL, error);
-}
-
-/* The exit of a completed participant, sometimes after a placement */
-static gboolean
-create_exit (Sample   *s,
-             gint64    participant,
-             guint32   start,
-             guint32   end,
-             guint     r,
-             GError  **error)
-{
-  static const char * const kinds[] = { "internship", "wage_subsidy", "work_trial", "job",
-                                        "education" };
-  static const char * const destinations[] = { "education", "internship", "wage_subsidy",
-                                               "work_trial", "job", "other" };
-  const char *destination = PICK (s, destinations);
-  SporEntity *e;
-
-  if (r % 5 < 2)
-    {
-      e = record (s, SPOR_TYPE_PLACEMENT);
-      set_int (e, "participant_id", participant);
-      set_text (e, "kind", PICK (s, kinds));
-      set_text (e, "organisation", "Lokal virksomhed");
-      set_day (s, e, "start_date", end - 60);
-      set_day (s, e, "end_date", end);
-      spor_entity_set_real (e, "hours_per_week", 15);
-      if (!put (s, e, NULL, error))
-        return FALSE;
-      s->counts->placements++;
-    }
-  e = record (s, SPOR_TYPE_OUTCOME);
-  set_int (e, "participant_id", participant);
-  set_text (e, "kind", "exit");
-  set_day (s, e, "date", end);
-  set_text (e, "destination", destination);
-  return put (s, e, NULL, error);
-}
-
-static gboolean
-create_participant (Sample              *s,
-                    const ProgrammePlan *plan,
-                    gint64               programme_id,
-                    SporEntity          *programme,
-                    GArray              *phases,
-                    const CohortInfo    *cohort,   /* NULL: on the waiting list */
-                    guint                waiting_position,
-                    guint                serial,
-                    GError             **error)
-{
-  g_autofree char *name = invent_name (s);
-  g_autofree char *email = invent_email (name, serial);
-  g_autofree char *phone = invent_phone (s);
-  g_autofree char *caseworker = invent_name (s);
-  g_autofree char *referrer = g_strdup_printf ("Jobcenter %s", plan->municipality);
-  g_autofree guint32 *starts = g_new0 (guint32, phases->len);
-  g_autofree guint32 *ends = g_new0 (guint32, phases->len);
-  int min_age = (int) spor_entity_get_int (programme, "min_age");
-  int max_age = spor_entity_is_set (programme, "max_age")
-    ? (int) spor_entity_get_int (programme, "max_age") : 60;
-  guint32 start = cohort != NULL ? cohort->start : s->today_j - g_rand_int_range (s->rand, 0, 120);
-  guint32 end = 0, stop = 0, birth;
-  const char *status;
-  const char *note = PICK (s, need_notes);
-  gint64 id, contact = staff_at (s, serial / 10, 1);
-  guint r = (guint) g_rand_int_range (s->rand, 0, 100);
-  SporEntity *e;
-
-  end = plan_phases (phases, start, starts, ends) - 1;
-  if (cohort == NULL)
-    status = "waiting";
-  else if (start > s->today_j)
-    status = "intake";
-  else if (end >= s->today_j)
-    status = r < 85 ? "active" : r < 90 ? "on_hold" : "dropped_out";
-  else
-    status = r < 80 ? "completed" : "dropped_out";
-
-  /* A dropped-out participant left somewhere between the start and today. */
-  if (strcmp (status, "dropped_out") == 0)
-    stop = start + g_rand_int_range (s->rand, 14, MAX (15, (int) (MIN (end, s->today_j) - start)));
-
-  birth = start - (guint32) (365.25 * g_rand_int_range (s->rand, min_age, max_age + 1))
-                - g_rand_int_range (s->rand, 0, 365);
-
-  e = record (s, SPOR_TYPE_PARTICIPANT);
-  set_text (e, "name", name);
-  set_day (s, e, "birth_date", birth);
-  set_text (e, "email", email);
-  set_text (e, "phone", phone);
-  set_text (e, "municipality", plan->municipality);
-  set_text (e, "provision", PICK (s, provisions));
-  set_text (e, "referral_caseworker", caseworker);
-  set_text (e, "referral_organisation", referrer);
-  set_day (s, e, "referral_date", start - 30);
-  set_int (e, "programme_id", programme_id);
-  if (cohort != NULL)
-    set_int (e, "cohort_id", cohort->id);
-  set_text (e, "status", status);
-  if (cohort == NULL)
-    {
-      set_int (e, "waiting_position", waiting_position);
-      set_day (s, e, "waiting_since", start);
-    }
-  else
-    {
-      set_day (s, e, "start_date", start);
-      if (strcmp (status, "completed") == 0)
-        set_day (s, e, "end_date", end);
-      else if (stop != 0)
-        set_day (s, e, "end_date", stop);
-    }
-  set_int (e, "contact_person_id", contact);
-  set_day (s, e, "consent_date", start - 20);
-  spor_entity_set_bool (e, "consent_processing", TRUE);
-  spor_entity_set_bool (e, "consent_sharing", r % 2);
-  spor_entity_set_bool (e, "consent_photos", r % 3 == 0);
-  if (note != NULL)
-    set_text (e, "needs", note);
-  if (stop != 0)
-    set_text (e, "exit_reason", "Flyttet fra kommunen.");
-  if (!put (s, e, &id, error))
-    return FALSE;
-  s->counts->participants++;
-
-  e = record (s, SPOR_TYPE_PARTICIPANT_STAFF);
-  set_int (e, "participant_id", id);
-  set_int (e, "staff_id", staff_at (s, serial / 10, 2));
-  set_text (e, "role", "mentor");
-  if (!put (s, e, NULL, error))
-    return FALSE;
-
-  /* screening before the start */
-  if (!add_meeting (s, id, "screening", start - 14, contact, error))
-    return FALSE;
-
-  if (cohort == NULL)
-    return TRUE;
-
-  if (!create_progress (s, id, phases, starts, ends, status, stop, error) ||
-      !create_agreement (s, plan, id, name, note, start, serial, error))
-    return FALSE;
-
-  if (start > s->today_j)
-    return TRUE;
-
-  for (guint b = 0; b < cohort->n_blocks; b++)
-    {
-      e = record (s, SPOR_TYPE_BLOCK_PARTICIPANT);
-      set_int (e, "block_id", cohort->block_ids[b]);
-      set_int (e, "participant_id", id);
-      if (!put (s, e, NULL, error))
-        return FALSE;
-    }
-
-  if (!create_attendance (s, plan, cohort, id,
-                          MIN (s->today_j - 1, stop != 0 ? stop : G_MAXUINT32), error))
-    return FALSE;
-
-  /* coaching along the way */
-  for (guint32 d = start + 28; d < MIN (s->today_j, stop ? stop : end); d += 56)
-    if (!add_meeting (s, id, "coaching", d, staff_at (s, serial / 10, 2), error))
-      return FALSE;
-
-  if (strcmp (plan->key, "unge-med-kant") == 0)
-    {
-      e = record (s, SPOR_TYPE_PORTFOLIO_ITEM);
-      set_int (e, "participant_id", id);
-      set_text (e, "kind", "certificate");
-      set_text (e, "title", "Kompetencebevis: førstehjælp");
-      set_day (s, e, "date", start + 40);
-      set_text (e, "issuer", "Ishøj Kommune");
-      if (!put (s, e, NULL, error))
-        return FALSE;
-    }
-
-  if (strcmp (plan->key, "digitale-ressourcebank") == 0 && s->volunteers->len > 0 &&
-      !create_match (s, id, serial, start, end, error))
-    return FALSE;
-
-  if (strcmp (status, "completed") == 0)
-    return create_exit (s, id, start, end, r, error);
-  return TRUE;
+  return spor_phase_plan_dates ((const SporPhasePlan *) phases->plans->data, phases->plans->len,
+                                start, starts, ends);
 }
 
 static gboolean
@@ -765,39 +286,39 @@ create_block (Sample              *s,
               GError             **error)
 {
   static const char * const required[] = { "creative", "adviser" };
-  SporEntity *e = record (s, SPOR_TYPE_BLOCK);
+  SporEntity *e = spor_sample_record (s, SPOR_TYPE_BLOCK);
   gint64 block;
 
-  set_int (e, "programme_id", programme_id);
-  set_int (e, "cohort_id", cohort->id);
-  set_int (e, "location_id", location);
-  set_text (e, "title", title);
-  set_text (e, "kind", "weekly");
-  set_int (e, "weekdays", weekdays);
-  set_text (e, "start_time", start_time);
-  set_text (e, "end_time", end_time);
-  set_day (s, e, "period_start", cohort->start);
-  set_day (s, e, "period_end", cohort->course_end);
-  set_int (e, "capacity", capacity);
-  if (!put (s, e, &block, error))
+  spor_entity_set_int (e, "programme_id", programme_id);
+  spor_entity_set_int (e, "cohort_id", cohort->id);
+  spor_entity_set_int (e, "location_id", location);
+  spor_entity_set_text (e, "title", title);
+  spor_entity_set_text (e, "kind", "weekly");
+  spor_entity_set_int (e, "weekdays", weekdays);
+  spor_entity_set_text (e, "start_time", start_time);
+  spor_entity_set_text (e, "end_time", end_time);
+  spor_sample_set_day (s, e, "period_start", cohort->start);
+  spor_sample_set_day (s, e, "period_end", cohort->course_end);
+  spor_entity_set_int (e, "capacity", capacity);
+  if (!spor_sample_put (s, e, &block, error))
     return FALSE;
   cohort->block_ids[cohort->n_blocks++] = block;
   s->counts->blocks++;
 
   for (guint r = 0; r < G_N_ELEMENTS (required); r++)
     {
-      e = record (s, SPOR_TYPE_BLOCK_REQUIREMENT);
-      set_int (e, "block_id", block);
-      set_text (e, "role", required[r]);
-      set_int (e, "count", 1);
-      if (!put (s, e, NULL, error))
+      e = spor_sample_record (s, SPOR_TYPE_BLOCK_REQUIREMENT);
+      spor_entity_set_int (e, "block_id", block);
+      spor_entity_set_text (e, "role", required[r]);
+      spor_entity_set_int (e, "count", 1);
+      if (!spor_sample_put (s, e, NULL, error))
         return FALSE;
 
-      e = record (s, SPOR_TYPE_BLOCK_STAFF);
-      set_int (e, "block_id", block);
-      set_int (e, "staff_id", staff_at (s, index, r));
-      set_text (e, "role", required[r]);
-      if (!put (s, e, NULL, error))
+      e = spor_sample_record (s, SPOR_TYPE_BLOCK_STAFF);
+      spor_entity_set_int (e, "block_id", block);
+      spor_entity_set_int (e, "staff_id", spor_sample_staff_at (s, index, required[r]));
+      spor_entity_set_text (e, "role", required[r]);
+      if (!spor_sample_put (s, e, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -811,33 +332,35 @@ create_programme (Sample              *s,
                   GError             **error)
 {
   g_autoptr(SporProgramme) programme = NULL;
-  g_autoptr(GArray) phases = g_array_new (FALSE, FALSE, sizeof (PhaseInfo));
+  g_autoptr(GArray) phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) phase_plans = g_array_new (FALSE, FALSE, sizeof (SporPhasePlan));
+  Phases phases = { phase_ids, phase_plans };
   g_autofree guint32 *starts = NULL, *ends = NULL;
   gint64 programme_id, location;
   SporEntity *e;
   guint n_waiting, n_cohorts, span, upcoming;
-  guint32 first = julian (2024, 1, 8), latest = s->today_j - 42;
+  guint32 first = spor_date_to_julian ("2024-01-08"), latest = s->today_j - 42;
   guint32 duration;
 
-  programme = spor_store_create_programme_from_template (s->store, plan->key, error);
+  programme = spor_templates_create_programme (s->store, plan->key, error);
   if (programme == NULL)
     return FALSE;
   programme_id = spor_entity_get_id (SPOR_ENTITY (programme));
   s->counts->programmes++;
-  if (!load_phases (s, programme_id, phases, error))
+  if (!load_phases (s, programme_id, &phases, error))
     return FALSE;
-  s->counts->phases += phases->len;
+  s->counts->phases += phase_ids->len;
 
-  starts = g_new0 (guint32, phases->len);
-  ends = g_new0 (guint32, phases->len);
-  duration = plan_phases (phases, first, starts, ends) - first;
+  starts = g_new0 (guint32, phase_ids->len + 1);
+  ends = g_new0 (guint32, phase_ids->len + 1);
+  duration = spor_sample_plan_phases (&phases, first, starts, ends) - first;
 
-  e = record (s, SPOR_TYPE_LOCATION);
-  set_text (e, "name", plan->location);
-  set_text (e, "address", plan->location_address);
-  set_text (e, "organisation", plan->municipality);
-  set_int (e, "capacity", plan->cohort_size + 4);
-  if (!put (s, e, &location, error))
+  e = spor_sample_record (s, SPOR_TYPE_LOCATION);
+  spor_entity_set_text (e, "name", plan->location);
+  spor_entity_set_text (e, "address", plan->location_address);
+  spor_entity_set_text (e, "organisation", plan->municipality);
+  spor_entity_set_int (e, "capacity", plan->cohort_size + 4);
+  if (!spor_sample_put (s, e, &location, error))
     return FALSE;
   s->counts->locations++;
 
@@ -866,7 +389,7 @@ create_programme (Sample              *s,
       else
         cohort.start = first + (guint32) ((guint64) span * c / (n_cohorts - upcoming - 1));
       cohort.start -= (cohort.start - 1) % 7;
-      cohort.course_end = plan_phases (phases, cohort.start, starts, ends) - 1;
+      cohort.course_end = spor_sample_plan_phases (&phases, cohort.start, starts, ends) - 1;
       /* The blocks run through the phases before the exit and aftercare. */
       cohort.course_end = cohort.start + (cohort.course_end - cohort.start) * 17 / 20;
       g_date_clear (&date, 1);
@@ -874,13 +397,13 @@ create_programme (Sample              *s,
       cohort_name = g_strdup_printf ("Hold %u · %04u-%02u", c + 1, g_date_get_year (&date),
                                      g_date_get_month (&date));
 
-      e = record (s, SPOR_TYPE_COHORT);
-      set_int (e, "programme_id", programme_id);
-      set_text (e, "name", cohort_name);
-      set_day (s, e, "start_date", cohort.start);
-      set_day (s, e, "end_date", cohort.start + duration - 1);
-      set_int (e, "capacity", plan->cohort_size);
-      if (!put (s, e, &cohort.id, error))
+      e = spor_sample_record (s, SPOR_TYPE_COHORT);
+      spor_entity_set_int (e, "programme_id", programme_id);
+      spor_entity_set_text (e, "name", cohort_name);
+      spor_sample_set_day (s, e, "start_date", cohort.start);
+      spor_sample_set_day (s, e, "end_date", cohort.start + duration - 1);
+      spor_entity_set_int (e, "capacity", plan->cohort_size);
+      if (!spor_sample_put (s, e, &cohort.id, error))
         return FALSE;
       s->counts->cohorts++;
 
@@ -895,7 +418,7 @@ create_programme (Sample              *s,
 
       for (guint i = 0; i < size; i++, placed++)
         {
-          if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), phases,
+          if (!spor_sample_create_participant (s, plan, programme_id, SPOR_ENTITY (programme), &phases,
                                    &cohort, 0, (*serial)++, error))
             return FALSE;
           if ((*serial % 500) == 0 && g_cancellable_set_error_if_cancelled (s->cancellable, error))
@@ -904,7 +427,7 @@ create_programme (Sample              *s,
     }
 
   for (guint w = 0; w < n_waiting; w++)
-    if (!create_participant (s, plan, programme_id, SPOR_ENTITY (programme), phases, NULL,
+    if (!spor_sample_create_participant (s, plan, programme_id, SPOR_ENTITY (programme), &phases, NULL,
                              w + 1, (*serial)++, error))
       return FALSE;
   return TRUE;
@@ -921,7 +444,7 @@ spor_sample_create (SporStore        *store,
   SporSampleCounts local = { 0 };
   g_autofree char *now = spor_timestamp_now ();
   Sample s = { 0 };
-  gint64 existing;
+  gint64 existing, programmes;
   guint serial = 0;
   gboolean ok = FALSE;
 
@@ -936,7 +459,10 @@ spor_sample_create (SporStore        *store,
   existing = spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, error);
   if (existing < 0)
     return FALSE;
-  if (existing > 0 || spor_store_count_all (store, SPOR_TYPE_PROGRAMME, NULL) > 0)
+  programmes = spor_store_count_all (store, SPOR_TYPE_PROGRAMME, error);
+  if (programmes < 0)
+    return FALSE;
+  if (existing > 0 || programmes > 0)
     {
       g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_EMPTY,
                    _("Sample data goes only into an empty database; this one already has "
@@ -950,15 +476,13 @@ spor_sample_create (SporStore        *store,
   s.cancellable = cancellable;
   s.rand = g_rand_new_with_seed (seed);
   s.now = now;
-  g_date_clear (&s.today, 1);
   {
-    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-    g_date_set_dmy (&s.today, (GDateDay) g_date_time_get_day_of_month (today),
-                    (GDateMonth) g_date_time_get_month (today),
-                    (GDateYear) g_date_time_get_year (today));
+    g_autofree char *today = spor_date_today ();
+
+    spor_date_parse_to (today, &s.today);
   }
   s.today_j = g_date_get_julian (&s.today);
-  s.first_day = julian (1940, 1, 1);
+  s.first_day = spor_date_to_julian ("1940-01-01");
   s.n_days = s.today_j + 3 * 366 - s.first_day;
   s.days = g_malloc (s.n_days * sizeof *s.days);
   for (guint32 i = 0; i < s.n_days; i++)
@@ -967,8 +491,7 @@ spor_sample_create (SporStore        *store,
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, s.first_day + i);
-      g_snprintf (s.days[i], sizeof s.days[i], "%04u-%02u-%02u", g_date_get_year (&date),
-                  g_date_get_month (&date), g_date_get_day (&date));
+      spor_date_write_iso (&date, s.days[i]);
     }
   s.staff = g_array_new (FALSE, FALSE, sizeof (gint64));
   s.volunteers = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -978,7 +501,7 @@ spor_sample_create (SporStore        *store,
   if (!spor_store_begin_bulk (store, SPOR_BULK_EMPTY | SPOR_BULK_AUDIT_PER_KIND |
                                      SPOR_BULK_LARGE, "generate", error))
     goto out;
-  if (!create_staff (&s, MAX (10, n_participants / 6 / 5 * 5), error))
+  if (!create_staff (&s, MAX (10, n_participants / 6 / N_STAFF_ROLES * N_STAFF_ROLES), error))
     goto fail;
   for (guint p = 0, given = 0; p < G_N_ELEMENTS (plans); p++)
     {

@@ -32,11 +32,12 @@ spor_store_begin_bulk (SporStore     *self,
   if ((flags & SPOR_BULK_LARGE) &&
       !spor_store_exec (self, "PRAGMA main.cache_size = -65536", error))
     return FALSE;
+  /* Refused while another connection has the file open, as said: nothing to report. */
   if ((flags & SPOR_BULK_LARGE) && (flags & SPOR_BULK_AUDIT_PER_KIND))
     spor_store_exec (self, "PRAGMA main.journal_mode = DELETE", NULL);
   if (!spor_store_begin (self, error))
     {
-      spor_store_exec (self, "PRAGMA main.journal_mode = WAL", NULL);
+      spor_store_run_or_log (self, "PRAGMA main.journal_mode = WAL");
       return FALSE;
     }
   self->in_bulk = TRUE;
@@ -83,9 +84,9 @@ end_bulk_mode (SporStore *self)
   g_hash_table_remove_all (self->bulk_audit);
   if (self->bulk & SPOR_BULK_LARGE)
     {
-      spor_store_exec (self, "PRAGMA main.journal_mode = WAL", NULL);
+      spor_store_run_or_log (self, "PRAGMA main.journal_mode = WAL");
       /* SQLite's default */
-      spor_store_exec (self, "PRAGMA main.cache_size = -2000", NULL);
+      spor_store_run_or_log (self, "PRAGMA main.cache_size = -2000");
     }
   self->bulk = 0;
 }
@@ -229,13 +230,15 @@ spor_store_find_id (SporStore            *self,
 }
 
 gboolean
-spor_store_is_empty (SporStore *self)
+spor_store_is_empty (SporStore  *self,
+                     gboolean   *empty,
+                     GError    **error)
 {
   const SporEntityInfo * const *infos;
   g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM tombstones)");
   sqlite3_stmt *stmt;
   guint n_infos;
-  gboolean empty;
+  int rc;
 
   g_return_val_if_fail (SPOR_IS_STORE (self), FALSE);
 
@@ -243,12 +246,18 @@ spor_store_is_empty (SporStore *self)
   infos = spor_entity_infos (&n_infos);
   for (guint i = 0; i < n_infos; i++)
     g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", infos[i]->table);
-  stmt = spor_store_prepare (self, sql->str, NULL);
+  stmt = spor_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  rc = sqlite3_step (stmt);
+  *empty = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
   spor_store_stmt_done (stmt);
-  return empty;
+  if (rc != SQLITE_ROW)
+    {
+      spor_store_set_error (self, error, rc, _("Looking whether the database is empty"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -449,7 +458,7 @@ spor_store_apply_tombstone (SporStore            *self,
     deleted = spor_store_delete_row (self, info, id, error);
     g_clear_pointer (&self->deleting_at, g_free);
     if (!deleted)
-      return spor_store_fail_write (self);
+      return spor_store_fail (self);
     if (self->deleted_latest != NULL &&
         spor_timestamp_compare (self->deleted_latest, deleted_at) > 0)
       {
@@ -462,5 +471,5 @@ spor_store_apply_tombstone (SporStore            *self,
   }
   self->pending_many = TRUE;
   *result = SPOR_MERGE_DELETED;
-  return spor_store_commit (self, error) || spor_store_fail_write (self);
+  return spor_store_commit (self, error) || spor_store_fail (self);
 }

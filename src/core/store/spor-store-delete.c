@@ -137,12 +137,12 @@ spor_store_delete (SporStore  *self,
     return FALSE;
   before = self->n_deleted;
   if (!spor_store_delete_row (self, info, spor_entity_get_id (entity), error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
   /* Records that belonged to it went with it: announce that more changed. */
   if (self->n_deleted > before + 1)
     self->pending_many = TRUE;
   if (!spor_store_commit (self, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
 
   spor_entity_set_keys (entity, 0, spor_entity_get_uuid (entity),
                         spor_entity_get_created_at (entity), spor_entity_get_updated_at (entity));
@@ -230,16 +230,16 @@ spor_store_erase (SporStore  *self,
       if (!g_error_matches (local, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          return spor_store_fail_write (self);
+          return spor_store_fail (self);
         }
     }
   if (!erase_verify (self, id, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
   /* everything that belonged to the person went too */
   self->pending_many = TRUE;
   self->scrub_fts = TRUE;
   if (!spor_store_commit (self, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
   spor_entity_set_keys (entity, 0, spor_entity_get_uuid (entity),
                         spor_entity_get_created_at (entity), spor_entity_get_updated_at (entity));
   return TRUE;

@@ -113,10 +113,6 @@ void             spor_store_read_row        (sqlite3_stmt         *stmt,
 gboolean         spor_store_values_equal    (SporEntity           *a,
                                              SporEntity           *b,
                                              guint                 index);
-gboolean         spor_store_has_value       (SporEntity           *entity,
-                                             guint                 index);
-/* Every failure after spor_store_begin() ends here, once: rolls back, FALSE. */
-gboolean         spor_store_fail_write      (SporStore            *self);
 gboolean         spor_store_audit_record    (SporStore            *self,
                                              const SporEntityInfo *info,
                                              const char           *uuid,

@@ -18,6 +18,22 @@ sqlite3_stmt *spor_store_prepare         (SporStore  *self,
 gboolean      spor_store_exec            (SporStore  *self,
                                           const char *sql,
                                           GError    **error);
+/* For what has no caller to tell (a rollback, cleaning up, undoing a setting): runs @sql
+ * and, when it fails, logs why (the SQL and SQLite's reason; no value of a record). */
+void          spor_store_run_or_log      (SporStore  *self,
+                                          const char *sql);
+/* Steps @stmt (prepared with spor_store_prepare() and bound) through its rows and resets
+ * it: the integers of its first column in order (ids), or the one integer of its first
+ * row (a count; 0 for none). NULL or -1 with @error, its message naming @what, when a step
+ * fails. */
+GArray       *spor_store_collect_ids     (SporStore    *self,
+                                          sqlite3_stmt *stmt,
+                                          const char   *what,
+                                          GError      **error);
+gint64        spor_store_collect_count   (SporStore    *self,
+                                          sqlite3_stmt *stmt,
+                                          const char   *what,
+                                          GError      **error);
 void          spor_store_set_error       (SporStore  *self,
                                           GError    **error,
                                           int         rc,
@@ -29,7 +45,8 @@ gboolean      spor_store_audit           (SporStore  *self,
                                           const char *fields,
                                           GError    **error);
 gboolean      spor_store_get_site_secret (SporStore  *self,
-                                          guint8      secret[32]);
+                                          guint8      secret[32],
+                                          GError    **error);
 /* Erases a participant and everything linked to it, leaving no trace of the text in the
  * files (see spor-store.c); the one way a participant leaves the database, for a delete
  * here and for an erasure that comes from another site. */
@@ -40,6 +57,13 @@ gboolean      spor_store_erase           (SporStore  *self,
  * again to empty it first. */
 gboolean      spor_store_erase_pending   (SporStore  *self);
 
+/* Rolls back the current transaction (spor_store_rollback()) and returns FALSE, for the
+ * failure paths of a write: "return spor_store_fail (store);". */
+gboolean      spor_store_fail            (SporStore  *self);
+/* Sets @error to SPOR_STORE_ERROR_INVALID with @message, and returns FALSE. */
+gboolean      spor_store_invalid         (GError    **error,
+                                          const char *message);
+
 /* Bulk writing, for the import and the sample generator: one transaction in which the
  * records are checked and written as always (spor_store_insert, spor_store_merge), with one
  * change notice for the whole; SPOR_BULK_AUDIT_PER_KIND writes one audit entry per kind of
@@ -48,7 +72,7 @@ gboolean      spor_store_erase_pending   (SporStore  *self);
  * records (spor_store_merge need not look for local copies), SPOR_BULK_LARGE sizes the page
  * cache for millions of rows (and, with AUDIT_PER_KIND into an empty file that no other
  * connection has open, writes without the write-ahead log). */
-typedef enum {
+typedef enum { /*< skip >*/
   SPOR_BULK_AUDIT_PER_KIND = 1 << 0,
   SPOR_BULK_EMPTY          = 1 << 1,
   SPOR_BULK_LARGE          = 1 << 2,
@@ -100,8 +124,10 @@ gboolean      spor_store_find_id         (SporStore            *self,
                                           gint64               *id,
                                           gboolean             *deleted,
                                           GError              **error);
-/* Whether the database holds no records and no tombstones */
-gboolean      spor_store_is_empty        (SporStore  *self);
+/* Whether the database holds no records and no tombstones, into @empty */
+gboolean      spor_store_is_empty        (SporStore  *self,
+                                          gboolean   *empty,
+                                          GError    **error);
 
 /* The records of @entity the triggers have deleted since spor_store_reset_deleted(), by
  * any path (a tombstone, a cascade, an erasure). */

@@ -129,33 +129,8 @@ spor_store_values_equal (SporEntity *a,
 
 /* CRUD */
 
-gboolean
-spor_store_has_value (SporEntity *entity,
-                      guint       index)
-{
-  const GValue *value = spor_entity_peek_value (entity, index);
-
-  switch (spor_entity_get_info (entity)->fields[index].type)
-    {
-    case SPOR_FIELD_REF:
-      return g_value_get_int64 (value) != 0;
-    case SPOR_FIELD_INT:
-    case SPOR_FIELD_REAL:
-    case SPOR_FIELD_BOOL:
-      return spor_entity_value_present (entity, index);
-    default:
-      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
-    }
-}
 
 /* Every failure after spor_store_begin() ends here, once. */
-gboolean
-spor_store_fail_write (SporStore *self)
-{
-  spor_store_rollback (self);
-  return FALSE;
-}
-
 /* The audit entry of one record written; in bulk, counted instead (see end_bulk). */
 gboolean
 spor_store_audit_record (SporStore            *self,
@@ -225,7 +200,7 @@ spor_store_insert_row (SporStore  *self,
     {
       fields = g_string_new (NULL);
       for (guint i = 0; i < info->n_fields; i++)
-        if (spor_store_has_value (entity, i))
+        if (spor_entity_has_value (entity, i))
           g_string_append_printf (fields, "%s%s", fields->len ? "," : "", info->fields[i].name);
     }
   if (!spor_store_audit_record (self, info, uuid, action, fields ? fields->str : NULL, error))
@@ -287,7 +262,7 @@ spor_store_insert (SporStore  *self,
   if (!spor_store_check_for_write (self, entity, error) ||
       !spor_store_insert_row (self, entity, uuid, created_at, updated_at, "create", error) ||
       !spor_store_commit (self, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
   return TRUE;
 }
 
@@ -420,30 +395,30 @@ spor_store_update (SporStore  *self,
   if (!spor_store_begin (self, error))
     return FALSE;
   if (!spor_store_check_for_write (self, entity, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
 
   stored = spor_store_get (self, G_OBJECT_TYPE (entity), spor_entity_get_id (entity), error);
   if (stored == NULL)
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
   if (spor_entity_get_updated_at (entity) != NULL &&
       g_strcmp0 (spor_entity_get_updated_at (entity), spor_entity_get_updated_at (stored)) != 0)
     {
       g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CHANGED,
                            _("The record was changed elsewhere after it was opened here."));
-      return spor_store_fail_write (self);
+      return spor_store_fail (self);
     }
 
   changed = changed_fields (stored, entity);
   if (*changed == '\0')
-    return spor_store_commit (self, error) || spor_store_fail_write (self);
+    return spor_store_commit (self, error) || spor_store_fail (self);
 
   now = spor_timestamp_now ();
   if (!spor_store_update_row (self, entity, spor_entity_get_id (entity), NULL, now, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
   spor_store_note_record (self, info, spor_entity_get_id (entity), SPOR_CHANGE_UPDATED);
   if (!spor_store_audit_record (self, info, spor_entity_get_uuid (entity), "update", changed, error) ||
       !spor_store_commit (self, error))
-    return spor_store_fail_write (self);
+    return spor_store_fail (self);
 
   spor_entity_set_keys (entity, spor_entity_get_id (entity), spor_entity_get_uuid (entity),
                         spor_entity_get_created_at (entity), now);

@@ -25,12 +25,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (SporStore, spor_store, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (SporChangeAction, spor_change_action,
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_CREATED, "created"),
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_UPDATED, "updated"),
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_DELETED, "deleted"),
-                    G_DEFINE_ENUM_VALUE (SPOR_CHANGE_MANY, "many"))
-
 G_DEFINE_QUARK (spor-store-error-quark, spor_store_error)
 
 static void
@@ -205,6 +199,60 @@ spor_store_entity_stmt (SporStore            *self,
       return NULL;
     }
   return sql->stmts[kind];
+}
+
+GArray *
+spor_store_collect_ids (SporStore    *self,
+                        sqlite3_stmt *stmt,
+                        const char   *what,
+                        GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      spor_store_set_error (self, error, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gint64
+spor_store_collect_count (SporStore    *self,
+                          sqlite3_stmt *stmt,
+                          const char   *what,
+                          GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (self, error, rc, what);
+      return -1;
+    }
+  return count;
+}
+
+void
+spor_store_run_or_log (SporStore  *self,
+                       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!spor_store_exec (self, sql, &error))
+    g_warning ("%s: %s", sql, error->message);
 }
 
 gboolean
@@ -420,6 +468,21 @@ spor_store_commit (SporStore *self,
   return TRUE;
 }
 
+gboolean
+spor_store_fail (SporStore *self)
+{
+  spor_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+spor_store_invalid (GError    **error,
+                    const char *message)
+{
+  g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
 void
 spor_store_rollback (SporStore *self)
 {
@@ -439,8 +502,8 @@ spor_store_rollback (SporStore *self)
     {
       guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
 
-      spor_store_run (self, "ROLLBACK TO spor", NULL);
-      spor_store_run (self, "RELEASE spor", NULL);
+      spor_store_run_or_log (self, "ROLLBACK TO spor");
+      spor_store_run_or_log (self, "RELEASE spor");
       /* what the savepoint wrote is gone (a MANY already noted stays: it only says more) */
       if (mark < self->pending->len)
         g_array_set_size (self->pending, mark);
@@ -621,19 +684,27 @@ spor_store_get_site_uuid (SporStore *self)
 }
 
 char *
-spor_store_dup_site_name (SporStore *self)
+spor_store_dup_site_name (SporStore  *self,
+                          GError    **error)
 {
   sqlite3_stmt *stmt;
   char *name = NULL;
+  int rc;
 
   g_return_val_if_fail (SPOR_IS_STORE (self), NULL);
 
-  stmt = spor_store_prepare (self, "SELECT name FROM site WHERE id = 1", NULL);
+  stmt = spor_store_prepare (self, "SELECT name FROM site WHERE id = 1", error);
   if (stmt == NULL)
-    return g_strdup ("");
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   spor_store_stmt_done (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      spor_store_set_error (self, error, rc, _("Reading the site name"));
+      return NULL;
+    }
   return name != NULL ? name : g_strdup ("");
 }
 
@@ -681,19 +752,28 @@ fail:
 }
 
 gboolean
-spor_store_get_site_secret (SporStore *self,
-                            guint8     secret[32])
+spor_store_get_site_secret (SporStore  *self,
+                            guint8      secret[32],
+                            GError    **error)
 {
-  sqlite3_stmt *stmt = spor_store_prepare (self, "SELECT secret FROM site WHERE id = 1", NULL);
+  sqlite3_stmt *stmt = spor_store_prepare (self, "SELECT secret FROM site WHERE id = 1", error);
   gboolean ok = FALSE;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 32)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 32)
     {
       memcpy (secret, sqlite3_column_blob (stmt, 0), 32);
       ok = TRUE;
     }
   spor_store_stmt_done (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    spor_store_set_error (self, error, rc, _("Reading the site’s secret"));
+  else if (!ok)
+    /* the schema's CHECK keeps it; only a file changed outside Spor lacks it */
+    g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CORRUPT,
+                         _("The site’s secret is missing from the database"));
   return ok;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "spor-core-enums.h"
 #include "spor-entity.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 
 #define SPOR_STORE_ERROR (spor_store_error_quark ())
 
-typedef enum {
+typedef enum { /*< skip >*/
   SPOR_STORE_ERROR_FAILED,        /* anything else SQLite reported */
   SPOR_STORE_ERROR_IO,            /* the file or its folder could not be made or read */
   SPOR_STORE_ERROR_NOT_DATABASE,  /* the file is not an SQLite database */
@@ -36,9 +37,6 @@ typedef enum {
   SPOR_CHANGE_DELETED,
   SPOR_CHANGE_MANY,     /* any records may have changed: an import, another program */
 } SporChangeAction;
-
-GType spor_change_action_get_type (void);
-#define SPOR_TYPE_CHANGE_ACTION (spor_change_action_get_type ())
 
 GQuark spor_store_error_quark (void);
 
@@ -89,7 +87,9 @@ void           spor_store_rollback          (SporStore     *self);
 
 /* Site metadata */
 const char    *spor_store_get_site_uuid     (SporStore     *self);
-char          *spor_store_dup_site_name     (SporStore     *self);
+/* The site's name ("" when it has none); NULL with @error when it cannot be read */
+char          *spor_store_dup_site_name     (SporStore     *self,
+                                             GError       **error);
 gboolean       spor_store_set_site_name     (SporStore     *self,
                                              const char    *name,
                                              GError       **error);

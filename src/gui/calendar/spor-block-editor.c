@@ -63,10 +63,6 @@ G_DEFINE_FINAL_TYPE (SporBlockEditor, spor_block_editor, ADW_TYPE_WINDOW)
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char * const roles[] = {
-  "creative", "adviser", "mentor", "coordinator", "volunteer", "contact_person", "caseworker",
-};
-
 static void
 member_clear (gpointer data)
 {
@@ -80,15 +76,9 @@ member_clear (gpointer data)
 static char *
 format_date (const char *iso)
 {
-  guint y, m, d;
-  GDate date;
-  char text[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup ("");
-  g_date_set_dmy (&date, d, m, y);
-  g_date_strftime (text, sizeof text, "%x", &date);
-  return g_strdup (text);
+  return shown != NULL ? shown : g_strdup ("");
 }
 
 static char *
@@ -96,39 +86,23 @@ parse_date (const char *text,
             gboolean   *ok)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  guint y, m, d;
-  GDate date;
+  char *iso;
 
   *ok = TRUE;
   if (*stripped == '\0')
     return NULL;
-  if (sscanf (stripped, "%u-%u-%u", &y, &m, &d) == 3 && y > 1000 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, stripped);
-  if (!g_date_valid (&date))
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          (guint) g_date_get_month (&date), g_date_get_day (&date));
+  iso = spor_date_parse_locale (stripped);
+  *ok = iso != NULL;
+  return iso;
 }
 
 /* "9" → "09:00", "9.30" → "09:30"; anything else is left for validation to refuse */
 static char *
 normalise_time (const char *text)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  guint h, m = 0;
-  char sep;
+  char *typed = spor_time_parse_typed (text);
 
-  if (sscanf (stripped, "%u%c%u", &h, &sep, &m) == 3 && (sep == ':' || sep == '.') && h < 24 && m < 60)
-    return g_strdup_printf ("%02u:%02u", h, m);
-  if (strspn (stripped, "0123456789") == strlen (stripped) && *stripped != '\0' &&
-      sscanf (stripped, "%u", &h) == 1 && h < 24)
-    return g_strdup_printf ("%02u:00", h);
-  return g_steal_pointer (&stripped);
+  return typed != NULL ? typed : g_strstrip (g_strdup (text));
 }
 
 static void
@@ -217,7 +191,7 @@ add_member_row (SporBlockEditor     *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (m->role != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_blocks_role_label (m->role));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_value_label (&spor_values_role, m->role));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove"));
@@ -264,16 +238,17 @@ static void
 on_add_staff_clicked (SporBlockEditor *self)
 {
   gint64 id = combo_id (self->staff_add_row, self->staff_choice_ids);
-  guint r = adw_combo_row_get_selected (self->role_add_row);
+  const char *role = spor_value_list_get_value (&spor_values_role,
+                                                adw_combo_row_get_selected (self->role_add_row));
   Member m;
 
-  if (id <= 0 || r >= G_N_ELEMENTS (roles))
+  if (id <= 0 || role == NULL)
     return;
   for (guint i = 0; i < self->staff->len; i++)
     if (g_array_index (self->staff, Member, i).id == id &&
-        g_strcmp0 (g_array_index (self->staff, Member, i).role, roles[r]) == 0)
+        g_strcmp0 (g_array_index (self->staff, Member, i).role, role) == 0)
       return;
-  m = (Member) { id, g_strdup (roles[r]), combo_text (self->staff_add_row) };
+  m = (Member) { id, g_strdup (role), combo_text (self->staff_add_row) };
   g_array_append_val (self->staff, m);
   refresh_members (self);
 }
@@ -690,9 +665,11 @@ spor_block_editor_init (SporBlockEditor *self)
       self->weekday_buttons[d] = GTK_TOGGLE_BUTTON (toggle);
       g_date_add_days (&monday, 1);
     }
-  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
-    gtk_string_list_append (role_names, spor_blocks_role_label (roles[r]));
+  for (guint r = 0; r < spor_value_list_get_n_values (&spor_values_role); r++)
+    gtk_string_list_append (role_names, spor_value_list_get_label (&spor_values_role, r));
   adw_combo_row_set_model (self->role_add_row, G_LIST_MODEL (role_names));
+  /* the staff of a block are most often its creative professionals */
+  adw_combo_row_set_selected (self->role_add_row, spor_value_list_find (&spor_values_role, "creative"));
 
   g_signal_connect_swapped (self->once_switch, "notify::active", G_CALLBACK (on_once_changed), self);
   g_signal_connect_swapped (self->programme_row, "notify::selected", G_CALLBACK (on_programme_changed), self);
@@ -734,20 +711,16 @@ spor_block_editor_set_defaults (SporBlockEditor *self,
                                 gint64           programme_id)
 {
   SporEntity *e = SPOR_ENTITY (self->block);
-  guint y, m, d;
 
   g_return_if_fail (SPOR_IS_BLOCK_EDITOR (self));
 
   if (date != NULL)
     {
       spor_entity_set_text (e, "period_start", date);
-      if (sscanf (date, "%u-%u-%u", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-        {
-          GDate day;
+      GDate day;
 
-          g_date_set_dmy (&day, d, m, y);
-          spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
-        }
+      if (spor_date_parse_to (date, &day))
+        spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
     }
   if (start_time != NULL)
     spor_entity_set_text (e, "start_time", start_time);

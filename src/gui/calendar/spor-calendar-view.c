@@ -34,19 +34,13 @@ static const char * const followed_kinds[] = {
 static char *
 today_iso (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return spor_date_today ();
 }
 
 static GDateTime *
 parse_day (const char *iso)
 {
-  guint y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3)
-    return NULL;
-  return g_date_time_new_local ((int) y, (int) m, (int) d, 12, 0, 0);
+  return spor_date_to_noon (iso);
 }
 
 /* Translators: a full date for g_date_time_format(), e.g. "29 November 2026" */
@@ -363,7 +357,7 @@ shift_week (SporCalendarView *self,
 {
   g_autoptr(GDateTime) day = parse_day (self->monday);
   g_autoptr(GDateTime) moved = g_date_time_add_days (day, days);
-  g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
+  g_autofree char *iso = spor_date_from_date_time (moved);
 
   spor_calendar_view_go_to (self, iso);
 }
@@ -576,7 +570,7 @@ static void
 on_date_picked (SporCalendarView *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_picker);
-  g_autofree char *iso = g_date_time_format (picked, "%Y-%m-%d");
+  g_autofree char *iso = spor_date_from_date_time (picked);
 
   gtk_menu_button_popdown (self->date_button);
   spor_calendar_view_go_to (self, iso);

@@ -86,24 +86,14 @@ item_clear (gpointer data)
 static int
 parse_minutes (const char *hhmm)
 {
-  guint h = 0, m = 0;
-
-  if (hhmm == NULL || sscanf (hhmm, "%u:%u", &h, &m) != 2)
-    return 0;
-  return (int) (h * 60 + m);
+  return MAX (spor_time_to_minutes (hhmm), 0);
 }
 
 static gboolean
 parse_date (const char *text,
             GDate      *date)
 {
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%u-%u-%u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
+  return spor_date_parse_to (text, date);
 }
 
 static double
@@ -304,12 +294,9 @@ programme_colour (const SporOccurrence *o,
 static char *
 today_string (SporWeekGrid *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-
   if (self->today != NULL)
     return g_strdup (self->today);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return spor_date_today ();
 }
 
 static void
@@ -615,10 +602,9 @@ on_drag_end (GtkGestureDrag *gesture,
         return;
       b = MIN (b, 23 * 60 + 59);
       g_date_add_days (&d, day);
-      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&d),
-                  (guint) g_date_get_month (&d), g_date_get_day (&d));
-      g_snprintf (start, sizeof start, "%02d:%02d", a / 60, a % 60);
-      g_snprintf (end, sizeof end, "%02d:%02d", b / 60, b % 60);
+      spor_date_write_iso (&d, date);
+      spor_time_write (a, start);
+      spor_time_write (b, end);
       g_signal_emit (self, signals[SIGNAL_CREATE_REQUESTED], 0, date, start, end);
     }
 }

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
@@ -135,17 +134,10 @@ load (SporAgreementEditor *self)
   else
     /* Translators: a version number and a date */
     {
-      char text[64] = "";
-      int y, m, d;
+      g_autofree char *signed_on = spor_date_format_locale (spor_entity_get_text (e, "signed_date"));
 
-      if (sscanf (spor_entity_get_text (e, "signed_date") ?: "", "%d-%d-%d", &y, &m, &d) == 3 &&
-          g_date_valid_dmy (d, m, y))
-        {
-          g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
-          g_date_strftime (text, sizeof text, "%x", date);
-        }
       state = g_strdup_printf (_("Version %d · Signed %s"), (int) spor_entity_get_int (e, "version"),
-                               text);
+                               signed_on != NULL ? signed_on : "");
     }
   gtk_label_set_label (self->state_label, state);
 

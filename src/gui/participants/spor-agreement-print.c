@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
@@ -35,13 +34,9 @@ print_data_free (PrintData *data)
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
+  char *shown = spor_date_format_locale (iso);
 
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup ("");
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  return dt ? g_date_time_format (dt, "%x") : g_strdup (iso);
+  return shown != NULL ? shown : g_strdup ("");
 }
 
 static char *

@@ -34,7 +34,6 @@ static guint signals[N_SIGNALS];
 static void
 on_save_clicked (SporMeetingEditor *self)
 {
-  const char * const *kinds = spor_meeting_kinds ();
   g_autoptr(GError) error = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
@@ -45,12 +44,12 @@ on_save_clicked (SporMeetingEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!spor_participant_add_meeting (self->store, self->participant_id,
-                                     kind < g_strv_length ((char **) kinds) ? kinds[kind] : NULL,
-                                     date,
-                                     staff > 0 && staff <= self->staff_ids->len
-                                       ? g_array_index (self->staff_ids, gint64, staff - 1) : 0,
-                                     g_strstrip (notes), &error))
+  if (!spor_meetings_add (self->store, self->participant_id,
+                          spor_value_list_get_value (&spor_values_meeting_kind, kind),
+                          date,
+                          staff > 0 && staff <= self->staff_ids->len
+                            ? g_array_index (self->staff_ids, gint64, staff - 1) : 0,
+                          g_strstrip (notes), &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -104,7 +103,6 @@ spor_meeting_editor_new (GtkWindow *parent,
                          gint64     participant_id)
 {
   SporMeetingEditor *self = g_object_new (SPOR_TYPE_MEETING_EDITOR, "transient-for", parent, NULL);
-  const char * const *kinds = spor_meeting_kinds ();
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_STAFF);
@@ -113,8 +111,8 @@ spor_meeting_editor_new (GtkWindow *parent,
 
   self->store = g_object_ref (store);
   self->participant_id = participant_id;
-  for (guint i = 0; kinds[i] != NULL; i++)
-    gtk_string_list_append (kind_names, spor_meeting_kind_label (kinds[i]));
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_meeting_kind); i++)
+    gtk_string_list_append (kind_names, spor_value_list_get_label (&spor_values_meeting_kind, i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
   adw_combo_row_set_selected (self->kind_row, 1); /* individual coaching, the most common */
 

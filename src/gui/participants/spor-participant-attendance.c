@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -86,15 +85,8 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
       last = g_strdup (from);
     }
   {
-    guint y, m, d;
-    GDate date;
-
-    sscanf (last, "%u-%u-%u", &y, &m, &d);
-    g_date_set_dmy (&date, d, m, y);
-    g_date_subtract_days (&date, (N_WEEKS - 1) * 7);
-    first = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                             (guint) g_date_get_month (&date), g_date_get_day (&date));
-    if (strcmp (first, from) < 0)
+    first = spor_date_add_days (last, -(N_WEEKS - 1) * 7);
+    if (first == NULL || strcmp (first, from) < 0)
       {
         g_free (first);
         first = g_strdup (from);

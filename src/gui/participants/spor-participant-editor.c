@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "spor-conflict.h"
@@ -99,17 +98,9 @@ row_at (SporParticipantEditor *self,
 static char *
 normalise_date (const char *text)
 {
-  int a, b, c;
-  char s1, s2;
+  char *iso = spor_date_parse_dmy (text);
 
-  if (sscanf (text, "%d%c%d%c%d", &a, &s1, &b, &s2, &c) == 5 && s1 == s2 &&
-      (s1 == '.' || s1 == '-' || s1 == '/') && a >= 1 && a <= 31 && c >= 1000)
-    {
-      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
-      if (spor_date_is_valid (iso))
-        return g_steal_pointer (&iso);
-    }
-  return g_strdup (text);
+  return iso != NULL ? iso : g_strdup (text);
 }
 
 static GtkWidget *
@@ -149,8 +140,6 @@ static void
 read_form (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  const char * const *provisions = spor_participant_provisions ();
-  const char * const *statuses = spor_participant_statuses ();
   guint selected;
   g_autofree char *needs = NULL;
   g_autofree char *notes = NULL;
@@ -174,10 +163,10 @@ read_form (SporParticipantEditor *self)
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     spor_entity_unset (e, "provision");
   else
-    spor_entity_set_text (e, "provision", provisions[selected - 1]);
+    spor_entity_set_text (e, "provision", spor_value_list_get_value (&spor_values_provision, selected - 1));
   selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < g_strv_length ((char **) statuses))
-    spor_entity_set_text (e, "status", statuses[selected]);
+  if (selected < spor_value_list_get_n_values (&spor_values_participant_status))
+    spor_entity_set_text (e, "status", spor_value_list_get_value (&spor_values_participant_status, selected));
 
   selected = adw_combo_row_get_selected (self->programme_row);
   if (selected == 0 || selected >= self->programme_ids->len + 1)
@@ -311,8 +300,9 @@ save_mentors (SporParticipantEditor  *self,
   for (guint i = 0; i < self->mentor_switches->len; i++)
     if (gtk_switch_get_active (self->mentor_switches->pdata[i]))
       g_array_append_val (ids, g_array_index (self->staff_ids, gint64, i));
-  return spor_participant_set_staff (self->store, spor_entity_get_id (SPOR_ENTITY (self->participant)),
-                                     "mentor", ids, error);
+  return spor_participant_staff_set_ids (self->store,
+                                         spor_entity_get_id (SPOR_ENTITY (self->participant)),
+                                         "mentor", ids, error);
 }
 
 static void load (SporParticipantEditor *self);
@@ -444,7 +434,7 @@ fill_mentors (SporParticipantEditor *self,
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
   g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
-    ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
+    ? spor_participant_staff_get_ids (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < self->mentor_rows->len; i++)
@@ -486,8 +476,6 @@ static void
 load (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  const char * const *provisions = spor_participant_provisions ();
-  const char * const *statuses = spor_participant_statuses ();
   g_autoptr(GtkStringList) provision_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) programme_names = gtk_string_list_new (NULL);
@@ -515,23 +503,17 @@ load (SporParticipantEditor *self)
     }
 
   gtk_string_list_append (provision_names, _("Not stated"));
-  selected = 0;
-  for (guint i = 0; provisions[i] != NULL; i++)
-    {
-      gtk_string_list_append (provision_names, spor_participant_provision_label (provisions[i]));
-      if (g_strcmp0 (provisions[i], spor_entity_get_text (e, "provision")) == 0)
-        selected = i + 1;
-    }
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_provision); i++)
+    gtk_string_list_append (provision_names, spor_value_list_get_label (&spor_values_provision, i));
+  selected = spor_value_list_find (&spor_values_provision, spor_entity_get_text (e, "provision"));
+  selected = selected == G_MAXUINT ? 0 : selected + 1;
   adw_combo_row_set_model (self->provision_row, G_LIST_MODEL (provision_names));
   adw_combo_row_set_selected (self->provision_row, selected);
 
-  selected = 0;
-  for (guint i = 0; statuses[i] != NULL; i++)
-    {
-      gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
-      if (g_strcmp0 (statuses[i], spor_entity_get_text (e, "status")) == 0)
-        selected = i;
-    }
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
+    gtk_string_list_append (status_names, spor_value_list_get_label (&spor_values_participant_status, i));
+  selected = spor_value_list_find (&spor_values_participant_status, spor_entity_get_text (e, "status"));
+  selected = selected == G_MAXUINT ? 0 : selected;
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
   adw_combo_row_set_selected (self->status_row, selected);
 

@@ -83,15 +83,7 @@ static guint signals[N_SIGNALS];
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (iso);
-  return g_date_time_format (dt, "%x");
+  return spor_date_format_locale (iso);
 }
 
 static void
@@ -234,7 +226,7 @@ show_agreements (SporParticipantPage *self)
 static void
 show_meetings (SporParticipantPage *self)
 {
-  g_autoptr(GPtrArray) meetings = spor_participant_list_meetings (self->store, self->participant_id, NULL);
+  g_autoptr(GPtrArray) meetings = spor_meetings_list (self->store, self->participant_id, NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meetings_list))) != NULL)
@@ -255,7 +247,7 @@ show_meetings (SporParticipantPage *self)
       g_autofree char *staff = entity_name (self->store, SPOR_TYPE_STAFF,
                                             spor_entity_get_int (m, "staff_id"));
       g_autofree char *title = g_strdup_printf ("%s · %s", date,
-                                                spor_meeting_kind_label (spor_entity_get_text (m, "kind")));
+                                                spor_value_label (&spor_values_meeting_kind, spor_entity_get_text (m, "kind")));
       g_autofree char *escaped_title = g_markup_escape_text (title, -1);
       g_autoptr(GString) subtitle = g_string_new (NULL);
       GtkWidget *row = adw_action_row_new ();
@@ -332,7 +324,7 @@ spor_participant_page_reload (SporParticipantPage *self)
   contact = entity_name (self->store, SPOR_TYPE_STAFF, spor_entity_get_int (e, "contact_person_id"));
 
   gtk_label_set_label (self->name_label, spor_entity_get_text (e, "name"));
-  g_string_append (summary, spor_participant_status_label (status));
+  g_string_append (summary, spor_value_label (&spor_values_participant_status, status));
   if (programme != NULL)
     g_string_append_printf (summary, " · %s", programme);
   if (cohort != NULL)
@@ -363,7 +355,7 @@ spor_participant_page_reload (SporParticipantPage *self)
   set_subtitle (self->address_row, spor_entity_get_text (e, "address"));
   set_subtitle (self->municipality_row, spor_entity_get_text (e, "municipality"));
   set_subtitle (self->provision_row, spor_entity_is_set (e, "provision")
-                ? spor_participant_provision_label (spor_entity_get_text (e, "provision")) : NULL);
+                ? spor_value_label (&spor_values_provision, spor_entity_get_text (e, "provision")) : NULL);
 
   if (programme != NULL)
     g_string_append (line, programme);

@@ -99,7 +99,7 @@ spor_participant_row_set_item (SporParticipantRow  *self,
 
   gtk_label_set_label (self->name_label, spor_participant_item_get_name (item));
   gtk_label_set_label (self->detail_label, detail->str);
-  gtk_label_set_label (self->status_label, spor_participant_status_label (status));
+  gtk_label_set_label (self->status_label, spor_value_label (&spor_values_participant_status, status));
   self->status_class = g_strconcat ("status-", status, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
 }

@@ -156,13 +156,11 @@ on_search_activate (SporParticipantsView *self)
 static const char *
 selected_status (SporParticipantsView *self)
 {
-  const char * const *statuses = spor_participant_statuses ();
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > g_strv_length ((char **) statuses))
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     return NULL;
-  return statuses[selected - 1];
+  return spor_value_list_get_value (&spor_values_participant_status, selected - 1);
 }
 
 static gint64
@@ -667,7 +665,6 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
 static void
 spor_participants_view_init (SporParticipantsView *self)
 {
-  const char * const *statuses = spor_participant_statuses ();
   g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
@@ -679,8 +676,8 @@ spor_participants_view_init (SporParticipantsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
   self->filling = TRUE;
   gtk_string_list_append (status_names, _("All statuses"));
-  for (guint i = 0; statuses[i] != NULL; i++)
-    gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
+    gtk_string_list_append (status_names, spor_value_list_get_label (&spor_values_participant_status, i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_names));
   /* In the order of SporParticipantSort */
   gtk_string_list_append (sort_names, _("Name"));

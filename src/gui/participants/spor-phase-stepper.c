@@ -49,12 +49,9 @@ static const struct { const char *value; const char *label; } destinations[] = {
 static char *
 display_date (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (date == NULL || g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso != NULL ? iso : "");
-  return g_strdup (buffer);
+  return shown != NULL ? shown : g_strdup (iso != NULL ? iso : "");
 }
 
 static const char *
@@ -74,15 +71,7 @@ state_icon (const SporPhaseStep *step)
 static const char *
 state_text (const SporPhaseStep *step)
 {
-  if (g_strcmp0 (step->state, "done") == 0)
-    return _("Finished");
-  if (g_strcmp0 (step->state, "active") == 0)
-    return _("In progress");
-  if (g_strcmp0 (step->state, "on_hold") == 0)
-    return _("On hold");
-  if (g_strcmp0 (step->state, "skipped") == 0)
-    return _("Skipped");
-  return _("Not started");
+  return spor_value_label (&spor_values_progress_state, step->state);
 }
 
 static GtkWidget *
@@ -232,16 +221,13 @@ static char *
 change_date (SporPhaseStepper *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
-  GDate date;
+  char *date;
 
   if (*text == '\0')
     return self->today != NULL ? g_strdup (self->today) : spor_date_today ();
-  if (spor_date_is_valid (text))
-    return g_steal_pointer (&text);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  if (g_date_valid (&date))
-    return spor_date_format_iso (&date);
+  date = spor_date_parse_locale (text);
+  if (date != NULL)
+    return date;
   gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
   toast (self, _("The date of the change is not a date."));
   return NULL;

@@ -50,25 +50,15 @@ report (SporProgrammesView *self,
 char *
 spor_programmes_parse_date (const char *text)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-  GDate date;
-
-  if (spor_date_is_valid (trimmed))
-    return g_steal_pointer (&trimmed);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, trimmed);
-  return g_date_valid (&date) ? spor_date_format_iso (&date) : NULL;
+  return spor_date_parse_locale (text);
 }
 
 char *
 spor_programmes_display_date (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (date == NULL || g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso != NULL ? iso : "");
-  return g_strdup (buffer);
+  return shown != NULL ? shown : g_strdup (iso != NULL ? iso : "");
 }
 
 GtkSpinButton *

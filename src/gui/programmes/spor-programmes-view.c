@@ -131,9 +131,9 @@ new_from_template (GtkWidget          *button,
   g_autoptr(SporProgramme) programme = NULL;
 
   gtk_popover_popdown (self->template_popover);
-  programme = spor_store_create_programme_from_template (self->store,
-                                                         g_object_get_data (G_OBJECT (button), "key"),
-                                                         &error);
+  programme = spor_templates_create_programme (self->store,
+                                               g_object_get_data (G_OBJECT (button), "key"),
+                                               &error);
   if (programme == NULL)
     return spor_programmes_view_toast (self, error->message);
   open_new (self, programme);

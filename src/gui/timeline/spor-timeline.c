@@ -30,7 +30,7 @@ struct _SporTimeline
   gint64            programme_id;
   gint64            cohort_id;
   GArray           *ids;        /* participant ids, in row order */
-  GHashTable       *rows;       /* participant id → SporTimelineRow */
+  GHashTable       *rows;       /* participant id → SporProgressRow */
   guint             n_loaded;
   char             *today;      /* NULL: the local date */
 
@@ -103,9 +103,7 @@ name_width (SporTimeline *self)
 static guint32
 julian_of (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-
-  return date != NULL ? g_date_get_julian (date) : 0;
+  return spor_date_to_julian (iso);
 }
 
 static guint32
@@ -180,12 +178,12 @@ spor_timeline_get_n_loaded (SporTimeline *self)
   return self->n_loaded;
 }
 
-static SporTimelineRow *
+static SporProgressRow *
 get_row (SporTimeline *self,
          guint         row)
 {
   gint64 id = spor_timeline_get_participant (self, row);
-  SporTimelineRow *data;
+  SporProgressRow *data;
   g_autoptr(GError) error = NULL;
 
   if (id == 0 || self->store == NULL)
@@ -195,7 +193,7 @@ get_row (SporTimeline *self,
     return data;
   if (g_hash_table_size (self->rows) >= CACHE_LIMIT)
     g_hash_table_remove_all (self->rows);
-  data = spor_timeline_get_row (self->store, id, self->today, &error);
+  data = spor_progress_rows_get (self->store, id, self->today, &error);
   if (data == NULL)
     {
       g_warning ("Timeline: could not read a row: %s", error->message);
@@ -207,24 +205,6 @@ get_row (SporTimeline *self,
 }
 
 /* ---- texts --------------------------------------------------------------------------- */
-
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "waiting") == 0)
-    return _("Waiting list");
-  if (g_strcmp0 (status, "intake") == 0)
-    return _("Intake");
-  if (g_strcmp0 (status, "active") == 0)
-    return _("Active");
-  if (g_strcmp0 (status, "on_hold") == 0)
-    return _("On hold");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "dropped_out") == 0)
-    return _("Dropped out");
-  return "";
-}
 
 static const char *
 state_label (const char *state)
@@ -246,14 +226,9 @@ state_label (const char *state)
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
+  char *shown = spor_date_format_locale (iso);
 
-  if (date == NULL)
-    return g_strdup ("");
-  if (g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buffer);
+  return shown != NULL ? shown : g_strdup ("");
 }
 
 char *
@@ -261,7 +236,7 @@ spor_timeline_describe (SporTimeline *self,
                         guint         row,
                         int           bar)
 {
-  SporTimelineRow *data;
+  SporProgressRow *data;
   GString *text;
 
   g_return_val_if_fail (SPOR_IS_TIMELINE (self), NULL);
@@ -273,7 +248,7 @@ spor_timeline_describe (SporTimeline *self,
   if (bar < 0 || (guint) bar >= data->bars->len)
     {
       /* Translators: a timeline row: participant name and status */
-      g_string_append_printf (text, _("%s, %s"), data->name, status_label (data->status));
+      g_string_append_printf (text, _("%s, %s"), data->name, spor_value_label (&spor_values_participant_status, data->status));
       if (data->agreement_signed != NULL)
         {
           g_autofree char *d = format_date (data->agreement_signed);
@@ -296,7 +271,7 @@ spor_timeline_describe (SporTimeline *self,
     }
 
   {
-    SporTimelineBar *b = g_ptr_array_index (data->bars, bar);
+    SporProgressBar *b = g_ptr_array_index (data->bars, bar);
     g_autofree char *ps = format_date (b->planned_start);
     g_autofree char *pe = format_date (b->planned_end);
 
@@ -345,7 +320,7 @@ update_accessible (SporTimeline *self)
 
 /* The lane of a bar among consecutive parallel tracks, and how many lanes the group has. */
 static void
-bar_lane (SporTimelineRow *data,
+bar_lane (SporProgressRow *data,
           guint            index,
           guint           *lane,
           guint           *n_lanes)
@@ -359,16 +334,16 @@ bar_lane (SporTimelineRow *data,
   /* parallel bars overlap in time: detect a group by equal planned starts */
   while (first > 0)
     {
-      SporTimelineBar *a = g_ptr_array_index (data->bars, first - 1);
-      SporTimelineBar *b = g_ptr_array_index (data->bars, index);
+      SporProgressBar *a = g_ptr_array_index (data->bars, first - 1);
+      SporProgressBar *b = g_ptr_array_index (data->bars, index);
       if (g_strcmp0 (a->planned_start, b->planned_start) != 0)
         break;
       first--;
     }
   while (last + 1 < data->bars->len)
     {
-      SporTimelineBar *a = g_ptr_array_index (data->bars, last + 1);
-      SporTimelineBar *b = g_ptr_array_index (data->bars, index);
+      SporProgressBar *a = g_ptr_array_index (data->bars, last + 1);
+      SporProgressBar *b = g_ptr_array_index (data->bars, index);
       if (g_strcmp0 (a->planned_start, b->planned_start) != 0)
         break;
       last++;
@@ -379,12 +354,12 @@ bar_lane (SporTimelineRow *data,
 
 static gboolean
 bar_area (SporTimeline    *self,
-          SporTimelineRow *data,
+          SporProgressRow *data,
           guint            row,
           guint            index,
           graphene_rect_t *area)
 {
-  SporTimelineBar *bar = g_ptr_array_index (data->bars, index);
+  SporProgressBar *bar = g_ptr_array_index (data->bars, index);
   guint32 start = julian_of (bar->planned_start), end = julian_of (bar->planned_end);
   guint lane, n_lanes;
   double x0, x1, top = row_y (self, row) + BAR_INSET, height = ROW_HEIGHT - 2 * BAR_INSET;
@@ -410,7 +385,7 @@ spor_timeline_get_bar_area (SporTimeline    *self,
                             guint            bar,
                             graphene_rect_t *area)
 {
-  SporTimelineRow *data;
+  SporProgressRow *data;
 
   g_return_val_if_fail (SPOR_IS_TIMELINE (self), FALSE);
   data = get_row (self, row);
@@ -639,7 +614,7 @@ draw_row (SporTimeline    *self,
           const GdkRGBA   *fg,
           guint32          today)
 {
-  SporTimelineRow *data = get_row (self, row);
+  SporProgressRow *data = get_row (self, row);
   GdkRGBA milestone = { 0.1, 0.1, 0.1, 1 }, red, green, blue;
   double y = row_y (self, row);
 
@@ -652,7 +627,7 @@ draw_row (SporTimeline    *self,
 
   for (guint i = 0; i < data->bars->len; i++)
     {
-      SporTimelineBar *bar = g_ptr_array_index (data->bars, i);
+      SporProgressBar *bar = g_ptr_array_index (data->bars, i);
       graphene_rect_t area;
       GdkRGBA colour;
       guint32 planned_start = julian_of (bar->planned_start), planned_end = julian_of (bar->planned_end);
@@ -727,7 +702,7 @@ draw_name (SporTimeline  *self,
            guint          row,
            const GdkRGBA *fg)
 {
-  SporTimelineRow *data = get_row (self, row);
+  SporProgressRow *data = get_row (self, row);
   double y = row_y (self, row);
   GdkRGBA dim = *fg;
 
@@ -736,7 +711,7 @@ draw_name (SporTimeline  *self,
   dim.alpha = 0.65;
   {
     g_autoptr(PangoLayout) name = make_layout (self, data->name, name_width (self) - 20, FALSE);
-    g_autoptr(PangoLayout) status = make_layout (self, status_label (data->status), name_width (self) - 20, TRUE);
+    g_autoptr(PangoLayout) status = make_layout (self, spor_value_label (&spor_values_participant_status, data->status), name_width (self) - 20, TRUE);
 
     draw_text (snapshot, name, 12, y + 2, fg);
     draw_text (snapshot, status, 12, y + 20, &dim);
@@ -869,7 +844,7 @@ describe_row_widget (SporTimeline *self,
                      GtkWidget    *child,
                      guint         row)
 {
-  SporTimelineRow *data = get_row (self, row);
+  SporProgressRow *data = get_row (self, row);
   g_autoptr(GString) description = g_string_new (NULL);
   g_autofree char *summary = NULL;
 
@@ -976,7 +951,7 @@ spor_timeline_select (SporTimeline *self,
                       guint         row,
                       int           bar)
 {
-  SporTimelineRow *data;
+  SporProgressRow *data;
 
   g_return_if_fail (SPOR_IS_TIMELINE (self));
   if (spor_timeline_get_n_rows (self) == 0)
@@ -992,7 +967,7 @@ spor_timeline_select (SporTimeline *self,
   scroll_to_row (self, row);
   if (data != NULL && bar >= 0)
     {
-      SporTimelineBar *b = g_ptr_array_index (data->bars, bar);
+      SporProgressBar *b = g_ptr_array_index (data->bars, bar);
       scroll_to_day (self, julian_of (b->actual_start != NULL ? b->actual_start : b->planned_start));
     }
   update_accessible (self);
@@ -1094,7 +1069,7 @@ click_pressed (GtkGestureClick *gesture,
 {
   int row = row_at (self, y);
   int bar = -1;
-  SporTimelineRow *data;
+  SporProgressRow *data;
 
   if (row < 0)
     return;
@@ -1157,10 +1132,10 @@ spor_timeline_set_source (SporTimeline *self,
 
   if (store != NULL && (programme_id > 0 || cohort_id > 0))
     {
-      self->ids = spor_timeline_list_ids (store, programme_id, cohort_id, &error);
+      self->ids = spor_progress_rows_list_ids (store, programme_id, cohort_id, &error);
       if (self->ids == NULL)
         g_warning ("Timeline: %s", error->message);
-      else if (spor_timeline_get_range (store, programme_id, cohort_id, &first, &last, &error))
+      else if (spor_progress_rows_get_range (store, programme_id, cohort_id, &first, &last, &error))
         {
           guint32 f = julian_of (first), l = julian_of (last);
 
@@ -1399,7 +1374,7 @@ spor_timeline_init (SporTimeline *self)
 
   self->row_widgets = g_ptr_array_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                      (GDestroyNotify) spor_timeline_row_free);
+                                      (GDestroyNotify) spor_progress_row_free);
   self->zoom = SPOR_TIMELINE_ZOOM_MONTHS;
   self->selected = -1;
   self->focus_bar = -1;

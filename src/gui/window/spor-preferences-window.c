@@ -45,8 +45,20 @@ static void
 load_from_store (SporPreferencesWindow *self)
 {
   g_autofree char *site_name = NULL;
+  g_autoptr(GError) error = NULL;
 
-  site_name = spor_store_dup_site_name (self->store);
+  site_name = spor_store_dup_site_name (self->store, &error);
+  if (site_name == NULL)
+    {
+      /* Translators: %s is the reason, e.g. "the database is in use by another program" */
+      g_autofree char *text = g_strdup_printf (_("The site name could not be read: %s"),
+                                               error->message);
+      AdwToast *toast = spor_gui_toast_new (text);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->site_name_row),
                          site_name != NULL ? site_name : "");
 
