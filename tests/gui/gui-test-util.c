@@ -92,16 +92,27 @@ is_mapped (gpointer widget)
 }
 
 GtkWidget *
-gui_window_with (GtkWidget *child)
+gui_window_sized (GtkWidget *child,
+                  int        width,
+                  int        height)
 {
   GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
-  gtk_window_set_child (GTK_WINDOW (window), child);
+  /* as in the main window: the views send their toasts to the window's overlay */
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
   gui_wait_for (is_mapped, window, 20);
   gui_iterate ();
   return window;
+}
+
+GtkWidget *
+gui_window_with (GtkWidget *child)
+{
+  return gui_window_sized (child, 1100, 800);
 }
 
 GtkWidget *

@@ -30,8 +30,11 @@ void              gui_iterate             (void);
 void              gui_wait_for            (gboolean     (*done) (gpointer data),
                                            gpointer       data,
                                            guint          seconds);
-/* A window with @child, shown and mapped. */
+/* A window with @child under a toast overlay, as in the main window, shown and mapped. */
 GtkWidget        *gui_window_with         (GtkWidget     *child);
+GtkWidget        *gui_window_sized        (GtkWidget     *child,
+                                           int            width,
+                                           int            height);
 
 GtkWidget        *gui_find_widget         (GtkWidget     *root,
                                            GType          type);

@@ -300,7 +300,7 @@ test_block_undo (GuiFixture    *f,
 
   if (answer != NULL)
     change_elsewhere (f, SPOR_TYPE_BLOCK, id, "title", "Fortælleværksted, flyttet");
-  click (view, "_Undo");
+  click (window, "_Undo");
   if (answer != NULL)
     gui_answer_dialog ("Undo Over Newer Changes?", answer,
                        "“Fortælleværksted, flyttet” was changed elsewhere after it was saved here", NULL);

@@ -17,6 +17,8 @@
 #include "spor-store.h"
 #include "spor-view.h"
 
+#include "gui-test-util.h"
+
 typedef struct {
   char      *dir;
   SporStore *store;
@@ -115,24 +117,12 @@ set_search (GtkWidget  *view,
   iterate ();
 }
 
-static GtkWidget *
-new_window_with (GtkWidget *child)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
 static void
 test_search_and_show (Fixture       *fixture,
                       gconstpointer  data)
 {
   GtkWidget *view = spor_participants_view_new (fixture->store);
-  GtkWidget *window = new_window_with (view);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
   GListModel *model = list_model (view);
   GtkWidget *page;
 
@@ -184,7 +174,7 @@ test_reveal (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *page = g_object_new (SPOR_TYPE_PARTICIPANT_PAGE, NULL);
-  GtkWidget *window = new_window_with (page);
+  GtkWidget *window = gui_window_sized (page, 1000, 700);
   GtkWidget *toggle, *reveal;
 
   spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->soeren);
@@ -294,7 +284,7 @@ test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWidget *view = spor_participants_view_new (fixture->store);
-  GtkWidget *window = new_window_with (view);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
   GListModel *model = list_model (view);
   GtkWidget *page = find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL);
   g_autoptr(GError) error = NULL;

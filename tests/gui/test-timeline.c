@@ -15,6 +15,8 @@
 #include "spor-timeline.h"
 #include "spor-timeline-view.h"
 
+#include "gui-test-util.h"
+
 #define TODAY "2026-02-20"
 
 typedef struct {
@@ -120,19 +122,6 @@ run_until_drawn (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
-window_with (GtkWidget *child,
-             int        width,
-             int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
 static void
 test_bars (Fixture      *f,
            gconstpointer data)
@@ -149,7 +138,7 @@ test_bars (Fixture      *f,
   spor_timeline_set_today (timeline, TODAY);
   spor_timeline_set_zoom (timeline, SPOR_TIMELINE_ZOOM_WEEKS);
   spor_timeline_set_source (timeline, f->store, 0, f->cohort);
-  window = window_with (scroller, 1000, 400);
+  window = gui_window_sized (scroller, 1000, 400);
   run_until_drawn (GTK_WIDGET (timeline));
 
   g_assert_cmpuint (spor_timeline_get_n_rows (timeline), ==, 2);
@@ -225,7 +214,7 @@ test_virtual (Fixture      *f,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (timeline));
   spor_timeline_set_today (timeline, TODAY);
   spor_timeline_set_source (timeline, f->store, f->programme, 0);
-  window = window_with (scroller, 900, 420);
+  window = gui_window_sized (scroller, 900, 420);
   run_until_drawn (GTK_WIDGET (timeline));
 
   g_assert_cmpuint (spor_timeline_get_n_rows (timeline), ==, 302);
@@ -308,7 +297,7 @@ test_stepper (Fixture      *f,
 {
   g_autoptr(GError) error = NULL;
   SporPhaseStepper *stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
-  GtkWidget *window = window_with (GTK_WIDGET (stepper), 500, 600);
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (stepper), 500, 600);
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(SporEntity) participant = NULL;
   guint changed = 0;
@@ -377,7 +366,7 @@ test_views (Fixture      *f,
   gtk_widget_set_vexpand (timeline_view, TRUE);
   gtk_box_append (GTK_BOX (box), programmes);
   gtk_box_append (GTK_BOX (box), timeline_view);
-  window = window_with (box, 1000, 800);
+  window = gui_window_sized (box, 1000, 800);
   run_until_drawn (programmes);
 
   g_assert_cmpint (spor_programmes_view_get_programme (SPOR_PROGRAMMES_VIEW (programmes)), ==, f->programme);

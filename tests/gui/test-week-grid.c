@@ -17,6 +17,8 @@
 #include "spor-participant-attendance.h"
 #include "spor-week-grid.h"
 
+#include "gui-test-util.h"
+
 typedef struct {
   char      *dir;
   SporStore *store;
@@ -213,14 +215,10 @@ static void
 test_view (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *window = gtk_window_new ();
   SporCalendarView *view = SPOR_CALENDAR_VIEW (spor_calendar_view_new (f->store));
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (view), 1200, 800);
   SporWeekGrid *grid = spor_calendar_view_get_week_grid (view);
   SporWeekFilter filter = { 0 };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
 
   spor_calendar_view_go_to (view, "2026-11-26");
   g_assert_cmpstr (spor_calendar_view_get_week (view), ==, "2026-11-23");

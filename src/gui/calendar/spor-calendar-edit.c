@@ -81,9 +81,9 @@ undo_now (Undo *u)
   if (ok)
     return;
   if (u->before == NULL && g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
-    spor_calendar_view_toast (u->self, _("The work block has been deleted since; there is nothing to undo."));
+    spor_gui_show_toast (GTK_WIDGET (u->self), _("The work block has been deleted since; there is nothing to undo."));
   else
-    spor_calendar_view_toast (u->self, error->message);
+    spor_gui_show_toast (GTK_WIDGET (u->self), error->message);
 }
 
 static void
@@ -139,7 +139,7 @@ on_block_saved (SporBlockEditor  *editor,
                 SporBlockState   *before,
                 SporCalendarView *self)
 {
-  AdwToast *t = adw_toast_new (created ? _("Work block created") : _("Work block saved"));
+  AdwToast *t = spor_gui_toast_new (created ? _("Work block created") : _("Work block saved"));
   Undo *u = g_rc_box_new0 (Undo);
   g_autoptr(SporBlock) block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, NULL);
 
@@ -150,7 +150,7 @@ on_block_saved (SporBlockEditor  *editor,
   adw_toast_set_button_label (t, _("_Undo"));
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_save), u,
                          (GClosureNotify) (void (*) (void)) undo_release, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  spor_gui_add_toast (GTK_WIDGET (self), t);
 
   gtk_stack_set_visible_child_name (self->stack, "week");
   if (created && block != NULL)
@@ -215,7 +215,7 @@ spor_calendar_view_delete_block (SporCalendarView *self,
                                delete_block);
   g_ptr_array_add (self->pending, p);
   g_signal_connect (p, "finished", G_CALLBACK (on_pending_finished), self);
-  spor_pending_delete_add_toast (p, self->toast_overlay, _("Work block deleted"));
+  spor_pending_delete_add_toast (p, GTK_WIDGET (self), _("Work block deleted"));
   if (self->week != NULL)
     spor_calendar_view_show_week (self);
 }

@@ -24,7 +24,6 @@ struct _SporCalendarView
   SporWeek        *week;
   gboolean         filling;
 
-  AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkLabel        *week_label;
@@ -40,8 +39,6 @@ struct _SporCalendarView
   GtkListBox      *attention_list;
 };
 
-void     spor_calendar_view_toast         (SporCalendarView *self,
-                                           const char       *text);
 void     spor_calendar_view_fill_filters  (SporCalendarView *self);
 void     spor_calendar_view_show_week     (SporCalendarView *self);
 

@@ -87,13 +87,6 @@ spor_calendar_view_format_week (const char *monday)
   return g_strdup_printf (_("Week %d · %s"), g_date_time_get_week_of_year (start), range);
 }
 
-void
-spor_calendar_view_toast (SporCalendarView *self,
-                          const char       *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
-}
-
 /* Filters: drop-downs of names with an id array beside each */
 
 static void
@@ -478,13 +471,13 @@ on_export_response (GtkNativeDialog  *chooser,
       guint n = 0;
 
       if (path == NULL || !spor_ical_export_file (self->store, selection, path, &n, &error))
-        spor_calendar_view_toast (self, error != NULL ? error->message : _("The calendar could not be written there."));
+        spor_gui_show_toast (GTK_WIDGET (self), error != NULL ? error->message : _("The calendar could not be written there."));
       else
         {
           /* Translators: %u is a number of work blocks */
           g_autofree char *text = g_strdup_printf (ngettext ("Exported %u work block",
                                                              "Exported %u work blocks", n), n);
-          spor_calendar_view_toast (self, text);
+          spor_gui_show_toast (GTK_WIDGET (self), text);
         }
     }
   gtk_native_dialog_destroy (chooser);
@@ -526,7 +519,7 @@ export_action (GtkWidget  *widget,
     {
       if (self->filter.programme_id == 0)
         {
-          spor_calendar_view_toast (self, _("Choose a programme in the filter first."));
+          spor_gui_show_toast (GTK_WIDGET (self), _("Choose a programme in the filter first."));
           return;
         }
       selection.programme_id = self->filter.programme_id;
@@ -535,7 +528,7 @@ export_action (GtkWidget  *widget,
     {
       if (self->filter.staff_id == 0)
         {
-          spor_calendar_view_toast (self, _("Choose a staff member in the filter first."));
+          spor_gui_show_toast (GTK_WIDGET (self), _("Choose a staff member in the filter first."));
           return;
         }
       selection.staff_id = self->filter.staff_id;
@@ -775,7 +768,6 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
   g_type_ensure (SPOR_TYPE_WEEK_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-calendar-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, stack);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, error_page);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, week_label);

@@ -80,6 +80,36 @@ spor_gui_toast_dismiss (AdwToast *toast)
 }
 
 void
+spor_gui_add_toast (GtkWidget *widget,
+                    AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      /* the text is not logged: it may name a participant */
+      g_warning ("%s is not in a window with a toast overlay: a message was not shown",
+                 G_OBJECT_TYPE_NAME (widget));
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+spor_gui_show_toast (GtkWidget  *widget,
+                     const char *text)
+{
+  g_return_if_fail (text != NULL);
+
+  spor_gui_add_toast (widget, spor_gui_toast_new (text));
+}
+
+void
 spor_gui_status_page_show_error (AdwStatusPage *page,
                                  const GError  *error)
 {

@@ -31,6 +31,15 @@ AdwToast *spor_gui_toast_new          (const char    *text);
  * as soon as it is in: libadwaita 1.2 crashes when a toast's hiding ends before its
  * showing does (for example one shown in place of another and dismissed at once). */
 void      spor_gui_toast_dismiss      (AdwToast      *toast);
+/* Shows @toast (taking it) on the toast overlay of @widget's window: each window has one
+ * overlay, the nearest AdwToastOverlay above @widget, and its views and panes send their
+ * messages there. A widget outside such a window is a mistake of the caller: it is said
+ * once with a warning, and the toast is dropped. */
+void      spor_gui_add_toast          (GtkWidget     *widget,
+                                       AdwToast      *toast);
+/* The same for a toast that shows @text literally (spor_gui_toast_new()). */
+void      spor_gui_show_toast         (GtkWidget     *widget,
+                                       const char    *text);
 
 /* Puts a status page into the state "this view could not read the database". */
 void      spor_gui_status_page_show_error (AdwStatusPage *page,

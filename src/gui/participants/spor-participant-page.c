@@ -1,8 +1,8 @@
 /* spor-participant-page.c
  *
  * The page follows the store's changes of what it shows (spor_view_follow()), its own
- * writes included. Signals: "delete-requested" (the view confirms and erases, with undo),
- * "toast" (a message).
+ * writes included. Signal "delete-requested": the view confirms and erases, with undo.
+ * Messages go to the window's toast overlay.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,7 +73,6 @@ static const char * const followed_kinds[] = {
 
 enum {
   SIGNAL_DELETE_REQUESTED,
-  SIGNAL_TOAST,
   N_SIGNALS
 };
 
@@ -476,7 +475,7 @@ static void
 toast (SporParticipantPage *self,
        const char          *text)
 {
-  g_signal_emit (self, signals[SIGNAL_TOAST], 0, text);
+  spor_gui_show_toast (GTK_WIDGET (self), text);
 }
 
 static GtkWindow *
@@ -724,8 +723,6 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
   signals[SIGNAL_DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                    G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participant-page.ui");

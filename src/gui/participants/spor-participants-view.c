@@ -29,7 +29,6 @@ struct _SporParticipantsView
   gboolean             filling;
   gboolean             list_fresh; /* just read: the first reload need not read it again */
 
-  AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   AdwLeaflet          *leaflet;
@@ -59,13 +58,6 @@ enum {
 
 /* What the list, its rows and its filters show; the page follows its own kinds. */
 static const char * const followed_kinds[] = { "participant", "programme", "cohort", NULL };
-
-static void
-add_toast (SporParticipantsView *self,
-           const char           *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
-}
 
 static void
 update_list_state (SporParticipantsView *self)
@@ -512,7 +504,7 @@ delete_now (SporParticipantsView *self,
 
   /* Translators: %s is a participant's name */
   title = g_strdup_printf (_("%s deleted"), name);
-  spor_pending_delete_add_toast (self->pending, self->toast_overlay, title);
+  spor_pending_delete_add_toast (self->pending, GTK_WIDGET (self), title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", TRUE);
 }
 
@@ -553,13 +545,6 @@ on_delete_requested (SporParticipantsView *self,
   g_object_set_data (G_OBJECT (dialog), "participant", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_page_toast (SporParticipantsView *self,
-               const char           *text)
-{
-  add_toast (self, text);
 }
 
 static void
@@ -633,7 +618,6 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participants-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantsView, name)
-  BIND (toast_overlay);
   BIND (stack);
   BIND (error_page);
   BIND (leaflet);
@@ -702,7 +686,6 @@ spor_participants_view_init (SporParticipantsView *self)
 
   g_signal_connect_object (self->page, "delete-requested", G_CALLBACK (on_delete_requested), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->page, "toast", G_CALLBACK (on_page_toast), self, G_CONNECT_SWAPPED);
 }
 
 static void

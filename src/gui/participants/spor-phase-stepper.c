@@ -204,12 +204,7 @@ static void
 toast (SporPhaseStepper *self,
        const char       *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), spor_gui_toast_new (text));
-  else
-    g_message ("%s", text);
+  spor_gui_show_toast (GTK_WIDGET (self), text);
 }
 
 static void
