@@ -13,6 +13,7 @@
 
 #include "spor-block-editor.h"
 #include "spor-calendar-view.h"
+#include "spor-choice.h"
 #include "spor-occurrence-dialog.h"
 #include "spor-participant-attendance.h"
 #include "spor-week-grid.h"
@@ -330,6 +331,85 @@ test_occurrence_dialog (Fixture       *f,
 }
 
 static void
+collect_drop_downs (GtkWidget *root,
+                    GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_DROP_DOWN (child))
+        g_ptr_array_add (found, child);
+      collect_drop_downs (child, found);
+    }
+}
+
+static SporAttendanceStatus
+stored_status (Fixture *f,
+               guint    participant)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = spor_attendance_list_occurrence (f->store, f->syddjurs, "2026-11-24", &error);
+
+  g_assert_no_error (error);
+  return ((SporAttendanceRow *) g_ptr_array_index (rows, participant))->status;
+}
+
+/* Each participant's status drop-down offers the six states, no more (a list read past
+ * its end once showed a seventh), shows what is stored, and stores what is chosen. */
+static void
+test_occurrence_statuses (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const labels[] = {
+    "Not Registered", "Present", "Late", "Absent with Notice", "Absent without Notice", "Sick"
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporOccurrence) o = spor_blocks_get_occurrence (f->store, f->syddjurs, "2026-11-24", &error);
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  SporOccurrenceDialog *dialog;
+
+  g_assert_true (spor_attendance_set (f->store, f->syddjurs, "2026-11-24", f->participants[1],
+                                      SPOR_ATTENDANCE_SICK, -1, &error));
+  g_assert_no_error (error);
+  dialog = g_object_ref (spor_occurrence_dialog_new (f->store, o));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (100);
+  collect_drop_downs (GTK_WIDGET (dialog), drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 3);
+  for (guint i = 0; i < drop_downs->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (drop_downs, i));
+
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (labels));
+      for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+        {
+          g_autoptr(SporChoice) choice = g_list_model_get_item (model, j);
+
+          g_assert_cmpstr (spor_choice_get_label (choice), ==, labels[j]);
+        }
+    }
+  g_assert_cmpstr (spor_choice_get_selected (g_ptr_array_index (drop_downs, 0)), ==, NULL);
+  g_assert_cmpstr (spor_choice_get_selected (g_ptr_array_index (drop_downs, 1)), ==, "sick");
+
+  g_assert_true (spor_choice_select (g_ptr_array_index (drop_downs, 0), "late"));
+  iterate (50);
+  g_assert_cmpint (stored_status (f, 0), ==, SPOR_ATTENDANCE_LATE);
+  /* a value the list does not have selects nothing else and stores nothing */
+  drop_downs->len = 0;
+  collect_drop_downs (GTK_WIDGET (dialog), drop_downs);
+  g_assert_false (spor_choice_select (g_ptr_array_index (drop_downs, 1), "asleep"));
+  g_assert_cmpint (stored_status (f, 1), ==, SPOR_ATTENDANCE_SICK);
+  g_assert_true (spor_choice_select (g_ptr_array_index (drop_downs, 1), NULL));
+  iterate (50);
+  g_assert_cmpint (stored_status (f, 1), ==, SPOR_ATTENDANCE_UNKNOWN);
+  g_assert_cmpint (stored_status (f, 0), ==, SPOR_ATTENDANCE_LATE);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  g_assert_finalize_object (dialog);
+}
+
+static void
 test_participant_attendance (Fixture       *f,
                              gconstpointer  data)
 {
@@ -361,6 +441,7 @@ main (int   argc,
   g_test_add ("/calendar-view/week", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
   g_test_add ("/block-editor/save", Fixture, NULL, fixture_setup, test_editor, fixture_teardown);
   g_test_add ("/occurrence-dialog/mark-all", Fixture, NULL, fixture_setup, test_occurrence_dialog, fixture_teardown);
+  g_test_add ("/occurrence-dialog/statuses", Fixture, NULL, fixture_setup, test_occurrence_statuses, fixture_teardown);
   g_test_add ("/participant-attendance/weeks", Fixture, NULL, fixture_setup, test_participant_attendance, fixture_teardown);
 
   return g_test_run ();

@@ -11,6 +11,8 @@
 #include "spor-blocks.h"
 
 #include "spor-block-editor.h"
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
 
@@ -62,10 +64,6 @@ G_DEFINE_FINAL_TYPE (SporBlockEditor, spor_block_editor, ADW_TYPE_WINDOW)
 
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static const char * const roles[] = {
-  "creative", "adviser", "mentor", "coordinator", "volunteer", "contact_person", "caseworker",
-};
 
 static void
 member_clear (gpointer data)
@@ -264,16 +262,16 @@ static void
 on_add_staff_clicked (SporBlockEditor *self)
 {
   gint64 id = combo_id (self->staff_add_row, self->staff_choice_ids);
-  guint r = adw_combo_row_get_selected (self->role_add_row);
+  const char *role = spor_choice_get_selected (self->role_add_row);
   Member m;
 
-  if (id <= 0 || r >= G_N_ELEMENTS (roles))
+  if (id <= 0 || role == NULL)
     return;
   for (guint i = 0; i < self->staff->len; i++)
     if (g_array_index (self->staff, Member, i).id == id &&
-        g_strcmp0 (g_array_index (self->staff, Member, i).role, roles[r]) == 0)
+        g_strcmp0 (g_array_index (self->staff, Member, i).role, role) == 0)
       return;
-  m = (Member) { id, g_strdup (roles[r]), combo_text (self->staff_add_row) };
+  m = (Member) { id, g_strdup (role), combo_text (self->staff_add_row) };
   g_array_append_val (self->staff, m);
   refresh_members (self);
 }
@@ -660,7 +658,7 @@ spor_block_editor_class_init (SporBlockEditorClass *klass)
 static void
 spor_block_editor_init (SporBlockEditor *self)
 {
-  g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) roles = spor_choice_lists_roles ();
   GDate monday;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -690,9 +688,7 @@ spor_block_editor_init (SporBlockEditor *self)
       self->weekday_buttons[d] = GTK_TOGGLE_BUTTON (toggle);
       g_date_add_days (&monday, 1);
     }
-  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
-    gtk_string_list_append (role_names, spor_blocks_role_label (roles[r]));
-  adw_combo_row_set_model (self->role_add_row, G_LIST_MODEL (role_names));
+  spor_choice_set_model (self->role_add_row, roles, NULL);
 
   g_signal_connect_swapped (self->once_switch, "notify::active", G_CALLBACK (on_once_changed), self);
   g_signal_connect_swapped (self->programme_row, "notify::selected", G_CALLBACK (on_programme_changed), self);

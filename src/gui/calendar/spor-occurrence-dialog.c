@@ -8,6 +8,8 @@
 
 #include "spor-attendance.h"
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-occurrence-dialog.h"
 
@@ -59,7 +61,7 @@ on_status_changed (GtkDropDown          *drop_down,
 {
   gint64 participant = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (drop_down), "participant"));
   GtkSpinButton *spin = g_object_get_data (G_OBJECT (drop_down), "spin");
-  SporAttendanceStatus status = gtk_drop_down_get_selected (drop_down);
+  SporAttendanceStatus status = spor_attendance_status_from_string (spor_choice_get_selected (drop_down));
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -84,7 +86,7 @@ on_hours_changed (GtkSpinButton        *spin,
 {
   GtkDropDown *drop_down = g_object_get_data (G_OBJECT (spin), "drop-down");
   gint64 participant = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "participant"));
-  SporAttendanceStatus status = gtk_drop_down_get_selected (drop_down);
+  SporAttendanceStatus status = spor_attendance_status_from_string (spor_choice_get_selected (drop_down));
   g_autoptr(GError) error = NULL;
 
   if (self->filling || status == SPOR_ATTENDANCE_UNKNOWN)
@@ -100,23 +102,20 @@ on_hours_changed (GtkSpinButton        *spin,
 
 static GtkWidget *
 participant_row (SporOccurrenceDialog *self,
-                 SporAttendanceRow    *r)
+                 SporAttendanceRow    *r,
+                 GListModel           *statuses)
 {
-  static const char *labels[6];
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *drop_down, *spin;
   g_autofree char *status_name = NULL;
   g_autofree char *hours_name = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    labels[i] = spor_attendance_status_label (i);
-
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
-  drop_down = gtk_drop_down_new_from_strings (labels);
+  drop_down = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), r->status);
+  spor_choice_set_model (drop_down, statuses, spor_attendance_status_to_string (r->status));
   /* Translators: accessible names; %s is a participant's name */
   status_name = g_strdup_printf (_("Attendance of %s"), r->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, status_name, -1);
@@ -149,6 +148,7 @@ fill (SporOccurrenceDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SporOccurrence) fresh = NULL;
+  g_autoptr(GListModel) statuses = NULL;
   g_autofree char *day = NULL;
   g_autofree char *when = NULL;
   g_autofree char *description = NULL;
@@ -183,11 +183,12 @@ fill (SporOccurrenceDialog *self)
       self->filling = FALSE;
       return;
     }
+  statuses = spor_choice_lists_attendance ();
   for (guint i = 0; i < rows->len; i++)
     {
       SporAttendanceRow *r = g_ptr_array_index (rows, i);
 
-      gtk_list_box_append (self->participant_list, participant_row (self, r));
+      gtk_list_box_append (self->participant_list, participant_row (self, r, statuses));
       if (r->status != SPOR_ATTENDANCE_UNKNOWN)
         registered++;
     }

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-meeting-editor.h"
 #include "spor-participants.h"
@@ -34,19 +36,17 @@ static guint signals[N_SIGNALS];
 static void
 on_save_clicked (SporMeetingEditor *self)
 {
-  const char * const *kinds = spor_meeting_kinds ();
   g_autoptr(GError) error = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
-  guint kind = adw_combo_row_get_selected (self->kind_row);
   guint staff = adw_combo_row_get_selected (self->staff_row);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!spor_participant_add_meeting (self->store, self->participant_id,
-                                     kind < g_strv_length ((char **) kinds) ? kinds[kind] : NULL,
+                                     spor_choice_get_selected (self->kind_row),
                                      date,
                                      staff > 0 && staff <= self->staff_ids->len
                                        ? g_array_index (self->staff_ids, gint64, staff - 1) : 0,
@@ -104,8 +104,7 @@ spor_meeting_editor_new (GtkWindow *parent,
                          gint64     participant_id)
 {
   SporMeetingEditor *self = g_object_new (SPOR_TYPE_MEETING_EDITOR, "transient-for", parent, NULL);
-  const char * const *kinds = spor_meeting_kinds ();
-  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) kinds = spor_choice_lists_meeting_kinds ();
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_STAFF);
   g_autoptr(GPtrArray) staff = NULL;
@@ -113,10 +112,8 @@ spor_meeting_editor_new (GtkWindow *parent,
 
   self->store = g_object_ref (store);
   self->participant_id = participant_id;
-  for (guint i = 0; kinds[i] != NULL; i++)
-    gtk_string_list_append (kind_names, spor_meeting_kind_label (kinds[i]));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
-  adw_combo_row_set_selected (self->kind_row, 1); /* individual coaching, the most common */
+  /* individual coaching, the most common */
+  spor_choice_set_model (self->kind_row, kinds, "coaching");
 
   gtk_string_list_append (staff_names, _("None"));
   spor_query_where_int (query, "active", 1);

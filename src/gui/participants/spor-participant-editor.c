@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
 #include "spor-participant-editor.h"
@@ -149,8 +151,7 @@ static void
 read_form (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  const char * const *provisions = spor_participant_provisions ();
-  const char * const *statuses = spor_participant_statuses ();
+  const char *value;
   guint selected;
   g_autofree char *needs = NULL;
   g_autofree char *notes = NULL;
@@ -170,14 +171,12 @@ read_form (SporParticipantEditor *self)
         spor_entity_set_text (e, text_fields[i].field, text);
     }
 
-  selected = adw_combo_row_get_selected (self->provision_row);
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    spor_entity_unset (e, "provision");
+  if ((value = spor_choice_get_selected (self->provision_row)) != NULL)
+    spor_entity_set_text (e, "provision", value);
   else
-    spor_entity_set_text (e, "provision", provisions[selected - 1]);
-  selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < g_strv_length ((char **) statuses))
-    spor_entity_set_text (e, "status", statuses[selected]);
+    spor_entity_unset (e, "provision");
+  if ((value = spor_choice_get_selected (self->status_row)) != NULL)
+    spor_entity_set_text (e, "status", value);
 
   selected = adw_combo_row_get_selected (self->programme_row);
   if (selected == 0 || selected >= self->programme_ids->len + 1)
@@ -486,10 +485,8 @@ static void
 load (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  const char * const *provisions = spor_participant_provisions ();
-  const char * const *statuses = spor_participant_statuses ();
-  g_autoptr(GtkStringList) provision_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) provisions = spor_choice_lists_provisions (_("Not stated"));
+  g_autoptr(GListModel) statuses = spor_choice_lists_participant_statuses (NULL);
   g_autoptr(GtkStringList) programme_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) programmes_query = spor_query_new (SPOR_TYPE_PROGRAMME);
@@ -514,26 +511,8 @@ load (SporParticipantEditor *self)
         set_entry (row_at (self, text_fields[i].offset), text);
     }
 
-  gtk_string_list_append (provision_names, _("Not stated"));
-  selected = 0;
-  for (guint i = 0; provisions[i] != NULL; i++)
-    {
-      gtk_string_list_append (provision_names, spor_participant_provision_label (provisions[i]));
-      if (g_strcmp0 (provisions[i], spor_entity_get_text (e, "provision")) == 0)
-        selected = i + 1;
-    }
-  adw_combo_row_set_model (self->provision_row, G_LIST_MODEL (provision_names));
-  adw_combo_row_set_selected (self->provision_row, selected);
-
-  selected = 0;
-  for (guint i = 0; statuses[i] != NULL; i++)
-    {
-      gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
-      if (g_strcmp0 (statuses[i], spor_entity_get_text (e, "status")) == 0)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
-  adw_combo_row_set_selected (self->status_row, selected);
+  spor_choice_set_model (self->provision_row, provisions, spor_entity_get_text (e, "provision"));
+  spor_choice_set_model (self->status_row, statuses, spor_entity_get_text (e, "status"));
 
   gtk_string_list_append (programme_names, _("None"));
   spor_query_order_by (programmes_query, "name", FALSE);

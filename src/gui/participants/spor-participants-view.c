@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
@@ -145,18 +147,6 @@ on_search_activate (SporParticipantsView *self)
     on_row_activated (self, 0);
 }
 
-static const char *
-selected_status (SporParticipantsView *self)
-{
-  const char * const *statuses = spor_participant_statuses ();
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > g_strv_length ((char **) statuses))
-    return NULL;
-  return statuses[selected - 1];
-}
-
 static gint64
 selected_id (GtkDropDown *dropdown,
              GArray      *ids)
@@ -173,7 +163,7 @@ on_filter_changed (SporParticipantsView *self)
 {
   if (self->list == NULL || self->filling)
     return;
-  spor_participant_list_set_status (self->list, selected_status (self));
+  spor_participant_list_set_status (self->list, spor_choice_get_selected (self->status_dropdown));
   spor_participant_list_set_programme (self->list, selected_id (self->programme_dropdown, self->programme_ids));
   spor_participant_list_set_cohort (self->list, selected_id (self->cohort_dropdown, self->cohort_ids));
   spor_participant_list_set_sort (self->list, (SporParticipantSort) gtk_drop_down_get_selected (self->sort_dropdown));
@@ -651,8 +641,7 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
 static void
 spor_participants_view_init (SporParticipantsView *self)
 {
-  const char * const *statuses = spor_participant_statuses ();
-  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) statuses = spor_choice_lists_participant_statuses (_("All statuses"));
   g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
 
@@ -662,10 +651,7 @@ spor_participants_view_init (SporParticipantsView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
   self->filling = TRUE;
-  gtk_string_list_append (status_names, _("All statuses"));
-  for (guint i = 0; statuses[i] != NULL; i++)
-    gtk_string_list_append (status_names, spor_participant_status_label (statuses[i]));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_names));
+  spor_choice_set_model (self->status_dropdown, statuses, NULL);
   /* In the order of SporParticipantSort */
   gtk_string_list_append (sort_names, _("Name"));
   gtk_string_list_append (sort_names, _("Start date"));

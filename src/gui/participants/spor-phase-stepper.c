@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-phase-stepper.h"
 #include "spor-progress.h"
@@ -35,16 +37,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const struct { const char *value; const char *label; } destinations[] = {
-  { "education", N_("Education") },
-  { "internship", N_("Company internship") },
-  { "wage_subsidy", N_("Wage subsidy") },
-  { "work_trial", N_("Paid work trial (social free card)") },
-  { "job", N_("Job") },
-  { "other", N_("Other") },
-  { "none", N_("None yet") },
-};
 
 static char *
 display_date (const char *iso)
@@ -293,7 +285,7 @@ leave_response (AdwMessageDialog *dialog,
                                      gtk_editable_get_text (data->text), date, &error);
       else
         ok = spor_progress_complete (self->store, self->participant_id,
-                                     destinations[gtk_drop_down_get_selected (data->destination)].value,
+                                     spor_choice_get_selected (data->destination),
                                      gtk_editable_get_text (data->text), date, &error);
       finish (self, ok, error);
     }
@@ -336,12 +328,11 @@ leave_action (GtkWidget  *widget,
 
   if (!drop)
     {
-      g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+      g_autoptr(GListModel) destinations = spor_choice_lists_destinations ();
       GtkWidget *label = gtk_label_new (_("Planned destination"));
 
-      for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
-        gtk_string_list_append (model, _(destinations[i].label));
-      data->destination = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL));
+      data->destination = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+      spor_choice_set_model (data->destination, destinations, NULL);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_accessible_update_property (GTK_ACCESSIBLE (data->destination),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Planned destination"), -1);

@@ -9,22 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view-private.h"
 #include "spor-progress.h"
 #include "spor-util.h"
-
-static const struct { const char *value; const char *label; } outcomes[] = {
-  { "education", N_("Education") },
-  { "employment", N_("Employment") },
-  { "internship", N_("Company internship") },
-  { "wage_subsidy", N_("Wage subsidy") },
-  { "work_trial", N_("Paid work trial (social free card)") },
-  { "closer_to_labour_market", N_("Closer to the labour market") },
-  { "other", N_("Other") },
-};
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
@@ -132,17 +124,12 @@ spor_programmes_text_button (const char *label,
 }
 
 GtkWidget *
-spor_programmes_combo (const char * const *labels,
-                       guint               n,
-                       guint               selected)
+spor_programmes_combo (GListModel *choices,
+                       const char *value)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
+  GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
 
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (model, labels[i]);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  spor_choice_set_model (dropdown, choices, value);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   return dropdown;
 }
@@ -422,7 +409,7 @@ add_goal (GtkWidget          *button,
   int vof = gtk_spin_button_get_value_as_int (of);
 
   goal = spor_programmes_add_goal (self->store, self->programme_id,
-                                   outcomes[gtk_drop_down_get_selected (outcome)].value,
+                                   spor_choice_get_selected (outcome),
                                    gtk_editable_get_text (label),
                                    vmin, vmax > 0 ? vmax : vmin, vof > 0 ? vof : -1, &error);
   if (goal == NULL)
@@ -438,7 +425,7 @@ build_goals_group (SporProgrammesView *self)
   GtkWidget *group = spor_programmes_group_new (_("Goals"), _("What the programme aims for, for example into employment: 2–3 of 10"));
   GtkWidget *expander, *label, *outcome, *add, *row;
   GtkSpinButton *min, *max, *of;
-  const char *labels[G_N_ELEMENTS (outcomes)];
+  g_autoptr(GListModel) outcomes = spor_choice_lists_goal_outcomes ();
 
   for (guint i = 0; goals != NULL && i < goals->len; i++)
     {
@@ -456,9 +443,7 @@ build_goals_group (SporProgrammesView *self)
   expander = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Add a Goal"));
   label = spor_programmes_entry_row (_("Goal"), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    labels[i] = _(outcomes[i].label);
-  outcome = spor_programmes_combo (labels, G_N_ELEMENTS (outcomes), 1);
+  outcome = spor_programmes_combo (outcomes, "employment");
   min = spor_programmes_spin_new (100000);
   max = spor_programmes_spin_new (100000);
   of = spor_programmes_spin_new (100000);

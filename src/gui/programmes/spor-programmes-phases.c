@@ -9,11 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view-private.h"
-
-static const char * const unit_values[] = { "weeks", "months", "days", NULL };
 
 /* The form's fields, kept on its Save button with the phase as the form read it */
 #define PHASE "phase"
@@ -110,14 +110,6 @@ phase_remove (GtkWidget          *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static guint
-unit_index (SporEntity *phase)
-{
-  const char *unit = spor_entity_get_text (phase, "duration_unit");
-
-  return g_strcmp0 (unit, "months") == 0 ? 1 : g_strcmp0 (unit, "days") == 0 ? 2 : 0;
-}
-
 /* Puts @phase into the form of @save (its Save button) and keeps it there. */
 static void
 fill_phase_form (SporProgrammesView *self,
@@ -131,9 +123,10 @@ fill_phase_form (SporProgrammesView *self,
   gtk_editable_set_text (g_object_get_data (G_OBJECT (save), "description"), description ? description : "");
   gtk_spin_button_set_value (g_object_get_data (G_OBJECT (save), "duration"),
                              (double) spor_entity_get_int (phase, "duration"));
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (save), "unit"), unit_index (phase));
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (save), "track"),
-                              g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0);
+  spor_choice_select (g_object_get_data (G_OBJECT (save), "unit"),
+                      spor_entity_get_text (phase, "duration_unit"));
+  spor_choice_select (g_object_get_data (G_OBJECT (save), "track"),
+                      spor_entity_get_text (phase, "track"));
   self->filling = FALSE;
   g_object_set_data_full (G_OBJECT (save), PHASE, g_object_ref (phase), g_object_unref);
 }
@@ -205,8 +198,8 @@ save_phase (SporProgrammesView *self,
   else
     spor_entity_unset (phase, "description");
   spor_entity_set_int (phase, "duration", gtk_spin_button_get_value_as_int (duration));
-  spor_entity_set_text (phase, "duration_unit", unit_values[gtk_drop_down_get_selected (unit)]);
-  spor_entity_set_text (phase, "track", gtk_drop_down_get_selected (track) == 1 ? "parallel" : "sequential");
+  spor_entity_set_text (phase, "duration_unit", spor_choice_get_selected (unit));
+  spor_entity_set_text (phase, "track", spor_choice_get_selected (track));
   if (!spor_store_update (self->store, phase, &error))
     {
       g_autofree char *stored_name = NULL;
@@ -273,16 +266,16 @@ phase_row (SporProgrammesView *self,
            guint               position,
            guint               n_phases)
 {
-  const char *unit_labels[] = { _("Weeks"), _("Months"), _("Days") };
-  const char *track_labels[] = { _("Sequential"), _("Parallel track") };
+  g_autoptr(GListModel) units = spor_choice_lists_duration_units ();
+  g_autoptr(GListModel) tracks = spor_choice_lists_tracks ();
   g_autofree char *subtitle = format_duration (phase);
   g_autofree char *title = g_strdup_printf ("%u. %s", position + 1, spor_entity_get_text (phase, "name"));
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *name = spor_programmes_entry_row (_("Name"), NULL);
   GtkWidget *description = spor_programmes_entry_row (_("Description"), NULL);
   GtkSpinButton *duration = spor_programmes_spin_new (1000);
-  GtkWidget *unit = spor_programmes_combo (unit_labels, 3, 0);
-  GtkWidget *track = spor_programmes_combo (track_labels, 2, 0);
+  GtkWidget *unit = spor_programmes_combo (units, NULL);
+  GtkWidget *track = spor_programmes_combo (tracks, NULL);
   GtkWidget *up = spor_programmes_icon_button ("go-up-symbolic", _("Move Up"));
   GtkWidget *down = spor_programmes_icon_button ("go-down-symbolic", _("Move Down"));
   GtkWidget *remove = spor_programmes_icon_button ("user-trash-symbolic", _("Remove Phase"));

@@ -97,9 +97,9 @@ GtkWidget *spor_programmes_icon_button       (const char         *icon,
                                               const char         *tooltip);
 GtkWidget *spor_programmes_text_button       (const char         *label,
                                               gboolean            suggested);
-GtkWidget *spor_programmes_combo             (const char * const *labels,
-                                              guint               n,
-                                              guint               selected);
+/* A drop-down of @choices (SporChoice) with @value selected. */
+GtkWidget *spor_programmes_combo             (GListModel         *choices,
+                                              const char         *value);
 GtkWidget *spor_programmes_group_new         (const char         *title,
                                               const char         *description);
 
