@@ -6,9 +6,14 @@
 #include "config.h"
 
 #include "spor-entity.h"
+#include "spor-programmes.h"
 
 #include "spor-choice.h"
 #include "spor-choice-lists.h"
+#include "spor-participant-editor.h"
+#include "spor-record-choices.h"
+
+#include "gui-test-util.h"
 
 typedef struct {
   const char  *name;
@@ -118,6 +123,116 @@ test_select (void)
     }
 }
 
+/* A model of records: the none entry first (not stored, id 0, named as asked), then the
+ * records as given; selection by id; an id not there changes nothing; the record selected
+ * is written into a reference field, the none entry unsets it. */
+static void
+test_records (GuiFixture    *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporProgramme) a = spor_programmes_create_blank (f->store, "Aspiranterne", &error);
+  g_autoptr(SporProgramme) b = spor_programmes_create_blank (f->store, "Sy og design", &error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GtkWidget) drop_down = g_object_ref_sink (gtk_drop_down_new (NULL, NULL));
+  g_autoptr(SporEntity) participant = spor_entity_new (SPOR_TYPE_PARTICIPANT);
+  gint64 a_id = spor_entity_get_id (SPOR_ENTITY (a)), b_id = spor_entity_get_id (SPOR_ENTITY (b));
+
+  g_assert_no_error (error);
+  g_ptr_array_add (list, b);
+  g_ptr_array_add (list, a);
+  records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, list, "None");
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 3);
+  {
+    g_autoptr(SporEntity) none = g_list_model_get_item (records, 0);
+    g_autoptr(SporEntity) second = g_list_model_get_item (records, 1);
+
+    g_assert_cmpint (spor_entity_get_id (none), ==, 0);
+    g_assert_cmpstr (spor_entity_get_text (none, "name"), ==, "None");
+    g_assert_true (second == SPOR_ENTITY (b));
+  }
+
+  spor_record_choices_set_model (drop_down, records, NULL, a_id);
+  g_assert_cmpint (spor_record_choices_get_selected (drop_down), ==, a_id);
+  g_assert_true (spor_record_choices_get_selected_record (drop_down) == SPOR_ENTITY (a));
+  spor_record_choices_store_selected (drop_down, participant, "programme_id");
+  g_assert_cmpint (spor_entity_get_int (participant, "programme_id"), ==, a_id);
+
+  g_assert_false (spor_record_choices_select (drop_down, 424242));
+  g_assert_cmpint (spor_record_choices_get_selected (drop_down), ==, a_id);
+  g_assert_true (spor_record_choices_select (drop_down, 0));
+  g_assert_null (spor_record_choices_get_selected_record (drop_down));
+  g_assert_cmpint (spor_record_choices_get_selected (drop_down), ==, 0);
+  spor_record_choices_store_selected (drop_down, participant, "programme_id");
+  g_assert_false (spor_entity_is_set (participant, "programme_id"));
+
+  /* an id that is not listed selects the first entry; without a none entry, a record */
+  g_clear_object (&records);
+  records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, list, NULL);
+  spor_record_choices_set_model (drop_down, records, NULL, 424242);
+  g_assert_cmpint (spor_record_choices_get_selected (drop_down), ==, b_id);
+}
+
+/* The participant editor's programme, cohort and contact person are records: the cohorts
+ * follow the programme chosen, what is chosen is saved, and shown when the form opens
+ * again. */
+static void
+test_editor_records (GuiFixture    *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporProgramme) a = spor_programmes_create_blank (f->store, "Aspiranterne", &error);
+  g_autoptr(SporProgramme) b = spor_programmes_create_blank (f->store, "Sy og design", &error);
+  g_autoptr(SporCohort) a1 = NULL, b1 = NULL;
+  gint64 b_id = spor_entity_get_id (SPOR_ENTITY (b));
+  GtkWidget *editor;
+  GObject *programme_row, *cohort_row;
+  gint64 id;
+
+  g_assert_no_error (error);
+  a1 = spor_programmes_create_cohort (f->store, spor_entity_get_id (SPOR_ENTITY (a)), "Hold A", "2026-09-01", -1, &error);
+  b1 = spor_programmes_create_cohort (f->store, b_id, "Hold B", "2026-10-01", -1, &error);
+  g_assert_no_error (error);
+
+  editor = g_object_ref (spor_participant_editor_new (NULL, f->store, 0));
+  programme_row = gtk_widget_get_template_child (editor, SPOR_TYPE_PARTICIPANT_EDITOR, "programme_row");
+  cohort_row = gtk_widget_get_template_child (editor, SPOR_TYPE_PARTICIPANT_EDITOR, "cohort_row");
+  gtk_editable_set_text (GTK_EDITABLE (gui_find_entry_row (editor, "Name")), "Åse Opdigtet");
+  g_assert_cmpint (spor_record_choices_get_selected (programme_row), ==, 0);
+  g_assert_true (spor_record_choices_select (programme_row, b_id));
+  g_assert_false (spor_record_choices_select (cohort_row, spor_entity_get_id (SPOR_ENTITY (a1))));
+  g_assert_true (spor_record_choices_select (cohort_row, spor_entity_get_id (SPOR_ENTITY (b1))));
+  g_assert_true (spor_participant_editor_save (SPOR_PARTICIPANT_EDITOR (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_clear_object (&editor);
+
+  {
+    g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PARTICIPANT);
+    g_autoptr(GPtrArray) saved = spor_store_list (f->store, query, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (saved->len, ==, 1);
+    id = spor_entity_get_id (g_ptr_array_index (saved, 0));
+  }
+  {
+    g_autofree char *programme = gui_read_text (f, SPOR_TYPE_PARTICIPANT, id, "name");
+    g_autoptr(SporEntity) stored = spor_store_get (f->store, SPOR_TYPE_PARTICIPANT, id, &error);
+
+    g_assert_cmpstr (programme, ==, "Åse Opdigtet");
+    g_assert_cmpint (spor_entity_get_int (stored, "programme_id"), ==, b_id);
+    g_assert_cmpint (spor_entity_get_int (stored, "cohort_id"), ==, spor_entity_get_id (SPOR_ENTITY (b1)));
+    g_assert_false (spor_entity_is_set (stored, "contact_person_id"));
+  }
+  editor = g_object_ref (spor_participant_editor_new (NULL, f->store, id));
+  programme_row = gtk_widget_get_template_child (editor, SPOR_TYPE_PARTICIPANT_EDITOR, "programme_row");
+  cohort_row = gtk_widget_get_template_child (editor, SPOR_TYPE_PARTICIPANT_EDITOR, "cohort_row");
+  g_assert_cmpint (spor_record_choices_get_selected (programme_row), ==, b_id);
+  g_assert_cmpint (spor_record_choices_get_selected (cohort_row), ==, spor_entity_get_id (SPOR_ENTITY (b1)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_clear_object (&editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,5 +248,9 @@ main (int   argc,
     }
   g_test_add_func ("/choices/none-entry", test_none_entry);
   g_test_add_func ("/choices/select", test_select);
+  g_test_add ("/record-choices/model", GuiFixture, NULL, gui_fixture_set_up, test_records,
+              gui_fixture_tear_down);
+  g_test_add ("/record-choices/participant-editor", GuiFixture, NULL, gui_fixture_set_up,
+              test_editor_records, gui_fixture_tear_down);
   return g_test_run ();
 }

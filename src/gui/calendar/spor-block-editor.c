@@ -15,6 +15,7 @@
 #include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-record-choices.h"
 
 typedef struct {
   gint64  id;
@@ -29,10 +30,6 @@ struct _SporBlockEditor
   SporStore        *store;
   SporBlock        *block;
   SporBlockState   *before;  /* NULL for a new block */
-  GArray           *programme_ids;
-  GArray           *location_ids;
-  GArray           *staff_choice_ids;
-  GArray           *participant_choice_ids;
   GArray           *staff;         /* Member */
   GArray           *participants;  /* Member */
   GPtrArray        *member_rows;   /* rows listing staff and participants */
@@ -137,55 +134,28 @@ show_error (SporBlockEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* Lists the records of @type (of @programme_id when > 0) in @row, after a none entry named
+ * @none_label when that is not NULL, and selects @selected. */
 static void
 fill_combo (SporBlockEditor *self,
             AdwComboRow     *row,
-            GArray          *ids,
             GType            type,
             const char      *none_label,
             gint64           programme_id,
             gint64           selected)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (type);
   g_autoptr(GPtrArray) list = NULL;
-  guint position = 0;
+  g_autoptr(GListModel) records = NULL;
 
-  g_array_set_size (ids, 0);
-  if (none_label != NULL)
-    {
-      gint64 none = 0;
-
-      gtk_string_list_append (names, none_label);
-      g_array_append_val (ids, none);
-    }
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "name", FALSE);
   /* A drop-down is for choosing among hundreds, not thousands */
   spor_query_set_page (query, 0, 2000);
   list = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      SporEntity *e = g_ptr_array_index (list, i);
-      gint64 id = spor_entity_get_id (e);
-
-      gtk_string_list_append (names, spor_entity_get_text (e, "name"));
-      g_array_append_val (ids, id);
-      if (id == selected)
-        position = ids->len - 1;
-    }
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (row, position);
-}
-
-static gint64
-combo_id (AdwComboRow *row,
-          GArray      *ids)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
+  records = spor_record_choices_new (type, list, none_label);
+  spor_record_choices_set_model (row, records, NULL, selected);
 }
 
 static void refresh_members (SporBlockEditor *self);
@@ -250,28 +220,22 @@ refresh_members (SporBlockEditor *self)
     add_member_row (self, self->participants_group, self->participants, i);
 }
 
-static char *
-combo_text (AdwComboRow *row)
-{
-  GObject *item = adw_combo_row_get_selected_item (row);
-
-  return item != NULL ? g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item))) : NULL;
-}
-
 static void
 on_add_staff_clicked (SporBlockEditor *self)
 {
-  gint64 id = combo_id (self->staff_add_row, self->staff_choice_ids);
+  SporEntity *person = spor_record_choices_get_selected_record (self->staff_add_row);
   const char *role = spor_choice_get_selected (self->role_add_row);
+  gint64 id;
   Member m;
 
-  if (id <= 0 || role == NULL)
+  if (person == NULL || role == NULL)
     return;
+  id = spor_entity_get_id (person);
   for (guint i = 0; i < self->staff->len; i++)
     if (g_array_index (self->staff, Member, i).id == id &&
         g_strcmp0 (g_array_index (self->staff, Member, i).role, role) == 0)
       return;
-  m = (Member) { id, g_strdup (role), combo_text (self->staff_add_row) };
+  m = (Member) { id, g_strdup (role), g_strdup (spor_entity_get_text (person, "name")) };
   g_array_append_val (self->staff, m);
   refresh_members (self);
 }
@@ -279,15 +243,17 @@ on_add_staff_clicked (SporBlockEditor *self)
 static void
 on_add_participant_clicked (SporBlockEditor *self)
 {
-  gint64 id = combo_id (self->participant_add_row, self->participant_choice_ids);
+  SporEntity *person = spor_record_choices_get_selected_record (self->participant_add_row);
+  gint64 id;
   Member m;
 
-  if (id <= 0)
+  if (person == NULL)
     return;
+  id = spor_entity_get_id (person);
   for (guint i = 0; i < self->participants->len; i++)
     if (g_array_index (self->participants, Member, i).id == id)
       return;
-  m = (Member) { id, NULL, combo_text (self->participant_add_row) };
+  m = (Member) { id, NULL, g_strdup (spor_entity_get_text (person, "name")) };
   g_array_append_val (self->participants, m);
   refresh_members (self);
 }
@@ -295,10 +261,10 @@ on_add_participant_clicked (SporBlockEditor *self)
 static void
 on_programme_changed (SporBlockEditor *self)
 {
-  gint64 programme = combo_id (self->programme_row, self->programme_ids);
+  gint64 programme = spor_record_choices_get_selected (self->programme_row);
 
-  fill_combo (self, self->participant_add_row, self->participant_choice_ids, SPOR_TYPE_PARTICIPANT,
-              NULL, programme > 0 ? programme : -1, 0);
+  fill_combo (self, self->participant_add_row, SPOR_TYPE_PARTICIPANT, NULL,
+              programme > 0 ? programme : -1, 0);
 }
 
 static void
@@ -357,11 +323,11 @@ fill_form (SporBlockEditor *self)
   gint64 id = spor_entity_get_id (e);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), spor_entity_get_text (e, "title") ?: "");
-  fill_combo (self, self->programme_row, self->programme_ids, SPOR_TYPE_PROGRAMME, _("None"), 0,
+  fill_combo (self, self->programme_row, SPOR_TYPE_PROGRAMME, _("None"), 0,
               spor_entity_get_int (e, "programme_id"));
-  fill_combo (self, self->location_row, self->location_ids, SPOR_TYPE_LOCATION, _("None"), 0,
+  fill_combo (self, self->location_row, SPOR_TYPE_LOCATION, _("None"), 0,
               spor_entity_get_int (e, "location_id"));
-  fill_combo (self, self->staff_add_row, self->staff_choice_ids, SPOR_TYPE_STAFF, NULL, 0, 0);
+  fill_combo (self, self->staff_add_row, SPOR_TYPE_STAFF, NULL, 0, 0);
   on_programme_changed (self);
   gtk_spin_button_set_value (self->capacity_spin, spor_entity_is_set (e, "capacity")
                                                   ? spor_entity_get_int (e, "capacity") : 0);
@@ -537,8 +503,8 @@ spor_block_editor_save (SporBlockEditor *self)
     spor_entity_set_text (e, "period_end", to);
   else
     spor_entity_unset (e, "period_end");
-  spor_entity_set_int (e, "programme_id", combo_id (self->programme_row, self->programme_ids));
-  spor_entity_set_int (e, "location_id", combo_id (self->location_row, self->location_ids));
+  spor_entity_set_int (e, "programme_id", spor_record_choices_get_selected (self->programme_row));
+  spor_entity_set_int (e, "location_id", spor_record_choices_get_selected (self->location_row));
   capacity = gtk_spin_button_get_value_as_int (self->capacity_spin);
   if (capacity > 0)
     spor_entity_set_int (e, "capacity", capacity);
@@ -603,10 +569,6 @@ spor_block_editor_finalize (GObject *object)
 {
   SporBlockEditor *self = SPOR_BLOCK_EDITOR (object);
 
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->location_ids, g_array_unref);
-  g_clear_pointer (&self->staff_choice_ids, g_array_unref);
-  g_clear_pointer (&self->participant_choice_ids, g_array_unref);
   g_clear_pointer (&self->staff, g_array_unref);
   g_clear_pointer (&self->participants, g_array_unref);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
@@ -662,10 +624,6 @@ spor_block_editor_init (SporBlockEditor *self)
   GDate monday;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->staff_choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->participant_choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff = g_array_new (FALSE, TRUE, sizeof (Member));
   self->participants = g_array_new (FALSE, TRUE, sizeof (Member));
   g_array_set_clear_func (self->staff, member_clear);

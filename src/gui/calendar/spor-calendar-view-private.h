@@ -16,9 +16,6 @@ struct _SporCalendarView
   SporStore       *store;
   char            *monday;         /* the week shown, YYYY-MM-DD */
   SporWeekFilter   filter;
-  GArray          *programme_ids;  /* gint64, parallel to the drop-downs; 0 = all */
-  GArray          *location_ids;
-  GArray          *staff_ids;
   GPtrArray       *pending;        /* SporPendingDelete: blocks hidden until deleted */
   GCancellable    *cancellable;
   SporWeek        *week;

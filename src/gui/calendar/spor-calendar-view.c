@@ -12,6 +12,7 @@
 #include "spor-calendar-view-private.h"
 #include "spor-gui.h"
 #include "spor-occurrence-dialog.h"
+#include "spor-record-choices.h"
 #include "spor-week-grid.h"
 
 
@@ -87,54 +88,37 @@ spor_calendar_view_format_week (const char *monday)
   return g_strdup_printf (_("Week %d · %s"), g_date_time_get_week_of_year (start), range);
 }
 
-/* Filters: drop-downs of names with an id array beside each */
+/* Filters: drop-downs of the records, after an entry for all of them */
 
 static void
 fill_filter (SporCalendarView *self,
              GtkDropDown      *drop_down,
-             GArray           *ids,
              GType             type,
-             const char       *order,
              const char       *all_label,
              gint64            selected)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (type);
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) records = NULL;
   g_autoptr(GError) error = NULL;
-  guint position = 0;
-  gint64 all = 0;
 
-  g_array_set_size (ids, 0);
-  gtk_string_list_append (names, all_label);
-  g_array_append_val (ids, all);
-  spor_query_order_by (query, order, FALSE);
+  spor_query_order_by (query, "name", FALSE);
   list = self->store != NULL ? spor_store_list (self->store, query, &error) : NULL;
   if (error != NULL)
     g_warning ("Calendar view: %s", error->message);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      SporEntity *e = g_ptr_array_index (list, i);
-      gint64 id = spor_entity_get_id (e);
-
-      gtk_string_list_append (names, spor_entity_get_text (e, order));
-      g_array_append_val (ids, id);
-      if (id == selected)
-        position = ids->len - 1;
-    }
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (drop_down, position);
+  records = spor_record_choices_new (type, list, all_label);
+  spor_record_choices_set_model (drop_down, records, NULL, selected);
 }
 
 void
 spor_calendar_view_fill_filters (SporCalendarView *self)
 {
   self->filling = TRUE;
-  fill_filter (self, self->programme_filter, self->programme_ids, SPOR_TYPE_PROGRAMME, "name",
+  fill_filter (self, self->programme_filter, SPOR_TYPE_PROGRAMME,
                _("All Programmes"), self->filter.programme_id);
-  fill_filter (self, self->location_filter, self->location_ids, SPOR_TYPE_LOCATION, "name",
+  fill_filter (self, self->location_filter, SPOR_TYPE_LOCATION,
                _("All Locations"), self->filter.location_id);
-  fill_filter (self, self->staff_filter, self->staff_ids, SPOR_TYPE_STAFF, "name",
+  fill_filter (self, self->staff_filter, SPOR_TYPE_STAFF,
                _("All Staff"), self->filter.staff_id);
   self->filling = FALSE;
 }
@@ -625,15 +609,11 @@ on_date_picked (SporCalendarView *self)
 static void
 on_filter_changed (SporCalendarView *self)
 {
-  guint p = gtk_drop_down_get_selected (self->programme_filter);
-  guint l = gtk_drop_down_get_selected (self->location_filter);
-  guint s = gtk_drop_down_get_selected (self->staff_filter);
-
   if (self->filling)
     return;
-  self->filter.programme_id = p < self->programme_ids->len ? g_array_index (self->programme_ids, gint64, p) : 0;
-  self->filter.location_id = l < self->location_ids->len ? g_array_index (self->location_ids, gint64, l) : 0;
-  self->filter.staff_id = s < self->staff_ids->len ? g_array_index (self->staff_ids, gint64, s) : 0;
+  self->filter.programme_id = spor_record_choices_get_selected (self->programme_filter);
+  self->filter.location_id = spor_record_choices_get_selected (self->location_filter);
+  self->filter.staff_id = spor_record_choices_get_selected (self->staff_filter);
   load_week (self);
 }
 
@@ -708,9 +688,6 @@ spor_calendar_view_finalize (GObject *object)
   SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
 
   g_free (self->monday);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->location_ids, g_array_unref);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spor_calendar_view_parent_class)->finalize (object);
@@ -806,9 +783,6 @@ spor_calendar_view_init (SporCalendarView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   {
     g_autofree char *today = today_iso ();

@@ -13,6 +13,7 @@
 #include "spor-agreements.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-record-choices.h"
 #include "spor-util.h"
 
 struct _SporAgreementEditor
@@ -22,7 +23,6 @@ struct _SporAgreementEditor
   SporStore     *store;
   gint64         participant_id;
   SporAgreement *agreement;
-  GArray        *staff_ids;
 
   GtkLabel      *state_label;
   GtkLabel      *message_label;
@@ -106,14 +106,8 @@ load (SporAgreementEditor *self)
     }
   else
     gtk_editable_set_text (GTK_EDITABLE (self->hours_row), "");
-  for (guint i = 0; i < self->staff_ids->len; i++)
-    {
-      gint64 id = g_array_index (self->staff_ids, gint64, i);
-      if (id == spor_entity_get_int (e, "adviser_id"))
-        adw_combo_row_set_selected (self->adviser_row, i + 1);
-      if (id == spor_entity_get_int (e, "creative_id"))
-        adw_combo_row_set_selected (self->creative_row, i + 1);
-    }
+  spor_record_choices_select (self->adviser_row, spor_entity_get_int (e, "adviser_id"));
+  spor_record_choices_select (self->creative_row, spor_entity_get_int (e, "creative_id"));
   gtk_editable_set_text (GTK_EDITABLE (self->signed_date_row), spor_entity_get_text (e, "signed_date") ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->signed_participant_row),
                          spor_entity_get_text (e, "signed_by_participant") ?: "");
@@ -174,7 +168,6 @@ read_form (SporAgreementEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->agreement);
   g_autofree char *hours = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->hours_row))));
-  guint selected;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_views); i++)
     {
@@ -219,16 +212,8 @@ read_form (SporAgreementEditor *self)
         }
       spor_entity_set_real (e, "weekly_hours", value);
     }
-  selected = adw_combo_row_get_selected (self->adviser_row);
-  if (selected > 0 && selected <= self->staff_ids->len)
-    spor_entity_set_int (e, "adviser_id", g_array_index (self->staff_ids, gint64, selected - 1));
-  else
-    spor_entity_unset (e, "adviser_id");
-  selected = adw_combo_row_get_selected (self->creative_row);
-  if (selected > 0 && selected <= self->staff_ids->len)
-    spor_entity_set_int (e, "creative_id", g_array_index (self->staff_ids, gint64, selected - 1));
-  else
-    spor_entity_unset (e, "creative_id");
+  spor_record_choices_store_selected (self->adviser_row, e, "adviser_id");
+  spor_record_choices_store_selected (self->creative_row, e, "creative_id");
   return TRUE;
 }
 
@@ -465,7 +450,6 @@ spor_agreement_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_AGREEMENT_EDITOR);
   g_clear_object (&self->agreement);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
   G_OBJECT_CLASS (spor_agreement_editor_parent_class)->dispose (object);
 }
 
@@ -513,7 +497,6 @@ spor_agreement_editor_class_init (SporAgreementEditorClass *klass)
 static void
 spor_agreement_editor_init (SporAgreementEditor *self)
 {
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -524,25 +507,19 @@ spor_agreement_editor_new (GtkWindow *parent,
                            gint64     agreement_id)
 {
   SporAgreementEditor *self = g_object_new (SPOR_TYPE_AGREEMENT_EDITOR, "transient-for", parent, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_STAFF);
   g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GListModel) records = NULL;
 
   self->store = g_object_ref (store);
   self->participant_id = participant_id;
 
-  gtk_string_list_append (names, _("None"));
   spor_query_where_int (query, "active", 1);
   spor_query_order_by (query, "name", FALSE);
   staff = spor_store_list (store, query, NULL);
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
-    {
-      gint64 id = spor_entity_get_id (staff->pdata[i]);
-      gtk_string_list_append (names, spor_entity_get_text (staff->pdata[i], "name"));
-      g_array_append_val (self->staff_ids, id);
-    }
-  adw_combo_row_set_model (self->adviser_row, G_LIST_MODEL (names));
-  adw_combo_row_set_model (self->creative_row, G_LIST_MODEL (names));
+  records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
+  spor_record_choices_set_model (self->adviser_row, records, NULL, 0);
+  spor_record_choices_set_model (self->creative_row, records, NULL, 0);
 
   if (agreement_id > 0)
     self->agreement = spor_store_get (store, SPOR_TYPE_AGREEMENT, agreement_id, NULL);

@@ -13,6 +13,7 @@
 #include "spor-gui.h"
 #include "spor-participant-editor.h"
 #include "spor-participants.h"
+#include "spor-record-choices.h"
 
 struct _SporParticipantEditor
 {
@@ -20,9 +21,8 @@ struct _SporParticipantEditor
 
   SporStore       *store;
   SporParticipant *participant;
-  GArray          *programme_ids;
-  GArray          *cohort_ids;
-  GArray          *staff_ids;
+  GArray          *staff_ids;       /* of the mentor switches, in their order */
+  gint64           shown_programme; /* whose cohorts the cohort row lists */
   gboolean         loading;
 
   GtkLabel        *error_label;
@@ -152,7 +152,6 @@ read_form (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
   const char *value;
-  guint selected;
   g_autofree char *needs = NULL;
   g_autofree char *notes = NULL;
 
@@ -178,21 +177,9 @@ read_form (SporParticipantEditor *self)
   if ((value = spor_choice_get_selected (self->status_row)) != NULL)
     spor_entity_set_text (e, "status", value);
 
-  selected = adw_combo_row_get_selected (self->programme_row);
-  if (selected == 0 || selected >= self->programme_ids->len + 1)
-    spor_entity_unset (e, "programme_id");
-  else
-    spor_entity_set_int (e, "programme_id", g_array_index (self->programme_ids, gint64, selected - 1));
-  selected = adw_combo_row_get_selected (self->cohort_row);
-  if (selected == 0 || selected >= self->cohort_ids->len + 1)
-    spor_entity_unset (e, "cohort_id");
-  else
-    spor_entity_set_int (e, "cohort_id", g_array_index (self->cohort_ids, gint64, selected - 1));
-  selected = adw_combo_row_get_selected (self->contact_row);
-  if (selected == 0 || selected >= self->staff_ids->len + 1)
-    spor_entity_unset (e, "contact_person_id");
-  else
-    spor_entity_set_int (e, "contact_person_id", g_array_index (self->staff_ids, gint64, selected - 1));
+  spor_record_choices_store_selected (self->programme_row, e, "programme_id");
+  spor_record_choices_store_selected (self->cohort_row, e, "cohort_id");
+  spor_record_choices_store_selected (self->contact_row, e, "contact_person_id");
 
   spor_entity_set_bool (e, "consent_processing", gtk_switch_get_active (self->consent_processing_switch));
   spor_entity_set_bool (e, "consent_sharing", gtk_switch_get_active (self->consent_sharing_switch));
@@ -255,45 +242,32 @@ fill_cohorts (SporParticipantEditor *self,
               gint64                 programme_id,
               gint64                 selected_id)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) records = NULL;
 
-  g_array_set_size (self->cohort_ids, 0);
-  gtk_string_list_append (names, _("None"));
   if (programme_id > 0)
     {
       g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-      g_autoptr(GPtrArray) list = NULL;
 
       spor_query_where_int (query, "programme_id", programme_id);
       spor_query_order_by (query, "start_date", TRUE);
       list = spor_store_list (self->store, query, NULL);
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        {
-          gint64 id = spor_entity_get_id (list->pdata[i]);
-          gtk_string_list_append (names, spor_entity_get_text (list->pdata[i], "name"));
-          g_array_append_val (self->cohort_ids, id);
-          if (id == selected_id)
-            selected = i + 1;
-        }
     }
-  adw_combo_row_set_model (self->cohort_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->cohort_row, selected);
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, list, _("None"));
+  spor_record_choices_set_model (self->cohort_row, records, NULL, selected_id);
+  self->shown_programme = programme_id;
 }
 
 static void
 on_field_changed (SporParticipantEditor *self)
 {
+  gint64 programme_id;
+
   if (self->loading || self->participant == NULL)
     return;
-  if (adw_combo_row_get_selected (self->programme_row) !=
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->programme_row), "last")))
+  programme_id = spor_record_choices_get_selected (self->programme_row);
+  if (programme_id != self->shown_programme)
     {
-      guint selected = adw_combo_row_get_selected (self->programme_row);
-      gint64 programme_id = selected > 0 && selected <= self->programme_ids->len
-                            ? g_array_index (self->programme_ids, gint64, selected - 1) : 0;
-
-      g_object_set_data (G_OBJECT (self->programme_row), "last", GUINT_TO_POINTER (selected));
       self->loading = TRUE;
       fill_cohorts (self, programme_id, 0);
       self->loading = FALSE;
@@ -487,17 +461,15 @@ load (SporParticipantEditor *self)
   SporEntity *e = SPOR_ENTITY (self->participant);
   g_autoptr(GListModel) provisions = spor_choice_lists_provisions (_("Not stated"));
   g_autoptr(GListModel) statuses = spor_choice_lists_participant_statuses (NULL);
-  g_autoptr(GtkStringList) programme_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) programmes_query = spor_query_new (SPOR_TYPE_PROGRAMME);
   g_autoptr(SporQuery) staff_query = spor_query_new (SPOR_TYPE_STAFF);
   g_autoptr(GPtrArray) programmes = NULL;
   g_autoptr(GPtrArray) staff = NULL;
-  guint selected;
+  g_autoptr(GListModel) programme_records = NULL;
+  g_autoptr(GListModel) staff_records = NULL;
 
   self->loading = TRUE;
   /* a second load (Discard My Changes) starts from empty lists */
-  g_array_set_size (self->programme_ids, 0);
   g_array_set_size (self->staff_ids, 0);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
@@ -514,38 +486,25 @@ load (SporParticipantEditor *self)
   spor_choice_set_model (self->provision_row, provisions, spor_entity_get_text (e, "provision"));
   spor_choice_set_model (self->status_row, statuses, spor_entity_get_text (e, "status"));
 
-  gtk_string_list_append (programme_names, _("None"));
   spor_query_order_by (programmes_query, "name", FALSE);
   programmes = spor_store_list (self->store, programmes_query, NULL);
-  selected = 0;
-  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
-    {
-      gint64 id = spor_entity_get_id (programmes->pdata[i]);
-      gtk_string_list_append (programme_names, spor_entity_get_text (programmes->pdata[i], "name"));
-      g_array_append_val (self->programme_ids, id);
-      if (id == spor_entity_get_int (e, "programme_id"))
-        selected = i + 1;
-    }
-  adw_combo_row_set_model (self->programme_row, G_LIST_MODEL (programme_names));
-  adw_combo_row_set_selected (self->programme_row, selected);
-  g_object_set_data (G_OBJECT (self->programme_row), "last", GUINT_TO_POINTER (selected));
-  fill_cohorts (self, spor_entity_get_int (e, "programme_id"), spor_entity_get_int (e, "cohort_id"));
+  programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("None"));
+  spor_record_choices_set_model (self->programme_row, programme_records, NULL,
+                                 spor_entity_get_int (e, "programme_id"));
+  fill_cohorts (self, spor_record_choices_get_selected (self->programme_row),
+                spor_entity_get_int (e, "cohort_id"));
 
-  gtk_string_list_append (staff_names, _("None"));
   spor_query_where_int (staff_query, "active", 1);
   spor_query_order_by (staff_query, "name", FALSE);
   staff = spor_store_list (self->store, staff_query, NULL);
-  selected = 0;
   for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
       gint64 id = spor_entity_get_id (staff->pdata[i]);
-      gtk_string_list_append (staff_names, spor_entity_get_text (staff->pdata[i], "name"));
       g_array_append_val (self->staff_ids, id);
-      if (id == spor_entity_get_int (e, "contact_person_id"))
-        selected = i + 1;
     }
-  adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (staff_names));
-  adw_combo_row_set_selected (self->contact_row, selected);
+  staff_records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
+  spor_record_choices_set_model (self->contact_row, staff_records, NULL,
+                                 spor_entity_get_int (e, "contact_person_id"));
 
   fill_mentors (self, staff);
 
@@ -567,8 +526,6 @@ spor_participant_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_EDITOR);
   g_clear_object (&self->participant);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->mentor_switches, g_ptr_array_unref);
   g_clear_pointer (&self->mentor_rows, g_ptr_array_unref);
@@ -628,8 +585,6 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
 static void
 spor_participant_editor_init (SporParticipantEditor *self)
 {
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->mentor_switches = g_ptr_array_new ();
   self->mentor_rows = g_ptr_array_new ();

@@ -19,6 +19,7 @@
 #include "spor-participant-attendance.h"
 #include "spor-phase-stepper.h"
 #include "spor-participants.h"
+#include "spor-record-choices.h"
 #include "spor-view.h"
 
 struct _SporParticipantPage
@@ -567,19 +568,13 @@ on_admit_response (AdwMessageDialog *dialog,
                    gpointer          user_data)
 {
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (user_data);
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GArray *cohorts = g_object_get_data (G_OBJECT (dialog), "cohorts");
+  gint64 cohort_id = spor_record_choices_get_selected (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(GError) error = NULL;
   gboolean over = FALSE;
-  guint selected;
 
-  if (g_strcmp0 (response, "admit") != 0)
+  if (g_strcmp0 (response, "admit") != 0 || cohort_id <= 0)
     return;
-  selected = gtk_drop_down_get_selected (dropdown);
-  if (selected >= cohorts->len)
-    return;
-  if (!spor_waiting_list_admit (self->store, self->participant_id,
-                                g_array_index (cohorts, gint64, selected), &over, &error))
+  if (!spor_waiting_list_admit (self->store, self->participant_id, cohort_id, &over, &error))
     {
       toast (self, error->message);
       return;
@@ -590,6 +585,23 @@ on_admit_response (AdwMessageDialog *dialog,
     toast (self, _("Admitted to the cohort"));
 }
 
+/* A cohort in the admit dialog: its name and, when it has a capacity, the places taken. */
+static char *
+cohort_label (SporEntity *cohort,
+              SporStore  *store)
+{
+  gint64 taken = 0, capacity = -1;
+
+  if (cohort == NULL)
+    return NULL;
+  spor_cohort_occupancy (store, spor_entity_get_id (cohort), &taken, &capacity, NULL);
+  if (capacity >= 0)
+    /* Translators: cohort name, places taken, places */
+    return g_strdup_printf (_("%s (%d of %d places taken)"),
+                            spor_entity_get_text (cohort, "name"), (int) taken, (int) capacity);
+  return g_strdup (spor_entity_get_text (cohort, "name"));
+}
+
 static void
 admit_action (GtkWidget  *widget,
               const char *action_name,
@@ -598,47 +610,34 @@ admit_action (GtkWidget  *widget,
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListModel) cohorts = NULL;
   gint64 programme_id;
   GtkWidget *dialog;
   GtkWidget *dropdown;
 
   if (self->participant == NULL)
-    {
-      g_array_unref (ids);
-      return;
-    }
+    return;
   programme_id = spor_entity_get_int (SPOR_ENTITY (self->participant), "programme_id");
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "start_date", TRUE);
   list = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
+  if (list == NULL || list->len == 0)
     {
-      gint64 taken = 0, capacity = -1, id = spor_entity_get_id (list->pdata[i]);
-      g_autofree char *label = NULL;
-
-      spor_cohort_occupancy (self->store, id, &taken, &capacity, NULL);
-      if (capacity >= 0)
-        /* Translators: cohort name, places taken, places */
-        label = g_strdup_printf (_("%s (%d of %d places taken)"),
-                                 spor_entity_get_text (list->pdata[i], "name"), (int) taken, (int) capacity);
-      else
-        label = g_strdup (spor_entity_get_text (list->pdata[i], "name"));
-      gtk_string_list_append (names, label);
-      g_array_append_val (ids, id);
-    }
-  if (ids->len == 0)
-    {
-      g_array_unref (ids);
       toast (self, _("The programme has no cohort to admit into"));
       return;
     }
 
   dialog = adw_message_dialog_new (parent_window (self), _("Admit to a Cohort"),
                                    _("The participant leaves the waiting list and starts intake in the cohort."));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  dropdown = gtk_drop_down_new (NULL, NULL);
+  cohorts = spor_record_choices_new (SPOR_TYPE_COHORT, list, NULL);
+  spor_record_choices_set_model (dropdown, cohorts,
+                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                              G_CALLBACK (cohort_label),
+                                                              g_object_ref (self->store),
+                                                              (GClosureNotify) (void (*) (void)) g_object_unref),
+                                 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Cohort"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
@@ -647,7 +646,6 @@ admit_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "admit",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "admit");
-  g_object_set_data_full (G_OBJECT (dialog), "cohorts", ids, (GDestroyNotify) g_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_admit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -16,6 +16,7 @@
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-pending-delete.h"
+#include "spor-record-choices.h"
 #include "spor-view.h"
 
 struct _SporParticipantsView
@@ -25,8 +26,6 @@ struct _SporParticipantsView
   SporStore           *store;
   SporParticipantList *list;
   SporParticipantSelection *selection;
-  GArray              *programme_ids;
-  GArray              *cohort_ids;
   SporPendingDelete   *pending;    /* the erasure waiting for its Undo */
   gboolean             filling;
   gboolean             list_fresh; /* just read: the first reload need not read it again */
@@ -147,25 +146,14 @@ on_search_activate (SporParticipantsView *self)
     on_row_activated (self, 0);
 }
 
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > ids->len)
-    return 0;
-  return g_array_index (ids, gint64, selected - 1);
-}
-
 static void
 on_filter_changed (SporParticipantsView *self)
 {
   if (self->list == NULL || self->filling)
     return;
   spor_participant_list_set_status (self->list, spor_choice_get_selected (self->status_dropdown));
-  spor_participant_list_set_programme (self->list, selected_id (self->programme_dropdown, self->programme_ids));
-  spor_participant_list_set_cohort (self->list, selected_id (self->cohort_dropdown, self->cohort_ids));
+  spor_participant_list_set_programme (self->list, spor_record_choices_get_selected (self->programme_dropdown));
+  spor_participant_list_set_cohort (self->list, spor_record_choices_get_selected (self->cohort_dropdown));
   spor_participant_list_set_sort (self->list, (SporParticipantSort) gtk_drop_down_get_selected (self->sort_dropdown));
   reselect (self);
 }
@@ -173,28 +161,20 @@ on_filter_changed (SporParticipantsView *self)
 static void
 fill_cohorts (SporParticipantsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 programme_id = selected_id (self->programme_dropdown, self->programme_ids);
+  gint64 programme_id = spor_record_choices_get_selected (self->programme_dropdown);
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GListModel) records = NULL;
 
-  g_array_set_size (self->cohort_ids, 0);
-  gtk_string_list_append (names, _("All cohorts"));
   if (programme_id > 0)
     {
       g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-      g_autoptr(GPtrArray) cohorts = NULL;
 
       spor_query_where_int (query, "programme_id", programme_id);
       spor_query_order_by (query, "start_date", TRUE);
       cohorts = spor_store_list (self->store, query, NULL);
-      for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
-        {
-          gint64 id = spor_entity_get_id (cohorts->pdata[i]);
-          gtk_string_list_append (names, spor_entity_get_text (cohorts->pdata[i], "name"));
-          g_array_append_val (self->cohort_ids, id);
-        }
     }
-  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->cohort_dropdown, 0);
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All cohorts"));
+  spor_record_choices_set_model (self->cohort_dropdown, records, NULL, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_dropdown), programme_id > 0);
 }
 
@@ -212,28 +192,17 @@ on_programme_changed (SporParticipantsView *self)
 static void
 fill_programmes (SporParticipantsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PROGRAMME);
   g_autoptr(GPtrArray) programmes = NULL;
-  gint64 previous = selected_id (self->programme_dropdown, self->programme_ids);
-  guint selected = 0;
+  g_autoptr(GListModel) records = NULL;
+  gint64 previous = spor_record_choices_get_selected (self->programme_dropdown);
 
   self->filling = TRUE;
-  g_array_set_size (self->programme_ids, 0);
-  gtk_string_list_append (names, _("All programmes"));
   spor_query_order_by (query, "name", FALSE);
   programmes = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
-    {
-      gint64 id = spor_entity_get_id (programmes->pdata[i]);
-      gtk_string_list_append (names, spor_entity_get_text (programmes->pdata[i], "name"));
-      g_array_append_val (self->programme_ids, id);
-      if (id == previous)
-        selected = i + 1;
-    }
-  gtk_drop_down_set_model (self->programme_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->programme_dropdown, selected);
-  if (selected == 0)
+  records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("All programmes"));
+  spor_record_choices_set_model (self->programme_dropdown, records, NULL, previous);
+  if (spor_record_choices_get_selected (self->programme_dropdown) == 0)
     fill_cohorts (self);
   self->filling = FALSE;
 }
@@ -550,8 +519,6 @@ spor_participants_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
 
   G_OBJECT_CLASS (spor_participants_view_parent_class)->dispose (object);
 }
@@ -645,8 +612,6 @@ spor_participants_view_init (SporParticipantsView *self)
   g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
 
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);

@@ -10,6 +10,7 @@
 #include "spor-phase-stepper.h"
 #include "spor-programmes.h"
 #include "spor-progress.h"
+#include "spor-record-choices.h"
 #include "spor-timeline.h"
 #include "spor-timeline-view.h"
 #include "spor-util.h"
@@ -20,8 +21,7 @@ struct _SporTimelineView
   AdwBin          parent_instance;
 
   SporStore      *store;
-  GArray         *programme_ids;
-  GArray         *cohort_ids;      /* [0] = 0: all cohorts */
+  GHashTable     *programmes_seen;  /* ids of the programmes the picker listed, NULL at first */
   gboolean        filling;
 
   GtkStack       *stack;
@@ -128,19 +128,13 @@ summary_item (const char *title,
 static gint64
 selected_programme (SporTimelineView *self)
 {
-  guint i = gtk_drop_down_get_selected (self->programme_dropdown);
-
-  return self->programme_ids != NULL && i < self->programme_ids->len
-    ? g_array_index (self->programme_ids, gint64, i) : 0;
+  return spor_record_choices_get_selected (self->programme_dropdown);
 }
 
 static gint64
 selected_cohort (SporTimelineView *self)
 {
-  guint i = gtk_drop_down_get_selected (self->cohort_dropdown);
-
-  return self->cohort_ids != NULL && i < self->cohort_ids->len
-    ? g_array_index (self->cohort_ids, gint64, i) : 0;
+  return spor_record_choices_get_selected (self->cohort_dropdown);
 }
 
 static void
@@ -206,6 +200,21 @@ show_source (SporTimelineView *self)
     show_summary (self, programme_id, cohort_id);
 }
 
+/* The newest cohort that has started (@cohorts are newest first): the one staff look at
+ * most; else the newest; 0 when there are none. */
+static gint64
+newest_started (GPtrArray *cohorts)
+{
+  g_autofree char *today = spor_date_today ();
+
+  if (cohorts == NULL || cohorts->len == 0)
+    return 0;
+  for (guint i = 0; i < cohorts->len; i++)
+    if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (cohorts, i), "start_date"), today) <= 0)
+      return spor_entity_get_id (g_ptr_array_index (cohorts, i));
+  return spor_entity_get_id (g_ptr_array_index (cohorts, 0));
+}
+
 /* @prefer: the cohort to keep selected when it is still there; else the newest started */
 static void
 fill_cohorts (SporTimelineView *self,
@@ -213,43 +222,15 @@ fill_cohorts (SporTimelineView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cohorts = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 zero = 0;
-  guint select = 0;
+  g_autoptr(GListModel) records = NULL;
 
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
-  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (self->cohort_ids, zero);
-  gtk_string_list_append (names, _("All Cohorts"));
   if (self->store != NULL && selected_programme (self) > 0)
     cohorts = spor_programmes_list_cohorts (self->store, selected_programme (self), &error);
-  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
-    {
-      SporEntity *cohort = g_ptr_array_index (cohorts, i);
-      gint64 id = spor_entity_get_id (cohort);
-
-      g_array_append_val (self->cohort_ids, id);
-      gtk_string_list_append (names, spor_entity_get_text (cohort, "name"));
-    }
-  /* the newest cohort that has started: the one staff look at most */
-  if (cohorts != NULL && cohorts->len > 0)
-    {
-      g_autofree char *today = spor_date_today ();
-
-      select = 1;
-      for (guint i = 0; i < cohorts->len; i++)
-        if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (cohorts, i), "start_date"), today) <= 0)
-          {
-            select = i + 1;
-            break;
-          }
-    }
-  for (guint i = 0; prefer > 0 && i < self->cohort_ids->len; i++)
-    if (g_array_index (self->cohort_ids, gint64, i) == prefer)
-      select = i;
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All Cohorts"));
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->cohort_dropdown, select);
+  spor_record_choices_set_model (self->cohort_dropdown, records, NULL, newest_started (cohorts));
+  if (prefer > 0)
+    spor_record_choices_select (self->cohort_dropdown, prefer);
   self->filling = FALSE;
 }
 
@@ -342,6 +323,28 @@ on_open_clicked (SporTimelineView *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-participant", "x", id);
 }
 
+/* A programme made since the last look is the one to show; else @previous. Remembers the
+ * programmes listed now for the next look. */
+static gint64
+newest_programme (SporTimelineView *self,
+                  GPtrArray        *programmes,
+                  gint64            previous)
+{
+  g_autoptr(GHashTable) seen = g_steal_pointer (&self->programmes_seen);
+  gint64 newest = 0;
+
+  self->programmes_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
+
+      if (seen != NULL && !g_hash_table_contains (seen, &id) && id > newest)
+        newest = id;
+      g_hash_table_add (self->programmes_seen, g_memdup2 (&id, sizeof id));
+    }
+  return newest > 0 ? newest : previous;
+}
+
 static void
 load (GtkWidget *widget)
 {
@@ -349,7 +352,7 @@ load (GtkWidget *widget)
   g_autoptr(GError) error = NULL;
   g_autoptr(SporQuery) query = NULL;
   g_autoptr(GPtrArray) programmes = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) records = NULL;
   gint64 previous, previous_cohort;
 
   previous = selected_programme (self);
@@ -377,40 +380,11 @@ load (GtkWidget *widget)
       return;
     }
 
-  {
-    g_autoptr(GArray) old_ids = g_steal_pointer (&self->programme_ids);
-    guint select = 0;
-    gint64 newest = 0;
-
-    self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    /* a programme made since the last look is the one to show */
-    for (guint i = 0; old_ids != NULL && i < programmes->len; i++)
-      {
-        gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
-        gboolean known = FALSE;
-
-        for (guint j = 0; j < old_ids->len; j++)
-          known |= g_array_index (old_ids, gint64, j) == id;
-        if (!known && id > newest)
-          newest = id;
-      }
-    if (newest > 0)
-      previous = newest;
-    for (guint i = 0; i < programmes->len; i++)
-      {
-        SporEntity *programme = g_ptr_array_index (programmes, i);
-        gint64 id = spor_entity_get_id (programme);
-
-        if (id == previous)
-          select = i;
-        g_array_append_val (self->programme_ids, id);
-        gtk_string_list_append (names, spor_entity_get_text (programme, "name"));
-      }
-    self->filling = TRUE;
-    gtk_drop_down_set_model (self->programme_dropdown, G_LIST_MODEL (names));
-    gtk_drop_down_set_selected (self->programme_dropdown, select);
-    self->filling = FALSE;
-  }
+  previous = newest_programme (self, programmes, previous);
+  records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, NULL);
+  self->filling = TRUE;
+  spor_record_choices_set_model (self->programme_dropdown, records, NULL, previous);
+  self->filling = FALSE;
   fill_cohorts (self, selected_programme (self) == previous ? previous_cohort : 0);
   /* the timeline keeps its place and selection when it shows the same cohort again */
   show_source (self);
@@ -446,18 +420,8 @@ spor_timeline_view_show (SporTimelineView *self,
   /* a cohort started a moment ago is in the picker once the change has been read */
   spor_view_catch_up (GTK_WIDGET (self));
 
-  for (guint i = 0; self->programme_ids != NULL && i < self->programme_ids->len; i++)
-    if (g_array_index (self->programme_ids, gint64, i) == programme_id)
-      {
-        gtk_drop_down_set_selected (self->programme_dropdown, i);
-        break;
-      }
-  for (guint i = 0; self->cohort_ids != NULL && i < self->cohort_ids->len; i++)
-    if (g_array_index (self->cohort_ids, gint64, i) == cohort_id)
-      {
-        gtk_drop_down_set_selected (self->cohort_dropdown, i);
-        break;
-      }
+  spor_record_choices_select (self->programme_dropdown, programme_id);
+  spor_record_choices_select (self->cohort_dropdown, cohort_id);
 }
 
 SporTimeline *
@@ -477,8 +441,7 @@ spor_timeline_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
+  g_clear_pointer (&self->programmes_seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (spor_timeline_view_parent_class)->dispose (object);
 }
