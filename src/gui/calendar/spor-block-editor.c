@@ -71,43 +71,21 @@ member_clear (gpointer data)
   g_free (m->name);
 }
 
-/* Dates: shown in the locale's format, read in it or as YYYY-MM-DD */
-static char *
-format_date (const char *iso)
-{
-  guint y, m, d;
-  GDate date;
-  char text[64];
-
-  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup ("");
-  g_date_set_dmy (&date, d, m, y);
-  g_date_strftime (text, sizeof text, "%x", &date);
-  return g_strdup (text);
-}
-
+/* Dates: shown in the locale's format, read in it or as YYYY-MM-DD; an empty field is none,
+ * anything else that is not a date sets @ok FALSE. */
 static char *
 parse_date (const char *text,
             gboolean   *ok)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  guint y, m, d;
-  GDate date;
+  char *date;
 
   *ok = TRUE;
   if (*stripped == '\0')
     return NULL;
-  if (sscanf (stripped, "%u-%u-%u", &y, &m, &d) == 3 && y > 1000 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, stripped);
-  if (!g_date_valid (&date))
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          (guint) g_date_get_month (&date), g_date_get_day (&date));
+  date = spor_gui_parse_date (stripped);
+  *ok = date != NULL;
+  return date;
 }
 
 /* "9" → "09:00", "9.30" → "09:30"; anything else is left for validation to refuse */
@@ -317,8 +295,8 @@ fill_form (SporBlockEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->block);
   guint weekdays = (guint) spor_entity_get_int (e, "weekdays");
-  g_autofree char *from = format_date (spor_entity_get_text (e, "period_start"));
-  g_autofree char *to = format_date (spor_entity_get_text (e, "period_end"));
+  g_autofree char *from = spor_gui_format_date (spor_entity_get_text (e, "period_start"));
+  g_autofree char *to = spor_gui_format_date (spor_entity_get_text (e, "period_end"));
   g_autoptr(GHashTable) req = NULL;
   gint64 id = spor_entity_get_id (e);
 

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-progress.h"
+#include "spor-util.h"
 
 char *
 spor_gui_format_count (gint64 count)
@@ -39,6 +41,30 @@ spor_gui_count_where (SporStore   *store,
   spor_query_where_text (query, field, value);
 
   return spor_store_count (store, query, error);
+}
+
+char *
+spor_gui_format_date (const char *iso)
+{
+  g_autoptr(GDate) date = spor_date_parse (iso);
+  char buffer[64];
+
+  if (date == NULL || g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_strdup (buffer);
+}
+
+char *
+spor_gui_parse_date (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  GDate date;
+
+  if (spor_date_is_valid (trimmed))
+    return g_steal_pointer (&trimmed);
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, trimmed);
+  return g_date_valid (&date) ? spor_date_format_iso (&date) : NULL;
 }
 
 #define TOAST_MADE_AT "spor-made-at"

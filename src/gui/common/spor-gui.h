@@ -25,6 +25,13 @@ gint64    spor_gui_count_where        (SporStore     *store,
                                        const char    *value,
                                        GError       **error);
 
+/* A YYYY-MM-DD date in the locale's format (24-11-2026 in Danish); @iso as it is when it is
+ * not a real date, "" for NULL. */
+char     *spor_gui_format_date        (const char    *iso);
+/* A date typed as YYYY-MM-DD or in the locale's format, as YYYY-MM-DD; spaces around it do
+ * not count. NULL when it is not a date (an empty text is none). */
+char     *spor_gui_parse_date         (const char    *text);
+
 /* A toast whose title is @text shown literally (toast titles are markup). */
 AdwToast *spor_gui_toast_new          (const char    *text);
 /* Dismisses a toast made by spor_gui_toast_new(), or, while it may still be sliding in,

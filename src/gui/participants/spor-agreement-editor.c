@@ -127,19 +127,12 @@ load (SporAgreementEditor *self)
     /* Translators: a version number */
     state = g_strdup_printf (_("Version %d · Draft"), (int) spor_entity_get_int (e, "version"));
   else
-    /* Translators: a version number and a date */
     {
-      char text[64] = "";
-      int y, m, d;
+      g_autofree char *date = spor_gui_format_date (spor_entity_get_text (e, "signed_date"));
 
-      if (sscanf (spor_entity_get_text (e, "signed_date") ?: "", "%d-%d-%d", &y, &m, &d) == 3 &&
-          g_date_valid_dmy (d, m, y))
-        {
-          g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
-          g_date_strftime (text, sizeof text, "%x", date);
-        }
+      /* Translators: a version number and a date */
       state = g_strdup_printf (_("Version %d · Signed %s"), (int) spor_entity_get_int (e, "version"),
-                               text);
+                               date);
     }
   gtk_label_set_label (self->state_label, state);
 

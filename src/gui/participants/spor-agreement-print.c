@@ -13,6 +13,7 @@
 
 #include "spor-private-file.h"
 
+#include "spor-gui.h"
 #include "spor-agreement-print.h"
 
 typedef struct {
@@ -30,18 +31,6 @@ print_data_free (PrintData *data)
   g_clear_object (&data->layout);
   g_clear_pointer (&data->page_starts, g_array_unref);
   g_free (data);
-}
-
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup ("");
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  return dt ? g_date_time_format (dt, "%x") : g_strdup (iso);
 }
 
 static char *
@@ -131,8 +120,8 @@ print_data_new (SporStore  *store,
   /* Translators: the names of staff */
   contacts = g_strdup_printf (_("Adviser: %s\nCreative professional: %s"), adviser ?: "—", creative ?: "—");
   add_section (markup, _("Contact persons"), contacts);
-  start = format_date (spor_entity_get_text (a, "start_date"));
-  review = format_date (spor_entity_get_text (a, "review_date"));
+  start = spor_gui_format_date (spor_entity_get_text (a, "start_date"));
+  review = spor_gui_format_date (spor_entity_get_text (a, "review_date"));
   /* Translators: two dates */
   dates = g_strdup_printf (_("Start: %s\nReview: %s"), start, review);
   add_section (markup, _("Dates"), dates);
@@ -142,7 +131,7 @@ print_data_new (SporStore  *store,
     g_autofree char *date_label = g_markup_escape_text (_("Date"), -1);
     g_autofree char *participant_label = g_markup_escape_text (_("Participant"), -1);
     g_autofree char *adviser_label = g_markup_escape_text (_("Adviser"), -1);
-    g_autofree char *signed_date = format_date (spor_entity_get_text (a, "signed_date"));
+    g_autofree char *signed_date = spor_gui_format_date (spor_entity_get_text (a, "signed_date"));
     g_autofree char *by_p = g_markup_escape_text (spor_entity_get_text (a, "signed_by_participant") ?: "", -1);
     g_autofree char *by_a = g_markup_escape_text (spor_entity_get_text (a, "signed_by_adviser") ?: "", -1);
 

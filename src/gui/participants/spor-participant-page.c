@@ -79,19 +79,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A YYYY-MM-DD date in the locale's format; NULL stays NULL. */
+/* A YYYY-MM-DD date in the locale's format; NULL stays NULL (the row says "Not stated"). */
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (iso);
-  return g_date_time_format (dt, "%x");
+  return iso != NULL ? spor_gui_format_date (iso) : NULL;
 }
 
 static void

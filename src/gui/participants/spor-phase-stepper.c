@@ -38,17 +38,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-display_date (const char *iso)
-{
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
-
-  if (date == NULL || g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso != NULL ? iso : "");
-  return g_strdup (buffer);
-}
-
 static const char *
 state_icon (const SporPhaseStep *step)
 {
@@ -83,8 +72,8 @@ step_row (const SporPhaseStep *step,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (state_icon (step));
-  g_autofree char *ps = display_date (step->planned_start);
-  g_autofree char *pe = display_date (step->planned_end);
+  g_autofree char *ps = spor_gui_format_date (step->planned_start);
+  g_autofree char *pe = spor_gui_format_date (step->planned_end);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
@@ -93,8 +82,8 @@ step_row (const SporPhaseStep *step,
   g_string_append_printf (subtitle, _("Planned %s – %s"), ps, pe);
   if (step->actual_start != NULL)
     {
-      g_autofree char *as = display_date (step->actual_start);
-      g_autofree char *ae = display_date (step->actual_end);
+      g_autofree char *as = spor_gui_format_date (step->actual_start);
+      g_autofree char *ae = spor_gui_format_date (step->actual_end);
 
       g_string_append (subtitle, "\n");
       if (step->actual_end != NULL)
@@ -219,16 +208,12 @@ static char *
 change_date (SporPhaseStepper *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
-  GDate date;
+  char *date;
 
   if (*text == '\0')
     return self->today != NULL ? g_strdup (self->today) : spor_date_today ();
-  if (spor_date_is_valid (text))
-    return g_steal_pointer (&text);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  if (g_date_valid (&date))
-    return spor_date_format_iso (&date);
+  if ((date = spor_gui_parse_date (text)) != NULL)
+    return date;
   gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
   toast (self, _("The date of the change is not a date."));
   return NULL;
@@ -402,7 +387,7 @@ static void
 spor_phase_stepper_init (SporPhaseStepper *self)
 {
   g_autofree char *today = spor_date_today ();
-  g_autofree char *shown = display_date (today);
+  g_autofree char *shown = spor_gui_format_date (today);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* empty means today; the placeholder says which day that is */

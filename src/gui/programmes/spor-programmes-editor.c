@@ -34,30 +34,6 @@ report (SporProgrammesView *self,
   spor_programmes_view_toast (self, error->message);
 }
 
-char *
-spor_programmes_parse_date (const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-  GDate date;
-
-  if (spor_date_is_valid (trimmed))
-    return g_steal_pointer (&trimmed);
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, trimmed);
-  return g_date_valid (&date) ? spor_date_format_iso (&date) : NULL;
-}
-
-char *
-spor_programmes_display_date (const char *iso)
-{
-  g_autoptr(GDate) date = spor_date_parse (iso);
-  char buffer[64];
-
-  if (date == NULL || g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso != NULL ? iso : "");
-  return g_strdup (buffer);
-}
-
 GtkSpinButton *
 spor_programmes_spin_new (double max)
 {
@@ -264,12 +240,12 @@ save_programme (SporProgrammesView *self)
   int max_age = gtk_spin_button_get_value_as_int (self->max_age_spin);
 
   /* check everything before anything is written */
-  if (*start_text != '\0' && (start = spor_programmes_parse_date (start_text)) == NULL)
+  if (*start_text != '\0' && (start = spor_gui_parse_date (start_text)) == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->period_start_row), "error");
       return spor_programmes_view_toast (self, _("The period's start is not a date."));
     }
-  if (*end_text != '\0' && (end = spor_programmes_parse_date (end_text)) == NULL)
+  if (*end_text != '\0' && (end = spor_gui_parse_date (end_text)) == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->period_end_row), "error");
       return spor_programmes_view_toast (self, _("The period's end is not a date."));
@@ -334,8 +310,8 @@ build_programme_group (SporProgrammesView *self)
   programme = self->programme;
   group = spor_programmes_group_new (_("Programme"), NULL);
   save = spor_programmes_text_button (_("_Save"), TRUE);
-  start = spor_programmes_display_date (spor_entity_get_text (programme, "period_start"));
-  end = spor_programmes_display_date (spor_entity_get_text (programme, "period_end"));
+  start = spor_gui_format_date (spor_entity_get_text (programme, "period_start"));
+  end = spor_gui_format_date (spor_entity_get_text (programme, "period_end"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), save);
   g_signal_connect (save, "clicked", G_CALLBACK (on_save_programme_clicked), self);
 
@@ -477,7 +453,7 @@ create_cohort (GtkWidget          *button,
   GtkEditable *name = g_object_get_data (G_OBJECT (button), "name");
   GtkEditable *start = g_object_get_data (G_OBJECT (button), "start");
   GtkSpinButton *capacity = g_object_get_data (G_OBJECT (button), "capacity");
-  g_autofree char *date = spor_programmes_parse_date (gtk_editable_get_text (start));
+  g_autofree char *date = spor_gui_parse_date (gtk_editable_get_text (start));
 
   if (date == NULL)
     {
@@ -645,8 +621,8 @@ cohort_row (SporProgrammesView *self,
             SporEntity         *cohort)
 {
   gint64 enrolled = spor_programmes_count_enrolled (self->store, spor_entity_get_id (cohort), NULL);
-  g_autofree char *from = spor_programmes_display_date (spor_entity_get_text (cohort, "start_date"));
-  g_autofree char *to = spor_programmes_display_date (spor_entity_get_text (cohort, "end_date"));
+  g_autofree char *from = spor_gui_format_date (spor_entity_get_text (cohort, "start_date"));
+  g_autofree char *to = spor_gui_format_date (spor_entity_get_text (cohort, "end_date"));
   g_autofree char *subtitle = NULL;
   g_autofree char *label = NULL;
   GtkWidget *enrol = spor_programmes_text_button (_("_Enrol…"), FALSE);

@@ -84,9 +84,6 @@ void       spor_programmes_view_watch_fields (SporProgrammesView *self,
                                               GtkWidget          *widget,
                                               SporProgrammesPart  part,
                                               gint64              phase_id);
-/* A date typed as 2026-08-03 or in the locale's own format; NULL when it is not a date. */
-char      *spor_programmes_parse_date        (const char         *text);
-char      *spor_programmes_display_date      (const char         *iso);
 GtkSpinButton *spor_programmes_spin_new      (double              max);
 GtkWidget *spor_programmes_row_with          (const char         *title,
                                               const char         *subtitle,
