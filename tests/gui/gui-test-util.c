@@ -198,6 +198,21 @@ gui_subtitle_shows (GtkWidget  *root,
   return FALSE;
 }
 
+gboolean
+gui_toast_shows (GtkWidget  *window,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (gui_toast_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 AdwMessageDialog *
 gui_find_message_dialog (void)
 {

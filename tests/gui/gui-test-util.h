@@ -49,6 +49,9 @@ GtkWindow        *gui_find_toplevel       (GType          type);
 /* Whether an action row under @root has a subtitle containing @text. */
 gboolean          gui_subtitle_shows      (GtkWidget     *root,
                                            const char    *text);
+/* Whether a toast on @window's overlay (or a label anywhere in it) says @text. */
+gboolean          gui_toast_shows         (GtkWidget     *window,
+                                           const char    *text);
 /* The message dialog on screen, or NULL. */
 AdwMessageDialog *gui_find_message_dialog (void);
 /* Answers the dialog on screen, after checking that its heading is @heading and its body
