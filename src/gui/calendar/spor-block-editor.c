@@ -15,6 +15,7 @@
 #include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-member-row.h"
 #include "spor-record-choices.h"
 
 typedef struct {
@@ -138,45 +139,35 @@ fill_combo (SporBlockEditor *self,
 
 static void refresh_members (SporBlockEditor *self);
 
+/* Drops the member of @row (a participant when it has no role) from the editor's lists */
 static void
-on_remove_member (GtkButton       *button,
+on_remove_member (SporMemberRow   *row,
                   SporBlockEditor *self)
 {
-  GArray *list = g_object_get_data (G_OBJECT (button), "list");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  const char *role = spor_member_row_get_role (row);
+  GArray *list = role != NULL ? self->staff : self->participants;
 
-  if (index < list->len)
-    g_array_remove_index (list, index);
+  for (guint i = 0; i < list->len; i++)
+    {
+      Member *m = &g_array_index (list, Member, i);
+
+      if (m->id == spor_member_row_get_id (row) && g_strcmp0 (m->role, role) == 0)
+        {
+          g_array_remove_index (list, i);
+          break;
+        }
+    }
   refresh_members (self);
 }
 
 static void
 add_member_row (SporBlockEditor     *self,
                 AdwPreferencesGroup *group,
-                GArray              *list,
-                guint                index)
+                const Member        *m)
 {
-  Member *m = &g_array_index (list, Member, index);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *row = spor_member_row_new (m->id, m->name, m->role);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (m->role != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_blocks_role_label (m->role));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  /* Translators: the accessible name of a remove button; %s is a name */
-  {
-    g_autofree char *label = g_strdup_printf (_("Remove %s"), m->name);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-  g_object_set_data (G_OBJECT (remove), "list", list);
-  g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  g_signal_connect (row, "remove", G_CALLBACK (on_remove_member), self);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->member_rows, row);
 }
@@ -193,9 +184,9 @@ refresh_members (SporBlockEditor *self)
     }
   g_ptr_array_set_size (self->member_rows, 0);
   for (guint i = 0; i < self->staff->len; i++)
-    add_member_row (self, self->staff_group, self->staff, i);
+    add_member_row (self, self->staff_group, &g_array_index (self->staff, Member, i));
   for (guint i = 0; i < self->participants->len; i++)
-    add_member_row (self, self->participants_group, self->participants, i);
+    add_member_row (self, self->participants_group, &g_array_index (self->participants, Member, i));
 }
 
 static void

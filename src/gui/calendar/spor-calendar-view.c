@@ -9,6 +9,8 @@
 #include "spor-blocks.h"
 #include "spor-ical.h"
 
+#include "spor-attention-detail-row.h"
+#include "spor-attention-row.h"
 #include "spor-calendar-view-private.h"
 #include "spor-gui.h"
 #include "spor-occurrence-dialog.h"
@@ -164,23 +166,12 @@ load_week_thread (GTask        *task,
     g_task_return_pointer (task, week, (GDestroyNotify) spor_week_free);
 }
 
-void spor_calendar_view_open_occurrence (SporCalendarView *self, const SporOccurrence *occurrence);
-
-static void
-on_attention_open_clicked (SporCalendarView *self,
-                           GtkButton        *button)
-{
-  SporOccurrence *o = g_object_get_data (G_OBJECT (button), "occurrence");
-
-  if (o != NULL)
-    spor_calendar_view_open_occurrence (self, o);
-}
-
 static void
 show_attention (SporCalendarView *self)
 {
   GtkWidget *child;
   guint n = 0;
+  g_autofree char *title = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
     gtk_list_box_remove (self->attention_list, child);
@@ -188,73 +179,16 @@ show_attention (SporCalendarView *self)
   for (guint i = 0; self->week != NULL && i < self->week->occurrences->len; i++)
     {
       SporOccurrence *o = g_ptr_array_index (self->week->occurrences, i);
-      g_autoptr(GDateTime) start = NULL;
-      g_autofree char *day = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row, *icon;
 
       if (o->problems == 0 || o->cancelled || spor_calendar_view_is_hidden (self, o->block_id))
         continue;
-      /* Translators: a short weekday and date for g_date_time_format(), e.g. "Mon 23 Nov" */
-      day = g_date_time_format (o->start, _("%a %-d %b"));
-      subtitle = g_strdup_printf ("%s, %s–%s", g_strstrip (day), o->start_time, o->end_time);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      {
-        GtkWidget *label = gtk_label_new (o->problem_text);
-
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_widget_add_css_class (label, "caption");
-        gtk_widget_set_margin_start (label, 36);
-        gtk_widget_set_margin_end (label, 12);
-        gtk_widget_set_margin_bottom (label, 8);
-        /* The row's title and subtitle are its name; the problems its description. */
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        o->problem_text, -1);
-        g_object_set_data_full (G_OBJECT (row), "occurrence", spor_occurrence_copy (o),
-                                (GDestroyNotify) spor_occurrence_free);
-        {
-          /* A button as well as the row: keyboard and screen-reader users get a named target */
-          GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
-          /* Translators: %s is the title of a work block */
-          g_autofree char *open_label = g_strdup_printf (_("Open Attendance of %s"), o->title);
-
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (open, "flat");
-          gtk_widget_set_tooltip_text (open, _("Open Attendance"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
-          g_object_set_data_full (G_OBJECT (open), "occurrence", spor_occurrence_copy (o),
-                                  (GDestroyNotify) spor_occurrence_free);
-          g_signal_connect_swapped (open, "clicked", G_CALLBACK (on_attention_open_clicked), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
-        gtk_list_box_append (self->attention_list, row);
-        {
-          GtkWidget *detail = gtk_list_box_row_new ();
-
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (detail), label);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (detail), FALSE);
-          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (detail), FALSE);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (detail), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-          gtk_list_box_append (self->attention_list, detail);
-        }
-      }
+      gtk_list_box_append (self->attention_list, spor_attention_row_new (o));
+      gtk_list_box_append (self->attention_list, spor_attention_detail_row_new (o->problem_text));
       n++;
     }
-  {
-    g_autofree char *title = n > 0
-      ? g_strdup_printf (ngettext ("Needs Attention (%u)", "Needs Attention (%u)", n), n)
-      : g_strdup (_("Needs Attention"));
-
-    gtk_label_set_label (self->attention_title, title);
-  }
+  title = n > 0 ? g_strdup_printf (ngettext ("Needs Attention (%u)", "Needs Attention (%u)", n), n)
+                : g_strdup (_("Needs Attention"));
+  gtk_label_set_label (self->attention_title, title);
   gtk_stack_set_visible_child_name (self->attention_stack, n > 0 ? "list" : "none");
 }
 
@@ -581,10 +515,8 @@ static void
 on_attention_activated (SporCalendarView *self,
                         GtkListBoxRow    *row)
 {
-  SporOccurrence *o = g_object_get_data (G_OBJECT (row), "occurrence");
-
-  if (o != NULL)
-    spor_calendar_view_open_occurrence (self, o);
+  if (SPOR_IS_ATTENTION_ROW (row))
+    spor_calendar_view_open_occurrence (self, spor_attention_row_get_occurrence (SPOR_ATTENTION_ROW (row)));
 }
 
 static void
