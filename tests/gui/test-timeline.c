@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include "spor-leave-dialog.h"
+#include "spor-phase-step-row.h"
 #include "spor-phase-stepper.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view.h"
@@ -352,6 +354,96 @@ test_stepper (Fixture      *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GPtrArray *
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+  return found;
+}
+
+/* How many labels under @root say @text and are shown */
+static guint
+n_shown (GtkWidget  *root,
+         const char *text)
+{
+  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL, g_ptr_array_new ());
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0 &&
+        gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      n++;
+  return n;
+}
+
+/* A row per phase: the one in progress on 19 January is overdue (planned to end on the
+ * 18th) and says so; the others do not. */
+static void
+test_stepper_rows (Fixture      *f,
+                   gconstpointer data)
+{
+  SporPhaseStepper *stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (stepper), 500, 600);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  spor_phase_stepper_set_today (stepper, "2026-01-19");
+  spor_phase_stepper_set_participant (stepper, f->store, f->first);
+  rows = collect (GTK_WIDGET (stepper), SPOR_TYPE_PHASE_STEP_ROW, g_ptr_array_new ());
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Rekruttering og screening");
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "phase-step-current"));
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (rows, 1), "phase-step-current"));
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 0), "Overdue"), ==, 1);
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 0), "In progress"), ==, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), "Started"));
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 1), "Overdue"), ==, 0);
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 1), "Not started"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dropping out needs a reason: Drop Out is offered only once one is typed (spaces are
+ * none), and what is typed is recorded; Complete records the destination chosen. */
+static void
+test_stepper_leave (Fixture      *f,
+                    gconstpointer data)
+{
+  SporPhaseStepper *stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (stepper), 500, 600);
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  spor_phase_stepper_set_today (stepper, "2026-01-19");
+  spor_phase_stepper_set_participant (stepper, f->store, f->first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stepper), "stepper.drop-out", NULL));
+  gui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (gui_find_toplevel (SPOR_TYPE_LEAVE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Drop Out?");
+  entry = gui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Flyttet til Aarhus");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gui_answer_dialog ("Drop Out?", "confirm", "leaves the programme", NULL);
+  participant = spor_store_get (f->store, SPOR_TYPE_PARTICIPANT, f->first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spor_entity_get_text (participant, "status"), ==, "dropped_out");
+  g_assert_cmpstr (spor_entity_get_text (participant, "exit_reason"), ==, "Flyttet til Aarhus");
+  g_assert_null (gui_find_toplevel (SPOR_TYPE_LEAVE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_views (Fixture      *f,
             gconstpointer data)
@@ -390,6 +482,8 @@ main (int   argc,
   g_test_add ("/timeline/bars", Fixture, NULL, fixture_setup, test_bars, fixture_teardown);
   g_test_add ("/timeline/virtual", Fixture, GUINT_TO_POINTER (300), fixture_setup, test_virtual, fixture_teardown);
   g_test_add ("/timeline/stepper", Fixture, NULL, fixture_setup, test_stepper, fixture_teardown);
+  g_test_add ("/timeline/stepper-rows", Fixture, NULL, fixture_setup, test_stepper_rows, fixture_teardown);
+  g_test_add ("/timeline/stepper-leave", Fixture, NULL, fixture_setup, test_stepper_leave, fixture_teardown);
   g_test_add ("/timeline/views", Fixture, NULL, fixture_setup, test_views, fixture_teardown);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participants.h"
 #include "spor-record-choices.h"
@@ -21,7 +22,6 @@ struct _SporParticipantEditor
 
   SporStore       *store;
   SporParticipant *participant;
-  GArray          *staff_ids;       /* of the mentor switches, in their order */
   gint64           shown_programme; /* whose cohorts the cohort row lists */
   gboolean         loading;
 
@@ -40,8 +40,7 @@ struct _SporParticipantEditor
   AdwComboRow     *cohort_row;
   AdwComboRow     *contact_row;
   AdwExpanderRow  *mentors_row;
-  GPtrArray       *mentor_switches; /* GtkSwitch, in the order of staff_ids */
-  GPtrArray       *mentor_rows;
+  GPtrArray       *mentor_rows;     /* SporMentorRow */
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
   AdwEntryRow     *exit_reason_row;
@@ -281,9 +280,13 @@ save_mentors (SporParticipantEditor  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; i < self->mentor_switches->len; i++)
-    if (gtk_switch_get_active (self->mentor_switches->pdata[i]))
-      g_array_append_val (ids, g_array_index (self->staff_ids, gint64, i));
+  for (guint i = 0; i < self->mentor_rows->len; i++)
+    if (spor_mentor_row_get_active (self->mentor_rows->pdata[i]))
+      {
+        gint64 id = spor_mentor_row_get_staff_id (self->mentor_rows->pdata[i]);
+
+        g_array_append_val (ids, id);
+      }
   return spor_participant_set_staff (self->store, spor_entity_get_id (SPOR_ENTITY (self->participant)),
                                      "mentor", ids, error);
 }
@@ -410,7 +413,7 @@ set_entry (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
-/* A switch per active staff member (in the order of staff_ids), on for the mentors. */
+/* A switch per active staff member (@staff), on for the mentors. */
 static void
 fill_mentors (SporParticipantEditor *self,
               GPtrArray             *staff)
@@ -423,31 +426,21 @@ fill_mentors (SporParticipantEditor *self,
   for (guint i = 0; i < self->mentor_rows->len; i++)
     adw_expander_row_remove (self->mentors_row, g_ptr_array_index (self->mentor_rows, i));
   g_ptr_array_set_size (self->mentor_rows, 0);
-  g_ptr_array_set_size (self->mentor_switches, 0);
-  for (guint i = 0; i < self->staff_ids->len; i++)
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
-      gint64 id = g_array_index (self->staff_ids, gint64, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
+      SporEntity *person = g_ptr_array_index (staff, i);
+      gint64 id = spor_entity_get_id (person);
       gboolean on = FALSE;
+      GtkWidget *row;
 
       for (guint j = 0; mentors != NULL && j < mentors->len; j++)
         if (g_array_index (mentors, gint64, j) == id)
           on = TRUE;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     spor_entity_get_text (staff->pdata[i], "name"));
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (toggle), on);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      spor_entity_get_text (staff->pdata[i], "name"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      row = spor_mentor_row_new (person, on);
       adw_expander_row_add_row (self->mentors_row, row);
       g_ptr_array_add (self->mentor_rows, row);
-      g_ptr_array_add (self->mentor_switches, toggle);
       if (on)
-        g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                spor_entity_get_text (staff->pdata[i], "name"));
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", spor_entity_get_text (person, "name"));
     }
   {
     g_autofree char *escaped = g_markup_escape_text (names->str, -1);
@@ -469,8 +462,6 @@ load (SporParticipantEditor *self)
   g_autoptr(GListModel) staff_records = NULL;
 
   self->loading = TRUE;
-  /* a second load (Discard My Changes) starts from empty lists */
-  g_array_set_size (self->staff_ids, 0);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       const char *text = spor_entity_get_text (e, text_fields[i].field);
@@ -497,11 +488,6 @@ load (SporParticipantEditor *self)
   spor_query_where_int (staff_query, "active", 1);
   spor_query_order_by (staff_query, "name", FALSE);
   staff = spor_store_list (self->store, staff_query, NULL);
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
-    {
-      gint64 id = spor_entity_get_id (staff->pdata[i]);
-      g_array_append_val (self->staff_ids, id);
-    }
   staff_records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
   spor_record_choices_set_model (self->contact_row, staff_records, NULL,
                                  spor_entity_get_int (e, "contact_person_id"));
@@ -526,8 +512,6 @@ spor_participant_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_EDITOR);
   g_clear_object (&self->participant);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
-  g_clear_pointer (&self->mentor_switches, g_ptr_array_unref);
   g_clear_pointer (&self->mentor_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_participant_editor_parent_class)->dispose (object);
 }
@@ -585,8 +569,6 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
 static void
 spor_participant_editor_init (SporParticipantEditor *self)
 {
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->mentor_switches = g_ptr_array_new ();
   self->mentor_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

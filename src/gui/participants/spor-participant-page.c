@@ -10,16 +10,18 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-admit-dialog.h"
 #include "spor-agreement-editor.h"
+#include "spor-agreement-version-row.h"
 #include "spor-agreements.h"
 #include "spor-gui.h"
 #include "spor-meeting-editor.h"
+#include "spor-meeting-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
 #include "spor-participant-attendance.h"
 #include "spor-phase-stepper.h"
 #include "spor-participants.h"
-#include "spor-record-choices.h"
 #include "spor-view.h"
 
 struct _SporParticipantPage
@@ -57,6 +59,7 @@ struct _SporParticipantPage
   AdwExpanderRow  *history_row;
   GPtrArray       *history_rows;
   GtkListBox      *meetings_list;
+  GtkWidget       *no_meetings_row;
   GtkBox          *sections_box;
   /* hosted from the timeline and calendar areas */
   SporPhaseStepper          *phase_stepper;
@@ -172,21 +175,6 @@ clear_history (SporParticipantPage *self)
   g_ptr_array_set_size (self->history_rows, 0);
 }
 
-static char *
-describe_agreement (SporAgreement *a)
-{
-  SporEntity *e = SPOR_ENTITY (a);
-  gint64 version = spor_entity_get_int (e, "version");
-
-  if (g_strcmp0 (spor_entity_get_text (e, "state"), "signed") == 0)
-    {
-      g_autofree char *date = format_date (spor_entity_get_text (e, "signed_date"));
-      /* Translators: version number and date */
-      return g_strdup_printf (_("Version %d, signed %s"), (int) version, date);
-    }
-  return g_strdup_printf (_("Version %d, draft"), (int) version);
-}
-
 static void
 show_agreements (SporParticipantPage *self)
 {
@@ -200,24 +188,14 @@ show_agreements (SporParticipantPage *self)
       return;
     }
   {
-    g_autofree char *text = describe_agreement (versions->pdata[versions->len - 1]);
+    g_autofree char *text = spor_agreement_version_row_describe (versions->pdata[versions->len - 1]);
     adw_action_row_set_subtitle (self->agreement_row, text);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->history_row), versions->len > 1);
   for (guint i = 0; i + 1 < versions->len; i++)
     {
-      g_autofree char *text = describe_agreement (versions->pdata[i]);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
+      GtkWidget *row = spor_agreement_version_row_new (versions->pdata[i]);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Read This Version"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "participant.open-version");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
-                                        spor_entity_get_id (versions->pdata[i]));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_expander_row_add_row (self->history_row, row);
       g_ptr_array_add (self->history_rows, row);
     }
@@ -227,44 +205,20 @@ static void
 show_meetings (SporParticipantPage *self)
 {
   g_autoptr(GPtrArray) meetings = spor_participant_list_meetings (self->store, self->participant_id, NULL);
-  GtkWidget *child;
+  GtkWidget *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meetings_list))) != NULL)
-    gtk_list_box_remove (self->meetings_list, child);
-
-  if (meetings == NULL || meetings->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No meetings yet"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->meetings_list, row);
-      return;
-    }
-  for (guint i = 0; i < meetings->len; i++)
+  /* all but the template's "No meetings yet" */
+  while ((row = gtk_widget_get_next_sibling (self->no_meetings_row)) != NULL)
+    gtk_list_box_remove (self->meetings_list, row);
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       SporEntity *m = meetings->pdata[i];
-      g_autofree char *date = format_date (spor_entity_get_text (m, "date"));
       g_autofree char *staff = entity_name (self->store, SPOR_TYPE_STAFF,
                                             spor_entity_get_int (m, "staff_id"));
-      g_autofree char *title = g_strdup_printf ("%s · %s", date,
-                                                spor_meeting_kind_label (spor_entity_get_text (m, "kind")));
-      g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
 
-      if (staff != NULL)
-        g_string_append (subtitle, staff);
-      if (spor_entity_get_text (m, "notes") != NULL)
-        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "",
-                                spor_entity_get_text (m, "notes"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-      if (subtitle->len > 0)
-        {
-          g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-        }
-      gtk_list_box_append (self->meetings_list, row);
+      gtk_list_box_append (self->meetings_list, spor_meeting_row_new (m, staff));
     }
+  gtk_widget_set_visible (self->no_meetings_row, meetings == NULL || meetings->len == 0);
 }
 
 static void
@@ -555,12 +509,11 @@ wait_action (GtkWidget  *widget,
 }
 
 static void
-on_admit_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   gpointer          user_data)
+on_admit_response (SporAdmitDialog     *dialog,
+                   const char          *response,
+                   SporParticipantPage *self)
 {
-  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (user_data);
-  gint64 cohort_id = spor_record_choices_get_selected (adw_message_dialog_get_extra_child (dialog));
+  gint64 cohort_id = spor_admit_dialog_get_cohort (dialog);
   g_autoptr(GError) error = NULL;
   gboolean over = FALSE;
 
@@ -577,23 +530,6 @@ on_admit_response (AdwMessageDialog *dialog,
     toast (self, _("Admitted to the cohort"));
 }
 
-/* A cohort in the admit dialog: its name and, when it has a capacity, the places taken. */
-static char *
-cohort_label (SporEntity *cohort,
-              SporStore  *store)
-{
-  gint64 taken = 0, capacity = -1;
-
-  if (cohort == NULL)
-    return NULL;
-  spor_cohort_occupancy (store, spor_entity_get_id (cohort), &taken, &capacity, NULL);
-  if (capacity >= 0)
-    /* Translators: cohort name, places taken, places */
-    return g_strdup_printf (_("%s (%d of %d places taken)"),
-                            spor_entity_get_text (cohort, "name"), (int) taken, (int) capacity);
-  return g_strdup (spor_entity_get_text (cohort, "name"));
-}
-
 static void
 admit_action (GtkWidget  *widget,
               const char *action_name,
@@ -601,11 +537,9 @@ admit_action (GtkWidget  *widget,
 {
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GListModel) cohorts = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
   gint64 programme_id;
-  GtkWidget *dialog;
-  GtkWidget *dropdown;
+  SporAdmitDialog *dialog;
 
   if (self->participant == NULL)
     return;
@@ -613,31 +547,13 @@ admit_action (GtkWidget  *widget,
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "start_date", TRUE);
-  list = spor_store_list (self->store, query, NULL);
-  if (list == NULL || list->len == 0)
+  cohorts = spor_store_list (self->store, query, NULL);
+  if (cohorts == NULL || cohorts->len == 0)
     {
       toast (self, _("The programme has no cohort to admit into"));
       return;
     }
-
-  dialog = adw_message_dialog_new (parent_window (self), _("Admit to a Cohort"),
-                                   _("The participant leaves the waiting list and starts intake in the cohort."));
-  dropdown = gtk_drop_down_new (NULL, NULL);
-  cohorts = spor_record_choices_new (SPOR_TYPE_COHORT, list, NULL);
-  spor_record_choices_set_model (dropdown, cohorts,
-                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                              G_CALLBACK (cohort_label),
-                                                              g_object_ref (self->store),
-                                                              (GClosureNotify) (void (*) (void)) g_object_unref),
-                                 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cohort"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "admit", _("_Admit"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "admit",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "admit");
+  dialog = spor_admit_dialog_new (parent_window (self), self->store, cohorts);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_admit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -743,6 +659,7 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
   BIND (agreement_row);
   BIND (history_row);
   BIND (meetings_list);
+  BIND (no_meetings_row);
   BIND (sections_box);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled);

@@ -609,7 +609,6 @@ static void
 spor_participants_view_init (SporParticipantsView *self)
 {
   g_autoptr(GListModel) statuses = spor_choice_lists_participant_statuses (_("All statuses"));
-  g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -617,12 +616,6 @@ spor_participants_view_init (SporParticipantsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
   self->filling = TRUE;
   spor_choice_set_model (self->status_dropdown, statuses, NULL);
-  /* In the order of SporParticipantSort */
-  gtk_string_list_append (sort_names, _("Name"));
-  gtk_string_list_append (sort_names, _("Start date"));
-  gtk_string_list_append (sort_names, _("Status"));
-  gtk_string_list_append (sort_names, _("Place on the waiting list"));
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_names));
   self->filling = FALSE;
 
   factory = gtk_signal_list_item_factory_new ();

@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "spor-choice.h"
-#include "spor-choice-lists.h"
 #include "spor-gui.h"
+#include "spor-leave-dialog.h"
+#include "spor-phase-step-row.h"
 #include "spor-phase-stepper.h"
 #include "spor-progress.h"
 #include "spor-util.h"
@@ -37,92 +37,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *
-state_icon (const SporPhaseStep *step)
-{
-  if (g_strcmp0 (step->state, "done") == 0)
-    return "object-select-symbolic";
-  if (g_strcmp0 (step->state, "active") == 0)
-    return "media-playback-start-symbolic";
-  if (g_strcmp0 (step->state, "on_hold") == 0)
-    return "media-playback-pause-symbolic";
-  if (g_strcmp0 (step->state, "skipped") == 0)
-    return "media-skip-forward-symbolic";
-  return "radio-symbolic";
-}
-
-static const char *
-state_text (const SporPhaseStep *step)
-{
-  if (g_strcmp0 (step->state, "done") == 0)
-    return _("Finished");
-  if (g_strcmp0 (step->state, "active") == 0)
-    return _("In progress");
-  if (g_strcmp0 (step->state, "on_hold") == 0)
-    return _("On hold");
-  if (g_strcmp0 (step->state, "skipped") == 0)
-    return _("Skipped");
-  return _("Not started");
-}
-
-static GtkWidget *
-step_row (const SporPhaseStep *step,
-          gboolean             current)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (state_icon (step));
-  g_autofree char *ps = spor_gui_format_date (step->planned_start);
-  g_autofree char *pe = spor_gui_format_date (step->planned_end);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-
-  /* Translators: planned dates of a phase */
-  g_string_append_printf (subtitle, _("Planned %s – %s"), ps, pe);
-  if (step->actual_start != NULL)
-    {
-      g_autofree char *as = spor_gui_format_date (step->actual_start);
-      g_autofree char *ae = spor_gui_format_date (step->actual_end);
-
-      g_string_append (subtitle, "\n");
-      if (step->actual_end != NULL)
-        /* Translators: actual dates of a phase */
-        g_string_append_printf (subtitle, _("Actual %s – %s"), as, ae);
-      else
-        /* Translators: the actual start of a phase still going on */
-        g_string_append_printf (subtitle, _("Started %s"), as);
-    }
-  title = step->parallel ? g_strdup_printf (_("%s (parallel track)"), step->phase_name)
-                         : g_strdup (step->phase_name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_widget_add_css_class (icon, "phase-step-icon");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  if (step->overdue)
-    {
-      GtkWidget *badge = gtk_label_new (_("Overdue"));
-
-      gtk_widget_add_css_class (badge, "error");
-      gtk_widget_add_css_class (badge, "caption-heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-    }
-  {
-    GtkWidget *state = gtk_label_new (state_text (step));
-
-    gtk_widget_add_css_class (state, "dim-label");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  }
-  if (current)
-    gtk_widget_add_css_class (row, "phase-step-current");
-  /* Translators: what a screen reader says for a phase: state, dates, overdue */
-  description = g_strdup_printf ("%s. %s%s", state_text (step), subtitle->str,
-                                 step->overdue ? _(". Overdue") : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
-  return row;
-}
 
 void
 spor_phase_stepper_reload (SporPhaseStepper *self)
@@ -158,7 +72,7 @@ spor_phase_stepper_reload (SporPhaseStepper *self)
 
       any_open |= g_strcmp0 (step->state, "active") == 0 || g_strcmp0 (step->state, "on_hold") == 0;
       any_planned |= g_strcmp0 (step->state, "planned") == 0;
-      gtk_list_box_append (self->steps_list, step_row (step, step->progress_id == self->current));
+      gtk_list_box_append (self->steps_list, spor_phase_step_row_new (step, step->progress_id == self->current));
     }
 
   {
@@ -245,46 +159,25 @@ simple_action (GtkWidget  *widget,
 
 /* ---- leaving: drop out with a reason, complete with an exit plan --------------------- */
 
-typedef struct {
-  SporPhaseStepper *self;
-  GtkEditable      *text;
-  GtkDropDown      *destination;  /* NULL: a drop-out */
-} LeaveData;
-
 static void
-leave_response (AdwMessageDialog *dialog,
+leave_response (SporLeaveDialog  *dialog,
                 const char       *response,
-                LeaveData        *data)
+                SporPhaseStepper *self)
 {
-  SporPhaseStepper *self = data->self;
-
   g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (g_strcmp0 (response, "confirm") == 0 && (date = change_date (self)) != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok;
-
-      if (data->destination == NULL)
-        ok = spor_progress_drop_out (self->store, self->participant_id,
-                                     gtk_editable_get_text (data->text), date, &error);
-      else
-        ok = spor_progress_complete (self->store, self->participant_id,
-                                     spor_choice_get_selected (data->destination),
-                                     gtk_editable_get_text (data->text), date, &error);
-      finish (self, ok, error);
-    }
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-static void
-reason_changed (GtkEditable      *text,
-                AdwMessageDialog *dialog)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (text)));
-
-  adw_message_dialog_set_response_enabled (dialog, "confirm", *trimmed != '\0');
+  if (g_strcmp0 (response, "confirm") != 0 || self->store == NULL || (date = change_date (self)) == NULL)
+    return;
+  if (spor_leave_dialog_get_drop_out (dialog))
+    ok = spor_progress_drop_out (self->store, self->participant_id,
+                                 spor_leave_dialog_get_text (dialog), date, &error);
+  else
+    ok = spor_progress_complete (self->store, self->participant_id,
+                                 spor_leave_dialog_get_destination (dialog),
+                                 spor_leave_dialog_get_text (dialog), date, &error);
+  finish (self, ok, error);
 }
 
 static void
@@ -292,52 +185,11 @@ leave_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  SporPhaseStepper *self = SPOR_PHASE_STEPPER (widget);
-  gboolean drop = g_str_equal (action_name, "stepper.drop-out");
   GtkRoot *root = gtk_widget_get_root (widget);
-  LeaveData *data = g_new0 (LeaveData, 1);
-  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
+  SporLeaveDialog *dialog = spor_leave_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   g_str_equal (action_name, "stepper.drop-out"));
 
-  data->self = g_object_ref (self);
-  data->text = GTK_EDITABLE (entry);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   drop ? _("Drop Out?") : _("Complete the Programme?"),
-                                   drop ? _("The participant leaves the programme on the date of the change. Open phases end.")
-                                        : _("The participant finishes the programme on the date of the change. Record the exit plan."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "confirm", drop ? _("_Drop Out") : _("_Complete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
-                                              drop ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  if (!drop)
-    {
-      g_autoptr(GListModel) destinations = spor_choice_lists_destinations ();
-      GtkWidget *label = gtk_label_new (_("Planned destination"));
-
-      data->destination = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-      spor_choice_set_model (data->destination, destinations, NULL);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (data->destination),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Planned destination"), -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->destination));
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Notes on the exit plan (optional)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Notes on the exit plan"), -1);
-    }
-  else
-    {
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Reason for dropping out"), -1);
-      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm", FALSE);
-      g_signal_connect (entry, "changed", G_CALLBACK (reason_changed), dialog);
-    }
-  gtk_box_append (GTK_BOX (box), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_signal_connect (dialog, "response", G_CALLBACK (leave_response), data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

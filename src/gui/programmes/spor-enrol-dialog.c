@@ -24,7 +24,7 @@ struct _SporEnrolDialog
 
   GtkSearchEntry   *search_entry;
   GtkListBox       *candidate_list;
-  AdwActionRow     *placeholder_row;
+  AdwActionRow     *no_candidates_row;
 };
 
 G_DEFINE_FINAL_TYPE (SporEnrolDialog, spor_enrol_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -37,25 +37,27 @@ fill (SporEnrolDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
-  GtkListBoxRow *row;
+  GtkWidget *row;
 
-  /* the placeholder is not one of the rows */
-  while ((row = gtk_list_box_get_row_at_index (self->candidate_list, 0)) != NULL)
-    gtk_list_box_remove (self->candidate_list, GTK_WIDGET (row));
+  /* all but the template's "No participants found" */
+  while ((row = gtk_widget_get_next_sibling (GTK_WIDGET (self->no_candidates_row))) != NULL)
+    gtk_list_box_remove (self->candidate_list, row);
   candidates = spor_programmes_find_candidates (self->store, self->programme_id,
                                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                                 MAX_CANDIDATES, &error);
   if (candidates == NULL)
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->placeholder_row),
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_candidates_row),
                                      _("Could Not Read the Database"));
-      adw_action_row_set_subtitle (self->placeholder_row, error->message);
+      adw_action_row_set_subtitle (self->no_candidates_row, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->no_candidates_row), TRUE);
       return;
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->placeholder_row), _("No participants found"));
-  adw_action_row_set_subtitle (self->placeholder_row, "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_candidates_row), _("No participants found"));
+  adw_action_row_set_subtitle (self->no_candidates_row, "");
   for (guint i = 0; i < candidates->len; i++)
     gtk_list_box_append (self->candidate_list, spor_candidate_row_new (g_ptr_array_index (candidates, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->no_candidates_row), candidates->len == 0);
 }
 
 static void
@@ -96,7 +98,7 @@ spor_enrol_dialog_class_init (SporEnrolDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-enrol-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SporEnrolDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SporEnrolDialog, candidate_list);
-  gtk_widget_class_bind_template_child (widget_class, SporEnrolDialog, placeholder_row);
+  gtk_widget_class_bind_template_child (widget_class, SporEnrolDialog, no_candidates_row);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_install_action (widget_class, "enrol.participant", "x", enrol_action);
 }
