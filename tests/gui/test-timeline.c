@@ -15,6 +15,8 @@
 #include "spor-progress.h"
 #include "spor-templates.h"
 #include "spor-timeline.h"
+#include "spor-timeline-legend-item.h"
+#include "spor-timeline-summary-item.h"
 #include "spor-timeline-view.h"
 
 #include "gui-test-util.h"
@@ -468,6 +470,20 @@ test_views (Fixture      *f,
 
   /* the timeline view picked the programme and its started cohort */
   g_assert_cmpuint (spor_timeline_get_n_rows (spor_timeline_view_get_timeline (SPOR_TIMELINE_VIEW (timeline_view))), ==, 2);
+  /* a card for the cohort and one per phase; the legend names the phases before its key */
+  {
+    g_autoptr(GPtrArray) cards = collect (timeline_view, SPOR_TYPE_TIMELINE_SUMMARY_ITEM, g_ptr_array_new ());
+    g_autoptr(GPtrArray) items = collect (timeline_view, SPOR_TYPE_TIMELINE_LEGEND_ITEM, g_ptr_array_new ());
+    GtkWidget *key = gtk_widget_get_next_sibling (g_ptr_array_index (items, items->len - 1));
+
+    g_assert_cmpuint (cards->len, ==, 1 + 6);
+    g_assert_cmpuint (n_shown (g_ptr_array_index (cards, 0), "2 participants"), ==, 1);
+    g_assert_cmpuint (items->len, ==, 6);
+    g_assert_cmpuint (n_shown (g_ptr_array_index (items, 0), "Rekruttering og screening"), ==, 1);
+    g_assert_true (GTK_IS_LABEL (key));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (key)), "Outline: planned"));
+    g_assert_null (gtk_widget_get_next_sibling (key));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -67,6 +67,19 @@ spor_gui_parse_date (const char *text)
   return g_date_valid (&date) ? spor_date_format_iso (&date) : NULL;
 }
 
+char *
+spor_gui_format_timestamp (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+  local = g_date_time_to_local (utc);
+  /* Translators: a date in the locale's format and a 24-hour time */
+  return g_date_time_format (local, _("%x %H:%M"));
+}
+
 #define TOAST_MADE_AT "spor-made-at"
 /* libadwaita's longest toast animation (showing a toast in place of another) and a margin */
 #define TOAST_SHOWING_USEC (600 * G_TIME_SPAN_MILLISECOND)

@@ -32,6 +32,10 @@ char     *spor_gui_format_date        (const char    *iso);
  * not count. NULL when it is not a date (an empty text is none). */
 char     *spor_gui_parse_date         (const char    *text);
 
+/* A time stamp (ISO 8601, as the store writes them) as a date in the locale's format and a
+ * 24-hour local time; @timestamp as it is when it is not one, "" for NULL. */
+char     *spor_gui_format_timestamp   (const char    *timestamp);
+
 /* A toast whose title is @text shown literally (toast titles are markup). */
 AdwToast *spor_gui_toast_new          (const char    *text);
 /* Dismisses a toast made by spor_gui_toast_new(), or, while it may still be sliding in,

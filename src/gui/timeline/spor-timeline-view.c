@@ -12,6 +12,8 @@
 #include "spor-progress.h"
 #include "spor-record-choices.h"
 #include "spor-timeline.h"
+#include "spor-timeline-legend-item.h"
+#include "spor-timeline-summary-item.h"
 #include "spor-timeline-view.h"
 #include "spor-util.h"
 #include "spor-view.h"
@@ -33,6 +35,7 @@ struct _SporTimelineView
   GtkToggleButton *period_button;
   GtkBox         *summary_box;
   GtkBox         *legend_box;
+  GtkWidget      *legend_key;
   GtkToggleButton *flap_button;
   GtkFlowBox     *toolbar;
   SporTimeline   *timeline;
@@ -59,70 +62,21 @@ static const char * const followed_kinds[] = {
 
 static void on_selected_changed (SporTimelineView *self);
 
+/* Removes the children of @box, but for @keep */
 static void
-clear_box (GtkBox *box)
+clear_box (GtkBox    *box,
+           GtkWidget *keep)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
-{
-  GdkRGBA colour;
-
-  spor_timeline_phase_colour (GPOINTER_TO_UINT (data), &colour);
-  gdk_cairo_set_source_rgba (cr, &colour);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-}
-
-static GtkWidget *
-legend_item (guint       position,
-             const char *name)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  GUINT_TO_POINTER (position), NULL);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static GtkWidget *
-summary_item (const char *title,
-              const char *detail,
-              gboolean    warning)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *t = gtk_label_new (title);
-  GtkWidget *d = gtk_label_new (detail);
-
-  gtk_label_set_xalign (GTK_LABEL (t), 0);
-  gtk_label_set_xalign (GTK_LABEL (d), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (t), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (t, "caption-heading");
-  gtk_widget_add_css_class (d, "caption");
-  if (warning)
-    gtk_widget_add_css_class (d, "warning");
-  gtk_box_append (GTK_BOX (box), t);
-  gtk_box_append (GTK_BOX (box), d);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "timeline-summary-item");
-  return box;
+      if (child != keep)
+        gtk_box_remove (box, child);
+      child = next;
+    }
 }
 
 static gint64
@@ -146,8 +100,8 @@ show_summary (SporTimelineView *self,
   g_autoptr(SporCohortSummary) summary = NULL;
   g_autoptr(GPtrArray) phases = NULL;
 
-  clear_box (self->summary_box);
-  clear_box (self->legend_box);
+  clear_box (self->summary_box, NULL);
+  clear_box (self->legend_box, self->legend_key);
   summary = spor_progress_summarise (self->store, programme_id, cohort_id, NULL, &error);
   if (summary == NULL)
     {
@@ -163,7 +117,7 @@ show_summary (SporTimelineView *self,
     /* Translators: the cohort summary: behind, completed and dropped-out participants */
     detail = g_strdup_printf (_("%u behind · %u completed · %u dropped out"),
                               summary->behind, summary->completed, summary->dropped_out);
-    gtk_box_append (self->summary_box, summary_item (title, detail, summary->behind > 0));
+    gtk_box_append (self->summary_box, spor_timeline_summary_item_new (title, detail, summary->behind > 0));
   }
   for (guint i = 0; i < summary->phases->len; i++)
     {
@@ -173,16 +127,11 @@ show_summary (SporTimelineView *self,
         g_strdup_printf (_("%u in phase · %u on time · %u behind"),
                          count->in_phase, count->on_time, count->behind);
 
-      gtk_box_append (self->summary_box, summary_item (count->phase_name, detail, count->behind > 0));
-      gtk_box_append (self->legend_box, legend_item ((guint) count->position, count->phase_name));
+      gtk_box_append (self->summary_box, spor_timeline_summary_item_new (count->phase_name, detail, count->behind > 0));
+      /* the phases come before the key */
+      gtk_widget_insert_before (spor_timeline_legend_item_new ((guint) count->position, count->phase_name),
+                                GTK_WIDGET (self->legend_box), self->legend_key);
     }
-  {
-    GtkWidget *key = gtk_label_new (_("Outline: planned · Filled: actual · Red: overdue · ◆ agreement signed, internship start, exit"));
-
-    gtk_label_set_xalign (GTK_LABEL (key), 0);
-    gtk_widget_add_css_class (key, "caption");
-    gtk_box_append (self->legend_box, key);
-  }
 }
 
 static void
@@ -522,6 +471,7 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, period_button);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, summary_box);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, legend_key);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_programme_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cohort_selected);
