@@ -467,15 +467,29 @@ delete_now (SporParticipantsView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", TRUE);
 }
 
-static void
-on_delete_response (AdwMessageDialog     *dialog,
-                    const char           *response,
-                    SporParticipantsView *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "participant"));
+/* What the question "Delete Participant?" is about; the view may go before the answer */
+typedef struct {
+  SporParticipantsView *self;  /* weak */
+  gint64                id;
+} DeleteQuestion;
 
-  if (g_strcmp0 (response, "delete") == 0)
-    delete_now (self, id);
+static void
+delete_question_free (gpointer  data,
+                      GClosure *closure)
+{
+  DeleteQuestion *q = data;
+
+  g_clear_weak_pointer (&q->self);
+  g_free (q);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeleteQuestion   *q)
+{
+  if (g_strcmp0 (response, "delete") == 0 && q->self != NULL)
+    delete_now (q->self, q->id);
 }
 
 static void
@@ -485,6 +499,7 @@ on_delete_requested (SporParticipantsView *self,
   g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
+  DeleteQuestion *q;
 
   if (p == NULL)
     return;
@@ -501,8 +516,10 @@ on_delete_requested (SporParticipantsView *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "participant", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  q = g_new0 (DeleteQuestion, 1);
+  g_set_weak_pointer (&q->self, self);
+  q->id = id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response), q, delete_question_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
