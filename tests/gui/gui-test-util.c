@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "spor-participants.h"
+#include "spor-store-private.h"
 
 #include "gui-test-util.h"
 
@@ -246,6 +247,28 @@ gui_answer_dialog (const char *heading,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gui_iterate ();
+}
+
+static int
+deny_table (void       *table,
+            int         action,
+            const char *arg1,
+            const char *arg2,
+            const char *database,
+            const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (arg1, table) == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+void
+gui_deny_reads (SporStore  *store,
+                const char *table)
+{
+  static char denied[64];
+
+  /* setting an authorizer expires the store's prepared statements: they are checked anew */
+  g_strlcpy (denied, table != NULL ? table : "", sizeof denied);
+  sqlite3_set_authorizer (spor_store_get_db (store), table != NULL ? deny_table : NULL, denied);
 }
 
 gint64

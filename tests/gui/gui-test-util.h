@@ -60,6 +60,13 @@ void              gui_answer_dialog       (const char    *heading,
                                            const char    *response,
                                            ...) G_GNUC_NULL_TERMINATED;
 
+/* Makes every read of @table through @store fail, as a damaged or locked file would (an
+ * SQLite authorizer that denies it; the file is not touched); @table NULL lets all reads
+ * through again. The message the user then sees contains GUI_DENIED. */
+#define GUI_DENIED "is prohibited"
+void              gui_deny_reads          (SporStore     *store,
+                                           const char    *table);
+
 /* A participant with a name and a phone number, saved through @store. */
 gint64            gui_add_participant     (SporStore     *store,
                                            const char    *name,

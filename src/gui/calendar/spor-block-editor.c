@@ -31,6 +31,7 @@ struct _SporBlockEditor
   SporStore        *store;
   SporBlock        *block;
   SporBlockState   *before;  /* NULL for a new block */
+  char             *unread;  /* why the block to edit could not be read */
   GArray           *staff;         /* Member */
   GArray           *participants;  /* Member */
   GPtrArray        *member_rows;   /* rows listing staff and participants */
@@ -126,13 +127,16 @@ fill_combo (SporBlockEditor *self,
   g_autoptr(SporQuery) query = spor_query_new (type);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "name", FALSE);
   /* A drop-down is for choosing among hundreds, not thousands */
   spor_query_set_page (query, 0, 2000);
-  list = spor_store_list (self->store, query, NULL);
+  list = spor_store_list (self->store, query, &error);
+  if (list == NULL)
+    show_error (self, error->message);
   records = spor_record_choices_new (type, list, none_label);
   spor_record_choices_set_model (row, records, NULL, selected);
 }
@@ -246,9 +250,25 @@ on_once_changed (SporBlockEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), once ? _("Day") : _("First Day"));
 }
 
-static void
-load_members (SporBlockEditor *self,
-              gint64           block_id)
+/* The name of @id of @type, for the member rows; the reason when it cannot be read */
+static char *
+member_name (SporBlockEditor *self,
+             GType            type,
+             gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporEntity) person = spor_store_get (self->store, type, id, &error);
+
+  if (person == NULL)
+    return g_strdup (error->message);
+  return g_strdup (spor_entity_get_text (person, "name"));
+}
+
+/* The block's staff and participants as stored; FALSE and @error when they cannot be read */
+static gboolean
+load_members (SporBlockEditor  *self,
+              gint64            block_id,
+              GError          **error)
 {
   g_autoptr(SporQuery) sq = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
   g_autoptr(SporQuery) pq = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
@@ -257,28 +277,25 @@ load_members (SporBlockEditor *self,
 
   spor_query_where_int (sq, "block_id", block_id);
   spor_query_where_int (pq, "block_id", block_id);
-  staff = spor_store_list (self->store, sq, NULL);
-  participants = spor_store_list (self->store, pq, NULL);
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
+  if ((staff = spor_store_list (self->store, sq, error)) == NULL ||
+      (participants = spor_store_list (self->store, pq, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < staff->len; i++)
     {
       SporEntity *link = g_ptr_array_index (staff, i);
-      g_autoptr(SporEntity) person = spor_store_get (self->store, SPOR_TYPE_STAFF,
-                                                     spor_entity_get_int (link, "staff_id"), NULL);
-      Member m = { spor_entity_get_int (link, "staff_id"), g_strdup (spor_entity_get_text (link, "role")),
-                   g_strdup (person != NULL ? spor_entity_get_text (person, "name") : "") };
+      gint64 id = spor_entity_get_int (link, "staff_id");
+      Member m = { id, g_strdup (spor_entity_get_text (link, "role")), member_name (self, SPOR_TYPE_STAFF, id) };
 
       g_array_append_val (self->staff, m);
     }
-  for (guint i = 0; participants != NULL && i < participants->len; i++)
+  for (guint i = 0; i < participants->len; i++)
     {
-      SporEntity *link = g_ptr_array_index (participants, i);
-      g_autoptr(SporEntity) person = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT,
-                                                     spor_entity_get_int (link, "participant_id"), NULL);
-      Member m = { spor_entity_get_int (link, "participant_id"), NULL,
-                   g_strdup (person != NULL ? spor_entity_get_text (person, "name") : "") };
+      gint64 id = spor_entity_get_int (g_ptr_array_index (participants, i), "participant_id");
+      Member m = { id, NULL, member_name (self, SPOR_TYPE_PARTICIPANT, id) };
 
       g_array_append_val (self->participants, m);
     }
+  return TRUE;
 }
 
 static void
@@ -310,14 +327,22 @@ fill_form (SporBlockEditor *self)
 
   if (id > 0)
     {
-      req = spor_blocks_get_requirements (self->store, id, NULL);
+      g_autoptr(GError) error = NULL;
+
+      /* Save would write the form's staffing over what it could not read: it refuses */
+      if ((req = spor_blocks_get_requirements (self->store, id, &error)) == NULL ||
+          !load_members (self, id, &error))
+        {
+          g_free (self->unread);
+          self->unread = g_strdup (error->message);
+          show_error (self, error->message);
+        }
       if (req != NULL)
         {
           gtk_spin_button_set_value (self->creative_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "creative")));
           gtk_spin_button_set_value (self->adviser_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "adviser")));
           gtk_spin_button_set_value (self->mentor_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "mentor")));
         }
-      load_members (self, id);
     }
   refresh_members (self);
   on_once_changed (self);
@@ -400,7 +425,8 @@ read_stored (SporBlockEditor  *self,
   if (fresh == NULL)
     return FALSE;
   g_clear_pointer (&self->before, spor_block_state_unref);
-  self->before = spor_blocks_get_state (self->store, id, NULL);
+  if ((self->before = spor_blocks_get_state (self->store, id, error)) == NULL)
+    return FALSE;
   if (!into_form)
     {
       spor_entity_set_keys (SPOR_ENTITY (self->block), id, spor_entity_get_uuid (SPOR_ENTITY (fresh)),
@@ -411,8 +437,10 @@ read_stored (SporBlockEditor  *self,
   g_set_object (&self->block, fresh);
   g_array_set_size (self->staff, 0);
   g_array_set_size (self->participants, 0);
+  g_clear_pointer (&self->unread, g_free);
   fill_form (self);
-  show_error (self, NULL);
+  /* the form's staffing may not have been read again */
+  show_error (self, self->unread);
   return TRUE;
 }
 
@@ -448,6 +476,11 @@ spor_block_editor_save (SporBlockEditor *self)
 
   g_return_val_if_fail (SPOR_IS_BLOCK_EDITOR (self), FALSE);
 
+  if (self->unread != NULL)
+    {
+      show_error (self, self->unread);
+      return FALSE;
+    }
   from = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &from_ok);
   to = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &to_ok);
   if (!from_ok || !to_ok)
@@ -509,8 +542,14 @@ failed:
   /* changed elsewhere since the form was opened: the user chooses */
   if (spor_conflict_matches (error))
     {
-      g_autofree char *title = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->block), "title");
-      spor_conflict_ask (GTK_WIDGET (self), title, on_conflict, g_object_ref (self), g_object_unref);
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *title = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->block), "title",
+                                                          &read_error);
+
+      if (title == NULL)
+        show_error (self, read_error->message);
+      else
+        spor_conflict_ask (GTK_WIDGET (self), title, on_conflict, g_object_ref (self), g_object_unref);
     }
   return FALSE;
 }
@@ -530,6 +569,7 @@ spor_block_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->block);
   g_clear_pointer (&self->before, spor_block_state_unref);
+  g_clear_pointer (&self->unread, g_free);
   G_OBJECT_CLASS (spor_block_editor_parent_class)->dispose (object);
 }
 
@@ -633,9 +673,16 @@ spor_block_editor_new (SporStore *store,
   self->store = g_object_ref (store);
   if (block_id > 0)
     {
-      self->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, NULL);
-      self->before = spor_blocks_get_state (store, block_id, NULL);
+      g_autoptr(GError) error = NULL;
+
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Work Block"));
+      if ((self->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, &error)) == NULL ||
+          (self->before = spor_blocks_get_state (store, block_id, &error)) == NULL)
+        {
+          /* the form is not the block's: it is not saved over it, nor as a new one */
+          g_clear_object (&self->block);
+          self->unread = g_strdup (error->message);
+        }
     }
   if (self->block == NULL)
     {
@@ -643,9 +690,12 @@ spor_block_editor_new (SporStore *store,
       spor_entity_set_text (SPOR_ENTITY (self->block), "kind", "weekly");
       spor_entity_set_text (SPOR_ENTITY (self->block), "start_time", "09:00");
       spor_entity_set_text (SPOR_ENTITY (self->block), "end_time", "12:00");
-      gtk_window_set_title (GTK_WINDOW (self), _("New Work Block"));
+      if (self->unread == NULL)
+        gtk_window_set_title (GTK_WINDOW (self), _("New Work Block"));
     }
   fill_form (self);
+  if (self->unread != NULL)
+    show_error (self, self->unread);
   return self;
 }
 

@@ -106,8 +106,9 @@ fill_filter (SporCalendarView *self,
 
   spor_query_order_by (query, "name", FALSE);
   list = self->store != NULL ? spor_store_list (self->store, query, &error) : NULL;
+  /* the filter offers all of them only; the toast says why */
   if (error != NULL)
-    g_warning ("Calendar view: %s", error->message);
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
   records = spor_record_choices_new (type, list, all_label);
   spor_record_choices_set_model (drop_down, records, NULL, selected);
 }
@@ -282,7 +283,8 @@ spor_calendar_view_load_week_now (SporCalendarView *self)
   week = spor_blocks_query_week (self->store, self->monday, &self->filter, &error);
   if (week == NULL)
     {
-      g_warning ("Calendar view: %s", error->message);
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return FALSE;
     }
   g_clear_pointer (&self->week, spor_week_free);
@@ -342,7 +344,6 @@ load (GtkWidget *widget)
   blocks = spor_gui_count (self->store, SPOR_TYPE_BLOCK, &error);
   if (blocks < 0)
     {
-      g_warning ("Calendar view: %s", error->message);
       spor_gui_status_page_show_error (self->error_page, error);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;

@@ -111,11 +111,17 @@ fill (SporOccurrenceDialog *self)
 
   self->filling = TRUE;
   /* The occurrence may have been cancelled or restored: read its state again */
-  fresh = spor_blocks_get_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, NULL);
+  fresh = spor_blocks_get_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, &error);
   if (fresh != NULL)
     {
       self->occurrence->cancelled = fresh->cancelled;
       self->full_hours = spor_occurrence_hours (fresh);
+    }
+  else
+    {
+      /* it shows what it read before, and says why it could not read again */
+      toast (self, error->message);
+      g_clear_error (&error);
     }
 
   day = g_date_time_format (self->occurrence->start, "%A %x");

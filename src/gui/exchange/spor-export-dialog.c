@@ -285,22 +285,39 @@ on_scope_changed (SporExportDialog *self)
   update_held_back (self);
 }
 
-/* A cohort in the scope's list: its name and, in brackets, its programme's. */
+/* A cohort in the scope's list: its name and, in brackets, its programme's (@names: the
+ * programmes' names by id). */
 static char *
 cohort_label (SporEntity *cohort,
-              SporStore  *store)
+              GHashTable *names)
 {
-  g_autoptr(SporEntity) programme = NULL;
+  gint64 programme_id;
+  const char *programme;
 
   if (cohort == NULL)
     return NULL;
-  programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (cohort, "programme_id"),
-                              NULL);
+  programme_id = spor_entity_get_int (cohort, "programme_id");
+  programme = g_hash_table_lookup (names, &programme_id);
   if (programme == NULL)
     return g_strdup (spor_entity_get_text (cohort, "name"));
   /* Translators: a cohort's name and, in brackets, its programme's */
-  return g_strdup_printf (_("%s (%s)"), spor_entity_get_text (cohort, "name"),
-                          spor_entity_get_text (programme, "name"));
+  return g_strdup_printf (_("%s (%s)"), spor_entity_get_text (cohort, "name"), programme);
+}
+
+/* Lists the records of @query; says why not above the form when it cannot read them */
+static GPtrArray *
+list_or_say (SporExportDialog *self,
+             SporQuery        *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = spor_store_list (self->store, query, &error);
+
+  if (records == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  return records;
 }
 
 /* Programmes and cohorts are few: they are listed whole, by name. */
@@ -314,25 +331,32 @@ fill_choices (SporExportDialog *self)
   g_autoptr(GListModel) programme_records = NULL;
   g_autoptr(GListModel) cohort_records = NULL;
   g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_string_list_append (scopes, _("Everything"));
   spor_query_order_by (pq, "name", FALSE);
-  programmes = spor_store_list (self->store, pq, NULL);
+  programmes = list_or_say (self, pq);
   spor_query_order_by (cq, "start_date", TRUE);
-  cohorts = spor_store_list (self->store, cq, NULL);
+  cohorts = list_or_say (self, cq);
   if (programmes != NULL && programmes->len > 0)
     gtk_string_list_append (scopes, _("One programme"));
   if (cohorts != NULL && cohorts->len > 0)
     gtk_string_list_append (scopes, _("One cohort"));
+  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
+    {
+      gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup (spor_entity_get_text (g_ptr_array_index (programmes, i), "name")));
+    }
 
   programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, NULL);
   cohort_records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, NULL);
   spor_record_choices_set_model (self->programme_row, programme_records, NULL, 0);
   spor_record_choices_set_model (self->cohort_row, cohort_records,
                                  gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                              G_CALLBACK (cohort_label),
-                                                              g_object_ref (self->store),
-                                                              (GClosureNotify) (void (*) (void)) g_object_unref),
+                                                              G_CALLBACK (cohort_label), names,
+                                                              (GClosureNotify) (void (*) (void)) g_hash_table_unref),
                                  0);
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
 }

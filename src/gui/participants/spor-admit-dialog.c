@@ -20,21 +20,45 @@ struct _SporAdmitDialog
 
 G_DEFINE_FINAL_TYPE (SporAdmitDialog, spor_admit_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* A cohort: its name and, when it has a capacity, the places taken. */
+/* A cohort as the drop-down shows it (@labels: by id) */
 static char *
 cohort_label (SporEntity *cohort,
-              SporStore  *store)
+              GHashTable *labels)
 {
-  gint64 taken = 0, capacity = -1;
+  gint64 id;
 
   if (cohort == NULL)
     return NULL;
-  spor_cohort_occupancy (store, spor_entity_get_id (cohort), &taken, &capacity, NULL);
-  if (capacity >= 0)
-    /* Translators: cohort name, places taken, places */
-    return g_strdup_printf (_("%s (%d of %d places taken)"),
-                            spor_entity_get_text (cohort, "name"), (int) taken, (int) capacity);
-  return g_strdup (spor_entity_get_text (cohort, "name"));
+  id = spor_entity_get_id (cohort);
+  return g_strdup (g_hash_table_lookup (labels, &id));
+}
+
+/* Each cohort's name and, when it has a capacity, the places taken, by id; NULL and
+ * @error when the places cannot be counted. */
+static GHashTable *
+make_labels (SporStore  *store,
+             GPtrArray  *cohorts,
+             GError    **error)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      SporEntity *cohort = g_ptr_array_index (cohorts, i);
+      gint64 id = spor_entity_get_id (cohort), taken = 0, capacity = -1;
+      char *label;
+
+      if (!spor_cohort_occupancy (store, id, &taken, &capacity, error))
+        return NULL;
+      if (capacity >= 0)
+        /* Translators: cohort name, places taken, places */
+        label = g_strdup_printf (_("%s (%d of %d places taken)"),
+                                 spor_entity_get_text (cohort, "name"), (int) taken, (int) capacity);
+      else
+        label = g_strdup (spor_entity_get_text (cohort, "name"));
+      g_hash_table_insert (labels, g_memdup2 (&id, sizeof id), label);
+    }
+  return g_steal_pointer (&labels);
 }
 
 static void
@@ -65,22 +89,26 @@ spor_admit_dialog_init (SporAdmitDialog *self)
 }
 
 SporAdmitDialog *
-spor_admit_dialog_new (GtkWindow *parent,
-                       SporStore *store,
-                       GPtrArray *cohorts)
+spor_admit_dialog_new (GtkWindow  *parent,
+                       SporStore  *store,
+                       GPtrArray  *cohorts,
+                       GError    **error)
 {
   SporAdmitDialog *self;
   g_autoptr(GListModel) records = NULL;
+  GHashTable *labels;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (cohorts != NULL, NULL);
 
+  if ((labels = make_labels (store, cohorts, error)) == NULL)
+    return NULL;
   self = g_object_new (SPOR_TYPE_ADMIT_DIALOG, "transient-for", parent, NULL);
   records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, NULL);
   spor_record_choices_set_model (self->cohort_drop_down, records,
                                  gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                              G_CALLBACK (cohort_label),
-                                                              g_object_ref (store),
-                                                              (GClosureNotify) (void (*) (void)) g_object_unref),
+                                                              G_CALLBACK (cohort_label), labels,
+                                                              (GClosureNotify) (void (*) (void)) g_hash_table_unref),
                                  0);
   return self;
 }

@@ -33,13 +33,24 @@ print_data_free (PrintData *data)
   g_free (data);
 }
 
-static char *
-name_of (SporStore *store,
-         GType      type,
-         gint64     id)
+/* The name of record @id of @type in @name, NULL for none (@id 0); FALSE and @error when it
+ * cannot be read. */
+static gboolean
+name_of (SporStore  *store,
+         GType       type,
+         gint64      id,
+         char      **name,
+         GError    **error)
 {
-  g_autoptr(SporEntity) e = id > 0 ? spor_store_get (store, type, id, NULL) : NULL;
-  return e ? g_strdup (spor_entity_get_text (e, "name")) : NULL;
+  g_autoptr(SporEntity) e = NULL;
+
+  *name = NULL;
+  if (id <= 0)
+    return TRUE;
+  if ((e = spor_store_get (store, type, id, error)) == NULL)
+    return FALSE;
+  *name = g_strdup (spor_entity_get_text (e, "name"));
+  return TRUE;
 }
 
 static void
@@ -82,8 +93,12 @@ print_data_new (SporStore  *store,
   if (participant == NULL)
     return NULL;
   p = SPOR_ENTITY (participant);
-  if (spor_entity_get_int (p, "programme_id") > 0)
-    programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (p, "programme_id"), NULL);
+  if (spor_entity_get_int (p, "programme_id") > 0 &&
+      (programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (p, "programme_id"), error)) == NULL)
+    return NULL;
+  if (!name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "adviser_id"), &adviser, error) ||
+      !name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "creative_id"), &creative, error))
+    return NULL;
 
   data = g_new0 (PrintData, 1);
   if (programme != NULL && spor_entity_get_text (SPOR_ENTITY (programme), "organisations") != NULL)
@@ -115,8 +130,6 @@ print_data_new (SporStore  *store,
   add_section (markup, _("Weekly schedule"), schedule);
   add_section (markup, _("What the programme provides"), spor_entity_get_text (a, "programme_provides"));
   add_section (markup, _("What the participant commits to"), spor_entity_get_text (a, "participant_commits"));
-  adviser = name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "adviser_id"));
-  creative = name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "creative_id"));
   /* Translators: the names of staff */
   contacts = g_strdup_printf (_("Adviser: %s\nCreative professional: %s"), adviser ?: "—", creative ?: "—");
   add_section (markup, _("Contact persons"), contacts);

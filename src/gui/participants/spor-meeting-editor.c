@@ -104,6 +104,7 @@ spor_meeting_editor_new (GtkWindow *parent,
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_STAFF);
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *today = spor_date_today ();
 
   self->store = g_object_ref (store);
@@ -113,7 +114,12 @@ spor_meeting_editor_new (GtkWindow *parent,
 
   spor_query_where_int (query, "active", 1);
   spor_query_order_by (query, "name", FALSE);
-  staff = spor_store_list (store, query, NULL);
+  if ((staff = spor_store_list (store, query, &error)) == NULL)
+    {
+      /* a meeting can still be recorded, without its staff member */
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
   records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
   spor_record_choices_set_model (self->staff_row, records, NULL, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);

@@ -57,7 +57,7 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
   g_autofree char *last = NULL;
   g_autofree char *first = NULL;
   double agreement = -1, rate;
-  gboolean has_agreement;
+  gboolean has_agreement = FALSE;
 
   g_return_if_fail (SPOR_IS_PARTICIPANT_ATTENDANCE (self));
 
@@ -96,8 +96,9 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
   }
 
   weeks = spor_attendance_weeks (store, participant_id, first, last, &error);
-  has_agreement = spor_attendance_agreement_hours (store, participant_id, &agreement, NULL);
-  if (weeks == NULL)
+  if (weeks != NULL)
+    has_agreement = spor_attendance_agreement_hours (store, participant_id, &agreement, &error);
+  if (error != NULL)
     {
       self->rate_text = g_strdup (error->message);
       adw_action_row_set_subtitle (self->rate_row, self->rate_text);

@@ -22,6 +22,7 @@ struct _SporParticipantEditor
 
   SporStore       *store;
   SporParticipant *participant;
+  char            *unread;          /* why the form is not what is stored: Save refuses */
   gint64           shown_programme; /* whose cohorts the cohort row lists */
   gboolean         loading;
 
@@ -226,14 +227,39 @@ show_messages (SporParticipantEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
 }
 
+/* Says above the form (in @label) what could not be read */
+static void
+show_read_error (SporParticipantEditor *self,
+                 GtkLabel              *label,
+                 const GError          *error)
+{
+  gtk_label_set_label (label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* What was to be read into the form could not be: it is said, and Save refuses, so that the
+ * form does not write over what it has not read */
+static void
+set_unread (SporParticipantEditor *self,
+            const GError          *error)
+{
+  g_free (self->unread);
+  self->unread = g_strdup (error->message);
+  show_read_error (self, self->error_label, error);
+}
+
 static void
 update_warnings (SporParticipantEditor *self)
 {
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
 
   read_form (self);
-  warnings = spor_participant_warnings (self->store, self->participant, NULL, NULL);
+  warnings = spor_participant_warnings (self->store, self->participant, NULL, &error);
   show_messages (self, self->warning_label, warnings, "warning");
+  /* the rules that read other records could not be checked: said where the warnings are */
+  if (warnings == NULL)
+    show_read_error (self, self->warning_label, error);
 }
 
 static void
@@ -243,6 +269,7 @@ fill_cohorts (SporParticipantEditor *self,
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (programme_id > 0)
     {
@@ -250,7 +277,8 @@ fill_cohorts (SporParticipantEditor *self,
 
       spor_query_where_int (query, "programme_id", programme_id);
       spor_query_order_by (query, "start_date", TRUE);
-      list = spor_store_list (self->store, query, NULL);
+      if ((list = spor_store_list (self->store, query, &error)) == NULL)
+        show_read_error (self, self->error_label, error);
     }
   records = spor_record_choices_new (SPOR_TYPE_COHORT, list, _("None"));
   spor_record_choices_set_model (self->cohort_row, records, NULL, selected_id);
@@ -293,6 +321,17 @@ save_mentors (SporParticipantEditor  *self,
 
 static void load (SporParticipantEditor *self);
 
+/* "Could not save: …" above the form, which keeps what was typed */
+static void
+show_save_error (SporParticipantEditor *self,
+                 const GError          *error)
+{
+  g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  gtk_label_set_label (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
 /* Discard My Changes: the form shows the newer copy. */
 static void
 read_again (SporParticipantEditor *self)
@@ -303,13 +342,9 @@ read_again (SporParticipantEditor *self)
                                                       &error);
 
   if (fresh == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
-      gtk_label_set_label (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
+    return show_save_error (self, error);
   g_set_object (&self->participant, fresh);
+  g_clear_pointer (&self->unread, g_free);
   load (self);
   show_messages (self, self->error_label, NULL, "error");
   update_warnings (self);
@@ -331,11 +366,7 @@ on_conflict (SporConflictChoice choice,
       if (spor_conflict_take_stored (self->store, SPOR_ENTITY (self->participant), &error))
         spor_participant_editor_save (self);
       else
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
-          gtk_label_set_label (self->error_label, text);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        }
+        show_save_error (self, error);
     }
 }
 
@@ -348,6 +379,12 @@ spor_participant_editor_save (SporParticipantEditor *self)
 
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_EDITOR (self), FALSE);
 
+  if (self->unread != NULL)
+    {
+      gtk_label_set_label (self->error_label, self->unread);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
   read_form (self);
   problems = spor_participant_check (self->participant);
   show_messages (self, self->error_label, problems, "error");
@@ -374,15 +411,18 @@ spor_participant_editor_save (SporParticipantEditor *self)
   if (!saved)
     {
       /* The form keeps what was typed; the message says why. */
-      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
-      gtk_label_set_label (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      show_save_error (self, error);
       /* changed elsewhere since the form was opened: the user chooses */
       if (spor_conflict_matches (error))
         {
+          g_autoptr(GError) read_error = NULL;
           g_autofree char *name = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->participant),
-                                                             "name");
-          spor_conflict_ask (GTK_WIDGET (self), name, on_conflict, g_object_ref (self), g_object_unref);
+                                                             "name", &read_error);
+
+          if (name == NULL)
+            show_save_error (self, read_error);
+          else
+            spor_conflict_ask (GTK_WIDGET (self), name, on_conflict, g_object_ref (self), g_object_unref);
         }
       return FALSE;
     }
@@ -419,9 +459,14 @@ fill_mentors (SporParticipantEditor *self,
               GPtrArray             *staff)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
-    ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
+    ? spor_participant_get_staff (self->store, spor_entity_get_id (e), "mentor", &error) : NULL;
   g_autoptr(GString) names = g_string_new (NULL);
+
+  /* the switches would say no mentors: Save would write that over the ones there are */
+  if (error != NULL)
+    set_unread (self, error);
 
   for (guint i = 0; i < self->mentor_rows->len; i++)
     adw_expander_row_remove (self->mentors_row, g_ptr_array_index (self->mentor_rows, i));
@@ -448,8 +493,46 @@ fill_mentors (SporParticipantEditor *self,
   }
 }
 
+/* The text fields; the CPR number as DDMMYY-XXXX */
 static void
-load (SporParticipantEditor *self)
+fill_texts (SporParticipantEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const char *text = spor_entity_get_text (e, text_fields[i].field);
+
+      if (g_strcmp0 (text_fields[i].field, "cpr") == 0 && text != NULL && strlen (text) == 10)
+        {
+          g_autofree char *dashed = g_strdup_printf ("%.6s-%s", text, text + 6);
+          set_entry (row_at (self, text_fields[i].offset), dashed);
+        }
+      else
+        set_entry (row_at (self, text_fields[i].offset), text);
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->needs_view),
+                            spor_entity_get_text (e, "needs") ?: "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            spor_entity_get_text (e, "notes") ?: "", -1);
+}
+
+/* The records of @query for a drop-down; what cannot be read is said above the form */
+static GPtrArray *
+list_or_say (SporParticipantEditor *self,
+             SporQuery             *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = spor_store_list (self->store, query, &error);
+
+  if (records == NULL)
+    show_read_error (self, self->error_label, error);
+  return records;
+}
+
+/* The drop-downs, and the mentors' switches */
+static void
+fill_choices (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
   g_autoptr(GListModel) provisions = spor_choice_lists_provisions (_("Not stated"));
@@ -461,24 +544,11 @@ load (SporParticipantEditor *self)
   g_autoptr(GListModel) programme_records = NULL;
   g_autoptr(GListModel) staff_records = NULL;
 
-  self->loading = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      const char *text = spor_entity_get_text (e, text_fields[i].field);
-      if (g_strcmp0 (text_fields[i].field, "cpr") == 0 && text != NULL && strlen (text) == 10)
-        {
-          g_autofree char *dashed = g_strdup_printf ("%.6s-%s", text, text + 6);
-          set_entry (row_at (self, text_fields[i].offset), dashed);
-        }
-      else
-        set_entry (row_at (self, text_fields[i].offset), text);
-    }
-
   spor_choice_set_model (self->provision_row, provisions, spor_entity_get_text (e, "provision"));
   spor_choice_set_model (self->status_row, statuses, spor_entity_get_text (e, "status"));
 
   spor_query_order_by (programmes_query, "name", FALSE);
-  programmes = spor_store_list (self->store, programmes_query, NULL);
+  programmes = list_or_say (self, programmes_query);
   programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("None"));
   spor_record_choices_set_model (self->programme_row, programme_records, NULL,
                                  spor_entity_get_int (e, "programme_id"));
@@ -487,20 +557,24 @@ load (SporParticipantEditor *self)
 
   spor_query_where_int (staff_query, "active", 1);
   spor_query_order_by (staff_query, "name", FALSE);
-  staff = spor_store_list (self->store, staff_query, NULL);
+  staff = list_or_say (self, staff_query);
   staff_records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
   spor_record_choices_set_model (self->contact_row, staff_records, NULL,
                                  spor_entity_get_int (e, "contact_person_id"));
-
   fill_mentors (self, staff);
+}
 
+static void
+load (SporParticipantEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+
+  self->loading = TRUE;
+  fill_texts (self);
+  fill_choices (self);
   gtk_switch_set_active (self->consent_processing_switch, spor_entity_get_bool (e, "consent_processing"));
   gtk_switch_set_active (self->consent_sharing_switch, spor_entity_get_bool (e, "consent_sharing"));
   gtk_switch_set_active (self->consent_photos_switch, spor_entity_get_bool (e, "consent_photos"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->needs_view),
-                            spor_entity_get_text (e, "needs") ?: "", -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            spor_entity_get_text (e, "notes") ?: "", -1);
   self->loading = FALSE;
 }
 
@@ -512,6 +586,7 @@ spor_participant_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_EDITOR);
   g_clear_object (&self->participant);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->unread, g_free);
   g_clear_pointer (&self->mentor_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_participant_editor_parent_class)->dispose (object);
 }
@@ -585,7 +660,12 @@ spor_participant_editor_new (GtkWindow *parent,
   self = g_object_new (SPOR_TYPE_PARTICIPANT_EDITOR, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   if (participant_id > 0)
-    self->participant = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((self->participant = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, &error)) == NULL)
+        set_unread (self, error);
+    }
   if (self->participant == NULL)
     {
       self->participant = spor_entity_new (SPOR_TYPE_PARTICIPANT);

@@ -106,18 +106,20 @@ set_subtitle (AdwActionRow *row,
     }
 }
 
+/* The name of record @id of @type; NULL for none (@id 0); where it cannot be read, the
+ * reason, so that the row says so. */
 static char *
 entity_name (SporStore *store,
              GType      type,
              gint64     id)
 {
   g_autoptr(SporEntity) e = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id <= 0)
     return NULL;
-  e = spor_store_get (store, type, id, NULL);
-  if (e == NULL)
-    return NULL;
+  if ((e = spor_store_get (store, type, id, &error)) == NULL)
+    return g_strdup (error->message);
   return g_strdup (spor_entity_get_text (e, "name"));
 }
 
@@ -178,10 +180,17 @@ clear_history (SporParticipantPage *self)
 static void
 show_agreements (SporParticipantPage *self)
 {
-  g_autoptr(GPtrArray) versions = spor_agreement_list_versions (self->store, self->participant_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = spor_agreement_list_versions (self->store, self->participant_id, &error);
 
   clear_history (self);
-  if (versions == NULL || versions->len == 0)
+  if (versions == NULL)
+    {
+      adw_action_row_set_subtitle (self->agreement_row, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+      return;
+    }
+  if (versions->len == 0)
     {
       adw_action_row_set_subtitle (self->agreement_row, _("None yet"));
       gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
@@ -204,7 +213,8 @@ show_agreements (SporParticipantPage *self)
 static void
 show_meetings (SporParticipantPage *self)
 {
-  g_autoptr(GPtrArray) meetings = spor_participant_list_meetings (self->store, self->participant_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = spor_participant_list_meetings (self->store, self->participant_id, &error);
   GtkWidget *row;
 
   /* all but the template's "No meetings yet" */
@@ -219,6 +229,9 @@ show_meetings (SporParticipantPage *self)
       gtk_list_box_append (self->meetings_list, spor_meeting_row_new (m, staff));
     }
   gtk_widget_set_visible (self->no_meetings_row, meetings == NULL || meetings->len == 0);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_meetings_row),
+                                 meetings != NULL ? _("No meetings yet") : _("Could Not Read the Database"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->no_meetings_row), meetings != NULL ? "" : error->message);
 }
 
 static void
@@ -227,10 +240,12 @@ show_staff (SporParticipantPage *self)
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PARTICIPANT_STAFF);
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
 
   spor_query_where_int (query, "participant_id", self->participant_id);
-  links = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  if ((links = spor_store_list (self->store, query, &error)) == NULL)
+    return set_subtitle (self->staff_row, error->message);
+  for (guint i = 0; i < links->len; i++)
     {
       g_autofree char *name = entity_name (self->store, SPOR_TYPE_STAFF,
                                            spor_entity_get_int (links->pdata[i], "staff_id"));
@@ -240,53 +255,26 @@ show_staff (SporParticipantPage *self)
   set_subtitle (self->staff_row, text->str);
 }
 
-void
-spor_participant_page_reload (SporParticipantPage *self)
+/* The name, status, programme and cohort at the top, and the place on the waiting list */
+static void
+show_header (SporParticipantPage *self,
+             const char          *programme,
+             const char          *cohort)
 {
-  SporEntity *e;
-  g_autofree char *programme = NULL;
-  g_autofree char *cohort = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *birth = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *referral_date = NULL;
-  g_autofree char *consent_date = NULL;
-  g_autofree char *withdrawn = NULL;
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new (NULL);
-  const char *status;
-
-  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
-
-  g_clear_object (&self->participant);
-  if (self->store != NULL && self->participant_id > 0)
-    self->participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), self->participant != NULL);
-  if (self->participant == NULL)
-    {
-      gtk_label_set_label (self->name_label, "");
-      gtk_label_set_label (self->summary_label, "");
-      gtk_widget_set_visible (self->waiting_box, FALSE);
-      return;
-    }
-  e = SPOR_ENTITY (self->participant);
-  status = spor_entity_get_text (e, "status");
-
-  programme = entity_name (self->store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (e, "programme_id"));
-  cohort = entity_name (self->store, SPOR_TYPE_COHORT, spor_entity_get_int (e, "cohort_id"));
-  contact = entity_name (self->store, SPOR_TYPE_STAFF, spor_entity_get_int (e, "contact_person_id"));
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  const char *status = spor_entity_get_text (e, "status");
+  gboolean waiting = g_strcmp0 (status, "waiting") == 0;
+  g_autoptr(GString) summary = g_string_new (spor_participant_status_label (status));
 
   gtk_label_set_label (self->name_label, spor_entity_get_text (e, "name"));
-  g_string_append (summary, spor_participant_status_label (status));
   if (programme != NULL)
     g_string_append_printf (summary, " · %s", programme);
   if (cohort != NULL)
     g_string_append_printf (summary, " · %s", cohort);
   gtk_label_set_label (self->summary_label, summary->str);
 
-  gtk_widget_set_visible (self->waiting_box, g_strcmp0 (status, "waiting") == 0);
-  if (g_strcmp0 (status, "waiting") == 0)
+  gtk_widget_set_visible (self->waiting_box, waiting);
+  if (waiting)
     {
       g_autofree char *since = format_date (spor_entity_get_text (e, "waiting_since"));
       g_autofree char *text = NULL;
@@ -300,8 +288,18 @@ spor_participant_page_reload (SporParticipantPage *self)
         text = g_strdup (_("On the waiting list, without a place yet"));
       gtk_label_set_label (self->waiting_label, text);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-up", waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-down", waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.admit", waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.wait", !waiting);
+}
 
-  birth = format_date (spor_entity_get_text (e, "birth_date"));
+static void
+show_personal (SporParticipantPage *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autofree char *birth = format_date (spor_entity_get_text (e, "birth_date"));
+
   set_subtitle (self->birth_row, birth);
   show_cpr (self);
   set_subtitle (self->email_row, spor_entity_get_text (e, "email"));
@@ -310,6 +308,20 @@ spor_participant_page_reload (SporParticipantPage *self)
   set_subtitle (self->municipality_row, spor_entity_get_text (e, "municipality"));
   set_subtitle (self->provision_row, spor_entity_is_set (e, "provision")
                 ? spor_participant_provision_label (spor_entity_get_text (e, "provision")) : NULL);
+}
+
+/* The programme and cohort, the dates in it, the contact person and the staff */
+static void
+show_programme (SporParticipantPage *self,
+                const char          *programme,
+                const char          *cohort)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autofree char *start = format_date (spor_entity_get_text (e, "start_date"));
+  g_autofree char *end = format_date (spor_entity_get_text (e, "end_date"));
+  g_autofree char *contact = entity_name (self->store, SPOR_TYPE_STAFF,
+                                          spor_entity_get_int (e, "contact_person_id"));
+  g_autoptr(GString) line = g_string_new (NULL);
 
   if (programme != NULL)
     g_string_append (line, programme);
@@ -317,8 +329,6 @@ spor_participant_page_reload (SporParticipantPage *self)
     g_string_append_printf (line, "%s%s", line->len ? " · " : "", cohort);
   set_subtitle (self->programme_row, line->str);
   g_string_truncate (line, 0);
-  start = format_date (spor_entity_get_text (e, "start_date"));
-  end = format_date (spor_entity_get_text (e, "end_date"));
   if (start != NULL || end != NULL)
     g_string_append_printf (line, "%s – %s", start ? start : "", end ? end : "");
   if (spor_entity_get_text (e, "exit_reason") != NULL)
@@ -326,19 +336,25 @@ spor_participant_page_reload (SporParticipantPage *self)
   set_subtitle (self->dates_row, line->str);
   set_subtitle (self->contact_row, contact);
   show_staff (self);
+}
 
-  g_string_truncate (line, 0);
+/* The referral, and the consent given or withdrawn */
+static void
+show_referral_and_consent (SporParticipantPage *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autofree char *referral_date = format_date (spor_entity_get_text (e, "referral_date"));
+  g_autofree char *consent_date = format_date (spor_entity_get_text (e, "consent_date"));
+  g_autofree char *withdrawn = format_date (spor_entity_get_text (e, "consent_withdrawn_date"));
+  g_autoptr(GString) line = g_string_new (NULL);
+
   if (spor_entity_get_text (e, "referral_caseworker") != NULL)
     g_string_append (line, spor_entity_get_text (e, "referral_caseworker"));
   if (spor_entity_get_text (e, "referral_organisation") != NULL)
     g_string_append_printf (line, "%s%s", line->len ? ", " : "",
                             spor_entity_get_text (e, "referral_organisation"));
   set_subtitle (self->referral_row, line->str);
-  referral_date = format_date (spor_entity_get_text (e, "referral_date"));
   set_subtitle (self->referral_date_row, referral_date);
-
-  consent_date = format_date (spor_entity_get_text (e, "consent_date"));
-  withdrawn = format_date (spor_entity_get_text (e, "consent_withdrawn_date"));
   if (withdrawn != NULL)
     {
       /* Translators: a date */
@@ -355,15 +371,51 @@ spor_participant_page_reload (SporParticipantPage *self)
   if (spor_entity_get_bool (e, "consent_photos"))
     g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("photos"));
   set_subtitle (self->consent_scope_row, line->str);
+}
 
+/* Nothing to show: no participant, one erased meanwhile, or (@error) one that cannot be
+ * read, which the header says. */
+static void
+show_nobody (SporParticipantPage *self,
+             const GError        *error)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  gtk_label_set_label (self->name_label, error != NULL ? _("Could Not Read the Database") : "");
+  gtk_label_set_label (self->summary_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (self->waiting_box, FALSE);
+}
+
+void
+spor_participant_page_reload (SporParticipantPage *self)
+{
+  SporEntity *e;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *programme = NULL;
+  g_autofree char *cohort = NULL;
+
+  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
+
+  g_clear_object (&self->participant);
+  if (self->store != NULL && self->participant_id > 0)
+    self->participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, &error);
+  if (self->participant == NULL)
+    {
+      /* one erased elsewhere is no failure: the page goes empty, as for none */
+      if (g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
+        g_clear_error (&error);
+      return show_nobody (self, error);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  e = SPOR_ENTITY (self->participant);
+  programme = entity_name (self->store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (e, "programme_id"));
+  cohort = entity_name (self->store, SPOR_TYPE_COHORT, spor_entity_get_int (e, "cohort_id"));
+  show_header (self, programme, cohort);
+  show_personal (self);
+  show_programme (self, programme, cohort);
+  show_referral_and_consent (self);
   show_sensitive (self);
   show_agreements (self);
   show_meetings (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-up", g_strcmp0 (status, "waiting") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-down", g_strcmp0 (status, "waiting") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.admit", g_strcmp0 (status, "waiting") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.wait", g_strcmp0 (status, "waiting") != 0);
 }
 
 /* After a change elsewhere: the page and its hosted sections read again. */
@@ -538,6 +590,7 @@ admit_action (GtkWidget  *widget,
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
   g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 programme_id;
   SporAdmitDialog *dialog;
 
@@ -547,13 +600,12 @@ admit_action (GtkWidget  *widget,
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "start_date", TRUE);
-  cohorts = spor_store_list (self->store, query, NULL);
-  if (cohorts == NULL || cohorts->len == 0)
-    {
-      toast (self, _("The programme has no cohort to admit into"));
-      return;
-    }
-  dialog = spor_admit_dialog_new (parent_window (self), self->store, cohorts);
+  if ((cohorts = spor_store_list (self->store, query, &error)) == NULL)
+    return toast (self, error->message);
+  if (cohorts->len == 0)
+    return toast (self, _("The programme has no cohort to admit into"));
+  if ((dialog = spor_admit_dialog_new (parent_window (self), self->store, cohorts, &error)) == NULL)
+    return toast (self, error->message);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_admit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -164,6 +164,7 @@ fill_cohorts (SporParticipantsView *self)
   gint64 programme_id = spor_record_choices_get_selected (self->programme_dropdown);
   g_autoptr(GPtrArray) cohorts = NULL;
   g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (programme_id > 0)
     {
@@ -171,7 +172,8 @@ fill_cohorts (SporParticipantsView *self)
 
       spor_query_where_int (query, "programme_id", programme_id);
       spor_query_order_by (query, "start_date", TRUE);
-      cohorts = spor_store_list (self->store, query, NULL);
+      if ((cohorts = spor_store_list (self->store, query, &error)) == NULL)
+        spor_gui_show_toast (GTK_WIDGET (self), error->message);
     }
   records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All cohorts"));
   spor_record_choices_set_model (self->cohort_dropdown, records, NULL, 0);
@@ -195,11 +197,13 @@ fill_programmes (SporParticipantsView *self)
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PROGRAMME);
   g_autoptr(GPtrArray) programmes = NULL;
   g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 previous = spor_record_choices_get_selected (self->programme_dropdown);
 
   self->filling = TRUE;
   spor_query_order_by (query, "name", FALSE);
-  programmes = spor_store_list (self->store, query, NULL);
+  if ((programmes = spor_store_list (self->store, query, &error)) == NULL)
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
   records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("All programmes"));
   spor_record_choices_set_model (self->programme_dropdown, records, NULL, previous);
   if (spor_record_choices_get_selected (self->programme_dropdown) == 0)
@@ -387,8 +391,15 @@ on_pending_finished (SporPendingDelete    *pending,
   spor_participant_list_set_hidden (self->list, id, FALSE);
   if (deleted)
     {
+      g_autoptr(GError) error = NULL;
+
       /* The erased id is still in the list's cached order: read it again. */
-      spor_participant_list_refresh (self->list, NULL);
+      if (!spor_participant_list_refresh (self->list, &error))
+        {
+          spor_gui_status_page_show_error (self->error_page, error);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+          return;
+        }
       update_list_state (self);
     }
   else
@@ -434,12 +445,13 @@ static void
 delete_now (SporParticipantsView *self,
             gint64                id)
 {
-  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, &error);
   const char *name;
   g_autofree char *title = NULL;
 
   if (p == NULL)
-    return;
+    return spor_gui_show_toast (GTK_WIDGET (self), error->message);
   name = spor_entity_get_text (SPOR_ENTITY (p), "name");
   /* One deletion waits at a time: an earlier one becomes final now, or the user hears why
    * not. */
@@ -496,13 +508,14 @@ static void
 on_delete_requested (SporParticipantsView *self,
                      gint64                id)
 {
-  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, &error);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
   DeleteQuestion *q;
 
   if (p == NULL)
-    return;
+    return spor_gui_show_toast (GTK_WIDGET (self), error->message);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Delete Participant?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),

@@ -57,12 +57,18 @@ spor_phase_stepper_reload (SporPhaseStepper *self)
   if (self->store != NULL && self->participant_id > 0)
     {
       steps = spor_progress_list_steps (self->store, self->participant_id, self->today, &error);
-      if (steps != NULL)
+      if (error == NULL)
         self->current = spor_progress_current (self->store, self->participant_id, &error);
-      participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
+      if (error == NULL)
+        participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, &error);
       if (error != NULL)
-        g_warning ("Phase stepper: %s", error->message);
+        {
+          g_clear_pointer (&steps, g_ptr_array_unref);
+          self->current = 0;
+        }
     }
+  /* what could not be read is said where the phases would be, and nothing is offered */
+  gtk_label_set_label (self->empty_label, error != NULL ? error->message : _("Not enrolled in a cohort"));
   if (participant != NULL)
     status = spor_entity_get_text (participant, "status");
 

@@ -64,7 +64,10 @@ spor_cohort_row_new (SporEntity *cohort,
   id = spor_entity_get_id (cohort);
   from = spor_gui_format_date (spor_entity_get_text (cohort, "start_date"));
   to = spor_gui_format_date (spor_entity_get_text (cohort, "end_date"));
-  if (spor_entity_is_set (cohort, "capacity"))
+  if (enrolled < 0)
+    /* how many are enrolled could not be counted: the dates only */
+    subtitle = g_strdup_printf (_("%s – %s"), from, to);
+  else if (spor_entity_is_set (cohort, "capacity"))
     /* Translators: a cohort: dates, then "5 of 12 enrolled" */
     subtitle = g_strdup_printf (_("%s – %s · %ld of %ld enrolled"), from, to, (long) enrolled,
                                 (long) spor_entity_get_int (cohort, "capacity"));

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define SPOR_TYPE_COHORT_ROW (spor_cohort_row_get_type ())
 G_DECLARE_FINAL_TYPE (SporCohortRow, spor_cohort_row, SPOR, COHORT_ROW, AdwActionRow)
 
-/* @enrolled: how many participants are enrolled in @cohort. */
+/* @enrolled: how many participants are enrolled in @cohort; -1 when not known. */
 GtkWidget *spor_cohort_row_new (SporEntity *cohort,
                                 gint64      enrolled);
 

@@ -226,7 +226,9 @@ save_programme (SporProgrammesView *self)
 
       if (!spor_conflict_matches (error))
         return spor_programmes_editor_report (self, error);
-      name = spor_conflict_stored_text (self->store, programme, "name");
+      g_clear_error (&error);
+      if ((name = spor_conflict_stored_text (self->store, programme, "name", &error)) == NULL)
+        return spor_programmes_editor_report (self, error);
       spor_conflict_ask (GTK_WIDGET (self), name, on_programme_conflict, g_object_ref (self), g_object_unref);
       return;
     }
@@ -383,17 +385,20 @@ on_enrol (SporEnrolDialog    *dialog,
 {
   g_autoptr(GError) error = NULL;
   gint64 cohort_id = spor_enrol_dialog_get_cohort_id (dialog);
-  g_autoptr(SporEntity) cohort = spor_store_get (self->store, SPOR_TYPE_COHORT, cohort_id, NULL);
+  g_autoptr(SporEntity) cohort = NULL;
+  gint64 enrolled;
 
   if (!spor_progress_enrol (self->store, participant_id, cohort_id, &error))
     return spor_programmes_editor_report (self, error);
-  if (cohort != NULL && spor_entity_is_set (cohort, "capacity") &&
-      spor_programmes_count_enrolled (self->store, cohort_id, NULL) >
-      spor_entity_get_int (cohort, "capacity"))
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* enrolled; whether above the capacity is told when it can be read */
+  if ((cohort = spor_store_get (self->store, SPOR_TYPE_COHORT, cohort_id, &error)) == NULL ||
+      (enrolled = spor_programmes_count_enrolled (self->store, cohort_id, &error)) < 0)
+    return spor_programmes_editor_report (self, error);
+  if (spor_entity_is_set (cohort, "capacity") && enrolled > spor_entity_get_int (cohort, "capacity"))
     spor_programmes_editor_toast (self, _("Participant enrolled; the cohort is now over its capacity"));
   else
     spor_programmes_editor_toast (self, _("Participant enrolled"));
-  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
@@ -443,8 +448,14 @@ fill_cohorts (SporProgrammesView *self)
   for (guint i = 0; i < MIN (n, MAX_COHORT_ROWS); i++)
     {
       SporEntity *cohort = g_ptr_array_index (cohorts, i);
-      gint64 enrolled = spor_programmes_count_enrolled (self->store, spor_entity_get_id (cohort), NULL);
+      gint64 enrolled = spor_programmes_count_enrolled (self->store, spor_entity_get_id (cohort), &error);
 
+      if (enrolled < 0)
+        {
+          /* the count is shown as unknown, once said why */
+          spor_programmes_editor_report (self, error);
+          g_clear_error (&error);
+        }
       g_ptr_array_add (rows, spor_cohort_row_new (cohort, enrolled));
     }
   spor_programmes_editor_set_rows (self->cohorts_group, self->cohort_rows, rows,

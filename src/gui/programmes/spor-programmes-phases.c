@@ -172,7 +172,9 @@ save_phase (SporProgrammesView *self,
 
       if (!spor_conflict_matches (error))
         return spor_programmes_editor_report (self, error);
-      stored_name = spor_conflict_stored_text (self->store, phase, "name");
+      g_clear_error (&error);
+      if ((stored_name = spor_conflict_stored_text (self->store, phase, "name", &error)) == NULL)
+        return spor_programmes_editor_report (self, error);
       c = g_new0 (PhaseConflict, 1);
       c->self = g_object_ref (self);
       c->row = g_object_ref (row);

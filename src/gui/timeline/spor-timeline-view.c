@@ -105,7 +105,9 @@ show_summary (SporTimelineView *self,
   summary = spor_progress_summarise (self->store, programme_id, cohort_id, NULL, &error);
   if (summary == NULL)
     {
-      g_warning ("Timeline view: %s", error->message);
+      /* the summary's place says why there is none */
+      gtk_box_append (self->summary_box,
+                      spor_timeline_summary_item_new (_("Could Not Read the Database"), error->message, TRUE));
       return;
     }
   {
@@ -243,13 +245,16 @@ on_selected_changed (SporTimelineView *self)
   int row = spor_timeline_get_selected (self->timeline);
   gint64 id = row >= 0 ? spor_timeline_get_participant (self->timeline, (guint) row) : 0;
   g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id == spor_phase_stepper_get_participant (self->stepper))
     return;
   if (id > 0 && self->store != NULL)
-    participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+    participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, &error);
+  /* the panel's heading names the participant, or says why it cannot */
   gtk_label_set_label (self->participant_label,
-                       participant != NULL ? spor_entity_get_text (participant, "name") : "");
+                       participant != NULL ? spor_entity_get_text (participant, "name")
+                       : error != NULL ? error->message : "");
   spor_phase_stepper_set_participant (self->stepper, self->store, id);
   /* beside the chart when there is room; folded, it waits to be asked for */
   adw_flap_set_reveal_flap (self->flap, id > 0 && !adw_flap_get_folded (self->flap));
@@ -317,7 +322,6 @@ load (GtkWidget *widget)
   programmes = spor_store_list (self->store, query, &error);
   if (programmes == NULL)
     {
-      g_warning ("Timeline view: %s", error->message);
       spor_gui_status_page_show_error (self->error_page, error);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
