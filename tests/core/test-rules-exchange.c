@@ -67,13 +67,13 @@ fixture_set_up (Fixture       *f,
   cohort = rules_add_cohort (f->store, prog, "2026-01-05", -1);
   f->erased = add_person (f, cohort, "Xylofonia Quintessa");
   f->kept = add_person (f, cohort, "Bodil Prøvesen");
-  assert_ok (spor_participant_add_meeting (f->store, f->erased, "coaching", "2026-02-02", 0,
+  assert_ok (spor_meetings_add (f->store, f->erased, "coaching", "2026-02-02", 0,
                                            "Xylofonia talte om musik", &error));
-  assert_ok (spor_participant_add_meeting (f->store, f->kept, "coaching", "2026-02-02", 0,
+  assert_ok (spor_meetings_add (f->store, f->kept, "coaching", "2026-02-02", 0,
                                            "Bodil talte om syning", &error));
   f->erased_uuid = uuid_of (f->store, f->erased);
   f->kept_uuid = uuid_of (f->store, f->kept);
-  g_assert_true (spor_store_get_site_secret (f->store, secret));
+  g_assert_true (spor_store_get_site_secret (f->store, secret, &error));
   spor_exchange_pseudonym (secret, "participant", f->erased_uuid, f->erased_pseudonym);
   spor_exchange_pseudonym (secret, "participant", f->kept_uuid, f->kept_pseudonym);
 }

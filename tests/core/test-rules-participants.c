@@ -6,6 +6,7 @@
  */
 #include "rules-test-util.h"
 #include "spor-participants.h"
+#include "spor-values.h"
 
 /* ---- CPR numbers ---------------------------------------------------------------------- */
 
@@ -402,11 +403,12 @@ test_occupancy_statuses (void)
   gint64 prog = rules_add_programme (store, "Unge med Kant", -1, -1);
   gint64 cohort = rules_add_cohort (store, prog, "2026-01-05", 20);
   gint64 open = rules_add_cohort (store, prog, "2026-08-03", -1);
-  const char * const *statuses = spor_participant_statuses ();
+  const SporValueList *statuses = &spor_values_participant_status;
   gint64 taken = -1, capacity = -1;
 
-  for (guint i = 0; statuses[i] != NULL; i++)
-    add_in_cohort (store, prog, cohort, statuses[i], statuses[i]);
+  for (guint i = 0; i < spor_value_list_get_n_values (statuses); i++)
+    add_in_cohort (store, prog, cohort, spor_value_list_get_value (statuses, i),
+                   spor_value_list_get_value (statuses, i));
   assert_ok (spor_cohort_occupancy (store, cohort, &taken, &capacity, &error));
   g_assert_cmpint (taken, ==, 3);
   g_assert_cmpint (capacity, ==, 20);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "spor-participants.h"
+#include "spor-store-private.h"
 
 #include "gui-test-util.h"
 
@@ -92,16 +93,27 @@ is_mapped (gpointer widget)
 }
 
 GtkWidget *
-gui_window_with (GtkWidget *child)
+gui_window_sized (GtkWidget *child,
+                  int        width,
+                  int        height)
 {
   GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
-  gtk_window_set_child (GTK_WINDOW (window), child);
+  /* as in the main window: the views send their toasts to the window's overlay */
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
   gui_wait_for (is_mapped, window, 20);
   gui_iterate ();
   return window;
+}
+
+GtkWidget *
+gui_window_with (GtkWidget *child)
+{
+  return gui_window_sized (child, 1100, 800);
 }
 
 GtkWidget *
@@ -187,6 +199,21 @@ gui_subtitle_shows (GtkWidget  *root,
   return FALSE;
 }
 
+gboolean
+gui_toast_shows (GtkWidget  *window,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (gui_toast_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 AdwMessageDialog *
 gui_find_message_dialog (void)
 {
@@ -220,6 +247,28 @@ gui_answer_dialog (const char *heading,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gui_iterate ();
+}
+
+static int
+deny_table (void       *table,
+            int         action,
+            const char *arg1,
+            const char *arg2,
+            const char *database,
+            const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (arg1, table) == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+void
+gui_deny_reads (SporStore  *store,
+                const char *table)
+{
+  static char denied[64];
+
+  /* setting an authorizer expires the store's prepared statements: they are checked anew */
+  g_strlcpy (denied, table != NULL ? table : "", sizeof denied);
+  sqlite3_set_authorizer (spor_store_get_db (store), table != NULL ? deny_table : NULL, denied);
 }
 
 gint64

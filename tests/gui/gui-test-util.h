@@ -30,8 +30,11 @@ void              gui_iterate             (void);
 void              gui_wait_for            (gboolean     (*done) (gpointer data),
                                            gpointer       data,
                                            guint          seconds);
-/* A window with @child, shown and mapped. */
+/* A window with @child under a toast overlay, as in the main window, shown and mapped. */
 GtkWidget        *gui_window_with         (GtkWidget     *child);
+GtkWidget        *gui_window_sized        (GtkWidget     *child,
+                                           int            width,
+                                           int            height);
 
 GtkWidget        *gui_find_widget         (GtkWidget     *root,
                                            GType          type);
@@ -46,6 +49,9 @@ GtkWindow        *gui_find_toplevel       (GType          type);
 /* Whether an action row under @root has a subtitle containing @text. */
 gboolean          gui_subtitle_shows      (GtkWidget     *root,
                                            const char    *text);
+/* Whether a toast on @window's overlay (or a label anywhere in it) says @text. */
+gboolean          gui_toast_shows         (GtkWidget     *window,
+                                           const char    *text);
 /* The message dialog on screen, or NULL. */
 AdwMessageDialog *gui_find_message_dialog (void);
 /* Answers the dialog on screen, after checking that its heading is @heading and its body
@@ -53,6 +59,13 @@ AdwMessageDialog *gui_find_message_dialog (void);
 void              gui_answer_dialog       (const char    *heading,
                                            const char    *response,
                                            ...) G_GNUC_NULL_TERMINATED;
+
+/* Makes every read of @table through @store fail, as a damaged or locked file would (an
+ * SQLite authorizer that denies it; the file is not touched); @table NULL lets all reads
+ * through again. The message the user then sees contains GUI_DENIED. */
+#define GUI_DENIED "is prohibited"
+void              gui_deny_reads          (SporStore     *store,
+                                           const char    *table);
 
 /* A participant with a name and a phone number, saved through @store. */
 gint64            gui_add_participant     (SporStore     *store,

@@ -15,6 +15,7 @@
 #include "spor-block-editor.h"
 #include "spor-calendar-view.h"
 #include "spor-participant-editor.h"
+#include "spor-phase-row.h"
 #include "spor-programmes-view.h"
 
 #include "gui-test-util.h"
@@ -153,7 +154,7 @@ test_programme (GuiFixture    *f,
   g_autofree char *phase_name = g_strdup (spor_entity_get_text (g_ptr_array_index (phases, 0), "name"));
   GtkWidget *view = spor_programmes_view_new (f->store);
   GtkWidget *window = gui_window_with (view);
-  GtkWidget *save_phase;
+  GtkWidget *phase_row, *save_phase;
 
   set_row (view, "Name", "Aspiranterne 2027");
   change_elsewhere (f, SPOR_TYPE_PROGRAMME, id, "description", "Rettet ved import");
@@ -174,8 +175,9 @@ test_programme (GuiFixture    *f,
   assert_text (f, SPOR_TYPE_PROGRAMME, id, "description", "Rettet ved import");
 
   /* a phase: Keep Mine writes the phase's form */
-  save_phase = gui_find_button (view, "_Save Phase");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (save_phase), "name"), "Screening og samtale");
+  phase_row = gui_find_widget (view, SPOR_TYPE_PHASE_ROW);
+  save_phase = gui_find_button (phase_row, "_Save Phase");
+  set_row (phase_row, "Name", "Screening og samtale");
   change_elsewhere (f, SPOR_TYPE_PHASE, phase, "description", "Fra en anden skole");
   g_signal_emit_by_name (save_phase, "clicked");
   gui_iterate ();
@@ -300,7 +302,7 @@ test_block_undo (GuiFixture    *f,
 
   if (answer != NULL)
     change_elsewhere (f, SPOR_TYPE_BLOCK, id, "title", "Fortælleværksted, flyttet");
-  click (view, "_Undo");
+  click (window, "_Undo");
   if (answer != NULL)
     gui_answer_dialog ("Undo Over Newer Changes?", answer,
                        "“Fortælleværksted, flyttet” was changed elsewhere after it was saved here", NULL);

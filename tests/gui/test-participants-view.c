@@ -9,13 +9,18 @@
 
 #include "spor-agreement-editor.h"
 #include "spor-agreement-print.h"
+#include "spor-agreement-version-row.h"
 #include "spor-agreements.h"
+#include "spor-meeting-row.h"
+#include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-store.h"
 #include "spor-view.h"
+
+#include "gui-test-util.h"
 
 typedef struct {
   char      *dir;
@@ -115,24 +120,12 @@ set_search (GtkWidget  *view,
   iterate ();
 }
 
-static GtkWidget *
-new_window_with (GtkWidget *child)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
 static void
 test_search_and_show (Fixture       *fixture,
                       gconstpointer  data)
 {
   GtkWidget *view = spor_participants_view_new (fixture->store);
-  GtkWidget *window = new_window_with (view);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
   GListModel *model = list_model (view);
   GtkWidget *page;
 
@@ -184,7 +177,7 @@ test_reveal (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *page = g_object_new (SPOR_TYPE_PARTICIPANT_PAGE, NULL);
-  GtkWidget *window = new_window_with (page);
+  GtkWidget *window = gui_window_sized (page, 1000, 700);
   GtkWidget *toggle, *reveal;
 
   spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->soeren);
@@ -208,6 +201,141 @@ test_reveal (Fixture       *fixture,
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static GPtrArray *
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+  return found;
+}
+
+static guint
+n_of (GtkWidget *root,
+      GType      type)
+{
+  g_autoptr(GPtrArray) found = collect (root, type, g_ptr_array_new ());
+
+  return found->len;
+}
+
+/* The page lists a row per meeting (and says when there are none) and a row per earlier
+ * version of the start agreement, whose button opens that version. */
+static void
+test_page_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (SPOR_TYPE_PARTICIPANT_PAGE, NULL);
+  GtkWidget *window = gui_window_sized (page, 1000, 700);
+  GtkWidget *no_meetings = GTK_WIDGET (gtk_widget_get_template_child (page, SPOR_TYPE_PARTICIPANT_PAGE,
+                                                                      "no_meetings_row"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporAgreement) first = NULL;
+  g_autoptr(SporAgreement) second = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  GtkWindow *editor;
+
+  spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->soeren);
+  iterate ();
+  g_assert_cmpuint (n_of (page, SPOR_TYPE_MEETING_ROW), ==, 0);
+  g_assert_true (gtk_widget_get_visible (no_meetings));
+  g_assert_cmpuint (n_of (page, SPOR_TYPE_AGREEMENT_VERSION_ROW), ==, 0);
+
+  g_assert_true (spor_meetings_add (fixture->store, fixture->soeren, "coaching", "2026-03-02", 0,
+                                               "Samtale om praktik", &error));
+  first = spor_agreement_start_version (fixture->store, fixture->soeren, &error);
+  g_assert_true (spor_agreement_sign (fixture->store, first, "2026-03-02", "Søren Prøvesen", "Rådgiver", &error));
+  second = spor_agreement_start_version (fixture->store, fixture->soeren, &error);
+  g_assert_no_error (error);
+  gui_iterate ();
+
+  meetings = collect (page, SPOR_TYPE_MEETING_ROW, g_ptr_array_new ());
+  g_assert_cmpuint (meetings->len, ==, 1);
+  g_assert_false (gtk_widget_get_visible (no_meetings));
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (meetings, 0)), ==, "Samtale om praktik");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (meetings, 0)),
+                            spor_value_label (&spor_values_meeting_kind, "coaching")));
+  versions = collect (page, SPOR_TYPE_AGREEMENT_VERSION_ROW, g_ptr_array_new ());
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (g_ptr_array_index (versions, 0)),
+                                   "Version 1, signed "));
+
+  g_signal_emit_by_name (gui_find_widget (g_ptr_array_index (versions, 0), GTK_TYPE_BUTTON), "clicked");
+  gui_iterate ();
+  editor = gui_find_toplevel (SPOR_TYPE_AGREEMENT_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gui_toast_shows (GTK_WIDGET (editor), "Version 1 · Signed 03/02/26"));
+  gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gint64
+add_staff (SporStore  *store,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporEntity) staff = spor_entity_new (SPOR_TYPE_STAFF);
+
+  spor_entity_set_text (staff, "name", name);
+  spor_entity_set_bool (staff, "active", TRUE);
+  g_assert_true (spor_store_insert (store, staff, &error));
+  g_assert_no_error (error);
+  return spor_entity_get_id (staff);
+}
+
+static SporMentorRow *
+mentor_row (GtkWidget *editor,
+            gint64     staff_id)
+{
+  g_autoptr(GPtrArray) rows = collect (editor, SPOR_TYPE_MENTOR_ROW, g_ptr_array_new ());
+
+  for (guint i = 0; i < rows->len; i++)
+    if (spor_mentor_row_get_staff_id (g_ptr_array_index (rows, i)) == staff_id)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* A row per active staff member under Mentors, on for the participant's mentors; what is
+ * switched is saved, and shown when the form opens again. */
+static void
+test_mentors (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 anders = add_staff (fixture->store, "Anders Afprøvning");
+  gint64 birte = add_staff (fixture->store, "Birte Bladsen");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) mentors = NULL;
+  GtkWidget *editor = g_object_ref (spor_participant_editor_new (NULL, fixture->store, fixture->soeren));
+
+  g_assert_cmpuint (n_of (editor, SPOR_TYPE_MENTOR_ROW), ==, 2);
+  g_assert_false (spor_mentor_row_get_active (mentor_row (editor, anders)));
+  g_assert_false (spor_mentor_row_get_active (mentor_row (editor, birte)));
+  gtk_switch_set_active (GTK_SWITCH (gui_find_widget (GTK_WIDGET (mentor_row (editor, birte)), GTK_TYPE_SWITCH)),
+                         TRUE);
+  g_assert_true (spor_participant_editor_save (SPOR_PARTICIPANT_EDITOR (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_clear_object (&editor);
+
+  mentors = spor_participant_staff_get_ids (fixture->store, fixture->soeren, "mentor", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentors->len, ==, 1);
+  g_assert_cmpint (g_array_index (mentors, gint64, 0), ==, birte);
+  editor = g_object_ref (spor_participant_editor_new (NULL, fixture->store, fixture->soeren));
+  g_assert_false (spor_mentor_row_get_active (mentor_row (editor, anders)));
+  g_assert_true (spor_mentor_row_get_active (mentor_row (editor, birte)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
   iterate ();
 }
 
@@ -294,7 +422,7 @@ test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWidget *view = spor_participants_view_new (fixture->store);
-  GtkWidget *window = new_window_with (view);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
   GListModel *model = list_model (view);
   GtkWidget *page = find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL);
   g_autoptr(GError) error = NULL;
@@ -430,6 +558,8 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/participants-view/search-and-show", test_search_and_show);
   ADD ("/participants-view/reveal", test_reveal);
+  ADD ("/participants-view/page-rows", test_page_rows);
+  ADD ("/participants-view/mentors", test_mentors);
   ADD ("/participants-view/editor-validation", test_editor_validation);
   ADD ("/participants-view/delete-undo", test_delete_undo);
   ADD ("/participants-view/agreement-pdf", test_agreement_pdf);

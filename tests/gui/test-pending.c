@@ -9,6 +9,7 @@
 #include "spor-blocks.h"
 
 #include "spor-calendar-view.h"
+#include "spor-gui.h"
 #include "spor-participant-page.h"
 #include "spor-participants-view.h"
 #include "spor-window.h"
@@ -190,6 +191,72 @@ test_keep_after_failure (Fixture       *f,
   g_assert_false (gui_record_exists (&f->base, SPOR_TYPE_PARTICIPANT, f->aase));
 }
 
+/* Counts the widgets of @type at and under @root. */
+static guint
+count_widgets (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
+/* The window has one toast overlay, and the views send their toasts to it: the Undo of a
+ * deletion in the Participants view and of one in the Calendar are both on it. */
+static void
+test_one_overlay (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *overlay = window_child (f, "toast_overlay");
+  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY), ==, 1);
+  g_assert_null (gui_find_button (overlay, "_Undo"));
+  delete_participant (f, f->soeren);
+  g_assert_nonnull (gui_find_button (overlay, "_Undo"));
+
+  spor_entity_set_text (SPOR_ENTITY (block), "title", "Sy og design");
+  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
+  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
+  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
+  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
+  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
+  g_assert_true (spor_blocks_save (f->base.store, block, &error));
+  g_assert_no_error (error);
+  spor_window_show_view (f->window, "calendar");
+  gui_iterate ();
+  /* the first toast goes (and Søren's erasure with it) when the next one comes */
+  spor_calendar_view_delete_block (window_child (f, "calendar_view"),
+                                   spor_entity_get_id (SPOR_ENTITY (block)));
+  gui_iterate ();
+  g_assert_nonnull (gui_find_button (overlay, "_Undo"));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY), ==, 1);
+  g_assert_true (gui_record_exists (&f->base, SPOR_TYPE_BLOCK, spor_entity_get_id (SPOR_ENTITY (block))));
+}
+
+/* A widget outside a window with an overlay cannot show a toast: that is said with a
+ * warning (fatal in tests, so in a subprocess) that does not repeat the text, which may
+ * name a person. */
+static void
+test_no_overlay (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GtkWidget) label = g_object_ref_sink (gtk_label_new (NULL));
+
+      spor_gui_show_toast (label, "Søren Prøvesen deleted");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*GtkLabel is not in a window with a toast overlay: a message was not shown*");
+  g_test_trap_assert_stderr_unmatched ("*Søren*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,7 +269,9 @@ main (int   argc,
   ADD ("/pending/close-block", test_close_block);
   ADD ("/pending/close-busy", test_close_busy);
   ADD ("/pending/keep-after-failure", test_keep_after_failure);
+  ADD ("/pending/one-overlay", test_one_overlay);
 #undef ADD
+  g_test_add_func ("/pending/no-overlay", test_no_overlay);
 
   return g_test_run ();
 }

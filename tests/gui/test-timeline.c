@@ -7,13 +7,19 @@
 
 #include <glib/gstdio.h>
 
+#include "spor-leave-dialog.h"
+#include "spor-phase-step-row.h"
 #include "spor-phase-stepper.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view.h"
 #include "spor-progress.h"
 #include "spor-templates.h"
 #include "spor-timeline.h"
+#include "spor-timeline-legend-item.h"
+#include "spor-timeline-summary-item.h"
 #include "spor-timeline-view.h"
+
+#include "gui-test-util.h"
 
 #define TODAY "2026-02-20"
 
@@ -120,19 +126,6 @@ run_until_drawn (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
-window_with (GtkWidget *child,
-             int        width,
-             int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
 static void
 test_bars (Fixture      *f,
            gconstpointer data)
@@ -149,7 +142,7 @@ test_bars (Fixture      *f,
   spor_timeline_set_today (timeline, TODAY);
   spor_timeline_set_zoom (timeline, SPOR_TIMELINE_ZOOM_WEEKS);
   spor_timeline_set_source (timeline, f->store, 0, f->cohort);
-  window = window_with (scroller, 1000, 400);
+  window = gui_window_sized (scroller, 1000, 400);
   run_until_drawn (GTK_WIDGET (timeline));
 
   g_assert_cmpuint (spor_timeline_get_n_rows (timeline), ==, 2);
@@ -225,7 +218,7 @@ test_virtual (Fixture      *f,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (timeline));
   spor_timeline_set_today (timeline, TODAY);
   spor_timeline_set_source (timeline, f->store, f->programme, 0);
-  window = window_with (scroller, 900, 420);
+  window = gui_window_sized (scroller, 900, 420);
   run_until_drawn (GTK_WIDGET (timeline));
 
   g_assert_cmpuint (spor_timeline_get_n_rows (timeline), ==, 302);
@@ -308,7 +301,7 @@ test_stepper (Fixture      *f,
 {
   g_autoptr(GError) error = NULL;
   SporPhaseStepper *stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
-  GtkWidget *window = window_with (GTK_WIDGET (stepper), 500, 600);
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (stepper), 500, 600);
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(SporEntity) participant = NULL;
   guint changed = 0;
@@ -363,6 +356,96 @@ test_stepper (Fixture      *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GPtrArray *
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+  return found;
+}
+
+/* How many labels under @root say @text and are shown */
+static guint
+n_shown (GtkWidget  *root,
+         const char *text)
+{
+  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL, g_ptr_array_new ());
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0 &&
+        gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      n++;
+  return n;
+}
+
+/* A row per phase: the one in progress on 19 January is overdue (planned to end on the
+ * 18th) and says so; the others do not. */
+static void
+test_stepper_rows (Fixture      *f,
+                   gconstpointer data)
+{
+  SporPhaseStepper *stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (stepper), 500, 600);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  spor_phase_stepper_set_today (stepper, "2026-01-19");
+  spor_phase_stepper_set_participant (stepper, f->store, f->first);
+  rows = collect (GTK_WIDGET (stepper), SPOR_TYPE_PHASE_STEP_ROW, g_ptr_array_new ());
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Rekruttering og screening");
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "phase-step-current"));
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (rows, 1), "phase-step-current"));
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 0), "Overdue"), ==, 1);
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 0), "In progress"), ==, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), "Started"));
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 1), "Overdue"), ==, 0);
+  g_assert_cmpuint (n_shown (g_ptr_array_index (rows, 1), "Not started"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dropping out needs a reason: Drop Out is offered only once one is typed (spaces are
+ * none), and what is typed is recorded; Complete records the destination chosen. */
+static void
+test_stepper_leave (Fixture      *f,
+                    gconstpointer data)
+{
+  SporPhaseStepper *stepper = SPOR_PHASE_STEPPER (spor_phase_stepper_new ());
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (stepper), 500, 600);
+  g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  spor_phase_stepper_set_today (stepper, "2026-01-19");
+  spor_phase_stepper_set_participant (stepper, f->store, f->first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stepper), "stepper.drop-out", NULL));
+  gui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (gui_find_toplevel (SPOR_TYPE_LEAVE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Drop Out?");
+  entry = gui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Flyttet til Aarhus");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gui_answer_dialog ("Drop Out?", "confirm", "leaves the programme", NULL);
+  participant = spor_store_get (f->store, SPOR_TYPE_PARTICIPANT, f->first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spor_entity_get_text (participant, "status"), ==, "dropped_out");
+  g_assert_cmpstr (spor_entity_get_text (participant, "exit_reason"), ==, "Flyttet til Aarhus");
+  g_assert_null (gui_find_toplevel (SPOR_TYPE_LEAVE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_views (Fixture      *f,
             gconstpointer data)
@@ -377,7 +460,7 @@ test_views (Fixture      *f,
   gtk_widget_set_vexpand (timeline_view, TRUE);
   gtk_box_append (GTK_BOX (box), programmes);
   gtk_box_append (GTK_BOX (box), timeline_view);
-  window = window_with (box, 1000, 800);
+  window = gui_window_sized (box, 1000, 800);
   run_until_drawn (programmes);
 
   g_assert_cmpint (spor_programmes_view_get_programme (SPOR_PROGRAMMES_VIEW (programmes)), ==, f->programme);
@@ -387,6 +470,20 @@ test_views (Fixture      *f,
 
   /* the timeline view picked the programme and its started cohort */
   g_assert_cmpuint (spor_timeline_get_n_rows (spor_timeline_view_get_timeline (SPOR_TIMELINE_VIEW (timeline_view))), ==, 2);
+  /* a card for the cohort and one per phase; the legend names the phases before its key */
+  {
+    g_autoptr(GPtrArray) cards = collect (timeline_view, SPOR_TYPE_TIMELINE_SUMMARY_ITEM, g_ptr_array_new ());
+    g_autoptr(GPtrArray) items = collect (timeline_view, SPOR_TYPE_TIMELINE_LEGEND_ITEM, g_ptr_array_new ());
+    GtkWidget *key = gtk_widget_get_next_sibling (g_ptr_array_index (items, items->len - 1));
+
+    g_assert_cmpuint (cards->len, ==, 1 + 6);
+    g_assert_cmpuint (n_shown (g_ptr_array_index (cards, 0), "2 participants"), ==, 1);
+    g_assert_cmpuint (items->len, ==, 6);
+    g_assert_cmpuint (n_shown (g_ptr_array_index (items, 0), "Rekruttering og screening"), ==, 1);
+    g_assert_true (GTK_IS_LABEL (key));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (key)), "Outline: planned"));
+    g_assert_null (gtk_widget_get_next_sibling (key));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -401,6 +498,8 @@ main (int   argc,
   g_test_add ("/timeline/bars", Fixture, NULL, fixture_setup, test_bars, fixture_teardown);
   g_test_add ("/timeline/virtual", Fixture, GUINT_TO_POINTER (300), fixture_setup, test_virtual, fixture_teardown);
   g_test_add ("/timeline/stepper", Fixture, NULL, fixture_setup, test_stepper, fixture_teardown);
+  g_test_add ("/timeline/stepper-rows", Fixture, NULL, fixture_setup, test_stepper_rows, fixture_teardown);
+  g_test_add ("/timeline/stepper-leave", Fixture, NULL, fixture_setup, test_stepper_leave, fixture_teardown);
   g_test_add ("/timeline/views", Fixture, NULL, fixture_setup, test_views, fixture_teardown);
   return g_test_run ();
 }

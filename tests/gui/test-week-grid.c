@@ -11,11 +11,17 @@
 #include "spor-blocks.h"
 #include "spor-store.h"
 
+#include "spor-attention-detail-row.h"
+#include "spor-attention-row.h"
 #include "spor-block-editor.h"
 #include "spor-calendar-view.h"
+#include "spor-choice.h"
+#include "spor-member-row.h"
 #include "spor-occurrence-dialog.h"
 #include "spor-participant-attendance.h"
 #include "spor-week-grid.h"
+
+#include "gui-test-util.h"
 
 typedef struct {
   char      *dir;
@@ -213,14 +219,10 @@ static void
 test_view (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *window = gtk_window_new ();
   SporCalendarView *view = SPOR_CALENDAR_VIEW (spor_calendar_view_new (f->store));
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (view), 1200, 800);
   SporWeekGrid *grid = spor_calendar_view_get_week_grid (view);
   SporWeekFilter filter = { 0 };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
 
   spor_calendar_view_go_to (view, "2026-11-26");
   g_assert_cmpstr (spor_calendar_view_get_week (view), ==, "2026-11-23");
@@ -332,6 +334,166 @@ test_occurrence_dialog (Fixture       *f,
 }
 
 static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_type (child, type, found);
+    }
+}
+
+static SporAttendanceStatus
+stored_status (Fixture *f,
+               guint    participant)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = spor_attendance_list_occurrence (f->store, f->syddjurs, "2026-11-24", &error);
+
+  g_assert_no_error (error);
+  return ((SporAttendanceRow *) g_ptr_array_index (rows, participant))->status;
+}
+
+/* Each participant's status drop-down offers the six states, no more (a list read past
+ * its end once showed a seventh), shows what is stored, and stores what is chosen. */
+static void
+test_occurrence_statuses (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const labels[] = {
+    "Not Registered", "Present", "Late", "Absent with Notice", "Absent without Notice", "Sick"
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporOccurrence) o = spor_blocks_get_occurrence (f->store, f->syddjurs, "2026-11-24", &error);
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  SporOccurrenceDialog *dialog;
+
+  g_assert_true (spor_attendance_set (f->store, f->syddjurs, "2026-11-24", f->participants[1],
+                                      SPOR_ATTENDANCE_SICK, -1, &error));
+  g_assert_no_error (error);
+  dialog = g_object_ref (spor_occurrence_dialog_new (f->store, o));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (100);
+  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 3);
+  for (guint i = 0; i < drop_downs->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (drop_downs, i));
+
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (labels));
+      for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+        {
+          g_autoptr(SporChoice) choice = g_list_model_get_item (model, j);
+
+          g_assert_cmpstr (spor_choice_get_label (choice), ==, labels[j]);
+        }
+    }
+  g_assert_cmpstr (spor_choice_get_selected (g_ptr_array_index (drop_downs, 0)), ==, NULL);
+  g_assert_cmpstr (spor_choice_get_selected (g_ptr_array_index (drop_downs, 1)), ==, "sick");
+
+  g_assert_true (spor_choice_select (g_ptr_array_index (drop_downs, 0), "late"));
+  iterate (50);
+  g_assert_cmpint (stored_status (f, 0), ==, SPOR_ATTENDANCE_LATE);
+  /* a value the list does not have selects nothing else and stores nothing */
+  drop_downs->len = 0;
+  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_false (spor_choice_select (g_ptr_array_index (drop_downs, 1), "asleep"));
+  g_assert_cmpint (stored_status (f, 1), ==, SPOR_ATTENDANCE_SICK);
+  g_assert_true (spor_choice_select (g_ptr_array_index (drop_downs, 1), NULL));
+  iterate (50);
+  g_assert_cmpint (stored_status (f, 1), ==, SPOR_ATTENDANCE_UNKNOWN);
+  g_assert_cmpint (stored_status (f, 0), ==, SPOR_ATTENDANCE_LATE);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  g_assert_finalize_object (dialog);
+}
+
+/* The week's problems are listed: a row per occurrence that needs attention, named by its
+ * block, its problems below it; its button opens the occurrence's attendance. */
+static void
+test_attention (Fixture       *f,
+                gconstpointer  data)
+{
+  SporCalendarView *view = SPOR_CALENDAR_VIEW (spor_calendar_view_new (f->store));
+  GtkWidget *window = gui_window_sized (GTK_WIDGET (view), 1200, 800);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SPOR_TYPE_CALENDAR_VIEW,
+                                                               "attention_list"));
+  GtkWidget *detail;
+  SporOccurrenceDialog *dialog;
+
+  spor_calendar_view_go_to (view, "2026-11-26");
+  g_assert_true (spor_calendar_view_load_week_now (view));
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SPOR_IS_ATTENTION_ROW (child))
+      g_ptr_array_add (rows, child);
+  /* Sy og design on Tuesday and Thursday lacks its creative professional and adviser */
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Sy og design");
+  detail = gtk_widget_get_next_sibling (g_ptr_array_index (rows, 0));
+  g_assert_true (SPOR_IS_ATTENTION_DETAIL_ROW (detail));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gui_find_widget (detail, GTK_TYPE_LABEL))),
+                            "adviser"));
+
+  g_assert_null (gui_find_toplevel (SPOR_TYPE_OCCURRENCE_DIALOG));
+  g_signal_emit_by_name (gui_find_widget (g_ptr_array_index (rows, 1), GTK_TYPE_BUTTON), "clicked");
+  gui_iterate ();
+  dialog = SPOR_OCCURRENCE_DIALOG (gui_find_toplevel (SPOR_TYPE_OCCURRENCE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Sy og design");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static guint
+n_members (SporBlockEditor *editor)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, found);
+  return found->len;
+}
+
+/* A member row per participant of the block; Remove takes one out, Add with no participant
+ * to offer (the block has no programme) adds nothing, and Save writes what the rows say. */
+static void
+test_editor_members (Fixture       *f,
+                     gconstpointer  data)
+{
+  SporBlockEditor *editor = g_object_ref (spor_block_editor_new (f->store, f->syddjurs));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_members (editor), ==, 3);
+  collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, rows);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Bent Bladsen");
+  g_signal_emit_by_name (gui_find_widget (g_ptr_array_index (rows, 1), GTK_TYPE_BUTTON), "clicked");
+  g_assert_cmpuint (n_members (editor), ==, 3 - 1);
+  g_signal_emit_by_name (gui_find_button (GTK_WIDGET (editor), "Add _Participant"), "clicked");
+  g_assert_cmpuint (n_members (editor), ==, 3 - 1);
+
+  g_assert_true (spor_block_editor_save (editor));
+  spor_query_where_int (query, "block_id", f->syddjurs);
+  links = spor_store_list (f->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 2);
+  for (guint i = 0; i < links->len; i++)
+    g_assert_cmpint (spor_entity_get_int (g_ptr_array_index (links, i), "participant_id"), !=,
+                     f->participants[1]);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+}
+
+static void
 test_participant_attendance (Fixture       *f,
                              gconstpointer  data)
 {
@@ -363,6 +525,9 @@ main (int   argc,
   g_test_add ("/calendar-view/week", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
   g_test_add ("/block-editor/save", Fixture, NULL, fixture_setup, test_editor, fixture_teardown);
   g_test_add ("/occurrence-dialog/mark-all", Fixture, NULL, fixture_setup, test_occurrence_dialog, fixture_teardown);
+  g_test_add ("/calendar-view/attention", Fixture, NULL, fixture_setup, test_attention, fixture_teardown);
+  g_test_add ("/block-editor/members", Fixture, NULL, fixture_setup, test_editor_members, fixture_teardown);
+  g_test_add ("/occurrence-dialog/statuses", Fixture, NULL, fixture_setup, test_occurrence_statuses, fixture_teardown);
   g_test_add ("/participant-attendance/weeks", Fixture, NULL, fixture_setup, test_participant_attendance, fixture_teardown);
 
   return g_test_run ();

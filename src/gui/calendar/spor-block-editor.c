@@ -11,8 +11,12 @@
 #include "spor-blocks.h"
 
 #include "spor-block-editor.h"
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-member-row.h"
+#include "spor-record-choices.h"
 
 typedef struct {
   gint64  id;
@@ -27,10 +31,7 @@ struct _SporBlockEditor
   SporStore        *store;
   SporBlock        *block;
   SporBlockState   *before;  /* NULL for a new block */
-  GArray           *programme_ids;
-  GArray           *location_ids;
-  GArray           *staff_choice_ids;
-  GArray           *participant_choice_ids;
+  char             *unread;  /* why the block to edit could not be read */
   GArray           *staff;         /* Member */
   GArray           *participants;  /* Member */
   GPtrArray        *member_rows;   /* rows listing staff and participants */
@@ -72,37 +73,37 @@ member_clear (gpointer data)
   g_free (m->name);
 }
 
-/* Dates: shown in the locale's format, read in it or as YYYY-MM-DD */
-static char *
-format_date (const char *iso)
-{
-  char *shown = spor_date_format_locale (iso);
-
-  return shown != NULL ? shown : g_strdup ("");
-}
-
+/* Dates: shown in the locale's format, read in it or as YYYY-MM-DD; an empty field is none,
+ * anything else that is not a date sets @ok FALSE. */
 static char *
 parse_date (const char *text,
             gboolean   *ok)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *iso;
+  char *date;
 
   *ok = TRUE;
   if (*stripped == '\0')
     return NULL;
-  iso = spor_date_parse_locale (stripped);
-  *ok = iso != NULL;
-  return iso;
+  date = spor_gui_parse_date (stripped);
+  *ok = date != NULL;
+  return date;
 }
 
 /* "9" → "09:00", "9.30" → "09:30"; anything else is left for validation to refuse */
 static char *
 normalise_time (const char *text)
 {
-  char *typed = spor_time_parse_typed (text);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  guint h, m = 0;
+  char sep;
 
-  return typed != NULL ? typed : g_strstrip (g_strdup (text));
+  if (sscanf (stripped, "%u%c%u", &h, &sep, &m) == 3 && (sep == ':' || sep == '.') && h < 24 && m < 60)
+    return g_strdup_printf ("%02u:%02u", h, m);
+  if (strspn (stripped, "0123456789") == strlen (stripped) && *stripped != '\0' &&
+      sscanf (stripped, "%u", &h) == 1 && h < 24)
+    return g_strdup_printf ("%02u:00", h);
+  return g_steal_pointer (&stripped);
 }
 
 static void
@@ -113,98 +114,64 @@ show_error (SporBlockEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* Lists the records of @type (of @programme_id when > 0) in @row, after a none entry named
+ * @none_label when that is not NULL, and selects @selected. */
 static void
 fill_combo (SporBlockEditor *self,
             AdwComboRow     *row,
-            GArray          *ids,
             GType            type,
             const char      *none_label,
             gint64           programme_id,
             gint64           selected)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (type);
   g_autoptr(GPtrArray) list = NULL;
-  guint position = 0;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_array_set_size (ids, 0);
-  if (none_label != NULL)
-    {
-      gint64 none = 0;
-
-      gtk_string_list_append (names, none_label);
-      g_array_append_val (ids, none);
-    }
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "name", FALSE);
   /* A drop-down is for choosing among hundreds, not thousands */
   spor_query_set_page (query, 0, 2000);
-  list = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      SporEntity *e = g_ptr_array_index (list, i);
-      gint64 id = spor_entity_get_id (e);
-
-      gtk_string_list_append (names, spor_entity_get_text (e, "name"));
-      g_array_append_val (ids, id);
-      if (id == selected)
-        position = ids->len - 1;
-    }
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (row, position);
-}
-
-static gint64
-combo_id (AdwComboRow *row,
-          GArray      *ids)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
+  list = spor_store_list (self->store, query, &error);
+  if (list == NULL)
+    show_error (self, error->message);
+  records = spor_record_choices_new (type, list, none_label);
+  spor_record_choices_set_model (row, records, NULL, selected);
 }
 
 static void refresh_members (SporBlockEditor *self);
 
+/* Drops the member of @row (a participant when it has no role) from the editor's lists */
 static void
-on_remove_member (GtkButton       *button,
+on_remove_member (SporMemberRow   *row,
                   SporBlockEditor *self)
 {
-  GArray *list = g_object_get_data (G_OBJECT (button), "list");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  const char *role = spor_member_row_get_role (row);
+  GArray *list = role != NULL ? self->staff : self->participants;
 
-  if (index < list->len)
-    g_array_remove_index (list, index);
+  for (guint i = 0; i < list->len; i++)
+    {
+      Member *m = &g_array_index (list, Member, i);
+
+      if (m->id == spor_member_row_get_id (row) && g_strcmp0 (m->role, role) == 0)
+        {
+          g_array_remove_index (list, i);
+          break;
+        }
+    }
   refresh_members (self);
 }
 
 static void
 add_member_row (SporBlockEditor     *self,
                 AdwPreferencesGroup *group,
-                GArray              *list,
-                guint                index)
+                const Member        *m)
 {
-  Member *m = &g_array_index (list, Member, index);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *row = spor_member_row_new (m->id, m->name, m->role);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (m->role != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spor_value_label (&spor_values_role, m->role));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  /* Translators: the accessible name of a remove button; %s is a name */
-  {
-    g_autofree char *label = g_strdup_printf (_("Remove %s"), m->name);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-  g_object_set_data (G_OBJECT (remove), "list", list);
-  g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  g_signal_connect (row, "remove", G_CALLBACK (on_remove_member), self);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->member_rows, row);
 }
@@ -221,34 +188,27 @@ refresh_members (SporBlockEditor *self)
     }
   g_ptr_array_set_size (self->member_rows, 0);
   for (guint i = 0; i < self->staff->len; i++)
-    add_member_row (self, self->staff_group, self->staff, i);
+    add_member_row (self, self->staff_group, &g_array_index (self->staff, Member, i));
   for (guint i = 0; i < self->participants->len; i++)
-    add_member_row (self, self->participants_group, self->participants, i);
-}
-
-static char *
-combo_text (AdwComboRow *row)
-{
-  GObject *item = adw_combo_row_get_selected_item (row);
-
-  return item != NULL ? g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item))) : NULL;
+    add_member_row (self, self->participants_group, &g_array_index (self->participants, Member, i));
 }
 
 static void
 on_add_staff_clicked (SporBlockEditor *self)
 {
-  gint64 id = combo_id (self->staff_add_row, self->staff_choice_ids);
-  const char *role = spor_value_list_get_value (&spor_values_role,
-                                                adw_combo_row_get_selected (self->role_add_row));
+  SporEntity *person = spor_record_choices_get_selected_record (self->staff_add_row);
+  const char *role = spor_choice_get_selected (self->role_add_row);
+  gint64 id;
   Member m;
 
-  if (id <= 0 || role == NULL)
+  if (person == NULL || role == NULL)
     return;
+  id = spor_entity_get_id (person);
   for (guint i = 0; i < self->staff->len; i++)
     if (g_array_index (self->staff, Member, i).id == id &&
         g_strcmp0 (g_array_index (self->staff, Member, i).role, role) == 0)
       return;
-  m = (Member) { id, g_strdup (role), combo_text (self->staff_add_row) };
+  m = (Member) { id, g_strdup (role), g_strdup (spor_entity_get_text (person, "name")) };
   g_array_append_val (self->staff, m);
   refresh_members (self);
 }
@@ -256,15 +216,17 @@ on_add_staff_clicked (SporBlockEditor *self)
 static void
 on_add_participant_clicked (SporBlockEditor *self)
 {
-  gint64 id = combo_id (self->participant_add_row, self->participant_choice_ids);
+  SporEntity *person = spor_record_choices_get_selected_record (self->participant_add_row);
+  gint64 id;
   Member m;
 
-  if (id <= 0)
+  if (person == NULL)
     return;
+  id = spor_entity_get_id (person);
   for (guint i = 0; i < self->participants->len; i++)
     if (g_array_index (self->participants, Member, i).id == id)
       return;
-  m = (Member) { id, NULL, combo_text (self->participant_add_row) };
+  m = (Member) { id, NULL, g_strdup (spor_entity_get_text (person, "name")) };
   g_array_append_val (self->participants, m);
   refresh_members (self);
 }
@@ -272,10 +234,10 @@ on_add_participant_clicked (SporBlockEditor *self)
 static void
 on_programme_changed (SporBlockEditor *self)
 {
-  gint64 programme = combo_id (self->programme_row, self->programme_ids);
+  gint64 programme = spor_record_choices_get_selected (self->programme_row);
 
-  fill_combo (self, self->participant_add_row, self->participant_choice_ids, SPOR_TYPE_PARTICIPANT,
-              NULL, programme > 0 ? programme : -1, 0);
+  fill_combo (self, self->participant_add_row, SPOR_TYPE_PARTICIPANT, NULL,
+              programme > 0 ? programme : -1, 0);
 }
 
 static void
@@ -288,9 +250,25 @@ on_once_changed (SporBlockEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), once ? _("Day") : _("First Day"));
 }
 
-static void
-load_members (SporBlockEditor *self,
-              gint64           block_id)
+/* The name of @id of @type, for the member rows; the reason when it cannot be read */
+static char *
+member_name (SporBlockEditor *self,
+             GType            type,
+             gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporEntity) person = spor_store_get (self->store, type, id, &error);
+
+  if (person == NULL)
+    return g_strdup (error->message);
+  return g_strdup (spor_entity_get_text (person, "name"));
+}
+
+/* The block's staff and participants as stored; FALSE and @error when they cannot be read */
+static gboolean
+load_members (SporBlockEditor  *self,
+              gint64            block_id,
+              GError          **error)
 {
   g_autoptr(SporQuery) sq = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
   g_autoptr(SporQuery) pq = spor_query_new (SPOR_TYPE_BLOCK_PARTICIPANT);
@@ -299,28 +277,25 @@ load_members (SporBlockEditor *self,
 
   spor_query_where_int (sq, "block_id", block_id);
   spor_query_where_int (pq, "block_id", block_id);
-  staff = spor_store_list (self->store, sq, NULL);
-  participants = spor_store_list (self->store, pq, NULL);
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
+  if ((staff = spor_store_list (self->store, sq, error)) == NULL ||
+      (participants = spor_store_list (self->store, pq, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < staff->len; i++)
     {
       SporEntity *link = g_ptr_array_index (staff, i);
-      g_autoptr(SporEntity) person = spor_store_get (self->store, SPOR_TYPE_STAFF,
-                                                     spor_entity_get_int (link, "staff_id"), NULL);
-      Member m = { spor_entity_get_int (link, "staff_id"), g_strdup (spor_entity_get_text (link, "role")),
-                   g_strdup (person != NULL ? spor_entity_get_text (person, "name") : "") };
+      gint64 id = spor_entity_get_int (link, "staff_id");
+      Member m = { id, g_strdup (spor_entity_get_text (link, "role")), member_name (self, SPOR_TYPE_STAFF, id) };
 
       g_array_append_val (self->staff, m);
     }
-  for (guint i = 0; participants != NULL && i < participants->len; i++)
+  for (guint i = 0; i < participants->len; i++)
     {
-      SporEntity *link = g_ptr_array_index (participants, i);
-      g_autoptr(SporEntity) person = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT,
-                                                     spor_entity_get_int (link, "participant_id"), NULL);
-      Member m = { spor_entity_get_int (link, "participant_id"), NULL,
-                   g_strdup (person != NULL ? spor_entity_get_text (person, "name") : "") };
+      gint64 id = spor_entity_get_int (g_ptr_array_index (participants, i), "participant_id");
+      Member m = { id, NULL, member_name (self, SPOR_TYPE_PARTICIPANT, id) };
 
       g_array_append_val (self->participants, m);
     }
+  return TRUE;
 }
 
 static void
@@ -328,17 +303,17 @@ fill_form (SporBlockEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->block);
   guint weekdays = (guint) spor_entity_get_int (e, "weekdays");
-  g_autofree char *from = format_date (spor_entity_get_text (e, "period_start"));
-  g_autofree char *to = format_date (spor_entity_get_text (e, "period_end"));
+  g_autofree char *from = spor_gui_format_date (spor_entity_get_text (e, "period_start"));
+  g_autofree char *to = spor_gui_format_date (spor_entity_get_text (e, "period_end"));
   g_autoptr(GHashTable) req = NULL;
   gint64 id = spor_entity_get_id (e);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), spor_entity_get_text (e, "title") ?: "");
-  fill_combo (self, self->programme_row, self->programme_ids, SPOR_TYPE_PROGRAMME, _("None"), 0,
+  fill_combo (self, self->programme_row, SPOR_TYPE_PROGRAMME, _("None"), 0,
               spor_entity_get_int (e, "programme_id"));
-  fill_combo (self, self->location_row, self->location_ids, SPOR_TYPE_LOCATION, _("None"), 0,
+  fill_combo (self, self->location_row, SPOR_TYPE_LOCATION, _("None"), 0,
               spor_entity_get_int (e, "location_id"));
-  fill_combo (self, self->staff_add_row, self->staff_choice_ids, SPOR_TYPE_STAFF, NULL, 0, 0);
+  fill_combo (self, self->staff_add_row, SPOR_TYPE_STAFF, NULL, 0, 0);
   on_programme_changed (self);
   gtk_spin_button_set_value (self->capacity_spin, spor_entity_is_set (e, "capacity")
                                                   ? spor_entity_get_int (e, "capacity") : 0);
@@ -352,14 +327,22 @@ fill_form (SporBlockEditor *self)
 
   if (id > 0)
     {
-      req = spor_blocks_get_requirements (self->store, id, NULL);
+      g_autoptr(GError) error = NULL;
+
+      /* Save would write the form's staffing over what it could not read: it refuses */
+      if ((req = spor_blocks_get_requirements (self->store, id, &error)) == NULL ||
+          !load_members (self, id, &error))
+        {
+          g_free (self->unread);
+          self->unread = g_strdup (error->message);
+          show_error (self, error->message);
+        }
       if (req != NULL)
         {
           gtk_spin_button_set_value (self->creative_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "creative")));
           gtk_spin_button_set_value (self->adviser_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "adviser")));
           gtk_spin_button_set_value (self->mentor_spin, GPOINTER_TO_INT (g_hash_table_lookup (req, "mentor")));
         }
-      load_members (self, id);
     }
   refresh_members (self);
   on_once_changed (self);
@@ -442,7 +425,8 @@ read_stored (SporBlockEditor  *self,
   if (fresh == NULL)
     return FALSE;
   g_clear_pointer (&self->before, spor_block_state_unref);
-  self->before = spor_blocks_get_state (self->store, id, NULL);
+  if ((self->before = spor_blocks_get_state (self->store, id, error)) == NULL)
+    return FALSE;
   if (!into_form)
     {
       spor_entity_set_keys (SPOR_ENTITY (self->block), id, spor_entity_get_uuid (SPOR_ENTITY (fresh)),
@@ -453,8 +437,10 @@ read_stored (SporBlockEditor  *self,
   g_set_object (&self->block, fresh);
   g_array_set_size (self->staff, 0);
   g_array_set_size (self->participants, 0);
+  g_clear_pointer (&self->unread, g_free);
   fill_form (self);
-  show_error (self, NULL);
+  /* the form's staffing may not have been read again */
+  show_error (self, self->unread);
   return TRUE;
 }
 
@@ -490,6 +476,11 @@ spor_block_editor_save (SporBlockEditor *self)
 
   g_return_val_if_fail (SPOR_IS_BLOCK_EDITOR (self), FALSE);
 
+  if (self->unread != NULL)
+    {
+      show_error (self, self->unread);
+      return FALSE;
+    }
   from = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &from_ok);
   to = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &to_ok);
   if (!from_ok || !to_ok)
@@ -514,8 +505,8 @@ spor_block_editor_save (SporBlockEditor *self)
     spor_entity_set_text (e, "period_end", to);
   else
     spor_entity_unset (e, "period_end");
-  spor_entity_set_int (e, "programme_id", combo_id (self->programme_row, self->programme_ids));
-  spor_entity_set_int (e, "location_id", combo_id (self->location_row, self->location_ids));
+  spor_entity_set_int (e, "programme_id", spor_record_choices_get_selected (self->programme_row));
+  spor_entity_set_int (e, "location_id", spor_record_choices_get_selected (self->location_row));
   capacity = gtk_spin_button_get_value_as_int (self->capacity_spin);
   if (capacity > 0)
     spor_entity_set_int (e, "capacity", capacity);
@@ -551,8 +542,14 @@ failed:
   /* changed elsewhere since the form was opened: the user chooses */
   if (spor_conflict_matches (error))
     {
-      g_autofree char *title = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->block), "title");
-      spor_conflict_ask (GTK_WIDGET (self), title, on_conflict, g_object_ref (self), g_object_unref);
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *title = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->block), "title",
+                                                          &read_error);
+
+      if (title == NULL)
+        show_error (self, read_error->message);
+      else
+        spor_conflict_ask (GTK_WIDGET (self), title, on_conflict, g_object_ref (self), g_object_unref);
     }
   return FALSE;
 }
@@ -572,6 +569,7 @@ spor_block_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->block);
   g_clear_pointer (&self->before, spor_block_state_unref);
+  g_clear_pointer (&self->unread, g_free);
   G_OBJECT_CLASS (spor_block_editor_parent_class)->dispose (object);
 }
 
@@ -580,10 +578,6 @@ spor_block_editor_finalize (GObject *object)
 {
   SporBlockEditor *self = SPOR_BLOCK_EDITOR (object);
 
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->location_ids, g_array_unref);
-  g_clear_pointer (&self->staff_choice_ids, g_array_unref);
-  g_clear_pointer (&self->participant_choice_ids, g_array_unref);
   g_clear_pointer (&self->staff, g_array_unref);
   g_clear_pointer (&self->participants, g_array_unref);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
@@ -635,14 +629,10 @@ spor_block_editor_class_init (SporBlockEditorClass *klass)
 static void
 spor_block_editor_init (SporBlockEditor *self)
 {
-  g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) roles = spor_choice_lists_roles ();
   GDate monday;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->staff_choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->participant_choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff = g_array_new (FALSE, TRUE, sizeof (Member));
   self->participants = g_array_new (FALSE, TRUE, sizeof (Member));
   g_array_set_clear_func (self->staff, member_clear);
@@ -665,11 +655,7 @@ spor_block_editor_init (SporBlockEditor *self)
       self->weekday_buttons[d] = GTK_TOGGLE_BUTTON (toggle);
       g_date_add_days (&monday, 1);
     }
-  for (guint r = 0; r < spor_value_list_get_n_values (&spor_values_role); r++)
-    gtk_string_list_append (role_names, spor_value_list_get_label (&spor_values_role, r));
-  adw_combo_row_set_model (self->role_add_row, G_LIST_MODEL (role_names));
-  /* the staff of a block are most often its creative professionals */
-  adw_combo_row_set_selected (self->role_add_row, spor_value_list_find (&spor_values_role, "creative"));
+  spor_choice_set_model (self->role_add_row, roles, NULL);
 
   g_signal_connect_swapped (self->once_switch, "notify::active", G_CALLBACK (on_once_changed), self);
   g_signal_connect_swapped (self->programme_row, "notify::selected", G_CALLBACK (on_programme_changed), self);
@@ -687,9 +673,16 @@ spor_block_editor_new (SporStore *store,
   self->store = g_object_ref (store);
   if (block_id > 0)
     {
-      self->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, NULL);
-      self->before = spor_blocks_get_state (store, block_id, NULL);
+      g_autoptr(GError) error = NULL;
+
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Work Block"));
+      if ((self->block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, &error)) == NULL ||
+          (self->before = spor_blocks_get_state (store, block_id, &error)) == NULL)
+        {
+          /* the form is not the block's: it is not saved over it, nor as a new one */
+          g_clear_object (&self->block);
+          self->unread = g_strdup (error->message);
+        }
     }
   if (self->block == NULL)
     {
@@ -697,9 +690,12 @@ spor_block_editor_new (SporStore *store,
       spor_entity_set_text (SPOR_ENTITY (self->block), "kind", "weekly");
       spor_entity_set_text (SPOR_ENTITY (self->block), "start_time", "09:00");
       spor_entity_set_text (SPOR_ENTITY (self->block), "end_time", "12:00");
-      gtk_window_set_title (GTK_WINDOW (self), _("New Work Block"));
+      if (self->unread == NULL)
+        gtk_window_set_title (GTK_WINDOW (self), _("New Work Block"));
     }
   fill_form (self);
+  if (self->unread != NULL)
+    show_error (self, self->unread);
   return self;
 }
 
@@ -711,16 +707,20 @@ spor_block_editor_set_defaults (SporBlockEditor *self,
                                 gint64           programme_id)
 {
   SporEntity *e = SPOR_ENTITY (self->block);
+  guint y, m, d;
 
   g_return_if_fail (SPOR_IS_BLOCK_EDITOR (self));
 
   if (date != NULL)
     {
       spor_entity_set_text (e, "period_start", date);
-      GDate day;
+      if (sscanf (date, "%u-%u-%u", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+        {
+          GDate day;
 
-      if (spor_date_parse_to (date, &day))
-        spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
+          g_date_set_dmy (&day, d, m, y);
+          spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
+        }
     }
   if (start_time != NULL)
     spor_entity_set_text (e, "start_time", start_time);

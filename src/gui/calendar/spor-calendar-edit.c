@@ -81,9 +81,9 @@ undo_now (Undo *u)
   if (ok)
     return;
   if (u->before == NULL && g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
-    spor_calendar_view_toast (u->self, _("The work block has been deleted since; there is nothing to undo."));
+    spor_gui_show_toast (GTK_WIDGET (u->self), _("The work block has been deleted since; there is nothing to undo."));
   else
-    spor_calendar_view_toast (u->self, error->message);
+    spor_gui_show_toast (GTK_WIDGET (u->self), error->message);
 }
 
 static void
@@ -102,12 +102,16 @@ on_undo_save (AdwToast *toast,
               Undo     *u)
 {
   g_autoptr(SporBlock) now = NULL;
+  g_autoptr(GError) error = NULL;
   GtkRoot *root;
   GtkWidget *dialog;
 
   if (u->self->store == NULL)
     return;
-  now = spor_store_get (u->self->store, SPOR_TYPE_BLOCK, u->block_id, NULL);
+  now = spor_store_get (u->self->store, SPOR_TYPE_BLOCK, u->block_id, &error);
+  if (now == NULL && !g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
+    return spor_gui_show_toast (GTK_WIDGET (u->self), error->message);
+  /* gone since (undo_now says so) or unchanged since the save */
   if (now == NULL || g_strcmp0 (spor_entity_get_updated_at (SPOR_ENTITY (now)), u->saved_at) == 0)
     {
       undo_now (u);
@@ -139,21 +143,26 @@ on_block_saved (SporBlockEditor  *editor,
                 SporBlockState   *before,
                 SporCalendarView *self)
 {
-  AdwToast *t = adw_toast_new (created ? _("Work block created") : _("Work block saved"));
-  Undo *u = g_rc_box_new0 (Undo);
-  g_autoptr(SporBlock) block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporBlock) block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, &error);
+  AdwToast *t;
+  Undo *u;
 
+  gtk_stack_set_visible_child_name (self->stack, "week");
+  /* Undo needs the copy saved: without it there is none to offer */
+  if (block == NULL)
+    return spor_gui_show_toast (GTK_WIDGET (self), error->message);
+  t = spor_gui_toast_new (created ? _("Work block created") : _("Work block saved"));
+  u = g_rc_box_new0 (Undo);
   u->self = g_object_ref (self);
   u->block_id = block_id;
   u->before = before != NULL ? spor_block_state_ref (before) : NULL;
-  u->saved_at = block != NULL ? g_strdup (spor_entity_get_updated_at (SPOR_ENTITY (block))) : NULL;
+  u->saved_at = g_strdup (spor_entity_get_updated_at (SPOR_ENTITY (block)));
   adw_toast_set_button_label (t, _("_Undo"));
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_save), u,
                          (GClosureNotify) (void (*) (void)) undo_release, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-
-  gtk_stack_set_visible_child_name (self->stack, "week");
-  if (created && block != NULL)
+  spor_gui_add_toast (GTK_WIDGET (self), t);
+  if (created)
     spor_calendar_view_go_to (self, spor_entity_get_text (SPOR_ENTITY (block), "period_start"));
 }
 
@@ -203,19 +212,21 @@ spor_calendar_view_delete_block (SporCalendarView *self,
                                  gint64            block_id)
 {
   g_autoptr(SporBlock) block = NULL;
+  g_autoptr(GError) error = NULL;
   SporPendingDelete *p;
 
   g_return_if_fail (SPOR_IS_CALENDAR_VIEW (self));
 
   if (self->store == NULL || spor_calendar_view_is_hidden (self, block_id))
     return;
-  block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, NULL);
-  p = spor_pending_delete_new (self->store, block_id,
-                               block != NULL ? spor_entity_get_text (SPOR_ENTITY (block), "title") : NULL,
+  block = spor_store_get (self->store, SPOR_TYPE_BLOCK, block_id, &error);
+  if (block == NULL)
+    return spor_gui_show_toast (GTK_WIDGET (self), error->message);
+  p = spor_pending_delete_new (self->store, block_id, spor_entity_get_text (SPOR_ENTITY (block), "title"),
                                delete_block);
   g_ptr_array_add (self->pending, p);
   g_signal_connect (p, "finished", G_CALLBACK (on_pending_finished), self);
-  spor_pending_delete_add_toast (p, self->toast_overlay, _("Work block deleted"));
+  spor_pending_delete_add_toast (p, GTK_WIDGET (self), _("Work block deleted"));
   if (self->week != NULL)
     spor_calendar_view_show_week (self);
 }

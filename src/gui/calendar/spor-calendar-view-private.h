@@ -16,15 +16,11 @@ struct _SporCalendarView
   SporStore       *store;
   char            *monday;         /* the week shown, YYYY-MM-DD */
   SporWeekFilter   filter;
-  GArray          *programme_ids;  /* gint64, parallel to the drop-downs; 0 = all */
-  GArray          *location_ids;
-  GArray          *staff_ids;
   GPtrArray       *pending;        /* SporPendingDelete: blocks hidden until deleted */
   GCancellable    *cancellable;
   SporWeek        *week;
   gboolean         filling;
 
-  AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkLabel        *week_label;
@@ -40,8 +36,6 @@ struct _SporCalendarView
   GtkListBox      *attention_list;
 };
 
-void     spor_calendar_view_toast         (SporCalendarView *self,
-                                           const char       *text);
 void     spor_calendar_view_fill_filters  (SporCalendarView *self);
 void     spor_calendar_view_show_week     (SporCalendarView *self);
 

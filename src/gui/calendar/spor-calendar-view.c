@@ -9,9 +9,12 @@
 #include "spor-blocks.h"
 #include "spor-ical.h"
 
+#include "spor-attention-detail-row.h"
+#include "spor-attention-row.h"
 #include "spor-calendar-view-private.h"
 #include "spor-gui.h"
 #include "spor-occurrence-dialog.h"
+#include "spor-record-choices.h"
 #include "spor-week-grid.h"
 
 
@@ -34,13 +37,19 @@ static const char * const followed_kinds[] = {
 static char *
 today_iso (void)
 {
-  return spor_date_today ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 static GDateTime *
 parse_day (const char *iso)
 {
-  return spor_date_to_noon (iso);
+  guint y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3)
+    return NULL;
+  return g_date_time_new_local ((int) y, (int) m, (int) d, 12, 0, 0);
 }
 
 /* Translators: a full date for g_date_time_format(), e.g. "29 November 2026" */
@@ -81,75 +90,40 @@ spor_calendar_view_format_week (const char *monday)
   return g_strdup_printf (_("Week %d · %s"), g_date_time_get_week_of_year (start), range);
 }
 
-void
-spor_calendar_view_toast (SporCalendarView *self,
-                          const char       *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
-}
-
-/* Filters: drop-downs of names with an id array beside each */
+/* Filters: drop-downs of the records, after an entry for all of them */
 
 static void
 fill_filter (SporCalendarView *self,
              GtkDropDown      *drop_down,
-             GArray           *ids,
              GType             type,
-             const char       *order,
              const char       *all_label,
              gint64            selected)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (type);
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) records = NULL;
   g_autoptr(GError) error = NULL;
-  guint position = 0;
-  gint64 all = 0;
 
-  g_array_set_size (ids, 0);
-  gtk_string_list_append (names, all_label);
-  g_array_append_val (ids, all);
-  spor_query_order_by (query, order, FALSE);
+  spor_query_order_by (query, "name", FALSE);
   list = self->store != NULL ? spor_store_list (self->store, query, &error) : NULL;
+  /* the filter offers all of them only; the toast says why */
   if (error != NULL)
-    g_warning ("Calendar view: %s", error->message);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      SporEntity *e = g_ptr_array_index (list, i);
-      gint64 id = spor_entity_get_id (e);
-
-      gtk_string_list_append (names, spor_entity_get_text (e, order));
-      g_array_append_val (ids, id);
-      if (id == selected)
-        position = ids->len - 1;
-    }
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (drop_down, position);
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
+  records = spor_record_choices_new (type, list, all_label);
+  spor_record_choices_set_model (drop_down, records, NULL, selected);
 }
 
 void
 spor_calendar_view_fill_filters (SporCalendarView *self)
 {
   self->filling = TRUE;
-  fill_filter (self, self->programme_filter, self->programme_ids, SPOR_TYPE_PROGRAMME, "name",
+  fill_filter (self, self->programme_filter, SPOR_TYPE_PROGRAMME,
                _("All Programmes"), self->filter.programme_id);
-  fill_filter (self, self->location_filter, self->location_ids, SPOR_TYPE_LOCATION, "name",
+  fill_filter (self, self->location_filter, SPOR_TYPE_LOCATION,
                _("All Locations"), self->filter.location_id);
-  fill_filter (self, self->staff_filter, self->staff_ids, SPOR_TYPE_STAFF, "name",
+  fill_filter (self, self->staff_filter, SPOR_TYPE_STAFF,
                _("All Staff"), self->filter.staff_id);
   self->filling = FALSE;
-}
-
-void spor_calendar_view_open_occurrence (SporCalendarView *self, const SporOccurrence *occurrence);
-
-static void
-on_attention_open_clicked (SporCalendarView *self,
-                           GtkButton        *button)
-{
-  SporOccurrence *o = g_object_get_data (G_OBJECT (button), "occurrence");
-
-  if (o != NULL)
-    spor_calendar_view_open_occurrence (self, o);
 }
 
 static void
@@ -157,6 +131,7 @@ show_attention (SporCalendarView *self)
 {
   GtkWidget *child;
   guint n = 0;
+  g_autofree char *title = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
     gtk_list_box_remove (self->attention_list, child);
@@ -164,73 +139,16 @@ show_attention (SporCalendarView *self)
   for (guint i = 0; self->week != NULL && i < self->week->occurrences->len; i++)
     {
       SporOccurrence *o = g_ptr_array_index (self->week->occurrences, i);
-      g_autoptr(GDateTime) start = NULL;
-      g_autofree char *day = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row, *icon;
 
       if (o->problems == 0 || o->cancelled || spor_calendar_view_is_hidden (self, o->block_id))
         continue;
-      /* Translators: a short weekday and date for g_date_time_format(), e.g. "Mon 23 Nov" */
-      day = g_date_time_format (o->start, _("%a %-d %b"));
-      subtitle = g_strdup_printf ("%s, %s–%s", g_strstrip (day), o->start_time, o->end_time);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      {
-        GtkWidget *label = gtk_label_new (o->problem_text);
-
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_widget_add_css_class (label, "caption");
-        gtk_widget_set_margin_start (label, 36);
-        gtk_widget_set_margin_end (label, 12);
-        gtk_widget_set_margin_bottom (label, 8);
-        /* The row's title and subtitle are its name; the problems its description. */
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        o->problem_text, -1);
-        g_object_set_data_full (G_OBJECT (row), "occurrence", spor_occurrence_copy (o),
-                                (GDestroyNotify) spor_occurrence_free);
-        {
-          /* A button as well as the row: keyboard and screen-reader users get a named target */
-          GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
-          /* Translators: %s is the title of a work block */
-          g_autofree char *open_label = g_strdup_printf (_("Open Attendance of %s"), o->title);
-
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (open, "flat");
-          gtk_widget_set_tooltip_text (open, _("Open Attendance"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
-          g_object_set_data_full (G_OBJECT (open), "occurrence", spor_occurrence_copy (o),
-                                  (GDestroyNotify) spor_occurrence_free);
-          g_signal_connect_swapped (open, "clicked", G_CALLBACK (on_attention_open_clicked), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
-        gtk_list_box_append (self->attention_list, row);
-        {
-          GtkWidget *detail = gtk_list_box_row_new ();
-
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (detail), label);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (detail), FALSE);
-          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (detail), FALSE);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (detail), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-          gtk_list_box_append (self->attention_list, detail);
-        }
-      }
+      gtk_list_box_append (self->attention_list, spor_attention_row_new (o));
+      gtk_list_box_append (self->attention_list, spor_attention_detail_row_new (o->problem_text));
       n++;
     }
-  {
-    g_autofree char *title = n > 0
-      ? g_strdup_printf (ngettext ("Needs Attention (%u)", "Needs Attention (%u)", n), n)
-      : g_strdup (_("Needs Attention"));
-
-    gtk_label_set_label (self->attention_title, title);
-  }
+  title = n > 0 ? g_strdup_printf (ngettext ("Needs Attention (%u)", "Needs Attention (%u)", n), n)
+                : g_strdup (_("Needs Attention"));
+  gtk_label_set_label (self->attention_title, title);
   gtk_stack_set_visible_child_name (self->attention_stack, n > 0 ? "list" : "none");
 }
 
@@ -318,7 +236,8 @@ spor_calendar_view_load_week_now (SporCalendarView *self)
   week = spor_blocks_query_week (self->store, self->monday, &self->filter, &error);
   if (week == NULL)
     {
-      g_warning ("Calendar view: %s", error->message);
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return FALSE;
     }
   g_clear_pointer (&self->week, spor_week_free);
@@ -357,7 +276,7 @@ shift_week (SporCalendarView *self,
 {
   g_autoptr(GDateTime) day = parse_day (self->monday);
   g_autoptr(GDateTime) moved = g_date_time_add_days (day, days);
-  g_autofree char *iso = spor_date_from_date_time (moved);
+  g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
 
   spor_calendar_view_go_to (self, iso);
 }
@@ -378,7 +297,6 @@ load (GtkWidget *widget)
   blocks = spor_gui_count (self->store, SPOR_TYPE_BLOCK, &error);
   if (blocks < 0)
     {
-      g_warning ("Calendar view: %s", error->message);
       spor_gui_status_page_show_error (self->error_page, error);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
@@ -425,13 +343,13 @@ on_export_response (GtkNativeDialog  *chooser,
       guint n = 0;
 
       if (path == NULL || !spor_ical_export_file (self->store, selection, path, &n, &error))
-        spor_calendar_view_toast (self, error != NULL ? error->message : _("The calendar could not be written there."));
+        spor_gui_show_toast (GTK_WIDGET (self), error != NULL ? error->message : _("The calendar could not be written there."));
       else
         {
           /* Translators: %u is a number of work blocks */
           g_autofree char *text = g_strdup_printf (ngettext ("Exported %u work block",
                                                              "Exported %u work blocks", n), n);
-          spor_calendar_view_toast (self, text);
+          spor_gui_show_toast (GTK_WIDGET (self), text);
         }
     }
   gtk_native_dialog_destroy (chooser);
@@ -473,7 +391,7 @@ export_action (GtkWidget  *widget,
     {
       if (self->filter.programme_id == 0)
         {
-          spor_calendar_view_toast (self, _("Choose a programme in the filter first."));
+          spor_gui_show_toast (GTK_WIDGET (self), _("Choose a programme in the filter first."));
           return;
         }
       selection.programme_id = self->filter.programme_id;
@@ -482,7 +400,7 @@ export_action (GtkWidget  *widget,
     {
       if (self->filter.staff_id == 0)
         {
-          spor_calendar_view_toast (self, _("Choose a staff member in the filter first."));
+          spor_gui_show_toast (GTK_WIDGET (self), _("Choose a staff member in the filter first."));
           return;
         }
       selection.staff_id = self->filter.staff_id;
@@ -551,10 +469,8 @@ static void
 on_attention_activated (SporCalendarView *self,
                         GtkListBoxRow    *row)
 {
-  SporOccurrence *o = g_object_get_data (G_OBJECT (row), "occurrence");
-
-  if (o != NULL)
-    spor_calendar_view_open_occurrence (self, o);
+  if (SPOR_IS_ATTENTION_ROW (row))
+    spor_calendar_view_open_occurrence (self, spor_attention_row_get_occurrence (SPOR_ATTENTION_ROW (row)));
 }
 
 static void
@@ -570,7 +486,7 @@ static void
 on_date_picked (SporCalendarView *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_picker);
-  g_autofree char *iso = spor_date_from_date_time (picked);
+  g_autofree char *iso = g_date_time_format (picked, "%Y-%m-%d");
 
   gtk_menu_button_popdown (self->date_button);
   spor_calendar_view_go_to (self, iso);
@@ -579,15 +495,11 @@ on_date_picked (SporCalendarView *self)
 static void
 on_filter_changed (SporCalendarView *self)
 {
-  guint p = gtk_drop_down_get_selected (self->programme_filter);
-  guint l = gtk_drop_down_get_selected (self->location_filter);
-  guint s = gtk_drop_down_get_selected (self->staff_filter);
-
   if (self->filling)
     return;
-  self->filter.programme_id = p < self->programme_ids->len ? g_array_index (self->programme_ids, gint64, p) : 0;
-  self->filter.location_id = l < self->location_ids->len ? g_array_index (self->location_ids, gint64, l) : 0;
-  self->filter.staff_id = s < self->staff_ids->len ? g_array_index (self->staff_ids, gint64, s) : 0;
+  self->filter.programme_id = spor_record_choices_get_selected (self->programme_filter);
+  self->filter.location_id = spor_record_choices_get_selected (self->location_filter);
+  self->filter.staff_id = spor_record_choices_get_selected (self->staff_filter);
   load_week (self);
 }
 
@@ -662,9 +574,6 @@ spor_calendar_view_finalize (GObject *object)
   SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
 
   g_free (self->monday);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->location_ids, g_array_unref);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spor_calendar_view_parent_class)->finalize (object);
@@ -722,7 +631,6 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
   g_type_ensure (SPOR_TYPE_WEEK_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-calendar-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SporCalendarView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, stack);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, error_page);
   gtk_widget_class_bind_template_child (widget_class, SporCalendarView, week_label);
@@ -761,9 +669,6 @@ spor_calendar_view_init (SporCalendarView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->location_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   {
     g_autofree char *today = today_iso ();

@@ -8,6 +8,8 @@
 
 #include "spor-attendance.h"
 
+#include "spor-attendee-row.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-occurrence-dialog.h"
 
@@ -53,13 +55,11 @@ toast (SporOccurrenceDialog *self,
 }
 
 static void
-on_status_changed (GtkDropDown          *drop_down,
-                   GParamSpec           *pspec,
+on_status_changed (SporAttendeeRow      *row,
                    SporOccurrenceDialog *self)
 {
-  gint64 participant = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (drop_down), "participant"));
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (drop_down), "spin");
-  SporAttendanceStatus status = gtk_drop_down_get_selected (drop_down);
+  SporAttendanceStatus status = spor_attendee_row_get_status (row);
+  gint64 participant = spor_attendee_row_get_participant (row);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -74,73 +74,26 @@ on_status_changed (GtkDropDown          *drop_down,
   if (!ok)
     toast (self, error->message);
   fill (self);
-  (void) spin;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
-on_hours_changed (GtkSpinButton        *spin,
+on_hours_changed (SporAttendeeRow      *row,
                   SporOccurrenceDialog *self)
 {
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (spin), "drop-down");
-  gint64 participant = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "participant"));
-  SporAttendanceStatus status = gtk_drop_down_get_selected (drop_down);
+  SporAttendanceStatus status = spor_attendee_row_get_status (row);
   g_autoptr(GError) error = NULL;
 
   if (self->filling || status == SPOR_ATTENDANCE_UNKNOWN)
     return;
   if (!spor_attendance_set (self->store, self->occurrence->block_id, self->occurrence->date,
-                            participant, status, gtk_spin_button_get_value (spin), &error))
+                            spor_attendee_row_get_participant (row), status,
+                            spor_attendee_row_get_hours (row), &error))
     {
       toast (self, error->message);
       fill (self);
     }
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-}
-
-static GtkWidget *
-participant_row (SporOccurrenceDialog *self,
-                 SporAttendanceRow    *r)
-{
-  static const char *labels[6];
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *drop_down, *spin;
-  g_autofree char *status_name = NULL;
-  g_autofree char *hours_name = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    labels[i] = spor_attendance_status_label (i);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  drop_down = gtk_drop_down_new_from_strings (labels);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), r->status);
-  /* Translators: accessible names; %s is a participant's name */
-  status_name = g_strdup_printf (_("Attendance of %s"), r->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, status_name, -1);
-
-  spin = gtk_spin_button_new_with_range (0, MAX (self->full_hours, 0.25), 0.25);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), r->hours > 0 ? r->hours : 0);
-  gtk_widget_set_sensitive (spin, r->status != SPOR_ATTENDANCE_UNKNOWN);
-  gtk_widget_set_tooltip_text (spin, _("Hours attended"));
-  hours_name = g_strdup_printf (_("Hours attended by %s"), r->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, hours_name, -1);
-
-  g_object_set_data (G_OBJECT (drop_down), "participant", GSIZE_TO_POINTER ((gsize) r->participant_id));
-  g_object_set_data (G_OBJECT (drop_down), "spin", spin);
-  g_object_set_data (G_OBJECT (spin), "participant", GSIZE_TO_POINTER ((gsize) r->participant_id));
-  g_object_set_data (G_OBJECT (spin), "drop-down", drop_down);
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_status_changed), self);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_hours_changed), self);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  gtk_widget_set_sensitive (row, !self->occurrence->cancelled);
-  return row;
 }
 
 static void
@@ -149,6 +102,7 @@ fill (SporOccurrenceDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SporOccurrence) fresh = NULL;
+  g_autoptr(GListModel) statuses = NULL;
   g_autofree char *day = NULL;
   g_autofree char *when = NULL;
   g_autofree char *description = NULL;
@@ -157,11 +111,17 @@ fill (SporOccurrenceDialog *self)
 
   self->filling = TRUE;
   /* The occurrence may have been cancelled or restored: read its state again */
-  fresh = spor_blocks_get_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, NULL);
+  fresh = spor_blocks_get_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, &error);
   if (fresh != NULL)
     {
       self->occurrence->cancelled = fresh->cancelled;
       self->full_hours = spor_occurrence_hours (fresh);
+    }
+  else
+    {
+      /* it shows what it read before, and says why it could not read again */
+      toast (self, error->message);
+      g_clear_error (&error);
     }
 
   day = g_date_time_format (self->occurrence->start, "%A %x");
@@ -183,11 +143,17 @@ fill (SporOccurrenceDialog *self)
       self->filling = FALSE;
       return;
     }
+  statuses = spor_choice_lists_attendance ();
   for (guint i = 0; i < rows->len; i++)
     {
       SporAttendanceRow *r = g_ptr_array_index (rows, i);
 
-      gtk_list_box_append (self->participant_list, participant_row (self, r));
+      GtkWidget *row = spor_attendee_row_new (r, statuses, self->full_hours);
+
+      gtk_widget_set_sensitive (row, !self->occurrence->cancelled);
+      g_signal_connect (row, "status-changed", G_CALLBACK (on_status_changed), self);
+      g_signal_connect (row, "hours-changed", G_CALLBACK (on_hours_changed), self);
+      gtk_list_box_append (self->participant_list, row);
       if (r->status != SPOR_ATTENDANCE_UNKNOWN)
         registered++;
     }

@@ -83,16 +83,23 @@ spor_conflict_ask (GtkWidget        *form,
 }
 
 char *
-spor_conflict_stored_text (SporStore  *store,
-                           SporEntity *entity,
-                           const char *field)
+spor_conflict_stored_text (SporStore   *store,
+                           SporEntity  *entity,
+                           const char  *field,
+                           GError     **error)
 {
   g_autoptr(SporEntity) stored = NULL;
+  g_autoptr(GError) read_error = NULL;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
   g_return_val_if_fail (SPOR_IS_ENTITY (entity), NULL);
 
-  stored = spor_store_get (store, G_OBJECT_TYPE (entity), spor_entity_get_id (entity), NULL);
+  stored = spor_store_get (store, G_OBJECT_TYPE (entity), spor_entity_get_id (entity), &read_error);
+  if (stored == NULL && !g_error_matches (read_error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return NULL;
+    }
   return g_strdup (spor_entity_get_text (stored != NULL ? stored : entity, field));
 }
 

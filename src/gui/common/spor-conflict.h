@@ -34,10 +34,12 @@ void     spor_conflict_ask          (GtkWidget       *form,
                                      gpointer         user_data,
                                      GDestroyNotify   destroy);
 /* The text of @field of the stored copy of @entity (for the question: the name the record
- * has now), or of @entity itself when the stored copy is gone. */
+ * has now), or of @entity itself when the stored copy is gone. NULL and @error when the
+ * stored copy cannot be read. */
 char    *spor_conflict_stored_text  (SporStore       *store,
                                      SporEntity      *entity,
-                                     const char      *field);
+                                     const char      *field,
+                                     GError         **error);
 /* Makes the next spor_store_update() of @entity write over the stored copy: copies its
  * updated_at into @entity. FALSE with @error when the record is gone meanwhile. */
 gboolean spor_conflict_take_stored  (SporStore       *store,

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-progress.h"
+#include "spor-util.h"
 
 char *
 spor_gui_format_count (gint64 count)
@@ -39,6 +41,33 @@ spor_gui_count_where (SporStore   *store,
   spor_query_where_text (query, field, value);
 
   return spor_store_count (store, query, error);
+}
+
+char *
+spor_gui_format_date (const char *iso)
+{
+  char *shown = spor_date_format_locale (iso);
+
+  return shown != NULL ? shown : g_strdup (iso != NULL ? iso : "");
+}
+
+char *
+spor_gui_parse_date (const char *text)
+{
+  return spor_date_parse_locale (text);
+}
+
+char *
+spor_gui_format_timestamp (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+  local = g_date_time_to_local (utc);
+  /* Translators: a date in the locale's format and a 24-hour time */
+  return g_date_time_format (local, _("%x %H:%M"));
 }
 
 #define TOAST_MADE_AT "spor-made-at"
@@ -77,6 +106,36 @@ spor_gui_toast_dismiss (AdwToast *toast)
   else
     g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (left / G_TIME_SPAN_MILLISECOND) + 1,
                         dismiss_later, g_object_ref (toast), g_object_unref);
+}
+
+void
+spor_gui_add_toast (GtkWidget *widget,
+                    AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      /* the text is not logged: it may name a participant */
+      g_warning ("%s is not in a window with a toast overlay: a message was not shown",
+                 G_OBJECT_TYPE_NAME (widget));
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+spor_gui_show_toast (GtkWidget  *widget,
+                     const char *text)
+{
+  g_return_if_fail (text != NULL);
+
+  spor_gui_add_toast (widget, spor_gui_toast_new (text));
 }
 
 void

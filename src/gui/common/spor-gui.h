@@ -25,12 +25,32 @@ gint64    spor_gui_count_where        (SporStore     *store,
                                        const char    *value,
                                        GError       **error);
 
+/* A YYYY-MM-DD date in the locale's format (24-11-2026 in Danish); @iso as it is when it is
+ * not a real date, "" for NULL. */
+char     *spor_gui_format_date        (const char    *iso);
+/* A date typed as YYYY-MM-DD or in the locale's format, as YYYY-MM-DD; spaces around it do
+ * not count. NULL when it is not a date (an empty text is none). */
+char     *spor_gui_parse_date         (const char    *text);
+
+/* A time stamp (ISO 8601, as the store writes them) as a date in the locale's format and a
+ * 24-hour local time; @timestamp as it is when it is not one, "" for NULL. */
+char     *spor_gui_format_timestamp   (const char    *timestamp);
+
 /* A toast whose title is @text shown literally (toast titles are markup). */
 AdwToast *spor_gui_toast_new          (const char    *text);
 /* Dismisses a toast made by spor_gui_toast_new(), or, while it may still be sliding in,
  * as soon as it is in: libadwaita 1.2 crashes when a toast's hiding ends before its
  * showing does (for example one shown in place of another and dismissed at once). */
 void      spor_gui_toast_dismiss      (AdwToast      *toast);
+/* Shows @toast (taking it) on the toast overlay of @widget's window: each window has one
+ * overlay, the nearest AdwToastOverlay above @widget, and its views and panes send their
+ * messages there. A widget outside such a window is a mistake of the caller: it is said
+ * once with a warning, and the toast is dropped. */
+void      spor_gui_add_toast          (GtkWidget     *widget,
+                                       AdwToast      *toast);
+/* The same for a toast that shows @text literally (spor_gui_toast_new()). */
+void      spor_gui_show_toast         (GtkWidget     *widget,
+                                       const char    *text);
 
 /* Puts a status page into the state "this view could not read the database". */
 void      spor_gui_status_page_show_error (AdwStatusPage *page,

@@ -26,7 +26,7 @@ struct _SporPendingDelete
   State            state;
   GError          *error;
   AdwToast        *toast;
-  GtkWidget       *overlay;  /* weak: the failure is reported over its window */
+  GtkWidget       *widget;   /* weak: the failure is reported over its window */
 };
 
 G_DEFINE_FINAL_TYPE (SporPendingDelete, spor_pending_delete, G_TYPE_OBJECT)
@@ -69,7 +69,7 @@ spor_pending_delete_dispose (GObject *object)
   SporPendingDelete *self = SPOR_PENDING_DELETE (object);
 
   forget_toast (self, FALSE);
-  g_clear_weak_pointer (&self->overlay);
+  g_clear_weak_pointer (&self->widget);
   G_OBJECT_CLASS (spor_pending_delete_parent_class)->dispose (object);
 }
 
@@ -197,7 +197,7 @@ on_toast_dismissed (AdwToast          *toast,
                     SporPendingDelete *self)
 {
   g_autoptr(SporPendingDelete) hold = g_object_ref (self);
-  GtkRoot *root = self->overlay != NULL ? gtk_widget_get_root (self->overlay) : NULL;
+  GtkRoot *root = self->widget != NULL ? gtk_widget_get_root (self->widget) : NULL;
 
   forget_toast (self, FALSE);
   if (self->state == STATE_PENDING && !spor_pending_delete_run (self))
@@ -212,20 +212,20 @@ on_toast_dismissed (AdwToast          *toast,
 
 void
 spor_pending_delete_add_toast (SporPendingDelete *self,
-                               AdwToastOverlay   *overlay,
+                               GtkWidget         *widget,
                                const char        *text)
 {
   g_return_if_fail (SPOR_IS_PENDING_DELETE (self));
-  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
 
   forget_toast (self, TRUE);
-  g_set_weak_pointer (&self->overlay, GTK_WIDGET (overlay));
+  g_set_weak_pointer (&self->widget, widget);
   self->toast = g_object_ref (spor_gui_toast_new (text));
   adw_toast_set_button_label (self->toast, _("_Undo"));
   adw_toast_set_timeout (self->toast, 8);
   g_signal_connect (self->toast, "button-clicked", G_CALLBACK (on_toast_undo), self);
   g_signal_connect (self->toast, "dismissed", G_CALLBACK (on_toast_dismissed), self);
-  adw_toast_overlay_add_toast (overlay, g_object_ref (self->toast));
+  spor_gui_add_toast (widget, g_object_ref (self->toast));
 }
 
 /* ---- telling the user ----------------------------------------------------------------- */

@@ -38,10 +38,11 @@ gboolean           spor_pending_delete_is_pending (SporPendingDelete *self);
 /* Why the last attempt failed; NULL when none did. */
 const GError      *spor_pending_delete_get_error (SporPendingDelete *self);
 
-/* Shows @text with Undo on @overlay; when the toast goes without Undo the deletion runs, and
- * a failure is reported over @overlay's window. */
+/* Shows @text with Undo on the toast overlay of @widget's window (spor_gui_add_toast());
+ * when the toast goes without Undo the deletion runs, and a failure is reported over that
+ * window. */
 void               spor_pending_delete_add_toast (SporPendingDelete *self,
-                                                  AdwToastOverlay   *overlay,
+                                                  GtkWidget         *widget,
                                                   const char        *text);
 /* Carries out the deletion; TRUE when the record is gone ("finished" with TRUE). On failure
  * it stays pending, with the reason in spor_pending_delete_get_error(). */

@@ -13,6 +13,7 @@
 
 #include "spor-exchange.h"
 #include "spor-gui.h"
+#include "spor-record-choices.h"
 #include "spor-util.h"
 
 #include "spor-export-dialog.h"
@@ -33,8 +34,6 @@ struct _SporExportDialog
   GtkLabel             *error_label;
 
   SporStore            *store;
-  GPtrArray            *programme_uuids;
-  GPtrArray            *cohort_uuids;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
   GFile                *exporting;   /* the file being written */
@@ -96,12 +95,11 @@ on_export_done (GObject      *source,
 }
 
 static const char *
-selected_uuid (AdwComboRow *row,
-               GPtrArray   *uuids)
+selected_uuid (AdwComboRow *row)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  SporEntity *record = spor_record_choices_get_selected_record (row);
 
-  return selected < uuids->len ? g_ptr_array_index (uuids, selected) : NULL;
+  return record != NULL ? spor_entity_get_uuid (record) : NULL;
 }
 
 /* The programme or cohort chosen, by UUID (NULL for everything) */
@@ -113,9 +111,9 @@ chosen_scope (SporExportDialog  *self,
   guint scope = adw_combo_row_get_selected (self->scope_row);
 
   *programme_uuid = scope == SCOPE_PROGRAMME
-                    ? selected_uuid (self->programme_row, self->programme_uuids) : NULL;
+                    ? selected_uuid (self->programme_row) : NULL;
   *cohort_uuid = scope == SCOPE_COHORT
-                 ? selected_uuid (self->cohort_row, self->cohort_uuids) : NULL;
+                 ? selected_uuid (self->cohort_row) : NULL;
 }
 
 /* Says before the export how many participants it will leave out for want of consent. */
@@ -227,6 +225,41 @@ on_scope_changed (SporExportDialog *self)
   update_held_back (self);
 }
 
+/* A cohort in the scope's list: its name and, in brackets, its programme's (@names: the
+ * programmes' names by id). */
+static char *
+cohort_label (SporEntity *cohort,
+              GHashTable *names)
+{
+  gint64 programme_id;
+  const char *programme;
+
+  if (cohort == NULL)
+    return NULL;
+  programme_id = spor_entity_get_int (cohort, "programme_id");
+  programme = g_hash_table_lookup (names, &programme_id);
+  if (programme == NULL)
+    return g_strdup (spor_entity_get_text (cohort, "name"));
+  /* Translators: a cohort's name and, in brackets, its programme's */
+  return g_strdup_printf (_("%s (%s)"), spor_entity_get_text (cohort, "name"), programme);
+}
+
+/* Lists the records of @query; says why not above the form when it cannot read them */
+static GPtrArray *
+list_or_say (SporExportDialog *self,
+             SporQuery        *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = spor_store_list (self->store, query, &error);
+
+  if (records == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  return records;
+}
+
 /* Programmes and cohorts are few: they are listed whole, by name. */
 static void
 fill_choices (SporExportDialog *self)
@@ -235,46 +268,36 @@ fill_choices (SporExportDialog *self)
   g_autoptr(SporQuery) cq = spor_query_new (SPOR_TYPE_COHORT);
   g_autoptr(GPtrArray) programmes = NULL;
   g_autoptr(GPtrArray) cohorts = NULL;
-  g_autoptr(GtkStringList) pnames = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) cnames = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) programme_records = NULL;
+  g_autoptr(GListModel) cohort_records = NULL;
   g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_string_list_append (scopes, _("Everything"));
   spor_query_order_by (pq, "name", FALSE);
-  programmes = spor_store_list (self->store, pq, NULL);
+  programmes = list_or_say (self, pq);
+  spor_query_order_by (cq, "start_date", TRUE);
+  cohorts = list_or_say (self, cq);
+  if (programmes != NULL && programmes->len > 0)
+    gtk_string_list_append (scopes, _("One programme"));
+  if (cohorts != NULL && cohorts->len > 0)
+    gtk_string_list_append (scopes, _("One cohort"));
   for (guint i = 0; programmes != NULL && i < programmes->len; i++)
     {
-      SporEntity *p = g_ptr_array_index (programmes, i);
+      gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
 
-      gtk_string_list_append (pnames, spor_entity_get_text (p, "name"));
-      g_ptr_array_add (self->programme_uuids, g_strdup (spor_entity_get_uuid (p)));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup (spor_entity_get_text (g_ptr_array_index (programmes, i), "name")));
     }
-  spor_query_order_by (cq, "start_date", TRUE);
-  cohorts = spor_store_list (self->store, cq, NULL);
-  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
-    {
-      SporEntity *c = g_ptr_array_index (cohorts, i);
-      g_autoptr(SporEntity) programme = spor_store_get (self->store, SPOR_TYPE_PROGRAMME,
-                                                        spor_entity_get_int (c, "programme_id"),
-                                                        NULL);
-      g_autofree char *label = NULL;
 
-      if (programme != NULL)
-        /* Translators: a cohort's name and, in brackets, its programme's */
-        label = g_strdup_printf (_("%s (%s)"), spor_entity_get_text (c, "name"),
-                                 spor_entity_get_text (programme, "name"));
-      else
-        label = g_strdup (spor_entity_get_text (c, "name"));
-      gtk_string_list_append (cnames, label);
-      g_ptr_array_add (self->cohort_uuids, g_strdup (spor_entity_get_uuid (c)));
-    }
-  if (self->programme_uuids->len > 0)
-    gtk_string_list_append (scopes, _("One programme"));
-  if (self->cohort_uuids->len > 0)
-    gtk_string_list_append (scopes, _("One cohort"));
-
-  adw_combo_row_set_model (self->programme_row, G_LIST_MODEL (pnames));
-  adw_combo_row_set_model (self->cohort_row, G_LIST_MODEL (cnames));
+  programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, NULL);
+  cohort_records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, NULL);
+  spor_record_choices_set_model (self->programme_row, programme_records, NULL, 0);
+  spor_record_choices_set_model (self->cohort_row, cohort_records,
+                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                              G_CALLBACK (cohort_label), names,
+                                                              (GClosureNotify) (void (*) (void)) g_hash_table_unref),
+                                 0);
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
 }
 
@@ -301,8 +324,6 @@ spor_export_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->exporting);
-  g_clear_pointer (&self->programme_uuids, g_ptr_array_unref);
-  g_clear_pointer (&self->cohort_uuids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spor_export_dialog_parent_class)->finalize (object);
 }
@@ -341,8 +362,6 @@ spor_export_dialog_init (SporExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->programme_uuids = g_ptr_array_new_with_free_func (g_free);
-  self->cohort_uuids = g_ptr_array_new_with_free_func (g_free);
 }
 
 SporExportDialog *

@@ -13,6 +13,8 @@
 #include "spor-exchange.h"
 #include "spor-gui.h"
 
+#include "spor-import-conflict-row.h"
+#include "spor-import-count-row.h"
 #include "spor-import-dialog.h"
 
 struct _SporImportDialog
@@ -43,43 +45,6 @@ G_DEFINE_FINAL_TYPE (SporImportDialog, spor_import_dialog, ADW_TYPE_WINDOW)
 enum { IMPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-const char *
-spor_exchange_table_label (const char *table)
-{
-  static const struct { const char *table; const char *label; } labels[] = {
-    { "programmes", N_("Programmes") },
-    { "programme_goals", N_("Programme goals") },
-    { "phases", N_("Phases") },
-    { "cohorts", N_("Cohorts") },
-    { "staff", N_("Staff") },
-    { "staff_roles", N_("Staff roles") },
-    { "competencies", N_("Competencies") },
-    { "locations", N_("Locations") },
-    { "participants", N_("Participants") },
-    { "participant_staff", N_("Contact people of participants") },
-    { "phase_progress", N_("Phase progress") },
-    { "agreements", N_("Start agreements") },
-    { "blocks", N_("Work blocks") },
-    { "block_requirements", N_("Work block requirements") },
-    { "block_exceptions", N_("Work block exceptions") },
-    { "block_staff", N_("Staff of work blocks") },
-    { "block_participants", N_("Participants of work blocks") },
-    { "attendance", N_("Attendance") },
-    { "meetings", N_("Meetings") },
-    { "placements", N_("Placements") },
-    { "outcomes", N_("Outcomes") },
-    { "portfolio_items", N_("Portfolio items") },
-    { "needs", N_("Needs") },
-    { "matches", N_("Matches") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].table, table))
-      return _(labels[i].label);
-  /* a kind of record added after this list: its name in the file */
-  return table;
-}
-
 static void
 on_progress (double   fraction,
              gpointer user_data)
@@ -100,46 +65,6 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static char *
-format_counts (const SporImportCount *c)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (parts, NULL);
-  g_ptr_array_set_size (parts, 0);
-  /* Translators: parts of a summary line such as “3 new · 2 updated · 40 unchanged” */
-  if (c->n_new > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu new"), (gulong) c->n_new));
-  if (c->n_updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu updated"), (gulong) c->n_updated));
-  if (c->n_unchanged > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu unchanged"), (gulong) c->n_unchanged));
-  if (c->n_conflicts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict",
-                                                          "%lu conflicts",
-                                                          (gulong) c->n_conflicts), (gulong) c->n_conflicts));
-  if (c->n_deleted > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu deleted"), (gulong) c->n_deleted));
-  if (parts->len == 0)
-    return g_strdup (_("Nothing"));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static char *
-format_time (const char *timestamp)
-{
-  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL)
-                                               : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (timestamp != NULL ? timestamp : "");
-  local = g_date_time_to_local (utc);
-  /* Translators: a date in the locale's format and a 24-hour time */
-  return g_date_time_format (local, _("%x %H:%M"));
-}
-
 static void
 show_report (SporImportDialog *self,
              SporImportReport *report)
@@ -147,7 +72,7 @@ show_report (SporImportDialog *self,
   const SporImportCount *counts;
   GPtrArray *conflicts = spor_import_report_get_conflicts (report);
   SporImportCount totals;
-  g_autofree char *when = format_time (spor_import_report_get_exported_at (report));
+  g_autofree char *when = spor_gui_format_timestamp (spor_import_report_get_exported_at (report));
   const char *site = spor_import_report_get_site_name (report);
   g_autofree char *description = NULL;
   guint n_counts;
@@ -158,22 +83,14 @@ show_report (SporImportDialog *self,
   for (guint i = 0; i < n_counts; i++)
     {
       const SporImportCount *c = &counts[i];
-      g_autofree char *text = NULL;
-      GtkWidget *row;
 
-      if (c->n_new + c->n_updated + c->n_unchanged + c->n_conflicts + c->n_deleted == 0)
-        continue;
-      text = format_counts (c);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spor_exchange_table_label (c->table));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-      gtk_widget_set_name (row, c->table);
-      gtk_list_box_append (self->counts_list, row);
+      if (c->n_new + c->n_updated + c->n_unchanged + c->n_conflicts + c->n_deleted > 0)
+        gtk_list_box_append (self->counts_list, spor_import_count_row_new (c));
     }
 
   spor_import_report_get_totals (report, &totals);
   {
-    g_autofree char *all = format_counts (&totals);
+    g_autofree char *all = spor_import_count_row_format (&totals);
 
     if (site != NULL && *site != '\0')
       /* Translators: a site's name, a date and time, then a summary such as
@@ -194,28 +111,7 @@ show_report (SporImportDialog *self,
   adw_preferences_group_set_description (self->summary_group, description);
 
   for (guint i = 0; i < conflicts->len; i++)
-    {
-      SporImportConflict *c = g_ptr_array_index (conflicts, i);
-      g_autofree char *here = format_time (c->local_updated_at);
-      g_autofree char *there = format_time (c->file_updated_at);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      if (c->deleted_in_file)
-        /* Translators: a date and time */
-        subtitle = g_strdup_printf (_("Deleted in the file %s, but changed here since"), there);
-      else if (c->file_updated_at != NULL)
-        /* Translators: two dates and times */
-        subtitle = g_strdup_printf (_("Changed here %s; the file’s copy is from %s"), here, there);
-      else
-        /* Translators: a date and time */
-        subtitle = g_strdup_printf (_("Deleted here %s"), here);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     c->label != NULL ? c->label : c->uuid);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->conflicts_list, row);
-    }
+    gtk_list_box_append (self->conflicts_list, spor_import_conflict_row_new (g_ptr_array_index (conflicts, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), conflicts->len > 0);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button),

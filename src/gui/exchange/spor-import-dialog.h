@@ -26,7 +26,4 @@ const char       *spor_import_dialog_get_page  (SporImportDialog *self);
 /* Applies the previewed import, as the Apply button does. */
 void              spor_import_dialog_apply     (SporImportDialog *self);
 
-/* The translated plural name of the records of an exchange file's array, e.g. "participants". */
-const char       *spor_exchange_table_label    (const char       *table);
-
 G_END_DECLS

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
@@ -12,6 +13,7 @@
 #include "spor-agreements.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-record-choices.h"
 #include "spor-util.h"
 
 struct _SporAgreementEditor
@@ -20,8 +22,9 @@ struct _SporAgreementEditor
 
   SporStore     *store;
   gint64         participant_id;
+  char          *participant_name;  /* "" when it could not be read */
   SporAgreement *agreement;
-  GArray        *staff_ids;
+  char          *unread;            /* why the agreement could not be read */
 
   GtkLabel      *state_label;
   GtkLabel      *message_label;
@@ -88,9 +91,13 @@ load (SporAgreementEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->agreement);
   gboolean draft = !is_signed (self);
-  g_autoptr(SporAgreement) current = spor_agreement_get_current (self->store, self->participant_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporAgreement) current = spor_agreement_get_current (self->store, self->participant_id, &error);
   gboolean is_current = current == NULL || spor_entity_get_id (SPOR_ENTITY (current)) == spor_entity_get_id (e);
   g_autofree char *state = NULL;
+
+  if (error != NULL)
+    show_message (self, error->message);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_views); i++)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (G_STRUCT_MEMBER (GtkTextView *, self, text_views[i].offset)),
@@ -105,14 +112,8 @@ load (SporAgreementEditor *self)
     }
   else
     gtk_editable_set_text (GTK_EDITABLE (self->hours_row), "");
-  for (guint i = 0; i < self->staff_ids->len; i++)
-    {
-      gint64 id = g_array_index (self->staff_ids, gint64, i);
-      if (id == spor_entity_get_int (e, "adviser_id"))
-        adw_combo_row_set_selected (self->adviser_row, i + 1);
-      if (id == spor_entity_get_int (e, "creative_id"))
-        adw_combo_row_set_selected (self->creative_row, i + 1);
-    }
+  spor_record_choices_select (self->adviser_row, spor_entity_get_int (e, "adviser_id"));
+  spor_record_choices_select (self->creative_row, spor_entity_get_int (e, "creative_id"));
   gtk_editable_set_text (GTK_EDITABLE (self->signed_date_row), spor_entity_get_text (e, "signed_date") ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->signed_participant_row),
                          spor_entity_get_text (e, "signed_by_participant") ?: "");
@@ -121,23 +122,21 @@ load (SporAgreementEditor *self)
   if (draft && spor_entity_get_text (e, "signed_date") == NULL)
     {
       g_autofree char *today = spor_date_today ();
-      g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
+
       gtk_editable_set_text (GTK_EDITABLE (self->signed_date_row), today);
-      if (p != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->signed_participant_row),
-                               spor_entity_get_text (SPOR_ENTITY (p), "name"));
+      gtk_editable_set_text (GTK_EDITABLE (self->signed_participant_row), self->participant_name);
     }
 
   if (draft)
     /* Translators: a version number */
     state = g_strdup_printf (_("Version %d · Draft"), (int) spor_entity_get_int (e, "version"));
   else
-    /* Translators: a version number and a date */
     {
-      g_autofree char *signed_on = spor_date_format_locale (spor_entity_get_text (e, "signed_date"));
+      g_autofree char *date = spor_gui_format_date (spor_entity_get_text (e, "signed_date"));
 
+      /* Translators: a version number and a date */
       state = g_strdup_printf (_("Version %d · Signed %s"), (int) spor_entity_get_int (e, "version"),
-                               signed_on != NULL ? signed_on : "");
+                               date);
     }
   gtk_label_set_label (self->state_label, state);
 
@@ -166,8 +165,12 @@ read_form (SporAgreementEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->agreement);
   g_autofree char *hours = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->hours_row))));
-  guint selected;
 
+  if (self->unread != NULL)
+    {
+      show_message (self, self->unread);
+      return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (text_views); i++)
     {
       g_autofree char *text = view_text (G_STRUCT_MEMBER (GtkTextView *, self, text_views[i].offset));
@@ -211,16 +214,8 @@ read_form (SporAgreementEditor *self)
         }
       spor_entity_set_real (e, "weekly_hours", value);
     }
-  selected = adw_combo_row_get_selected (self->adviser_row);
-  if (selected > 0 && selected <= self->staff_ids->len)
-    spor_entity_set_int (e, "adviser_id", g_array_index (self->staff_ids, gint64, selected - 1));
-  else
-    spor_entity_unset (e, "adviser_id");
-  selected = adw_combo_row_get_selected (self->creative_row);
-  if (selected > 0 && selected <= self->staff_ids->len)
-    spor_entity_set_int (e, "creative_id", g_array_index (self->staff_ids, gint64, selected - 1));
-  else
-    spor_entity_unset (e, "creative_id");
+  spor_record_choices_store_selected (self->adviser_row, e, "adviser_id");
+  spor_record_choices_store_selected (self->creative_row, e, "creative_id");
   return TRUE;
 }
 
@@ -272,16 +267,13 @@ ask_if_conflict (SporAgreementEditor *self,
                  const GError        *error,
                  gboolean             sign)
 {
-  g_autoptr(SporParticipant) p = NULL;
   g_autofree char *what = NULL;
   Conflict *c;
 
   if (!spor_conflict_matches (error))
     return;
-  p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
   /* Translators: %s is a participant's name */
-  what = g_strdup_printf (_("The start agreement of %s"),
-                          p != NULL ? spor_entity_get_text (SPOR_ENTITY (p), "name") : "");
+  what = g_strdup_printf (_("The start agreement of %s"), self->participant_name);
   c = g_new0 (Conflict, 1);
   c->self = g_object_ref (self);
   c->sign = sign;
@@ -441,9 +433,8 @@ export_pdf_action (GtkWidget  *widget,
     }
   chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
   /* Translators: a file name; %s is the participant's name */
-  name = g_strdup_printf (_("Start agreement %s.pdf"), p ? spor_entity_get_text (SPOR_ENTITY (p), "name") : "");
+  name = g_strdup_printf (_("Start agreement %s.pdf"), self->participant_name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -457,7 +448,8 @@ spor_agreement_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_AGREEMENT_EDITOR);
   g_clear_object (&self->agreement);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->participant_name, g_free);
+  g_clear_pointer (&self->unread, g_free);
   G_OBJECT_CLASS (spor_agreement_editor_parent_class)->dispose (object);
 }
 
@@ -505,7 +497,6 @@ spor_agreement_editor_class_init (SporAgreementEditorClass *klass)
 static void
 spor_agreement_editor_init (SporAgreementEditor *self)
 {
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -516,30 +507,35 @@ spor_agreement_editor_new (GtkWindow *parent,
                            gint64     agreement_id)
 {
   SporAgreementEditor *self = g_object_new (SPOR_TYPE_AGREEMENT_EDITOR, "transient-for", parent, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_STAFF);
   g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(SporParticipant) participant = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->store = g_object_ref (store);
   self->participant_id = participant_id;
+  participant = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, &error);
+  self->participant_name = g_strdup (participant != NULL ? spor_entity_get_text (SPOR_ENTITY (participant), "name") : "");
 
-  gtk_string_list_append (names, _("None"));
   spor_query_where_int (query, "active", 1);
   spor_query_order_by (query, "name", FALSE);
-  staff = spor_store_list (store, query, NULL);
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
-    {
-      gint64 id = spor_entity_get_id (staff->pdata[i]);
-      gtk_string_list_append (names, spor_entity_get_text (staff->pdata[i], "name"));
-      g_array_append_val (self->staff_ids, id);
-    }
-  adw_combo_row_set_model (self->adviser_row, G_LIST_MODEL (names));
-  adw_combo_row_set_model (self->creative_row, G_LIST_MODEL (names));
+  if (error == NULL)
+    staff = spor_store_list (store, query, &error);
+  records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
+  spor_record_choices_set_model (self->adviser_row, records, NULL, 0);
+  spor_record_choices_set_model (self->creative_row, records, NULL, 0);
 
-  if (agreement_id > 0)
-    self->agreement = spor_store_get (store, SPOR_TYPE_AGREEMENT, agreement_id, NULL);
-  if (self->agreement == NULL)
-    self->agreement = spor_agreement_get_current (store, participant_id, NULL);
+  if (error == NULL && agreement_id > 0)
+    self->agreement = spor_store_get (store, SPOR_TYPE_AGREEMENT, agreement_id, &error);
+  if (error == NULL && self->agreement == NULL)
+    self->agreement = spor_agreement_get_current (store, participant_id, &error);
+  /* a form that is not what is stored is not saved over it */
+  if (error != NULL)
+    {
+      g_clear_object (&self->agreement);
+      self->unread = g_strdup (error->message);
+    }
   if (self->agreement == NULL)
     {
       /* Not saved until the first Save or Sign. */
@@ -549,5 +545,7 @@ spor_agreement_editor_new (GtkWindow *parent,
       spor_entity_set_text (SPOR_ENTITY (self->agreement), "state", "draft");
     }
   load (self);
+  if (self->unread != NULL)
+    show_message (self, self->unread);
   return GTK_WIDGET (self);
 }

@@ -7,11 +7,13 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
 #include "spor-private-file.h"
 
+#include "spor-gui.h"
 #include "spor-agreement-print.h"
 
 typedef struct {
@@ -31,21 +33,24 @@ print_data_free (PrintData *data)
   g_free (data);
 }
 
-static char *
-format_date (const char *iso)
+/* The name of record @id of @type in @name, NULL for none (@id 0); FALSE and @error when it
+ * cannot be read. */
+static gboolean
+name_of (SporStore  *store,
+         GType       type,
+         gint64      id,
+         char      **name,
+         GError    **error)
 {
-  char *shown = spor_date_format_locale (iso);
+  g_autoptr(SporEntity) e = NULL;
 
-  return shown != NULL ? shown : g_strdup ("");
-}
-
-static char *
-name_of (SporStore *store,
-         GType      type,
-         gint64     id)
-{
-  g_autoptr(SporEntity) e = id > 0 ? spor_store_get (store, type, id, NULL) : NULL;
-  return e ? g_strdup (spor_entity_get_text (e, "name")) : NULL;
+  *name = NULL;
+  if (id <= 0)
+    return TRUE;
+  if ((e = spor_store_get (store, type, id, error)) == NULL)
+    return FALSE;
+  *name = g_strdup (spor_entity_get_text (e, "name"));
+  return TRUE;
 }
 
 static void
@@ -88,8 +93,12 @@ print_data_new (SporStore  *store,
   if (participant == NULL)
     return NULL;
   p = SPOR_ENTITY (participant);
-  if (spor_entity_get_int (p, "programme_id") > 0)
-    programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (p, "programme_id"), NULL);
+  if (spor_entity_get_int (p, "programme_id") > 0 &&
+      (programme = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (p, "programme_id"), error)) == NULL)
+    return NULL;
+  if (!name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "adviser_id"), &adviser, error) ||
+      !name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "creative_id"), &creative, error))
+    return NULL;
 
   data = g_new0 (PrintData, 1);
   if (programme != NULL && spor_entity_get_text (SPOR_ENTITY (programme), "organisations") != NULL)
@@ -121,13 +130,11 @@ print_data_new (SporStore  *store,
   add_section (markup, _("Weekly schedule"), schedule);
   add_section (markup, _("What the programme provides"), spor_entity_get_text (a, "programme_provides"));
   add_section (markup, _("What the participant commits to"), spor_entity_get_text (a, "participant_commits"));
-  adviser = name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "adviser_id"));
-  creative = name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "creative_id"));
   /* Translators: the names of staff */
   contacts = g_strdup_printf (_("Adviser: %s\nCreative professional: %s"), adviser ?: "—", creative ?: "—");
   add_section (markup, _("Contact persons"), contacts);
-  start = format_date (spor_entity_get_text (a, "start_date"));
-  review = format_date (spor_entity_get_text (a, "review_date"));
+  start = spor_gui_format_date (spor_entity_get_text (a, "start_date"));
+  review = spor_gui_format_date (spor_entity_get_text (a, "review_date"));
   /* Translators: two dates */
   dates = g_strdup_printf (_("Start: %s\nReview: %s"), start, review);
   add_section (markup, _("Dates"), dates);
@@ -137,7 +144,7 @@ print_data_new (SporStore  *store,
     g_autofree char *date_label = g_markup_escape_text (_("Date"), -1);
     g_autofree char *participant_label = g_markup_escape_text (_("Participant"), -1);
     g_autofree char *adviser_label = g_markup_escape_text (_("Adviser"), -1);
-    g_autofree char *signed_date = format_date (spor_entity_get_text (a, "signed_date"));
+    g_autofree char *signed_date = spor_gui_format_date (spor_entity_get_text (a, "signed_date"));
     g_autofree char *by_p = g_markup_escape_text (spor_entity_get_text (a, "signed_by_participant") ?: "", -1);
     g_autofree char *by_a = g_markup_escape_text (spor_entity_get_text (a, "signed_by_adviser") ?: "", -1);
 

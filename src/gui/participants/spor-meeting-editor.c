@@ -6,9 +6,12 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-meeting-editor.h"
 #include "spor-participants.h"
+#include "spor-record-choices.h"
 #include "spor-util.h"
 
 struct _SporMeetingEditor
@@ -17,7 +20,6 @@ struct _SporMeetingEditor
 
   SporStore   *store;
   gint64       participant_id;
-  GArray      *staff_ids;
 
   GtkLabel    *error_label;
   AdwComboRow *kind_row;
@@ -39,17 +41,14 @@ on_save_clicked (SporMeetingEditor *self)
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
-  guint kind = adw_combo_row_get_selected (self->kind_row);
-  guint staff = adw_combo_row_get_selected (self->staff_row);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!spor_meetings_add (self->store, self->participant_id,
-                          spor_value_list_get_value (&spor_values_meeting_kind, kind),
-                          date,
-                          staff > 0 && staff <= self->staff_ids->len
-                            ? g_array_index (self->staff_ids, gint64, staff - 1) : 0,
-                          g_strstrip (notes), &error))
+                                     spor_choice_get_selected (self->kind_row),
+                                     date,
+                                     spor_record_choices_get_selected (self->staff_row),
+                                     g_strstrip (notes), &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -67,7 +66,6 @@ spor_meeting_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_MEETING_EDITOR);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
   G_OBJECT_CLASS (spor_meeting_editor_parent_class)->dispose (object);
 }
 
@@ -93,7 +91,6 @@ spor_meeting_editor_class_init (SporMeetingEditorClass *klass)
 static void
 spor_meeting_editor_init (SporMeetingEditor *self)
 {
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -103,30 +100,28 @@ spor_meeting_editor_new (GtkWindow *parent,
                          gint64     participant_id)
 {
   SporMeetingEditor *self = g_object_new (SPOR_TYPE_MEETING_EDITOR, "transient-for", parent, NULL);
-  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) kinds = spor_choice_lists_meeting_kinds ();
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_STAFF);
   g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *today = spor_date_today ();
 
   self->store = g_object_ref (store);
   self->participant_id = participant_id;
-  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_meeting_kind); i++)
-    gtk_string_list_append (kind_names, spor_value_list_get_label (&spor_values_meeting_kind, i));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
-  adw_combo_row_set_selected (self->kind_row, 1); /* individual coaching, the most common */
+  /* individual coaching, the most common */
+  spor_choice_set_model (self->kind_row, kinds, "coaching");
 
-  gtk_string_list_append (staff_names, _("None"));
   spor_query_where_int (query, "active", 1);
   spor_query_order_by (query, "name", FALSE);
-  staff = spor_store_list (store, query, NULL);
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
+  if ((staff = spor_store_list (store, query, &error)) == NULL)
     {
-      gint64 id = spor_entity_get_id (staff->pdata[i]);
-      gtk_string_list_append (staff_names, spor_entity_get_text (staff->pdata[i], "name"));
-      g_array_append_val (self->staff_ids, id);
+      /* a meeting can still be recorded, without its staff member */
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
-  adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (staff_names));
+  records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
+  spor_record_choices_set_model (self->staff_row, records, NULL, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   return GTK_WIDGET (self);
 }

@@ -12,6 +12,7 @@
 #include "spor-blocks.h"
 #include "spor-util.h"
 
+#include "spor-attendance-week-row.h"
 #include "spor-gui.h"
 #include "spor-participant-attendance.h"
 
@@ -30,13 +31,6 @@ struct _SporParticipantAttendance
 };
 
 G_DEFINE_FINAL_TYPE (SporParticipantAttendance, spor_participant_attendance, ADW_TYPE_BIN)
-
-static char *
-format_hours (double hours)
-{
-  /* Translators: a number of hours, e.g. "5.5 h" */
-  return g_strdup_printf (_("%.1f h"), hours);
-}
 
 static void
 clear (SporParticipantAttendance *self)
@@ -62,7 +56,7 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
   g_autofree char *last = NULL;
   g_autofree char *first = NULL;
   double agreement = -1, rate;
-  gboolean has_agreement;
+  gboolean has_agreement = FALSE;
 
   g_return_if_fail (SPOR_IS_PARTICIPANT_ATTENDANCE (self));
 
@@ -94,8 +88,9 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
   }
 
   weeks = spor_attendance_weeks (store, participant_id, first, last, &error);
-  has_agreement = spor_attendance_agreement_hours (store, participant_id, &agreement, NULL);
-  if (weeks == NULL)
+  if (weeks != NULL)
+    has_agreement = spor_attendance_agreement_hours (store, participant_id, &agreement, &error);
+  if (error != NULL)
     {
       self->rate_text = g_strdup (error->message);
       adw_action_row_set_subtitle (self->rate_row, self->rate_text);
@@ -115,8 +110,8 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
           planned += g_array_index (weeks, SporAttendanceWeek, i).planned_hours;
           attended += g_array_index (weeks, SporAttendanceWeek, i).attended_hours;
         }
-      p = format_hours (planned);
-      a = format_hours (attended);
+      p = spor_attendance_week_row_format_hours (planned);
+      a = spor_attendance_week_row_format_hours (attended);
       /* Translators: "82 % — 49.0 h of 60.0 h planned in 12 weeks" */
       self->rate_text = g_strdup_printf (ngettext ("%.0f %% — %s of %s planned in %u week",
                                                    "%.0f %% — %s of %s planned in %u weeks", weeks->len),
@@ -125,7 +120,7 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
   adw_action_row_set_subtitle (self->rate_row, self->rate_text);
   if (has_agreement)
     {
-      g_autofree char *h = format_hours (agreement);
+      g_autofree char *h = spor_attendance_week_row_format_hours (agreement);
       /* Translators: %s is a number of hours */
       g_autofree char *text = g_strdup_printf (_("%s a week agreed"), h);
 
@@ -137,32 +132,9 @@ spor_participant_attendance_set_participant (SporParticipantAttendance *self,
   /* Newest week first */
   for (guint i = weeks->len; i > 0; i--)
     {
-      SporAttendanceWeek *w = &g_array_index (weeks, SporAttendanceWeek, i - 1);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
-      g_autofree char *title = g_strdup_printf (_("Week %u, %d"), w->iso_week, w->iso_year);
-      g_autofree char *p = format_hours (w->planned_hours);
-      g_autofree char *a = format_hours (w->attended_hours);
-      g_autofree char *subtitle = NULL;
-      double target = has_agreement && agreement > 0 ? agreement : w->planned_hours;
-
-      if (has_agreement && w->planned_hours + 1e-9 < agreement)
-        {
-          g_autofree char *ag = format_hours (agreement);
-          /* Translators: attended, planned and agreed hours of a week */
-          subtitle = g_strdup_printf (_("Attended %s of %s planned — fewer than the %s agreed"), a, p, ag);
-        }
-      else
-        /* Translators: attended and planned hours of a week */
-        subtitle = g_strdup_printf (_("Attended %s of %s planned"), a, p);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), target > 0 ? CLAMP (w->attended_hours / target, 0, 1) : 0);
-      gtk_widget_set_size_request (bar, 96, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-      gtk_list_box_append (self->week_list, row);
+      gtk_list_box_append (self->week_list,
+                           spor_attendance_week_row_new (&g_array_index (weeks, SporAttendanceWeek, i - 1),
+                                                         has_agreement ? agreement : -1));
       self->n_weeks++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->week_list), self->n_weeks > 0);

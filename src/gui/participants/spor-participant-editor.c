@@ -4,12 +4,17 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-conflict.h"
 #include "spor-gui.h"
+#include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participants.h"
+#include "spor-record-choices.h"
 
 struct _SporParticipantEditor
 {
@@ -17,9 +22,8 @@ struct _SporParticipantEditor
 
   SporStore       *store;
   SporParticipant *participant;
-  GArray          *programme_ids;
-  GArray          *cohort_ids;
-  GArray          *staff_ids;
+  char            *unread;          /* why the form is not what is stored: Save refuses */
+  gint64           shown_programme; /* whose cohorts the cohort row lists */
   gboolean         loading;
 
   GtkLabel        *error_label;
@@ -37,8 +41,7 @@ struct _SporParticipantEditor
   AdwComboRow     *cohort_row;
   AdwComboRow     *contact_row;
   AdwExpanderRow  *mentors_row;
-  GPtrArray       *mentor_switches; /* GtkSwitch, in the order of staff_ids */
-  GPtrArray       *mentor_rows;
+  GPtrArray       *mentor_rows;     /* SporMentorRow */
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
   AdwEntryRow     *exit_reason_row;
@@ -98,9 +101,17 @@ row_at (SporParticipantEditor *self,
 static char *
 normalise_date (const char *text)
 {
-  char *iso = spor_date_parse_dmy (text);
+  int a, b, c;
+  char s1, s2;
 
-  return iso != NULL ? iso : g_strdup (text);
+  if (sscanf (text, "%d%c%d%c%d", &a, &s1, &b, &s2, &c) == 5 && s1 == s2 &&
+      (s1 == '.' || s1 == '-' || s1 == '/') && a >= 1 && a <= 31 && c >= 1000)
+    {
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
+      if (spor_date_is_valid (iso))
+        return g_steal_pointer (&iso);
+    }
+  return g_strdup (text);
 }
 
 static GtkWidget *
@@ -140,7 +151,7 @@ static void
 read_form (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  guint selected;
+  const char *value;
   g_autofree char *needs = NULL;
   g_autofree char *notes = NULL;
 
@@ -159,30 +170,16 @@ read_form (SporParticipantEditor *self)
         spor_entity_set_text (e, text_fields[i].field, text);
     }
 
-  selected = adw_combo_row_get_selected (self->provision_row);
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+  if ((value = spor_choice_get_selected (self->provision_row)) != NULL)
+    spor_entity_set_text (e, "provision", value);
+  else
     spor_entity_unset (e, "provision");
-  else
-    spor_entity_set_text (e, "provision", spor_value_list_get_value (&spor_values_provision, selected - 1));
-  selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < spor_value_list_get_n_values (&spor_values_participant_status))
-    spor_entity_set_text (e, "status", spor_value_list_get_value (&spor_values_participant_status, selected));
+  if ((value = spor_choice_get_selected (self->status_row)) != NULL)
+    spor_entity_set_text (e, "status", value);
 
-  selected = adw_combo_row_get_selected (self->programme_row);
-  if (selected == 0 || selected >= self->programme_ids->len + 1)
-    spor_entity_unset (e, "programme_id");
-  else
-    spor_entity_set_int (e, "programme_id", g_array_index (self->programme_ids, gint64, selected - 1));
-  selected = adw_combo_row_get_selected (self->cohort_row);
-  if (selected == 0 || selected >= self->cohort_ids->len + 1)
-    spor_entity_unset (e, "cohort_id");
-  else
-    spor_entity_set_int (e, "cohort_id", g_array_index (self->cohort_ids, gint64, selected - 1));
-  selected = adw_combo_row_get_selected (self->contact_row);
-  if (selected == 0 || selected >= self->staff_ids->len + 1)
-    spor_entity_unset (e, "contact_person_id");
-  else
-    spor_entity_set_int (e, "contact_person_id", g_array_index (self->staff_ids, gint64, selected - 1));
+  spor_record_choices_store_selected (self->programme_row, e, "programme_id");
+  spor_record_choices_store_selected (self->cohort_row, e, "cohort_id");
+  spor_record_choices_store_selected (self->contact_row, e, "contact_person_id");
 
   spor_entity_set_bool (e, "consent_processing", gtk_switch_get_active (self->consent_processing_switch));
   spor_entity_set_bool (e, "consent_sharing", gtk_switch_get_active (self->consent_sharing_switch));
@@ -230,14 +227,39 @@ show_messages (SporParticipantEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
 }
 
+/* Says above the form (in @label) what could not be read */
+static void
+show_read_error (SporParticipantEditor *self,
+                 GtkLabel              *label,
+                 const GError          *error)
+{
+  gtk_label_set_label (label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* What was to be read into the form could not be: it is said, and Save refuses, so that the
+ * form does not write over what it has not read */
+static void
+set_unread (SporParticipantEditor *self,
+            const GError          *error)
+{
+  g_free (self->unread);
+  self->unread = g_strdup (error->message);
+  show_read_error (self, self->error_label, error);
+}
+
 static void
 update_warnings (SporParticipantEditor *self)
 {
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
 
   read_form (self);
-  warnings = spor_participant_warnings (self->store, self->participant, NULL, NULL);
+  warnings = spor_participant_warnings (self->store, self->participant, NULL, &error);
   show_messages (self, self->warning_label, warnings, "warning");
+  /* the rules that read other records could not be checked: said where the warnings are */
+  if (warnings == NULL)
+    show_read_error (self, self->warning_label, error);
 }
 
 static void
@@ -245,45 +267,34 @@ fill_cohorts (SporParticipantEditor *self,
               gint64                 programme_id,
               gint64                 selected_id)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_array_set_size (self->cohort_ids, 0);
-  gtk_string_list_append (names, _("None"));
   if (programme_id > 0)
     {
       g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-      g_autoptr(GPtrArray) list = NULL;
 
       spor_query_where_int (query, "programme_id", programme_id);
       spor_query_order_by (query, "start_date", TRUE);
-      list = spor_store_list (self->store, query, NULL);
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        {
-          gint64 id = spor_entity_get_id (list->pdata[i]);
-          gtk_string_list_append (names, spor_entity_get_text (list->pdata[i], "name"));
-          g_array_append_val (self->cohort_ids, id);
-          if (id == selected_id)
-            selected = i + 1;
-        }
+      if ((list = spor_store_list (self->store, query, &error)) == NULL)
+        show_read_error (self, self->error_label, error);
     }
-  adw_combo_row_set_model (self->cohort_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->cohort_row, selected);
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, list, _("None"));
+  spor_record_choices_set_model (self->cohort_row, records, NULL, selected_id);
+  self->shown_programme = programme_id;
 }
 
 static void
 on_field_changed (SporParticipantEditor *self)
 {
+  gint64 programme_id;
+
   if (self->loading || self->participant == NULL)
     return;
-  if (adw_combo_row_get_selected (self->programme_row) !=
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->programme_row), "last")))
+  programme_id = spor_record_choices_get_selected (self->programme_row);
+  if (programme_id != self->shown_programme)
     {
-      guint selected = adw_combo_row_get_selected (self->programme_row);
-      gint64 programme_id = selected > 0 && selected <= self->programme_ids->len
-                            ? g_array_index (self->programme_ids, gint64, selected - 1) : 0;
-
-      g_object_set_data (G_OBJECT (self->programme_row), "last", GUINT_TO_POINTER (selected));
       self->loading = TRUE;
       fill_cohorts (self, programme_id, 0);
       self->loading = FALSE;
@@ -297,15 +308,29 @@ save_mentors (SporParticipantEditor  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; i < self->mentor_switches->len; i++)
-    if (gtk_switch_get_active (self->mentor_switches->pdata[i]))
-      g_array_append_val (ids, g_array_index (self->staff_ids, gint64, i));
-  return spor_participant_staff_set_ids (self->store,
-                                         spor_entity_get_id (SPOR_ENTITY (self->participant)),
-                                         "mentor", ids, error);
+  for (guint i = 0; i < self->mentor_rows->len; i++)
+    if (spor_mentor_row_get_active (self->mentor_rows->pdata[i]))
+      {
+        gint64 id = spor_mentor_row_get_staff_id (self->mentor_rows->pdata[i]);
+
+        g_array_append_val (ids, id);
+      }
+  return spor_participant_staff_set_ids (self->store, spor_entity_get_id (SPOR_ENTITY (self->participant)),
+                                     "mentor", ids, error);
 }
 
 static void load (SporParticipantEditor *self);
+
+/* "Could not save: …" above the form, which keeps what was typed */
+static void
+show_save_error (SporParticipantEditor *self,
+                 const GError          *error)
+{
+  g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  gtk_label_set_label (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
 
 /* Discard My Changes: the form shows the newer copy. */
 static void
@@ -317,13 +342,9 @@ read_again (SporParticipantEditor *self)
                                                       &error);
 
   if (fresh == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
-      gtk_label_set_label (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
+    return show_save_error (self, error);
   g_set_object (&self->participant, fresh);
+  g_clear_pointer (&self->unread, g_free);
   load (self);
   show_messages (self, self->error_label, NULL, "error");
   update_warnings (self);
@@ -345,11 +366,7 @@ on_conflict (SporConflictChoice choice,
       if (spor_conflict_take_stored (self->store, SPOR_ENTITY (self->participant), &error))
         spor_participant_editor_save (self);
       else
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
-          gtk_label_set_label (self->error_label, text);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        }
+        show_save_error (self, error);
     }
 }
 
@@ -362,6 +379,12 @@ spor_participant_editor_save (SporParticipantEditor *self)
 
   g_return_val_if_fail (SPOR_IS_PARTICIPANT_EDITOR (self), FALSE);
 
+  if (self->unread != NULL)
+    {
+      gtk_label_set_label (self->error_label, self->unread);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
   read_form (self);
   problems = spor_participant_check (self->participant);
   show_messages (self, self->error_label, problems, "error");
@@ -388,15 +411,18 @@ spor_participant_editor_save (SporParticipantEditor *self)
   if (!saved)
     {
       /* The form keeps what was typed; the message says why. */
-      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
-      gtk_label_set_label (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      show_save_error (self, error);
       /* changed elsewhere since the form was opened: the user chooses */
       if (spor_conflict_matches (error))
         {
+          g_autoptr(GError) read_error = NULL;
           g_autofree char *name = spor_conflict_stored_text (self->store, SPOR_ENTITY (self->participant),
-                                                             "name");
-          spor_conflict_ask (GTK_WIDGET (self), name, on_conflict, g_object_ref (self), g_object_unref);
+                                                             "name", &read_error);
+
+          if (name == NULL)
+            show_save_error (self, read_error);
+          else
+            spor_conflict_ask (GTK_WIDGET (self), name, on_conflict, g_object_ref (self), g_object_unref);
         }
       return FALSE;
     }
@@ -427,44 +453,39 @@ set_entry (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
-/* A switch per active staff member (in the order of staff_ids), on for the mentors. */
+/* A switch per active staff member (@staff), on for the mentors. */
 static void
 fill_mentors (SporParticipantEditor *self,
               GPtrArray             *staff)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) mentors = spor_entity_get_id (e) > 0
-    ? spor_participant_staff_get_ids (self->store, spor_entity_get_id (e), "mentor", NULL) : NULL;
+    ? spor_participant_staff_get_ids (self->store, spor_entity_get_id (e), "mentor", &error) : NULL;
   g_autoptr(GString) names = g_string_new (NULL);
+
+  /* the switches would say no mentors: Save would write that over the ones there are */
+  if (error != NULL)
+    set_unread (self, error);
 
   for (guint i = 0; i < self->mentor_rows->len; i++)
     adw_expander_row_remove (self->mentors_row, g_ptr_array_index (self->mentor_rows, i));
   g_ptr_array_set_size (self->mentor_rows, 0);
-  g_ptr_array_set_size (self->mentor_switches, 0);
-  for (guint i = 0; i < self->staff_ids->len; i++)
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
-      gint64 id = g_array_index (self->staff_ids, gint64, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
+      SporEntity *person = g_ptr_array_index (staff, i);
+      gint64 id = spor_entity_get_id (person);
       gboolean on = FALSE;
+      GtkWidget *row;
 
       for (guint j = 0; mentors != NULL && j < mentors->len; j++)
         if (g_array_index (mentors, gint64, j) == id)
           on = TRUE;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     spor_entity_get_text (staff->pdata[i], "name"));
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (toggle), on);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      spor_entity_get_text (staff->pdata[i], "name"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      row = spor_mentor_row_new (person, on);
       adw_expander_row_add_row (self->mentors_row, row);
       g_ptr_array_add (self->mentor_rows, row);
-      g_ptr_array_add (self->mentor_switches, toggle);
       if (on)
-        g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                spor_entity_get_text (staff->pdata[i], "name"));
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", spor_entity_get_text (person, "name"));
     }
   {
     g_autofree char *escaped = g_markup_escape_text (names->str, -1);
@@ -472,27 +493,16 @@ fill_mentors (SporParticipantEditor *self,
   }
 }
 
+/* The text fields; the CPR number as DDMMYY-XXXX */
 static void
-load (SporParticipantEditor *self)
+fill_texts (SporParticipantEditor *self)
 {
   SporEntity *e = SPOR_ENTITY (self->participant);
-  g_autoptr(GtkStringList) provision_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) programme_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
-  g_autoptr(SporQuery) programmes_query = spor_query_new (SPOR_TYPE_PROGRAMME);
-  g_autoptr(SporQuery) staff_query = spor_query_new (SPOR_TYPE_STAFF);
-  g_autoptr(GPtrArray) programmes = NULL;
-  g_autoptr(GPtrArray) staff = NULL;
-  guint selected;
 
-  self->loading = TRUE;
-  /* a second load (Discard My Changes) starts from empty lists */
-  g_array_set_size (self->programme_ids, 0);
-  g_array_set_size (self->staff_ids, 0);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       const char *text = spor_entity_get_text (e, text_fields[i].field);
+
       if (g_strcmp0 (text_fields[i].field, "cpr") == 0 && text != NULL && strlen (text) == 10)
         {
           g_autofree char *dashed = g_strdup_printf ("%.6s-%s", text, text + 6);
@@ -501,64 +511,70 @@ load (SporParticipantEditor *self)
       else
         set_entry (row_at (self, text_fields[i].offset), text);
     }
-
-  gtk_string_list_append (provision_names, _("Not stated"));
-  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_provision); i++)
-    gtk_string_list_append (provision_names, spor_value_list_get_label (&spor_values_provision, i));
-  selected = spor_value_list_find (&spor_values_provision, spor_entity_get_text (e, "provision"));
-  selected = selected == G_MAXUINT ? 0 : selected + 1;
-  adw_combo_row_set_model (self->provision_row, G_LIST_MODEL (provision_names));
-  adw_combo_row_set_selected (self->provision_row, selected);
-
-  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
-    gtk_string_list_append (status_names, spor_value_list_get_label (&spor_values_participant_status, i));
-  selected = spor_value_list_find (&spor_values_participant_status, spor_entity_get_text (e, "status"));
-  selected = selected == G_MAXUINT ? 0 : selected;
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
-  adw_combo_row_set_selected (self->status_row, selected);
-
-  gtk_string_list_append (programme_names, _("None"));
-  spor_query_order_by (programmes_query, "name", FALSE);
-  programmes = spor_store_list (self->store, programmes_query, NULL);
-  selected = 0;
-  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
-    {
-      gint64 id = spor_entity_get_id (programmes->pdata[i]);
-      gtk_string_list_append (programme_names, spor_entity_get_text (programmes->pdata[i], "name"));
-      g_array_append_val (self->programme_ids, id);
-      if (id == spor_entity_get_int (e, "programme_id"))
-        selected = i + 1;
-    }
-  adw_combo_row_set_model (self->programme_row, G_LIST_MODEL (programme_names));
-  adw_combo_row_set_selected (self->programme_row, selected);
-  g_object_set_data (G_OBJECT (self->programme_row), "last", GUINT_TO_POINTER (selected));
-  fill_cohorts (self, spor_entity_get_int (e, "programme_id"), spor_entity_get_int (e, "cohort_id"));
-
-  gtk_string_list_append (staff_names, _("None"));
-  spor_query_where_int (staff_query, "active", 1);
-  spor_query_order_by (staff_query, "name", FALSE);
-  staff = spor_store_list (self->store, staff_query, NULL);
-  selected = 0;
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
-    {
-      gint64 id = spor_entity_get_id (staff->pdata[i]);
-      gtk_string_list_append (staff_names, spor_entity_get_text (staff->pdata[i], "name"));
-      g_array_append_val (self->staff_ids, id);
-      if (id == spor_entity_get_int (e, "contact_person_id"))
-        selected = i + 1;
-    }
-  adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (staff_names));
-  adw_combo_row_set_selected (self->contact_row, selected);
-
-  fill_mentors (self, staff);
-
-  gtk_switch_set_active (self->consent_processing_switch, spor_entity_get_bool (e, "consent_processing"));
-  gtk_switch_set_active (self->consent_sharing_switch, spor_entity_get_bool (e, "consent_sharing"));
-  gtk_switch_set_active (self->consent_photos_switch, spor_entity_get_bool (e, "consent_photos"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->needs_view),
                             spor_entity_get_text (e, "needs") ?: "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             spor_entity_get_text (e, "notes") ?: "", -1);
+}
+
+/* The records of @query for a drop-down; what cannot be read is said above the form */
+static GPtrArray *
+list_or_say (SporParticipantEditor *self,
+             SporQuery             *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = spor_store_list (self->store, query, &error);
+
+  if (records == NULL)
+    show_read_error (self, self->error_label, error);
+  return records;
+}
+
+/* The drop-downs, and the mentors' switches */
+static void
+fill_choices (SporParticipantEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autoptr(GListModel) provisions = spor_choice_lists_provisions (_("Not stated"));
+  g_autoptr(GListModel) statuses = spor_choice_lists_participant_statuses (NULL);
+  g_autoptr(SporQuery) programmes_query = spor_query_new (SPOR_TYPE_PROGRAMME);
+  g_autoptr(SporQuery) staff_query = spor_query_new (SPOR_TYPE_STAFF);
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GListModel) programme_records = NULL;
+  g_autoptr(GListModel) staff_records = NULL;
+
+  spor_choice_set_model (self->provision_row, provisions, spor_entity_get_text (e, "provision"));
+  spor_choice_set_model (self->status_row, statuses, spor_entity_get_text (e, "status"));
+
+  spor_query_order_by (programmes_query, "name", FALSE);
+  programmes = list_or_say (self, programmes_query);
+  programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("None"));
+  spor_record_choices_set_model (self->programme_row, programme_records, NULL,
+                                 spor_entity_get_int (e, "programme_id"));
+  fill_cohorts (self, spor_record_choices_get_selected (self->programme_row),
+                spor_entity_get_int (e, "cohort_id"));
+
+  spor_query_where_int (staff_query, "active", 1);
+  spor_query_order_by (staff_query, "name", FALSE);
+  staff = list_or_say (self, staff_query);
+  staff_records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
+  spor_record_choices_set_model (self->contact_row, staff_records, NULL,
+                                 spor_entity_get_int (e, "contact_person_id"));
+  fill_mentors (self, staff);
+}
+
+static void
+load (SporParticipantEditor *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+
+  self->loading = TRUE;
+  fill_texts (self);
+  fill_choices (self);
+  gtk_switch_set_active (self->consent_processing_switch, spor_entity_get_bool (e, "consent_processing"));
+  gtk_switch_set_active (self->consent_sharing_switch, spor_entity_get_bool (e, "consent_sharing"));
+  gtk_switch_set_active (self->consent_photos_switch, spor_entity_get_bool (e, "consent_photos"));
   self->loading = FALSE;
 }
 
@@ -570,10 +586,7 @@ spor_participant_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_EDITOR);
   g_clear_object (&self->participant);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
-  g_clear_pointer (&self->mentor_switches, g_ptr_array_unref);
+  g_clear_pointer (&self->unread, g_free);
   g_clear_pointer (&self->mentor_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_participant_editor_parent_class)->dispose (object);
 }
@@ -631,10 +644,6 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
 static void
 spor_participant_editor_init (SporParticipantEditor *self)
 {
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->mentor_switches = g_ptr_array_new ();
   self->mentor_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -651,7 +660,12 @@ spor_participant_editor_new (GtkWindow *parent,
   self = g_object_new (SPOR_TYPE_PARTICIPANT_EDITOR, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   if (participant_id > 0)
-    self->participant = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((self->participant = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, &error)) == NULL)
+        set_unread (self, error);
+    }
   if (self->participant == NULL)
     {
       self->participant = spor_entity_new (SPOR_TYPE_PARTICIPANT);

@@ -1,8 +1,8 @@
 /* spor-participant-page.c
  *
  * The page follows the store's changes of what it shows (spor_view_follow()), its own
- * writes included. Signals: "delete-requested" (the view confirms and erases, with undo),
- * "toast" (a message).
+ * writes included. Signal "delete-requested": the view confirms and erases, with undo.
+ * Messages go to the window's toast overlay.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-values.h"
+#include "spor-admit-dialog.h"
 #include "spor-agreement-editor.h"
+#include "spor-agreement-version-row.h"
 #include "spor-agreements.h"
 #include "spor-gui.h"
 #include "spor-meeting-editor.h"
+#include "spor-meeting-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
 #include "spor-participant-attendance.h"
@@ -56,6 +60,7 @@ struct _SporParticipantPage
   AdwExpanderRow  *history_row;
   GPtrArray       *history_rows;
   GtkListBox      *meetings_list;
+  GtkWidget       *no_meetings_row;
   GtkBox          *sections_box;
   /* hosted from the timeline and calendar areas */
   SporPhaseStepper          *phase_stepper;
@@ -73,17 +78,16 @@ static const char * const followed_kinds[] = {
 
 enum {
   SIGNAL_DELETE_REQUESTED,
-  SIGNAL_TOAST,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* A YYYY-MM-DD date in the locale's format; NULL stays NULL. */
+/* A YYYY-MM-DD date in the locale's format; NULL stays NULL (the row says "Not stated"). */
 static char *
 format_date (const char *iso)
 {
-  return spor_date_format_locale (iso);
+  return iso != NULL ? spor_gui_format_date (iso) : NULL;
 }
 
 static void
@@ -103,18 +107,20 @@ set_subtitle (AdwActionRow *row,
     }
 }
 
+/* The name of record @id of @type; NULL for none (@id 0); where it cannot be read, the
+ * reason, so that the row says so. */
 static char *
 entity_name (SporStore *store,
              GType      type,
              gint64     id)
 {
   g_autoptr(SporEntity) e = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id <= 0)
     return NULL;
-  e = spor_store_get (store, type, id, NULL);
-  if (e == NULL)
-    return NULL;
+  if ((e = spor_store_get (store, type, id, &error)) == NULL)
+    return g_strdup (error->message);
   return g_strdup (spor_entity_get_text (e, "name"));
 }
 
@@ -172,52 +178,34 @@ clear_history (SporParticipantPage *self)
   g_ptr_array_set_size (self->history_rows, 0);
 }
 
-static char *
-describe_agreement (SporAgreement *a)
-{
-  SporEntity *e = SPOR_ENTITY (a);
-  gint64 version = spor_entity_get_int (e, "version");
-
-  if (g_strcmp0 (spor_entity_get_text (e, "state"), "signed") == 0)
-    {
-      g_autofree char *date = format_date (spor_entity_get_text (e, "signed_date"));
-      /* Translators: version number and date */
-      return g_strdup_printf (_("Version %d, signed %s"), (int) version, date);
-    }
-  return g_strdup_printf (_("Version %d, draft"), (int) version);
-}
-
 static void
 show_agreements (SporParticipantPage *self)
 {
-  g_autoptr(GPtrArray) versions = spor_agreement_list_versions (self->store, self->participant_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = spor_agreement_list_versions (self->store, self->participant_id, &error);
 
   clear_history (self);
-  if (versions == NULL || versions->len == 0)
+  if (versions == NULL)
+    {
+      adw_action_row_set_subtitle (self->agreement_row, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+      return;
+    }
+  if (versions->len == 0)
     {
       adw_action_row_set_subtitle (self->agreement_row, _("None yet"));
       gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
       return;
     }
   {
-    g_autofree char *text = describe_agreement (versions->pdata[versions->len - 1]);
+    g_autofree char *text = spor_agreement_version_row_describe (versions->pdata[versions->len - 1]);
     adw_action_row_set_subtitle (self->agreement_row, text);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->history_row), versions->len > 1);
   for (guint i = 0; i + 1 < versions->len; i++)
     {
-      g_autofree char *text = describe_agreement (versions->pdata[i]);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
+      GtkWidget *row = spor_agreement_version_row_new (versions->pdata[i]);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Read This Version"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "participant.open-version");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
-                                        spor_entity_get_id (versions->pdata[i]));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_expander_row_add_row (self->history_row, row);
       g_ptr_array_add (self->history_rows, row);
     }
@@ -226,45 +214,25 @@ show_agreements (SporParticipantPage *self)
 static void
 show_meetings (SporParticipantPage *self)
 {
-  g_autoptr(GPtrArray) meetings = spor_meetings_list (self->store, self->participant_id, NULL);
-  GtkWidget *child;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = spor_meetings_list (self->store, self->participant_id, &error);
+  GtkWidget *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meetings_list))) != NULL)
-    gtk_list_box_remove (self->meetings_list, child);
-
-  if (meetings == NULL || meetings->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No meetings yet"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->meetings_list, row);
-      return;
-    }
-  for (guint i = 0; i < meetings->len; i++)
+  /* all but the template's "No meetings yet" */
+  while ((row = gtk_widget_get_next_sibling (self->no_meetings_row)) != NULL)
+    gtk_list_box_remove (self->meetings_list, row);
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       SporEntity *m = meetings->pdata[i];
-      g_autofree char *date = format_date (spor_entity_get_text (m, "date"));
       g_autofree char *staff = entity_name (self->store, SPOR_TYPE_STAFF,
                                             spor_entity_get_int (m, "staff_id"));
-      g_autofree char *title = g_strdup_printf ("%s · %s", date,
-                                                spor_value_label (&spor_values_meeting_kind, spor_entity_get_text (m, "kind")));
-      g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
 
-      if (staff != NULL)
-        g_string_append (subtitle, staff);
-      if (spor_entity_get_text (m, "notes") != NULL)
-        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "",
-                                spor_entity_get_text (m, "notes"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-      if (subtitle->len > 0)
-        {
-          g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-        }
-      gtk_list_box_append (self->meetings_list, row);
+      gtk_list_box_append (self->meetings_list, spor_meeting_row_new (m, staff));
     }
+  gtk_widget_set_visible (self->no_meetings_row, meetings == NULL || meetings->len == 0);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_meetings_row),
+                                 meetings != NULL ? _("No meetings yet") : _("Could Not Read the Database"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->no_meetings_row), meetings != NULL ? "" : error->message);
 }
 
 static void
@@ -273,10 +241,12 @@ show_staff (SporParticipantPage *self)
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PARTICIPANT_STAFF);
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
 
   spor_query_where_int (query, "participant_id", self->participant_id);
-  links = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  if ((links = spor_store_list (self->store, query, &error)) == NULL)
+    return set_subtitle (self->staff_row, error->message);
+  for (guint i = 0; i < links->len; i++)
     {
       g_autofree char *name = entity_name (self->store, SPOR_TYPE_STAFF,
                                            spor_entity_get_int (links->pdata[i], "staff_id"));
@@ -286,53 +256,26 @@ show_staff (SporParticipantPage *self)
   set_subtitle (self->staff_row, text->str);
 }
 
-void
-spor_participant_page_reload (SporParticipantPage *self)
+/* The name, status, programme and cohort at the top, and the place on the waiting list */
+static void
+show_header (SporParticipantPage *self,
+             const char          *programme,
+             const char          *cohort)
 {
-  SporEntity *e;
-  g_autofree char *programme = NULL;
-  g_autofree char *cohort = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *birth = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *referral_date = NULL;
-  g_autofree char *consent_date = NULL;
-  g_autofree char *withdrawn = NULL;
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new (NULL);
-  const char *status;
-
-  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
-
-  g_clear_object (&self->participant);
-  if (self->store != NULL && self->participant_id > 0)
-    self->participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), self->participant != NULL);
-  if (self->participant == NULL)
-    {
-      gtk_label_set_label (self->name_label, "");
-      gtk_label_set_label (self->summary_label, "");
-      gtk_widget_set_visible (self->waiting_box, FALSE);
-      return;
-    }
-  e = SPOR_ENTITY (self->participant);
-  status = spor_entity_get_text (e, "status");
-
-  programme = entity_name (self->store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (e, "programme_id"));
-  cohort = entity_name (self->store, SPOR_TYPE_COHORT, spor_entity_get_int (e, "cohort_id"));
-  contact = entity_name (self->store, SPOR_TYPE_STAFF, spor_entity_get_int (e, "contact_person_id"));
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  const char *status = spor_entity_get_text (e, "status");
+  gboolean waiting = g_strcmp0 (status, "waiting") == 0;
+  g_autoptr(GString) summary = g_string_new (spor_value_label (&spor_values_participant_status, status));
 
   gtk_label_set_label (self->name_label, spor_entity_get_text (e, "name"));
-  g_string_append (summary, spor_value_label (&spor_values_participant_status, status));
   if (programme != NULL)
     g_string_append_printf (summary, " · %s", programme);
   if (cohort != NULL)
     g_string_append_printf (summary, " · %s", cohort);
   gtk_label_set_label (self->summary_label, summary->str);
 
-  gtk_widget_set_visible (self->waiting_box, g_strcmp0 (status, "waiting") == 0);
-  if (g_strcmp0 (status, "waiting") == 0)
+  gtk_widget_set_visible (self->waiting_box, waiting);
+  if (waiting)
     {
       g_autofree char *since = format_date (spor_entity_get_text (e, "waiting_since"));
       g_autofree char *text = NULL;
@@ -346,8 +289,18 @@ spor_participant_page_reload (SporParticipantPage *self)
         text = g_strdup (_("On the waiting list, without a place yet"));
       gtk_label_set_label (self->waiting_label, text);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-up", waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-down", waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.admit", waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.wait", !waiting);
+}
 
-  birth = format_date (spor_entity_get_text (e, "birth_date"));
+static void
+show_personal (SporParticipantPage *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autofree char *birth = format_date (spor_entity_get_text (e, "birth_date"));
+
   set_subtitle (self->birth_row, birth);
   show_cpr (self);
   set_subtitle (self->email_row, spor_entity_get_text (e, "email"));
@@ -356,6 +309,20 @@ spor_participant_page_reload (SporParticipantPage *self)
   set_subtitle (self->municipality_row, spor_entity_get_text (e, "municipality"));
   set_subtitle (self->provision_row, spor_entity_is_set (e, "provision")
                 ? spor_value_label (&spor_values_provision, spor_entity_get_text (e, "provision")) : NULL);
+}
+
+/* The programme and cohort, the dates in it, the contact person and the staff */
+static void
+show_programme (SporParticipantPage *self,
+                const char          *programme,
+                const char          *cohort)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autofree char *start = format_date (spor_entity_get_text (e, "start_date"));
+  g_autofree char *end = format_date (spor_entity_get_text (e, "end_date"));
+  g_autofree char *contact = entity_name (self->store, SPOR_TYPE_STAFF,
+                                          spor_entity_get_int (e, "contact_person_id"));
+  g_autoptr(GString) line = g_string_new (NULL);
 
   if (programme != NULL)
     g_string_append (line, programme);
@@ -363,8 +330,6 @@ spor_participant_page_reload (SporParticipantPage *self)
     g_string_append_printf (line, "%s%s", line->len ? " · " : "", cohort);
   set_subtitle (self->programme_row, line->str);
   g_string_truncate (line, 0);
-  start = format_date (spor_entity_get_text (e, "start_date"));
-  end = format_date (spor_entity_get_text (e, "end_date"));
   if (start != NULL || end != NULL)
     g_string_append_printf (line, "%s – %s", start ? start : "", end ? end : "");
   if (spor_entity_get_text (e, "exit_reason") != NULL)
@@ -372,19 +337,25 @@ spor_participant_page_reload (SporParticipantPage *self)
   set_subtitle (self->dates_row, line->str);
   set_subtitle (self->contact_row, contact);
   show_staff (self);
+}
 
-  g_string_truncate (line, 0);
+/* The referral, and the consent given or withdrawn */
+static void
+show_referral_and_consent (SporParticipantPage *self)
+{
+  SporEntity *e = SPOR_ENTITY (self->participant);
+  g_autofree char *referral_date = format_date (spor_entity_get_text (e, "referral_date"));
+  g_autofree char *consent_date = format_date (spor_entity_get_text (e, "consent_date"));
+  g_autofree char *withdrawn = format_date (spor_entity_get_text (e, "consent_withdrawn_date"));
+  g_autoptr(GString) line = g_string_new (NULL);
+
   if (spor_entity_get_text (e, "referral_caseworker") != NULL)
     g_string_append (line, spor_entity_get_text (e, "referral_caseworker"));
   if (spor_entity_get_text (e, "referral_organisation") != NULL)
     g_string_append_printf (line, "%s%s", line->len ? ", " : "",
                             spor_entity_get_text (e, "referral_organisation"));
   set_subtitle (self->referral_row, line->str);
-  referral_date = format_date (spor_entity_get_text (e, "referral_date"));
   set_subtitle (self->referral_date_row, referral_date);
-
-  consent_date = format_date (spor_entity_get_text (e, "consent_date"));
-  withdrawn = format_date (spor_entity_get_text (e, "consent_withdrawn_date"));
   if (withdrawn != NULL)
     {
       /* Translators: a date */
@@ -401,15 +372,51 @@ spor_participant_page_reload (SporParticipantPage *self)
   if (spor_entity_get_bool (e, "consent_photos"))
     g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("photos"));
   set_subtitle (self->consent_scope_row, line->str);
+}
 
+/* Nothing to show: no participant, one erased meanwhile, or (@error) one that cannot be
+ * read, which the header says. */
+static void
+show_nobody (SporParticipantPage *self,
+             const GError        *error)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  gtk_label_set_label (self->name_label, error != NULL ? _("Could Not Read the Database") : "");
+  gtk_label_set_label (self->summary_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (self->waiting_box, FALSE);
+}
+
+void
+spor_participant_page_reload (SporParticipantPage *self)
+{
+  SporEntity *e;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *programme = NULL;
+  g_autofree char *cohort = NULL;
+
+  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
+
+  g_clear_object (&self->participant);
+  if (self->store != NULL && self->participant_id > 0)
+    self->participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, &error);
+  if (self->participant == NULL)
+    {
+      /* one erased elsewhere is no failure: the page goes empty, as for none */
+      if (g_error_matches (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_NOT_FOUND))
+        g_clear_error (&error);
+      return show_nobody (self, error);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  e = SPOR_ENTITY (self->participant);
+  programme = entity_name (self->store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (e, "programme_id"));
+  cohort = entity_name (self->store, SPOR_TYPE_COHORT, spor_entity_get_int (e, "cohort_id"));
+  show_header (self, programme, cohort);
+  show_personal (self);
+  show_programme (self, programme, cohort);
+  show_referral_and_consent (self);
   show_sensitive (self);
   show_agreements (self);
   show_meetings (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-up", g_strcmp0 (status, "waiting") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.move-down", g_strcmp0 (status, "waiting") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.admit", g_strcmp0 (status, "waiting") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.wait", g_strcmp0 (status, "waiting") != 0);
 }
 
 /* After a change elsewhere: the page and its hosted sections read again. */
@@ -468,7 +475,7 @@ static void
 toast (SporParticipantPage *self,
        const char          *text)
 {
-  g_signal_emit (self, signals[SIGNAL_TOAST], 0, text);
+  spor_gui_show_toast (GTK_WIDGET (self), text);
 }
 
 static GtkWindow *
@@ -555,24 +562,17 @@ wait_action (GtkWidget  *widget,
 }
 
 static void
-on_admit_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   gpointer          user_data)
+on_admit_response (SporAdmitDialog     *dialog,
+                   const char          *response,
+                   SporParticipantPage *self)
 {
-  SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (user_data);
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GArray *cohorts = g_object_get_data (G_OBJECT (dialog), "cohorts");
+  gint64 cohort_id = spor_admit_dialog_get_cohort (dialog);
   g_autoptr(GError) error = NULL;
   gboolean over = FALSE;
-  guint selected;
 
-  if (g_strcmp0 (response, "admit") != 0)
+  if (g_strcmp0 (response, "admit") != 0 || cohort_id <= 0)
     return;
-  selected = gtk_drop_down_get_selected (dropdown);
-  if (selected >= cohorts->len)
-    return;
-  if (!spor_waiting_list_admit (self->store, self->participant_id,
-                                g_array_index (cohorts, gint64, selected), &over, &error))
+  if (!spor_waiting_list_admit (self->store, self->participant_id, cohort_id, &over, &error))
     {
       toast (self, error->message);
       return;
@@ -590,57 +590,23 @@ admit_action (GtkWidget  *widget,
 {
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (widget);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 programme_id;
-  GtkWidget *dialog;
-  GtkWidget *dropdown;
+  SporAdmitDialog *dialog;
 
   if (self->participant == NULL)
-    {
-      g_array_unref (ids);
-      return;
-    }
+    return;
   programme_id = spor_entity_get_int (SPOR_ENTITY (self->participant), "programme_id");
   if (programme_id > 0)
     spor_query_where_int (query, "programme_id", programme_id);
   spor_query_order_by (query, "start_date", TRUE);
-  list = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      gint64 taken = 0, capacity = -1, id = spor_entity_get_id (list->pdata[i]);
-      g_autofree char *label = NULL;
-
-      spor_cohort_occupancy (self->store, id, &taken, &capacity, NULL);
-      if (capacity >= 0)
-        /* Translators: cohort name, places taken, places */
-        label = g_strdup_printf (_("%s (%d of %d places taken)"),
-                                 spor_entity_get_text (list->pdata[i], "name"), (int) taken, (int) capacity);
-      else
-        label = g_strdup (spor_entity_get_text (list->pdata[i], "name"));
-      gtk_string_list_append (names, label);
-      g_array_append_val (ids, id);
-    }
-  if (ids->len == 0)
-    {
-      g_array_unref (ids);
-      toast (self, _("The programme has no cohort to admit into"));
-      return;
-    }
-
-  dialog = adw_message_dialog_new (parent_window (self), _("Admit to a Cohort"),
-                                   _("The participant leaves the waiting list and starts intake in the cohort."));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cohort"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "admit", _("_Admit"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "admit",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "admit");
-  g_object_set_data_full (G_OBJECT (dialog), "cohorts", ids, (GDestroyNotify) g_array_unref);
+  if ((cohorts = spor_store_list (self->store, query, &error)) == NULL)
+    return toast (self, error->message);
+  if (cohorts->len == 0)
+    return toast (self, _("The programme has no cohort to admit into"));
+  if ((dialog = spor_admit_dialog_new (parent_window (self), self->store, cohorts, &error)) == NULL)
+    return toast (self, error->message);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_admit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -716,8 +682,6 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
   signals[SIGNAL_DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                    G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participant-page.ui");
@@ -748,6 +712,7 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
   BIND (agreement_row);
   BIND (history_row);
   BIND (meetings_list);
+  BIND (no_meetings_row);
   BIND (sections_box);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled);

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
@@ -14,6 +16,7 @@
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-pending-delete.h"
+#include "spor-record-choices.h"
 #include "spor-view.h"
 
 struct _SporParticipantsView
@@ -23,13 +26,10 @@ struct _SporParticipantsView
   SporStore           *store;
   SporParticipantList *list;
   SporParticipantSelection *selection;
-  GArray              *programme_ids;
-  GArray              *cohort_ids;
   SporPendingDelete   *pending;    /* the erasure waiting for its Undo */
   gboolean             filling;
   gboolean             list_fresh; /* just read: the first reload need not read it again */
 
-  AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   AdwLeaflet          *leaflet;
@@ -59,13 +59,6 @@ enum {
 
 /* What the list, its rows and its filters show; the page follows its own kinds. */
 static const char * const followed_kinds[] = { "participant", "programme", "cohort", NULL };
-
-static void
-add_toast (SporParticipantsView *self,
-           const char           *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, spor_gui_toast_new (text));
-}
 
 static void
 update_list_state (SporParticipantsView *self)
@@ -153,35 +146,14 @@ on_search_activate (SporParticipantsView *self)
     on_row_activated (self, 0);
 }
 
-static const char *
-selected_status (SporParticipantsView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return spor_value_list_get_value (&spor_values_participant_status, selected - 1);
-}
-
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > ids->len)
-    return 0;
-  return g_array_index (ids, gint64, selected - 1);
-}
-
 static void
 on_filter_changed (SporParticipantsView *self)
 {
   if (self->list == NULL || self->filling)
     return;
-  spor_participant_list_set_status (self->list, selected_status (self));
-  spor_participant_list_set_programme (self->list, selected_id (self->programme_dropdown, self->programme_ids));
-  spor_participant_list_set_cohort (self->list, selected_id (self->cohort_dropdown, self->cohort_ids));
+  spor_participant_list_set_status (self->list, spor_choice_get_selected (self->status_dropdown));
+  spor_participant_list_set_programme (self->list, spor_record_choices_get_selected (self->programme_dropdown));
+  spor_participant_list_set_cohort (self->list, spor_record_choices_get_selected (self->cohort_dropdown));
   spor_participant_list_set_sort (self->list, (SporParticipantSort) gtk_drop_down_get_selected (self->sort_dropdown));
   reselect (self);
 }
@@ -189,28 +161,22 @@ on_filter_changed (SporParticipantsView *self)
 static void
 fill_cohorts (SporParticipantsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 programme_id = selected_id (self->programme_dropdown, self->programme_ids);
+  gint64 programme_id = spor_record_choices_get_selected (self->programme_dropdown);
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_array_set_size (self->cohort_ids, 0);
-  gtk_string_list_append (names, _("All cohorts"));
   if (programme_id > 0)
     {
       g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-      g_autoptr(GPtrArray) cohorts = NULL;
 
       spor_query_where_int (query, "programme_id", programme_id);
       spor_query_order_by (query, "start_date", TRUE);
-      cohorts = spor_store_list (self->store, query, NULL);
-      for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
-        {
-          gint64 id = spor_entity_get_id (cohorts->pdata[i]);
-          gtk_string_list_append (names, spor_entity_get_text (cohorts->pdata[i], "name"));
-          g_array_append_val (self->cohort_ids, id);
-        }
+      if ((cohorts = spor_store_list (self->store, query, &error)) == NULL)
+        spor_gui_show_toast (GTK_WIDGET (self), error->message);
     }
-  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->cohort_dropdown, 0);
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All cohorts"));
+  spor_record_choices_set_model (self->cohort_dropdown, records, NULL, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_dropdown), programme_id > 0);
 }
 
@@ -228,28 +194,19 @@ on_programme_changed (SporParticipantsView *self)
 static void
 fill_programmes (SporParticipantsView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PROGRAMME);
   g_autoptr(GPtrArray) programmes = NULL;
-  gint64 previous = selected_id (self->programme_dropdown, self->programme_ids);
-  guint selected = 0;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 previous = spor_record_choices_get_selected (self->programme_dropdown);
 
   self->filling = TRUE;
-  g_array_set_size (self->programme_ids, 0);
-  gtk_string_list_append (names, _("All programmes"));
   spor_query_order_by (query, "name", FALSE);
-  programmes = spor_store_list (self->store, query, NULL);
-  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
-    {
-      gint64 id = spor_entity_get_id (programmes->pdata[i]);
-      gtk_string_list_append (names, spor_entity_get_text (programmes->pdata[i], "name"));
-      g_array_append_val (self->programme_ids, id);
-      if (id == previous)
-        selected = i + 1;
-    }
-  gtk_drop_down_set_model (self->programme_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->programme_dropdown, selected);
-  if (selected == 0)
+  if ((programmes = spor_store_list (self->store, query, &error)) == NULL)
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
+  records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("All programmes"));
+  spor_record_choices_set_model (self->programme_dropdown, records, NULL, previous);
+  if (spor_record_choices_get_selected (self->programme_dropdown) == 0)
     fill_cohorts (self);
   self->filling = FALSE;
 }
@@ -434,8 +391,15 @@ on_pending_finished (SporPendingDelete    *pending,
   spor_participant_list_set_hidden (self->list, id, FALSE);
   if (deleted)
     {
+      g_autoptr(GError) error = NULL;
+
       /* The erased id is still in the list's cached order: read it again. */
-      spor_participant_list_refresh (self->list, NULL);
+      if (!spor_participant_list_refresh (self->list, &error))
+        {
+          spor_gui_status_page_show_error (self->error_page, error);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+          return;
+        }
       update_list_state (self);
     }
   else
@@ -481,12 +445,13 @@ static void
 delete_now (SporParticipantsView *self,
             gint64                id)
 {
-  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, &error);
   const char *name;
   g_autofree char *title = NULL;
 
   if (p == NULL)
-    return;
+    return spor_gui_show_toast (GTK_WIDGET (self), error->message);
   name = spor_entity_get_text (SPOR_ENTITY (p), "name");
   /* One deletion waits at a time: an earlier one becomes final now, or the user hears why
    * not. */
@@ -510,31 +475,47 @@ delete_now (SporParticipantsView *self,
 
   /* Translators: %s is a participant's name */
   title = g_strdup_printf (_("%s deleted"), name);
-  spor_pending_delete_add_toast (self->pending, self->toast_overlay, title);
+  spor_pending_delete_add_toast (self->pending, GTK_WIDGET (self), title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", TRUE);
 }
 
-static void
-on_delete_response (AdwMessageDialog     *dialog,
-                    const char           *response,
-                    SporParticipantsView *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "participant"));
+/* What the question "Delete Participant?" is about; the view may go before the answer */
+typedef struct {
+  SporParticipantsView *self;  /* weak */
+  gint64                id;
+} DeleteQuestion;
 
-  if (g_strcmp0 (response, "delete") == 0)
-    delete_now (self, id);
+static void
+delete_question_free (gpointer  data,
+                      GClosure *closure)
+{
+  DeleteQuestion *q = data;
+
+  g_clear_weak_pointer (&q->self);
+  g_free (q);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeleteQuestion   *q)
+{
+  if (g_strcmp0 (response, "delete") == 0 && q->self != NULL)
+    delete_now (q->self, q->id);
 }
 
 static void
 on_delete_requested (SporParticipantsView *self,
                      gint64                id)
 {
-  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, &error);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
+  DeleteQuestion *q;
 
   if (p == NULL)
-    return;
+    return spor_gui_show_toast (GTK_WIDGET (self), error->message);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Delete Participant?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -548,16 +529,11 @@ on_delete_requested (SporParticipantsView *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "participant", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  q = g_new0 (DeleteQuestion, 1);
+  g_set_weak_pointer (&q->self, self);
+  q->id = id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response), q, delete_question_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_page_toast (SporParticipantsView *self,
-               const char           *text)
-{
-  add_toast (self, text);
 }
 
 static void
@@ -573,8 +549,6 @@ spor_participants_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
 
   G_OBJECT_CLASS (spor_participants_view_parent_class)->dispose (object);
 }
@@ -631,7 +605,6 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kulturspor/Spor/spor-participants-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantsView, name)
-  BIND (toast_overlay);
   BIND (stack);
   BIND (error_page);
   BIND (leaflet);
@@ -665,26 +638,14 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
 static void
 spor_participants_view_init (SporParticipantsView *self)
 {
-  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) statuses = spor_choice_lists_participant_statuses (_("All statuses"));
   GtkListItemFactory *factory;
 
-  self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.undo-delete", FALSE);
   self->filling = TRUE;
-  gtk_string_list_append (status_names, _("All statuses"));
-  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_participant_status); i++)
-    gtk_string_list_append (status_names, spor_value_list_get_label (&spor_values_participant_status, i));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_names));
-  /* In the order of SporParticipantSort */
-  gtk_string_list_append (sort_names, _("Name"));
-  gtk_string_list_append (sort_names, _("Start date"));
-  gtk_string_list_append (sort_names, _("Status"));
-  gtk_string_list_append (sort_names, _("Place on the waiting list"));
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_names));
+  spor_choice_set_model (self->status_dropdown, statuses, NULL);
   self->filling = FALSE;
 
   factory = gtk_signal_list_item_factory_new ();
@@ -699,7 +660,6 @@ spor_participants_view_init (SporParticipantsView *self)
 
   g_signal_connect_object (self->page, "delete-requested", G_CALLBACK (on_delete_requested), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->page, "toast", G_CALLBACK (on_page_toast), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-leave-dialog.h"
+#include "spor-phase-step-row.h"
 #include "spor-phase-stepper.h"
 #include "spor-progress.h"
 #include "spor-util.h"
@@ -36,102 +38,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const struct { const char *value; const char *label; } destinations[] = {
-  { "education", N_("Education") },
-  { "internship", N_("Company internship") },
-  { "wage_subsidy", N_("Wage subsidy") },
-  { "work_trial", N_("Paid work trial (social free card)") },
-  { "job", N_("Job") },
-  { "other", N_("Other") },
-  { "none", N_("None yet") },
-};
-
-static char *
-display_date (const char *iso)
-{
-  char *shown = spor_date_format_locale (iso);
-
-  return shown != NULL ? shown : g_strdup (iso != NULL ? iso : "");
-}
-
-static const char *
-state_icon (const SporPhaseStep *step)
-{
-  if (g_strcmp0 (step->state, "done") == 0)
-    return "object-select-symbolic";
-  if (g_strcmp0 (step->state, "active") == 0)
-    return "media-playback-start-symbolic";
-  if (g_strcmp0 (step->state, "on_hold") == 0)
-    return "media-playback-pause-symbolic";
-  if (g_strcmp0 (step->state, "skipped") == 0)
-    return "media-skip-forward-symbolic";
-  return "radio-symbolic";
-}
-
-static const char *
-state_text (const SporPhaseStep *step)
-{
-  return spor_value_label (&spor_values_progress_state, step->state);
-}
-
-static GtkWidget *
-step_row (const SporPhaseStep *step,
-          gboolean             current)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (state_icon (step));
-  g_autofree char *ps = display_date (step->planned_start);
-  g_autofree char *pe = display_date (step->planned_end);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-
-  /* Translators: planned dates of a phase */
-  g_string_append_printf (subtitle, _("Planned %s – %s"), ps, pe);
-  if (step->actual_start != NULL)
-    {
-      g_autofree char *as = display_date (step->actual_start);
-      g_autofree char *ae = display_date (step->actual_end);
-
-      g_string_append (subtitle, "\n");
-      if (step->actual_end != NULL)
-        /* Translators: actual dates of a phase */
-        g_string_append_printf (subtitle, _("Actual %s – %s"), as, ae);
-      else
-        /* Translators: the actual start of a phase still going on */
-        g_string_append_printf (subtitle, _("Started %s"), as);
-    }
-  title = step->parallel ? g_strdup_printf (_("%s (parallel track)"), step->phase_name)
-                         : g_strdup (step->phase_name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_widget_add_css_class (icon, "phase-step-icon");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  if (step->overdue)
-    {
-      GtkWidget *badge = gtk_label_new (_("Overdue"));
-
-      gtk_widget_add_css_class (badge, "error");
-      gtk_widget_add_css_class (badge, "caption-heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-    }
-  {
-    GtkWidget *state = gtk_label_new (state_text (step));
-
-    gtk_widget_add_css_class (state, "dim-label");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  }
-  if (current)
-    gtk_widget_add_css_class (row, "phase-step-current");
-  /* Translators: what a screen reader says for a phase: state, dates, overdue */
-  description = g_strdup_printf ("%s. %s%s", state_text (step), subtitle->str,
-                                 step->overdue ? _(". Overdue") : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
-  return row;
-}
-
 void
 spor_phase_stepper_reload (SporPhaseStepper *self)
 {
@@ -151,12 +57,18 @@ spor_phase_stepper_reload (SporPhaseStepper *self)
   if (self->store != NULL && self->participant_id > 0)
     {
       steps = spor_progress_list_steps (self->store, self->participant_id, self->today, &error);
-      if (steps != NULL)
+      if (error == NULL)
         self->current = spor_progress_current (self->store, self->participant_id, &error);
-      participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, NULL);
+      if (error == NULL)
+        participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, self->participant_id, &error);
       if (error != NULL)
-        g_warning ("Phase stepper: %s", error->message);
+        {
+          g_clear_pointer (&steps, g_ptr_array_unref);
+          self->current = 0;
+        }
     }
+  /* what could not be read is said where the phases would be, and nothing is offered */
+  gtk_label_set_label (self->empty_label, error != NULL ? error->message : _("Not enrolled in a cohort"));
   if (participant != NULL)
     status = spor_entity_get_text (participant, "status");
 
@@ -166,7 +78,7 @@ spor_phase_stepper_reload (SporPhaseStepper *self)
 
       any_open |= g_strcmp0 (step->state, "active") == 0 || g_strcmp0 (step->state, "on_hold") == 0;
       any_planned |= g_strcmp0 (step->state, "planned") == 0;
-      gtk_list_box_append (self->steps_list, step_row (step, step->progress_id == self->current));
+      gtk_list_box_append (self->steps_list, spor_phase_step_row_new (step, step->progress_id == self->current));
     }
 
   {
@@ -193,12 +105,7 @@ static void
 toast (SporPhaseStepper *self,
        const char       *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), spor_gui_toast_new (text));
-  else
-    g_message ("%s", text);
+  spor_gui_show_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -225,8 +132,7 @@ change_date (SporPhaseStepper *self)
 
   if (*text == '\0')
     return self->today != NULL ? g_strdup (self->today) : spor_date_today ();
-  date = spor_date_parse_locale (text);
-  if (date != NULL)
+  if ((date = spor_gui_parse_date (text)) != NULL)
     return date;
   gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
   toast (self, _("The date of the change is not a date."));
@@ -259,46 +165,25 @@ simple_action (GtkWidget  *widget,
 
 /* ---- leaving: drop out with a reason, complete with an exit plan --------------------- */
 
-typedef struct {
-  SporPhaseStepper *self;
-  GtkEditable      *text;
-  GtkDropDown      *destination;  /* NULL: a drop-out */
-} LeaveData;
-
 static void
-leave_response (AdwMessageDialog *dialog,
+leave_response (SporLeaveDialog  *dialog,
                 const char       *response,
-                LeaveData        *data)
+                SporPhaseStepper *self)
 {
-  SporPhaseStepper *self = data->self;
-
   g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (g_strcmp0 (response, "confirm") == 0 && (date = change_date (self)) != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok;
-
-      if (data->destination == NULL)
-        ok = spor_progress_drop_out (self->store, self->participant_id,
-                                     gtk_editable_get_text (data->text), date, &error);
-      else
-        ok = spor_progress_complete (self->store, self->participant_id,
-                                     destinations[gtk_drop_down_get_selected (data->destination)].value,
-                                     gtk_editable_get_text (data->text), date, &error);
-      finish (self, ok, error);
-    }
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-static void
-reason_changed (GtkEditable      *text,
-                AdwMessageDialog *dialog)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (text)));
-
-  adw_message_dialog_set_response_enabled (dialog, "confirm", *trimmed != '\0');
+  if (g_strcmp0 (response, "confirm") != 0 || self->store == NULL || (date = change_date (self)) == NULL)
+    return;
+  if (spor_leave_dialog_get_drop_out (dialog))
+    ok = spor_progress_drop_out (self->store, self->participant_id,
+                                 spor_leave_dialog_get_text (dialog), date, &error);
+  else
+    ok = spor_progress_complete (self->store, self->participant_id,
+                                 spor_leave_dialog_get_destination (dialog),
+                                 spor_leave_dialog_get_text (dialog), date, &error);
+  finish (self, ok, error);
 }
 
 static void
@@ -306,53 +191,11 @@ leave_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  SporPhaseStepper *self = SPOR_PHASE_STEPPER (widget);
-  gboolean drop = g_str_equal (action_name, "stepper.drop-out");
   GtkRoot *root = gtk_widget_get_root (widget);
-  LeaveData *data = g_new0 (LeaveData, 1);
-  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
+  SporLeaveDialog *dialog = spor_leave_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   g_str_equal (action_name, "stepper.drop-out"));
 
-  data->self = g_object_ref (self);
-  data->text = GTK_EDITABLE (entry);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   drop ? _("Drop Out?") : _("Complete the Programme?"),
-                                   drop ? _("The participant leaves the programme on the date of the change. Open phases end.")
-                                        : _("The participant finishes the programme on the date of the change. Record the exit plan."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "confirm", drop ? _("_Drop Out") : _("_Complete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
-                                              drop ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  if (!drop)
-    {
-      g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-      GtkWidget *label = gtk_label_new (_("Planned destination"));
-
-      for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
-        gtk_string_list_append (model, _(destinations[i].label));
-      data->destination = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (data->destination),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Planned destination"), -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->destination));
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Notes on the exit plan (optional)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Notes on the exit plan"), -1);
-    }
-  else
-    {
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Reason for dropping out"), -1);
-      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm", FALSE);
-      g_signal_connect (entry, "changed", G_CALLBACK (reason_changed), dialog);
-    }
-  gtk_box_append (GTK_BOX (box), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_signal_connect (dialog, "response", G_CALLBACK (leave_response), data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -402,7 +245,7 @@ static void
 spor_phase_stepper_init (SporPhaseStepper *self)
 {
   g_autofree char *today = spor_date_today ();
-  g_autofree char *shown = display_date (today);
+  g_autofree char *shown = spor_gui_format_date (today);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* empty means today; the placeholder says which day that is */

@@ -1,7 +1,8 @@
 /* spor-programmes-editor.c — the Programmes view's editor: the programme, goals, cohorts
  *
- * The editor is a column of parts (see spor-programmes-view-private.h), each in a box of its
- * own and built from the store on its own.
+ * The editor's forms are in the template (spor-programmes-view.blp); the rows of goals and
+ * cohorts are SporGoalRow and SporCohortRow, their buttons the view's actions with the
+ * record's id.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,210 +10,79 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-choice.h"
+#include "spor-choice-lists.h"
+#include "spor-cohort-row.h"
 #include "spor-conflict.h"
+#include "spor-enrol-dialog.h"
+#include "spor-goal-row.h"
 #include "spor-gui.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view-private.h"
 #include "spor-progress.h"
 #include "spor-util.h"
 
-static const struct { const char *value; const char *label; } outcomes[] = {
-  { "education", N_("Education") },
-  { "employment", N_("Employment") },
-  { "internship", N_("Company internship") },
-  { "wage_subsidy", N_("Wage subsidy") },
-  { "work_trial", N_("Paid work trial (social free card)") },
-  { "closer_to_labour_market", N_("Closer to the labour market") },
-  { "other", N_("Other") },
-};
+/* A national programme has thousands of cohorts, and a row each would cost seconds: the
+ * newest are listed, the older ones are reached through the Timeline's cohort picker. */
+#define MAX_COHORT_ROWS 40
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
 void
-spor_programmes_view_toast (SporProgrammesView *self,
-                            const char         *text)
+spor_programmes_editor_toast (SporProgrammesView *self,
+                              const char         *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), spor_gui_toast_new (text));
-  else
-    g_message ("%s", text);
-}
-
-static void
-report (SporProgrammesView *self,
-        const GError       *error)
-{
-  spor_programmes_view_toast (self, error->message);
-}
-
-char *
-spor_programmes_parse_date (const char *text)
-{
-  return spor_date_parse_locale (text);
-}
-
-char *
-spor_programmes_display_date (const char *iso)
-{
-  char *shown = spor_date_format_locale (iso);
-
-  return shown != NULL ? shown : g_strdup (iso != NULL ? iso : "");
-}
-
-GtkSpinButton *
-spor_programmes_spin_new (double max)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
-
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-GtkWidget *
-spor_programmes_row_with (const char *title,
-                          const char *subtitle,
-                          GtkWidget  *suffix)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (suffix != NULL)
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-    }
-  return row;
-}
-
-GtkWidget *
-spor_programmes_entry_row (const char *title,
-                           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
-}
-
-GtkWidget *
-spor_programmes_icon_button (const char *icon,
-                             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
-}
-
-GtkWidget *
-spor_programmes_text_button (const char *label,
-                             gboolean    suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  return button;
-}
-
-GtkWidget *
-spor_programmes_combo (const char * const *labels,
-                       guint               n,
-                       guint               selected)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (model, labels[i]);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  return dropdown;
-}
-
-GtkWidget *
-spor_programmes_group_new (const char *title,
-                           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
-
-/* ---- fields the user touched --------------------------------------------------------- */
-
-#define FIELD_PART "spor-part"
-#define FIELD_PHASE "spor-phase"
-
-static void
-mark_touched (GObject            *field,
-              SporProgrammesView *self)
-{
-  int part = GPOINTER_TO_INT (g_object_get_data (field, FIELD_PART)) - 1;
-  gint64 phase_id = (gint64) GPOINTER_TO_INT (g_object_get_data (field, FIELD_PHASE));
-
-  if (self->filling || part < 0 || part >= SPOR_PROGRAMMES_N_PARTS)
-    return;
-  self->touched[part] = TRUE;
-  if (phase_id > 0)
-    g_hash_table_add (self->touched_phases, g_memdup2 (&phase_id, sizeof phase_id));
-}
-
-static void
-on_field_notify (GObject            *field,
-                 GParamSpec         *pspec,
-                 SporProgrammesView *self)
-{
-  mark_touched (field, self);
+  spor_gui_show_toast (GTK_WIDGET (self), text);
 }
 
 void
-spor_programmes_view_watch_fields (SporProgrammesView *self,
-                                   GtkWidget          *widget,
-                                   SporProgrammesPart  part,
-                                   gint64              phase_id)
+spor_programmes_editor_report (SporProgrammesView *self,
+                               const GError       *error)
 {
-  const char *signal = GTK_IS_EDITABLE (widget) ? "changed"
-                     : GTK_IS_DROP_DOWN (widget) ? "notify::selected"
-                     : GTK_IS_SWITCH (widget) ? "notify::active" : NULL;
-
-  if (signal != NULL)
-    {
-      g_object_set_data (G_OBJECT (widget), FIELD_PART, GINT_TO_POINTER ((int) part + 1));
-      g_object_set_data (G_OBJECT (widget), FIELD_PHASE, GINT_TO_POINTER ((int) phase_id));
-      if (GTK_IS_EDITABLE (widget))
-        g_signal_connect (widget, signal, G_CALLBACK (mark_touched), self);
-      else
-        g_signal_connect (widget, signal, G_CALLBACK (on_field_notify), self);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    spor_programmes_view_watch_fields (self, child, part, phase_id);
+  spor_programmes_editor_toast (self, error->message);
 }
 
-/* ---- editing the programme ----------------------------------------------------------- */
+void
+spor_programmes_editor_set_rows (AdwPreferencesGroup *group,
+                                 GPtrArray           *rows,
+                                 GPtrArray           *new_rows,
+                                 GtkWidget           *last)
+{
+  g_autoptr(GtkWidget) kept = last != NULL ? g_object_ref (last) : NULL;
 
-#define SET_OPTIONAL_TEXT(entity, field, row) G_STMT_START { \
-    const char *t_ = gtk_editable_get_text (GTK_EDITABLE (row)); \
-    if (*t_ != '\0') spor_entity_set_text (entity, field, t_); \
-    else spor_entity_unset (entity, field); \
-  } G_STMT_END
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+  if (kept != NULL)
+    adw_preferences_group_remove (group, kept);
+  for (guint i = 0; new_rows != NULL && i < new_rows->len; i++)
+    {
+      adw_preferences_group_add (group, g_ptr_array_index (new_rows, i));
+      g_ptr_array_add (rows, g_ptr_array_index (new_rows, i));
+    }
+  if (kept != NULL)
+    adw_preferences_group_add (group, kept);
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+set_optional_text (SporEntity  *entity,
+                   const char  *field,
+                   AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (*text != '\0')
+    spor_entity_set_text (entity, field, text);
+  else
+    spor_entity_unset (entity, field);
+}
 
 static void
 set_optional_int (SporEntity *entity,
@@ -236,6 +106,36 @@ set_optional_date (SporEntity *entity,
     spor_entity_unset (entity, field);
 }
 
+/* ---- fields the user touched --------------------------------------------------------- */
+
+static void
+touch (SporProgrammesView *self,
+       SporProgrammesPart  part)
+{
+  if (!self->filling)
+    self->touched[part] = TRUE;
+}
+
+static void
+on_programme_changed (SporProgrammesView *self)
+{
+  touch (self, SPOR_PROGRAMMES_PART_PROGRAMME);
+}
+
+static void
+on_goal_form_changed (SporProgrammesView *self)
+{
+  touch (self, SPOR_PROGRAMMES_PART_GOALS);
+}
+
+static void
+on_new_cohort_changed (SporProgrammesView *self)
+{
+  touch (self, SPOR_PROGRAMMES_PART_NEW_COHORT);
+}
+
+/* ---- the programme ------------------------------------------------------------------- */
+
 static void save_programme (SporProgrammesView *self);
 
 static void
@@ -248,14 +148,52 @@ on_programme_conflict (SporConflictChoice  choice,
   if (self->store == NULL || self->programme == NULL)
     return;
   if (choice == SPOR_CONFLICT_DISCARD)
-    spor_programmes_view_rebuild_part (self, SPOR_PROGRAMMES_PART_PROGRAMME);
+    spor_programmes_editor_rebuild_part (self, SPOR_PROGRAMMES_PART_PROGRAMME);
   else if (choice == SPOR_CONFLICT_KEEP_MINE)
     {
       if (spor_conflict_take_stored (self->store, self->programme, &error))
         save_programme (self);
       else
-        report (self, error);
+        spor_programmes_editor_report (self, error);
     }
+}
+
+/* Checks the form; says what is wrong and returns FALSE, or gives the period's dates. */
+static gboolean
+check_programme (SporProgrammesView  *self,
+                 char               **start,
+                 char               **end)
+{
+  const char *start_text = gtk_editable_get_text (GTK_EDITABLE (self->period_start_row));
+  const char *end_text = gtk_editable_get_text (GTK_EDITABLE (self->period_end_row));
+  int min_age = gtk_spin_button_get_value_as_int (self->min_age_spin);
+  int max_age = gtk_spin_button_get_value_as_int (self->max_age_spin);
+
+  if (*start_text != '\0' && (*start = spor_gui_parse_date (start_text)) == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->period_start_row), "error");
+      spor_programmes_editor_toast (self, _("The period's start is not a date."));
+      return FALSE;
+    }
+  if (*end_text != '\0' && (*end = spor_gui_parse_date (end_text)) == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->period_end_row), "error");
+      spor_programmes_editor_toast (self, _("The period's end is not a date."));
+      return FALSE;
+    }
+  if (*start != NULL && *end != NULL && g_strcmp0 (*start, *end) > 0)
+    {
+      spor_programmes_editor_toast (self, _("The period ends before it starts."));
+      return FALSE;
+    }
+  if (min_age > 0 && max_age > 0 && min_age > max_age)
+    {
+      spor_programmes_editor_toast (self, _("The lowest age is above the highest."));
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->period_start_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->period_end_row), "error");
+  return TRUE;
 }
 
 /* Writes the form over the programme the editor read; a change elsewhere since then is
@@ -266,35 +204,16 @@ save_programme (SporProgrammesView *self)
   g_autoptr(GError) error = NULL;
   SporEntity *programme = self->programme;
   g_autofree char *start = NULL, *end = NULL;
-  const char *start_text = gtk_editable_get_text (GTK_EDITABLE (self->period_start_row));
-  const char *end_text = gtk_editable_get_text (GTK_EDITABLE (self->period_end_row));
-  int min_age = gtk_spin_button_get_value_as_int (self->min_age_spin);
-  int max_age = gtk_spin_button_get_value_as_int (self->max_age_spin);
 
   /* check everything before anything is written */
-  if (*start_text != '\0' && (start = spor_programmes_parse_date (start_text)) == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->period_start_row), "error");
-      return spor_programmes_view_toast (self, _("The period's start is not a date."));
-    }
-  if (*end_text != '\0' && (end = spor_programmes_parse_date (end_text)) == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->period_end_row), "error");
-      return spor_programmes_view_toast (self, _("The period's end is not a date."));
-    }
-  if (start != NULL && end != NULL && g_strcmp0 (start, end) > 0)
-    return spor_programmes_view_toast (self, _("The period ends before it starts."));
-  if (min_age > 0 && max_age > 0 && min_age > max_age)
-    return spor_programmes_view_toast (self, _("The lowest age is above the highest."));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->period_start_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->period_end_row), "error");
-
+  if (!check_programme (self, &start, &end))
+    return;
   spor_entity_set_text (programme, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  SET_OPTIONAL_TEXT (programme, "organisations", self->organisations_row);
-  SET_OPTIONAL_TEXT (programme, "description", self->description_row);
-  SET_OPTIONAL_TEXT (programme, "visitation_rules", self->visitation_row);
-  set_optional_int (programme, "min_age", min_age);
-  set_optional_int (programme, "max_age", max_age);
+  set_optional_text (programme, "organisations", self->organisations_row);
+  set_optional_text (programme, "description", self->description_row);
+  set_optional_text (programme, "visitation_rules", self->visitation_row);
+  set_optional_int (programme, "min_age", gtk_spin_button_get_value_as_int (self->min_age_spin));
+  set_optional_int (programme, "max_age", gtk_spin_button_get_value_as_int (self->max_age_spin));
   set_optional_date (programme, "period_start", start);
   set_optional_date (programme, "period_end", end);
   set_optional_int (programme, "capacity", gtk_spin_button_get_value_as_int (self->capacity_spin));
@@ -306,505 +225,297 @@ save_programme (SporProgrammesView *self)
       g_autofree char *name = NULL;
 
       if (!spor_conflict_matches (error))
-        return report (self, error);
-      name = spor_conflict_stored_text (self->store, programme, "name");
+        return spor_programmes_editor_report (self, error);
+      g_clear_error (&error);
+      if ((name = spor_conflict_stored_text (self->store, programme, "name", &error)) == NULL)
+        return spor_programmes_editor_report (self, error);
       spor_conflict_ask (GTK_WIDGET (self), name, on_programme_conflict, g_object_ref (self), g_object_unref);
       return;
     }
-  /* the store's notification builds the part again from what was saved */
+  /* the store's notification fills the part again from what was saved */
   self->touched[SPOR_PROGRAMMES_PART_PROGRAMME] = FALSE;
-  spor_programmes_view_toast (self, _("Programme saved"));
+  spor_programmes_editor_toast (self, _("Programme saved"));
 }
 
 static void
-on_save_programme_clicked (GtkWidget          *button,
-                           SporProgrammesView *self)
+on_save_programme_clicked (SporProgrammesView *self)
 {
   if (self->programme != NULL)
     save_programme (self);
 }
 
-static GtkWidget *
-build_programme_group (SporProgrammesView *self)
+/* Reads the programme and puts it into the form; FALSE (and said) when it cannot be read. */
+static gboolean
+fill_programme (SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
   SporEntity *programme;
-  GtkWidget *group, *save, *row;
   g_autofree char *start = NULL, *end = NULL;
 
   g_clear_object (&self->programme);
   self->programme = spor_store_get (self->store, SPOR_TYPE_PROGRAMME, self->programme_id, &error);
   if (self->programme == NULL)
     {
-      report (self, error);
-      return NULL;
+      spor_programmes_editor_report (self, error);
+      return FALSE;
     }
   programme = self->programme;
-  group = spor_programmes_group_new (_("Programme"), NULL);
-  save = spor_programmes_text_button (_("_Save"), TRUE);
-  start = spor_programmes_display_date (spor_entity_get_text (programme, "period_start"));
-  end = spor_programmes_display_date (spor_entity_get_text (programme, "period_end"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), save);
-  g_signal_connect (save, "clicked", G_CALLBACK (on_save_programme_clicked), self);
-
-  self->name_row = ADW_ENTRY_ROW (spor_programmes_entry_row (_("Name"), spor_entity_get_text (programme, "name")));
-  self->organisations_row = ADW_ENTRY_ROW (spor_programmes_entry_row (_("Organisations"), spor_entity_get_text (programme, "organisations")));
-  self->description_row = ADW_ENTRY_ROW (spor_programmes_entry_row (_("Description"), spor_entity_get_text (programme, "description")));
-  self->visitation_row = ADW_ENTRY_ROW (spor_programmes_entry_row (_("Visitation Rules"), spor_entity_get_text (programme, "visitation_rules")));
-  self->period_start_row = ADW_ENTRY_ROW (spor_programmes_entry_row (_("Period Start"), start));
-  self->period_end_row = ADW_ENTRY_ROW (spor_programmes_entry_row (_("Period End"), end));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->organisations_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->description_row));
-
-  self->min_age_spin = spor_programmes_spin_new (120);
-  self->max_age_spin = spor_programmes_spin_new (120);
+  start = spor_gui_format_date (spor_entity_get_text (programme, "period_start"));
+  end = spor_gui_format_date (spor_entity_get_text (programme, "period_end"));
+  set_entry (self->name_row, spor_entity_get_text (programme, "name"));
+  set_entry (self->organisations_row, spor_entity_get_text (programme, "organisations"));
+  set_entry (self->description_row, spor_entity_get_text (programme, "description"));
+  set_entry (self->visitation_row, spor_entity_get_text (programme, "visitation_rules"));
+  set_entry (self->period_start_row, start);
+  set_entry (self->period_end_row, end);
   gtk_spin_button_set_value (self->min_age_spin, (double) spor_entity_get_int (programme, "min_age"));
   gtk_spin_button_set_value (self->max_age_spin, (double) spor_entity_get_int (programme, "max_age"));
-  row = spor_programmes_row_with (_("Target Age"), _("From and to, in years; 0 for no limit"), GTK_WIDGET (self->max_age_spin));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->min_age_spin));
-  /* the suffixes were added max first; put "from" before "to" */
-  gtk_widget_insert_before (GTK_WIDGET (self->min_age_spin), gtk_widget_get_parent (GTK_WIDGET (self->max_age_spin)),
-                            GTK_WIDGET (self->max_age_spin));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->min_age_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lowest Age"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_age_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Highest Age"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_start_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_end_row));
-
-  self->capacity_spin = spor_programmes_spin_new (100000);
   gtk_spin_button_set_value (self->capacity_spin, (double) spor_entity_get_int (programme, "capacity"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             spor_programmes_row_with (_("Capacity"), _("Participants at a time"), GTK_WIDGET (self->capacity_spin)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->visitation_row));
-  self->not_self_supporting_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->not_self_supporting_switch), GTK_ALIGN_CENTER);
   gtk_switch_set_active (self->not_self_supporting_switch,
                          spor_entity_get_bool (programme, "not_self_supporting"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             spor_programmes_row_with (_("Only Participants Who Are Not Self-Supporting"), NULL,
-                                       GTK_WIDGET (self->not_self_supporting_switch)));
-  return group;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->period_start_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->period_end_row), "error");
+  return TRUE;
 }
 
 /* ---- goals --------------------------------------------------------------------------- */
 
 static void
-remove_goal (GtkWidget          *button,
-             SporProgrammesView *self)
+remove_goal_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  /* the goals are built again from the store; a goal half typed below goes with it */
+  /* the goals are filled again from the store; a goal half typed below goes with it */
   self->touched[SPOR_PROGRAMMES_PART_GOALS] = FALSE;
-  if (!spor_programmes_remove_goal (self->store, SPOR_GET_ID (button), &error))
-    report (self, error);
+  if (!spor_programmes_remove_goal (self->store, g_variant_get_int64 (parameter), &error))
+    spor_programmes_editor_report (self, error);
 }
 
 static void
-add_goal (GtkWidget          *button,
-          SporProgrammesView *self)
+on_add_goal_clicked (SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SporProgrammeGoal) goal = NULL;
-  GtkEditable *label = g_object_get_data (G_OBJECT (button), "label");
-  GtkDropDown *outcome = g_object_get_data (G_OBJECT (button), "outcome");
-  GtkSpinButton *min = g_object_get_data (G_OBJECT (button), "min");
-  GtkSpinButton *max = g_object_get_data (G_OBJECT (button), "max");
-  GtkSpinButton *of = g_object_get_data (G_OBJECT (button), "of");
-  int vmin = gtk_spin_button_get_value_as_int (min), vmax = gtk_spin_button_get_value_as_int (max);
-  int vof = gtk_spin_button_get_value_as_int (of);
+  int min = gtk_spin_button_get_value_as_int (self->goal_min_spin);
+  int max = gtk_spin_button_get_value_as_int (self->goal_max_spin);
+  int of = gtk_spin_button_get_value_as_int (self->goal_of_spin);
 
   goal = spor_programmes_add_goal (self->store, self->programme_id,
-                                   outcomes[gtk_drop_down_get_selected (outcome)].value,
-                                   gtk_editable_get_text (label),
-                                   vmin, vmax > 0 ? vmax : vmin, vof > 0 ? vof : -1, &error);
+                                   spor_choice_get_selected (self->goal_outcome_drop_down),
+                                   gtk_editable_get_text (GTK_EDITABLE (self->goal_label_row)),
+                                   min, max > 0 ? max : min, of > 0 ? of : -1, &error);
   if (goal == NULL)
-    return report (self, error);
+    return spor_programmes_editor_report (self, error);
   self->touched[SPOR_PROGRAMMES_PART_GOALS] = FALSE;
 }
 
-static GtkWidget *
-build_goals_group (SporProgrammesView *self)
+static void
+clear_goal_form (SporProgrammesView *self)
+{
+  set_entry (self->goal_label_row, NULL);
+  spor_choice_select (self->goal_outcome_drop_down, "employment");
+  gtk_spin_button_set_value (self->goal_min_spin, 0);
+  gtk_spin_button_set_value (self->goal_max_spin, 0);
+  gtk_spin_button_set_value (self->goal_of_spin, 0);
+  adw_expander_row_set_expanded (self->add_goal_row, FALSE);
+}
+
+static void
+fill_goals (SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) goals = spor_programmes_list_goals (self->store, self->programme_id, &error);
-  GtkWidget *group = spor_programmes_group_new (_("Goals"), _("What the programme aims for, for example into employment: 2–3 of 10"));
-  GtkWidget *expander, *label, *outcome, *add, *row;
-  GtkSpinButton *min, *max, *of;
-  const char *labels[G_N_ELEMENTS (outcomes)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
+  if (goals == NULL)
+    spor_programmes_editor_report (self, error);
   for (guint i = 0; goals != NULL && i < goals->len; i++)
-    {
-      SporProgrammeGoal *goal = g_ptr_array_index (goals, i);
-      g_autofree char *target = spor_programme_goal_format_target (goal);
-      GtkWidget *remove = spor_programmes_icon_button ("user-trash-symbolic", _("Remove Goal"));
-
-      SPOR_SET_ID (remove, spor_entity_get_id (SPOR_ENTITY (goal)));
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_goal), self);
-      row = spor_programmes_row_with (spor_entity_get_text (SPOR_ENTITY (goal), "label"), target, NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Add a Goal"));
-  label = spor_programmes_entry_row (_("Goal"), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    labels[i] = _(outcomes[i].label);
-  outcome = spor_programmes_combo (labels, G_N_ELEMENTS (outcomes), 1);
-  min = spor_programmes_spin_new (100000);
-  max = spor_programmes_spin_new (100000);
-  of = spor_programmes_spin_new (100000);
-  add = spor_programmes_text_button (_("_Add Goal"), FALSE);
-  g_object_set_data (G_OBJECT (add), "label", label);
-  g_object_set_data (G_OBJECT (add), "outcome", outcome);
-  g_object_set_data (G_OBJECT (add), "min", min);
-  g_object_set_data (G_OBJECT (add), "max", max);
-  g_object_set_data (G_OBJECT (add), "of", of);
-  g_signal_connect (add, "clicked", G_CALLBACK (add_goal), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), label);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), spor_programmes_row_with (_("Outcome"), NULL, outcome));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), spor_programmes_row_with (_("At Least"), NULL, GTK_WIDGET (min)));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), spor_programmes_row_with (_("At Most"), NULL, GTK_WIDGET (max)));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), spor_programmes_row_with (_("Of Participants"), NULL, GTK_WIDGET (of)));
-  row = adw_action_row_new ();
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-  return group;
+    g_ptr_array_add (rows, spor_goal_row_new (g_ptr_array_index (goals, i)));
+  spor_programmes_editor_set_rows (self->goals_group, self->goal_rows, rows,
+                                   GTK_WIDGET (self->add_goal_row));
+  clear_goal_form (self);
 }
 
 /* ---- cohorts ------------------------------------------------------------------------- */
 
 static void
-create_cohort (GtkWidget          *button,
-               SporProgrammesView *self)
+on_start_cohort_clicked (SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SporCohort) cohort = NULL;
-  GtkEditable *name = g_object_get_data (G_OBJECT (button), "name");
-  GtkEditable *start = g_object_get_data (G_OBJECT (button), "start");
-  GtkSpinButton *capacity = g_object_get_data (G_OBJECT (button), "capacity");
-  g_autofree char *date = spor_programmes_parse_date (gtk_editable_get_text (start));
+  g_autofree char *date = spor_gui_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->cohort_start_row)));
+  int capacity = gtk_spin_button_get_value_as_int (self->cohort_capacity_spin);
 
   if (date == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (start), "error");
-      return spor_programmes_view_toast (self, _("The start date is not a date."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->cohort_start_row), "error");
+      return spor_programmes_editor_toast (self, _("The start date is not a date."));
     }
   cohort = spor_programmes_create_cohort (self->store, self->programme_id,
-                                          gtk_editable_get_text (name), date,
-                                          gtk_spin_button_get_value_as_int (capacity) > 0
-                                          ? gtk_spin_button_get_value_as_int (capacity) : -1,
-                                          &error);
+                                          gtk_editable_get_text (GTK_EDITABLE (self->cohort_name_row)),
+                                          date, capacity > 0 ? capacity : -1, &error);
   if (cohort == NULL)
-    return report (self, error);
-  spor_programmes_view_toast (self, _("Cohort started"));
+    return spor_programmes_editor_report (self, error);
+  spor_programmes_editor_toast (self, _("Cohort started"));
   /* the cohort's row comes with the store's notification; the form is emptied now */
-  spor_programmes_view_rebuild_part (self, SPOR_PROGRAMMES_PART_NEW_COHORT);
-}
-
-typedef struct {
-  SporProgrammesView *self;
-  gint64              cohort_id;
-  GtkListBox         *list;
-  GtkWidget          *dialog;
-} EnrolData;
-
-static void
-enrol_candidate (GtkWidget *button,
-                 EnrolData *data)
-{
-  g_autoptr(GError) error = NULL;
-  SporProgrammesView *self = data->self;
-  GtkWidget *dialog = data->dialog;
-
-  g_autoptr(SporEntity) cohort = spor_store_get (self->store, SPOR_TYPE_COHORT, data->cohort_id, NULL);
-
-  if (!spor_progress_enrol (self->store, SPOR_GET_ID (button), data->cohort_id, &error))
-    return report (self, error);
-  if (cohort != NULL && spor_entity_is_set (cohort, "capacity") &&
-      spor_programmes_count_enrolled (self->store, data->cohort_id, NULL) >
-      spor_entity_get_int (cohort, "capacity"))
-    spor_programmes_view_toast (self, _("Participant enrolled; the cohort is now over its capacity"));
-  else
-    spor_programmes_view_toast (self, _("Participant enrolled"));
-  /* closing answers with the close response, which frees @data */
-  gtk_window_close (GTK_WINDOW (dialog));
+  spor_programmes_editor_rebuild_part (self, SPOR_PROGRAMMES_PART_NEW_COHORT);
 }
 
 static void
-fill_candidates (GtkSearchEntry *entry,
-                 EnrolData      *data)
+clear_new_cohort (SporProgrammesView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (data->list))) != NULL)
-    gtk_list_box_remove (data->list, child);
-  candidates = spor_programmes_find_candidates (data->self->store, data->self->programme_id,
-                                                gtk_editable_get_text (GTK_EDITABLE (entry)), 30, &error);
-  if (candidates == NULL)
-    return report (data->self, error);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      SporCandidate *c = g_ptr_array_index (candidates, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   g_strcmp0 (c->status, "waiting") == 0 ? _("Waiting list")
-                                   : g_strcmp0 (c->status, "intake") == 0 ? _("Intake") : _("Active"));
-      {
-        GtkWidget *enrol = spor_programmes_text_button (_("_Enrol"), FALSE);
-        g_autofree char *label = g_strdup_printf (_("Enrol %s"), c->name);
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (enrol), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        SPOR_SET_ID (enrol, c->id);
-        g_signal_connect (enrol, "clicked", G_CALLBACK (enrol_candidate), data);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), enrol);
-      }
-      gtk_list_box_append (data->list, row);
-    }
-  if (candidates->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No participants found"));
-      gtk_list_box_append (data->list, row);
-    }
-}
-
-static void
-enrol_response (AdwMessageDialog *dialog,
-                const char       *response,
-                EnrolData        *data)
-{
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-static void
-enrol_clicked (GtkWidget          *button,
-               SporProgrammesView *self)
-{
-  EnrolData *data = g_new0 (EnrolData, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *search = gtk_search_entry_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  data->self = g_object_ref (self);
-  data->cohort_id = SPOR_GET_ID (button);
-  data->list = GTK_LIST_BOX (list);
-  data->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         _("Enrol a Participant"),
-                                         _("Participants on the programme's waiting list come first."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (data->dialog), "close", _("_Close"), NULL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (data->dialog), "close");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search Participants"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Participants"), -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_box_append (GTK_BOX (box), search);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (data->dialog), box);
-  g_signal_connect (search, "search-changed", G_CALLBACK (fill_candidates), data);
-  g_signal_connect (data->dialog, "response", G_CALLBACK (enrol_response), data);
-  fill_candidates (GTK_SEARCH_ENTRY (search), data);
-  gtk_window_present (GTK_WINDOW (data->dialog));
-}
-
-static void
-replan_cohort (GtkWidget          *button,
-               SporProgrammesView *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = spor_progress_replan_cohort (self->store, SPOR_GET_ID (button), &error);
-  g_autofree char *text = NULL;
-
-  if (n < 0)
-    return report (self, error);
-  text = g_strdup_printf (ngettext ("Phases planned again for %ld participant",
-                                    "Phases planned again for %ld participants",
-                                    (gulong) n), (long) n);
-  spor_programmes_view_toast (self, text);
-}
-
-static void
-show_cohort_on_timeline (GtkWidget          *button,
-                         SporProgrammesView *self)
-{
-  /* the window selects the cohort in the Timeline view, then shows it */
-  spor_programmes_view_emit_show_cohort (self, SPOR_GET_ID (button));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.view", "s", "timeline");
-}
-
-static GtkWidget *
-cohort_row (SporProgrammesView *self,
-            SporEntity         *cohort)
-{
-  gint64 enrolled = spor_programmes_count_enrolled (self->store, spor_entity_get_id (cohort), NULL);
-  g_autofree char *from = spor_programmes_display_date (spor_entity_get_text (cohort, "start_date"));
-  g_autofree char *to = spor_programmes_display_date (spor_entity_get_text (cohort, "end_date"));
-  g_autofree char *subtitle = NULL;
-  g_autofree char *label = NULL;
-  GtkWidget *enrol = spor_programmes_text_button (_("_Enrol…"), FALSE);
-  GtkWidget *timeline = spor_programmes_icon_button ("document-open-recent-symbolic", _("Show on the Timeline"));
-  GtkWidget *replan = spor_programmes_icon_button ("view-refresh-symbolic",
-                                   _("Plan the Phases Again from the Programme and the Start Date"));
-  GtkWidget *row;
-
-  if (spor_entity_is_set (cohort, "capacity"))
-    /* Translators: a cohort: dates, then "5 of 12 enrolled" */
-    subtitle = g_strdup_printf (_("%s – %s · %ld of %ld enrolled"),
-                                from, to, (long) enrolled, (long) spor_entity_get_int (cohort, "capacity"));
-  else
-    subtitle = g_strdup_printf (_("%s – %s · %ld enrolled"), from, to, (long) enrolled);
-  row = spor_programmes_row_with (spor_entity_get_text (cohort, "name"), subtitle, NULL);
-  SPOR_SET_ID (enrol, spor_entity_get_id (cohort));
-  g_signal_connect (enrol, "clicked", G_CALLBACK (enrol_clicked), self);
-  SPOR_SET_ID (timeline, spor_entity_get_id (cohort));
-  g_signal_connect (timeline, "clicked", G_CALLBACK (show_cohort_on_timeline), self);
-  label = g_strdup_printf (_("Enrol a Participant in %s"), spor_entity_get_text (cohort, "name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (enrol), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), enrol);
-  SPOR_SET_ID (replan, spor_entity_get_id (cohort));
-  g_signal_connect (replan, "clicked", G_CALLBACK (replan_cohort), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), replan);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), timeline);
-  return row;
-}
-
-#define MAX_COHORT_ROWS 40
-
-static GtkWidget *
-build_cohorts_group (SporProgrammesView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cohorts = spor_programmes_list_cohorts (self->store, self->programme_id, &error);
-  GtkWidget *group = spor_programmes_group_new (_("Cohorts"), _("Each run of the programme, with its start date"));
-
-  /* Newest first; a national programme has thousands of cohorts, and a row each would
-   * cost seconds: the older ones are reached through the Timeline's cohort picker. */
-  for (guint i = 0; cohorts != NULL && i < MIN (cohorts->len, MAX_COHORT_ROWS); i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               cohort_row (self, g_ptr_array_index (cohorts, i)));
-  if (cohorts != NULL && cohorts->len > MAX_COHORT_ROWS)
-    {
-      g_autofree char *more = g_strdup_printf (_("%u more, on the Timeline"),
-                                               cohorts->len - MAX_COHORT_ROWS);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 spor_programmes_row_with (_("Older Cohorts"), more, NULL));
-    }
-  return group;
-}
-
-static GtkWidget *
-build_new_cohort_group (SporProgrammesView *self)
-{
-  GtkWidget *name = spor_programmes_entry_row (_("Cohort Name"), NULL);
-  GtkWidget *start = spor_programmes_entry_row (_("Start Date"), NULL);
-  GtkSpinButton *capacity = spor_programmes_spin_new (100000);
-  GtkWidget *create = spor_programmes_text_button (_("S_tart Cohort"), TRUE);
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *today = spor_date_today ();
   /* Translators: %s is today's date as an example of how to type a date */
   g_autofree char *hint = g_strdup_printf (_("Start a cohort: a name, a start date (for example %s) and a capacity"), today);
-  GtkWidget *group = spor_programmes_group_new (_("New Cohort"), hint);
 
-  g_object_set_data (G_OBJECT (create), "name", name);
-  g_object_set_data (G_OBJECT (create), "start", start);
-  g_object_set_data (G_OBJECT (create), "capacity", capacity);
-  g_signal_connect (create, "clicked", G_CALLBACK (create_cohort), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), start);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             spor_programmes_row_with (_("Cohort Capacity"), NULL, GTK_WIDGET (capacity)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
+  adw_preferences_group_set_description (self->new_cohort_group, hint);
+  set_entry (self->cohort_name_row, NULL);
+  set_entry (self->cohort_start_row, NULL);
+  gtk_spin_button_set_value (self->cohort_capacity_spin, 0);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cohort_start_row), "error");
+}
+
+static void
+on_enrol (SporEnrolDialog    *dialog,
+          gint64              participant_id,
+          SporProgrammesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cohort_id = spor_enrol_dialog_get_cohort_id (dialog);
+  g_autoptr(SporEntity) cohort = NULL;
+  gint64 enrolled;
+
+  if (!spor_progress_enrol (self->store, participant_id, cohort_id, &error))
+    return spor_programmes_editor_report (self, error);
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* enrolled; whether above the capacity is told when it can be read */
+  if ((cohort = spor_store_get (self->store, SPOR_TYPE_COHORT, cohort_id, &error)) == NULL ||
+      (enrolled = spor_programmes_count_enrolled (self->store, cohort_id, &error)) < 0)
+    return spor_programmes_editor_report (self, error);
+  if (spor_entity_is_set (cohort, "capacity") && enrolled > spor_entity_get_int (cohort, "capacity"))
+    spor_programmes_editor_toast (self, _("Participant enrolled; the cohort is now over its capacity"));
+  else
+    spor_programmes_editor_toast (self, _("Participant enrolled"));
+}
+
+static void
+enrol_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SporEnrolDialog *dialog = spor_enrol_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   self->store, self->programme_id,
+                                                   g_variant_get_int64 (parameter));
+
+  g_signal_connect_object (dialog, "enrol", G_CALLBACK (on_enrol), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+replan_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 n = spor_progress_replan_cohort (self->store, g_variant_get_int64 (parameter), &error);
+  g_autofree char *text = NULL;
+
+  if (n < 0)
+    return spor_programmes_editor_report (self, error);
+  text = g_strdup_printf (ngettext ("Phases planned again for %ld participant",
+                                    "Phases planned again for %ld participants",
+                                    (gulong) n), (long) n);
+  spor_programmes_editor_toast (self, text);
+}
+
+static void
+fill_cohorts (SporProgrammesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cohorts = spor_programmes_list_cohorts (self->store, self->programme_id, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = cohorts != NULL ? cohorts->len : 0;
+
+  if (cohorts == NULL)
+    spor_programmes_editor_report (self, error);
+  /* newest first */
+  for (guint i = 0; i < MIN (n, MAX_COHORT_ROWS); i++)
+    {
+      SporEntity *cohort = g_ptr_array_index (cohorts, i);
+      gint64 enrolled = spor_programmes_count_enrolled (self->store, spor_entity_get_id (cohort), &error);
+
+      if (enrolled < 0)
+        {
+          /* the count is shown as unknown, once said why */
+          spor_programmes_editor_report (self, error);
+          g_clear_error (&error);
+        }
+      g_ptr_array_add (rows, spor_cohort_row_new (cohort, enrolled));
+    }
+  spor_programmes_editor_set_rows (self->cohorts_group, self->cohort_rows, rows,
+                                   GTK_WIDGET (self->older_cohorts_row));
+  gtk_widget_set_visible (GTK_WIDGET (self->older_cohorts_row), n > MAX_COHORT_ROWS);
+  if (n > MAX_COHORT_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("%u more, on the Timeline"), n - MAX_COHORT_ROWS);
+
+      adw_action_row_set_subtitle (self->older_cohorts_row, more);
+    }
 }
 
 /* ---- the editor ---------------------------------------------------------------------- */
 
 void
-spor_programmes_view_rebuild_part (SporProgrammesView *self,
-                                   SporProgrammesPart  part)
+spor_programmes_editor_rebuild_part (SporProgrammesView *self,
+                                     SporProgrammesPart  part)
 {
-  GtkWidget *slot = self->parts[part];
-  GtkWidget *content = NULL;
-  GtkWidget *child;
-
-  if (slot == NULL)
-    return;
   self->touched[part] = FALSE;
-  while ((child = gtk_widget_get_first_child (slot)) != NULL)
-    gtk_box_remove (GTK_BOX (slot), child);
+  self->filling = TRUE;
   switch (part)
     {
     case SPOR_PROGRAMMES_PART_PROGRAMME:
-      self->name_row = NULL;
-      content = build_programme_group (self);
+      fill_programme (self);
       break;
     case SPOR_PROGRAMMES_PART_PHASES:
-      g_hash_table_remove_all (self->touched_phases);
-      content = spor_programmes_build_phases (self);
+      spor_programmes_phases_fill (self);
       break;
     case SPOR_PROGRAMMES_PART_GOALS:
-      content = build_goals_group (self);
+      fill_goals (self);
       break;
     case SPOR_PROGRAMMES_PART_COHORTS:
-      content = build_cohorts_group (self);
+      fill_cohorts (self);
       break;
     case SPOR_PROGRAMMES_PART_NEW_COHORT:
-      content = build_new_cohort_group (self);
+      clear_new_cohort (self);
       break;
     case SPOR_PROGRAMMES_N_PARTS:
     default:
       g_assert_not_reached ();
     }
-  if (content == NULL)
-    return;
-  /* phases watch their own fields, each with its phase */
-  if (part != SPOR_PROGRAMMES_PART_PHASES)
-    spor_programmes_view_watch_fields (self, content, part, 0);
-  gtk_box_append (GTK_BOX (slot), content);
+  self->filling = FALSE;
 }
 
 void
-spor_programmes_view_refresh_editor (SporProgrammesView *self)
+spor_programmes_editor_refresh (SporProgrammesView *self)
 {
   if (self->shown_id <= 0)
     return;
   for (guint part = 0; part < SPOR_PROGRAMMES_N_PARTS; part++)
     /* the new cohort's form holds nothing from the store */
     if (!self->touched[part] && part != SPOR_PROGRAMMES_PART_NEW_COHORT)
-      spor_programmes_view_rebuild_part (self, part);
+      spor_programmes_editor_rebuild_part (self, part);
 }
 
 void
-spor_programmes_view_show_programme (SporProgrammesView *self,
-                                     gint64              programme_id)
+spor_programmes_editor_show (SporProgrammesView *self,
+                             gint64              programme_id)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->editor_box))) != NULL)
-    gtk_box_remove (self->editor_box, child);
-  for (guint part = 0; part < SPOR_PROGRAMMES_N_PARTS; part++)
-    self->parts[part] = NULL;
-  self->name_row = NULL;
   g_clear_object (&self->programme);
   self->programme_id = programme_id;
   self->shown_id = programme_id;
@@ -813,16 +524,65 @@ spor_programmes_view_show_programme (SporProgrammesView *self,
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
-  for (guint part = 0; part < SPOR_PROGRAMMES_N_PARTS; part++)
+  spor_programmes_editor_rebuild_part (self, SPOR_PROGRAMMES_PART_PROGRAMME);
+  if (self->programme == NULL)
     {
-      self->parts[part] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      gtk_box_append (self->editor_box, self->parts[part]);
-      spor_programmes_view_rebuild_part (self, part);
-      if (part == SPOR_PROGRAMMES_PART_PROGRAMME && self->programme == NULL)
-        {
-          gtk_stack_set_visible_child_name (self->content_stack, "empty");
-          return;
-        }
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
     }
+  for (guint part = SPOR_PROGRAMMES_PART_PHASES; part < SPOR_PROGRAMMES_N_PARTS; part++)
+    spor_programmes_editor_rebuild_part (self, part);
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
+}
+
+void
+spor_programmes_editor_class_init (GtkWidgetClass *widget_class)
+{
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, name)
+  BIND (name_row);
+  BIND (organisations_row);
+  BIND (description_row);
+  BIND (min_age_spin);
+  BIND (max_age_spin);
+  BIND (period_start_row);
+  BIND (period_end_row);
+  BIND (capacity_spin);
+  BIND (visitation_row);
+  BIND (not_self_supporting_switch);
+  BIND (goals_group);
+  BIND (add_goal_row);
+  BIND (goal_label_row);
+  BIND (goal_outcome_drop_down);
+  BIND (goal_min_spin);
+  BIND (goal_max_spin);
+  BIND (goal_of_spin);
+  BIND (cohorts_group);
+  BIND (older_cohorts_row);
+  BIND (new_cohort_group);
+  BIND (cohort_name_row);
+  BIND (cohort_start_row);
+  BIND (cohort_capacity_spin);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_programme_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_programme_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_goal_form_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_goal_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_cohort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_cohort_clicked);
+
+  gtk_widget_class_install_action (widget_class, "programmes.remove-goal", "x", remove_goal_action);
+  gtk_widget_class_install_action (widget_class, "programmes.enrol", "x", enrol_action);
+  gtk_widget_class_install_action (widget_class, "programmes.replan", "x", replan_action);
+}
+
+void
+spor_programmes_editor_init (SporProgrammesView *self)
+{
+  g_autoptr(GListModel) outcomes = spor_choice_lists_goal_outcomes ();
+
+  self->goal_rows = g_ptr_array_new ();
+  self->cohort_rows = g_ptr_array_new ();
+  self->filling = TRUE;
+  spor_choice_set_model (self->goal_outcome_drop_down, outcomes, "employment");
+  self->filling = FALSE;
 }

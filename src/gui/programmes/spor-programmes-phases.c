@@ -1,7 +1,8 @@
 /* spor-programmes-phases.c — the Programmes view's phases: order, length, track
  *
- * Each phase is an expander with its own form and Save; the form keeps the phase as it was
- * read, so that a save over a change made elsewhere since is refused and the user asked.
+ * Each phase is a SporPhaseRow with its own form and Save; the row keeps the phase as it
+ * was read, so that a save over a change made elsewhere since is refused and the user
+ * asked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,51 +11,43 @@
 #include <glib/gi18n.h>
 
 #include "spor-conflict.h"
+#include "spor-phase-row.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view-private.h"
 
-static const char * const unit_values[] = { "weeks", "months", "days", NULL };
-
-/* The form's fields, kept on its Save button with the phase as the form read it */
-#define PHASE "phase"
-
-static void
-report (SporProgrammesView *self,
-        const GError       *error)
+/* Whether the user has changed a field of any phase since the phases were filled */
+static gboolean
+any_touched (SporProgrammesView *self)
 {
-  spor_programmes_view_toast (self, error->message);
-}
-
-/* Structural changes build the list again from the store, unsaved fields of other phases
- * with it (as they always were). */
-static void
-forget_touched (SporProgrammesView *self)
-{
-  self->touched[SPOR_PROGRAMMES_PART_PHASES] = FALSE;
-  g_hash_table_remove_all (self->touched_phases);
+  for (guint i = 0; i < self->phase_rows->len; i++)
+    if (spor_phase_row_get_touched (g_ptr_array_index (self->phase_rows, i)))
+      return TRUE;
+  return FALSE;
 }
 
 static void
-untouch_phase (SporProgrammesView *self,
-               gint64              phase_id)
+on_phase_changed (SporPhaseRow       *row,
+                  SporProgrammesView *self)
 {
-  g_hash_table_remove (self->touched_phases, &phase_id);
-  self->touched[SPOR_PROGRAMMES_PART_PHASES] = g_hash_table_size (self->touched_phases) > 0;
+  self->touched[SPOR_PROGRAMMES_PART_PHASES] = TRUE;
 }
 
 static void
-phase_move (GtkWidget          *button,
-            SporProgrammesView *self)
+on_phase_move (SporPhaseRow       *row,
+               int                 delta,
+               SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
-  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position"));
+  int position = (int) spor_phase_row_get_position (row);
 
   if (position + delta < 0)
     return;
-  forget_touched (self);
-  if (!spor_programmes_move_phase (self->store, SPOR_GET_ID (button), (guint) (position + delta), &error))
-    report (self, error);
+  /* structural changes fill the list again from the store, unsaved fields of other phases
+   * with it (as they always were) */
+  self->touched[SPOR_PROGRAMMES_PART_PHASES] = FALSE;
+  if (!spor_programmes_move_phase (self->store, spor_entity_get_id (spor_phase_row_get_phase (row)),
+                                   (guint) (position + delta), &error))
+    spor_programmes_editor_report (self, error);
 }
 
 static void
@@ -63,35 +56,43 @@ remove_phase_now (SporProgrammesView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  forget_touched (self);
+  self->touched[SPOR_PROGRAMMES_PART_PHASES] = FALSE;
   if (!spor_programmes_remove_phase (self->store, phase_id, &error))
-    report (self, error);
+    spor_programmes_editor_report (self, error);
 }
 
+typedef struct {
+  SporProgrammesView *self;
+  gint64              phase_id;
+} RemovePhase;
+
 static void
-remove_phase_response (AdwMessageDialog   *dialog,
-                       const char         *response,
-                       SporProgrammesView *self)
+remove_phase_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RemovePhase      *r)
 {
-  if (g_strcmp0 (response, "remove") == 0 && self->store != NULL)
-    remove_phase_now (self, SPOR_GET_ID (dialog));
-  g_object_unref (self);
+  if (g_strcmp0 (response, "remove") == 0 && r->self->store != NULL)
+    remove_phase_now (r->self, r->phase_id);
+  g_object_unref (r->self);
+  g_free (r);
 }
 
 static void
-phase_remove (GtkWidget          *button,
-              SporProgrammesView *self)
+on_phase_remove (SporPhaseRow       *row,
+                 SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 in_use = spor_programmes_count_phase_progress (self->store, SPOR_GET_ID (button), &error);
+  gint64 phase_id = spor_entity_get_id (spor_phase_row_get_phase (row));
+  gint64 in_use = spor_programmes_count_phase_progress (self->store, phase_id, &error);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  RemovePhase *r;
 
   if (in_use < 0)
-    return report (self, error);
+    return spor_programmes_editor_report (self, error);
   if (in_use == 0)
-    return remove_phase_now (self, SPOR_GET_ID (button));
+    return remove_phase_now (self, phase_id);
 
   /* participants' progress in the phase goes with it: ask first */
   body = g_strdup_printf (ngettext ("%ld participant has dates in this phase. "
@@ -105,51 +106,25 @@ phase_remove (GtkWidget          *button,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  SPOR_SET_ID (dialog, SPOR_GET_ID (button));
-  g_signal_connect (dialog, "response", G_CALLBACK (remove_phase_response), g_object_ref (self));
+  r = g_new0 (RemovePhase, 1);
+  r->self = g_object_ref (self);
+  r->phase_id = phase_id;
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_phase_response), r);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static guint
-unit_index (SporEntity *phase)
-{
-  const char *unit = spor_entity_get_text (phase, "duration_unit");
-
-  return g_strcmp0 (unit, "months") == 0 ? 1 : g_strcmp0 (unit, "days") == 0 ? 2 : 0;
-}
-
-/* Puts @phase into the form of @save (its Save button) and keeps it there. */
-static void
-fill_phase_form (SporProgrammesView *self,
-                 GtkWidget          *save,
-                 SporEntity         *phase)
-{
-  const char *description = spor_entity_get_text (phase, "description");
-
-  self->filling = TRUE;
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (save), "name"), spor_entity_get_text (phase, "name"));
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (save), "description"), description ? description : "");
-  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (save), "duration"),
-                             (double) spor_entity_get_int (phase, "duration"));
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (save), "unit"), unit_index (phase));
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (save), "track"),
-                              g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0);
-  self->filling = FALSE;
-  g_object_set_data_full (G_OBJECT (save), PHASE, g_object_ref (phase), g_object_unref);
-}
-
-static void save_phase (SporProgrammesView *self, GtkWidget *save);
+static void save_phase (SporProgrammesView *self, SporPhaseRow *row);
 
 typedef struct {
   SporProgrammesView *self;
-  GtkWidget          *save;
+  SporPhaseRow       *row;
 } PhaseConflict;
 
 static void
 phase_conflict_free (PhaseConflict *c)
 {
   g_object_unref (c->self);
-  g_object_unref (c->save);
+  g_object_unref (c->row);
   g_free (c);
 }
 
@@ -158,7 +133,8 @@ on_phase_conflict (SporConflictChoice choice,
                    gpointer           data)
 {
   PhaseConflict *c = data;
-  SporEntity *phase = g_object_get_data (G_OBJECT (c->save), PHASE);
+  SporEntity *phase = spor_phase_row_get_phase (c->row);
+  g_autoptr(SporEntity) stored = NULL;
   g_autoptr(GError) error = NULL;
 
   if (c->self->store == NULL || phase == NULL || choice == SPOR_CONFLICT_CANCEL)
@@ -166,182 +142,97 @@ on_phase_conflict (SporConflictChoice choice,
   if (choice == SPOR_CONFLICT_KEEP_MINE)
     {
       if (spor_conflict_take_stored (c->self->store, phase, &error))
-        save_phase (c->self, c->save);
+        save_phase (c->self, c->row);
       else
-        report (c->self, error);
+        spor_programmes_editor_report (c->self, error);
       return;
     }
-  {
-    g_autoptr(SporEntity) stored = spor_store_get (c->self->store, SPOR_TYPE_PHASE,
-                                                   spor_entity_get_id (phase), &error);
-
-    if (stored == NULL)
-      return report (c->self, error);
-    fill_phase_form (c->self, c->save, stored);
-    untouch_phase (c->self, spor_entity_get_id (stored));
-    if (!c->self->touched[SPOR_PROGRAMMES_PART_PHASES])
-      spor_programmes_view_rebuild_part (c->self, SPOR_PROGRAMMES_PART_PHASES);
-  }
+  stored = spor_store_get (c->self->store, SPOR_TYPE_PHASE, spor_entity_get_id (phase), &error);
+  if (stored == NULL)
+    return spor_programmes_editor_report (c->self, error);
+  spor_phase_row_set_phase (c->row, stored);
+  c->self->touched[SPOR_PROGRAMMES_PART_PHASES] = any_touched (c->self);
+  if (!c->self->touched[SPOR_PROGRAMMES_PART_PHASES])
+    spor_programmes_editor_rebuild_part (c->self, SPOR_PROGRAMMES_PART_PHASES);
 }
 
 static void
 save_phase (SporProgrammesView *self,
-            GtkWidget          *save)
+            SporPhaseRow       *row)
 {
   g_autoptr(GError) error = NULL;
-  SporEntity *phase = g_object_get_data (G_OBJECT (save), PHASE);
-  GtkEditable *name = g_object_get_data (G_OBJECT (save), "name");
-  GtkEditable *description = g_object_get_data (G_OBJECT (save), "description");
-  GtkSpinButton *duration = g_object_get_data (G_OBJECT (save), "duration");
-  GtkDropDown *unit = g_object_get_data (G_OBJECT (save), "unit");
-  GtkDropDown *track = g_object_get_data (G_OBJECT (save), "track");
-  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  SporEntity *phase = spor_phase_row_get_phase (row);
 
-  if (*trimmed == '\0')
-    return spor_programmes_view_toast (self, _("A phase needs a name."));
-  spor_entity_set_text (phase, "name", trimmed);
-  if (*gtk_editable_get_text (description) != '\0')
-    spor_entity_set_text (phase, "description", gtk_editable_get_text (description));
-  else
-    spor_entity_unset (phase, "description");
-  spor_entity_set_int (phase, "duration", gtk_spin_button_get_value_as_int (duration));
-  spor_entity_set_text (phase, "duration_unit", unit_values[gtk_drop_down_get_selected (unit)]);
-  spor_entity_set_text (phase, "track", gtk_drop_down_get_selected (track) == 1 ? "parallel" : "sequential");
+  if (!spor_phase_row_read_form (row))
+    return spor_programmes_editor_toast (self, _("A phase needs a name."));
   if (!spor_store_update (self->store, phase, &error))
     {
       g_autofree char *stored_name = NULL;
       PhaseConflict *c;
 
       if (!spor_conflict_matches (error))
-        return report (self, error);
-      stored_name = spor_conflict_stored_text (self->store, phase, "name");
+        return spor_programmes_editor_report (self, error);
+      g_clear_error (&error);
+      if ((stored_name = spor_conflict_stored_text (self->store, phase, "name", &error)) == NULL)
+        return spor_programmes_editor_report (self, error);
       c = g_new0 (PhaseConflict, 1);
       c->self = g_object_ref (self);
-      c->save = g_object_ref (save);
+      c->row = g_object_ref (row);
       spor_conflict_ask (GTK_WIDGET (self), stored_name, on_phase_conflict, c,
                          (GDestroyNotify) phase_conflict_free);
       return;
     }
-  /* the store's notification builds the list again once no other phase has unsaved fields */
-  untouch_phase (self, spor_entity_get_id (phase));
-  spor_programmes_view_toast (self, _("Phase saved"));
+  /* the store's notification fills the list again once no other phase has unsaved fields */
+  spor_phase_row_set_phase (row, phase);
+  self->touched[SPOR_PROGRAMMES_PART_PHASES] = any_touched (self);
+  spor_programmes_editor_toast (self, _("Phase saved"));
 }
 
 static void
-phase_save (GtkWidget          *button,
-            SporProgrammesView *self)
+on_phase_save (SporPhaseRow       *row,
+               SporProgrammesView *self)
 {
-  if (g_object_get_data (G_OBJECT (button), PHASE) != NULL)
-    save_phase (self, button);
+  save_phase (self, row);
 }
 
 static void
-phase_add (GtkWidget          *button,
-           SporProgrammesView *self)
+on_add_phase_clicked (SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SporPhase) phase = NULL;
 
-  forget_touched (self);
+  self->touched[SPOR_PROGRAMMES_PART_PHASES] = FALSE;
   phase = spor_programmes_add_phase (self->store, self->programme_id, _("New Phase"), 4, "weeks",
                                      "sequential", &error);
   if (phase == NULL)
-    report (self, error);
+    spor_programmes_editor_report (self, error);
 }
 
-static char *
-format_duration (SporEntity *phase)
-{
-  gint64 n = spor_entity_get_int (phase, "duration");
-  const char *unit = spor_entity_get_text (phase, "duration_unit");
-  gboolean parallel = g_strcmp0 (spor_entity_get_text (phase, "track"), "parallel") == 0;
-  g_autofree char *length = NULL;
-
-  if (g_strcmp0 (unit, "months") == 0)
-    length = g_strdup_printf (ngettext ("%ld month", "%ld months", (gulong) n), (long) n);
-  else if (g_strcmp0 (unit, "days") == 0)
-    length = g_strdup_printf (ngettext ("%ld day", "%ld days", (gulong) n), (long) n);
-  else
-    length = g_strdup_printf (ngettext ("%ld week", "%ld weeks", (gulong) n), (long) n);
-  /* Translators: a phase's length and its track, e.g. "2 months · parallel track" */
-  return g_strdup_printf (_("%s · %s"), length, parallel ? _("parallel track") : _("sequential"));
-}
-
-static GtkWidget *
-phase_row (SporProgrammesView *self,
-           SporEntity         *phase,
-           guint               position,
-           guint               n_phases)
-{
-  const char *unit_labels[] = { _("Weeks"), _("Months"), _("Days") };
-  const char *track_labels[] = { _("Sequential"), _("Parallel track") };
-  g_autofree char *subtitle = format_duration (phase);
-  g_autofree char *title = g_strdup_printf ("%u. %s", position + 1, spor_entity_get_text (phase, "name"));
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *name = spor_programmes_entry_row (_("Name"), NULL);
-  GtkWidget *description = spor_programmes_entry_row (_("Description"), NULL);
-  GtkSpinButton *duration = spor_programmes_spin_new (1000);
-  GtkWidget *unit = spor_programmes_combo (unit_labels, 3, 0);
-  GtkWidget *track = spor_programmes_combo (track_labels, 2, 0);
-  GtkWidget *up = spor_programmes_icon_button ("go-up-symbolic", _("Move Up"));
-  GtkWidget *down = spor_programmes_icon_button ("go-down-symbolic", _("Move Down"));
-  GtkWidget *remove = spor_programmes_icon_button ("user-trash-symbolic", _("Remove Phase"));
-  GtkWidget *save = spor_programmes_text_button (_("_Save Phase"), TRUE);
-  GtkWidget *buttons = adw_action_row_new ();
-  GtkWidget *length = spor_programmes_row_with (_("Planned Duration"), NULL, GTK_WIDGET (duration));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (length), unit);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (unit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"), -1);
-
-  for (GtkWidget **b = (GtkWidget *[]) { up, down, remove, save, NULL }; *b; b++)
-    {
-      SPOR_SET_ID (*b, spor_entity_get_id (phase));
-      g_object_set_data (G_OBJECT (*b), "position", GINT_TO_POINTER ((int) position));
-    }
-  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
-  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
-  gtk_widget_set_sensitive (up, position > 0);
-  gtk_widget_set_sensitive (down, position + 1 < n_phases);
-  g_object_set_data (G_OBJECT (save), "name", name);
-  g_object_set_data (G_OBJECT (save), "description", description);
-  g_object_set_data (G_OBJECT (save), "duration", duration);
-  g_object_set_data (G_OBJECT (save), "unit", unit);
-  g_object_set_data (G_OBJECT (save), "track", track);
-  fill_phase_form (self, save, phase);
-  g_signal_connect (up, "clicked", G_CALLBACK (phase_move), self);
-  g_signal_connect (down, "clicked", G_CALLBACK (phase_move), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (phase_remove), self);
-  g_signal_connect (save, "clicked", G_CALLBACK (phase_save), self);
-
-  adw_action_row_add_prefix (ADW_ACTION_ROW (buttons), up);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (buttons), down);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (buttons), remove);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (buttons), save);
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), description);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), length);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), spor_programmes_row_with (_("Track"), NULL, track));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), buttons);
-  spor_programmes_view_watch_fields (self, expander, SPOR_PROGRAMMES_PART_PHASES,
-                                     spor_entity_get_id (phase));
-  return expander;
-}
-
-GtkWidget *
-spor_programmes_build_phases (SporProgrammesView *self)
+void
+spor_programmes_phases_fill (SporProgrammesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) phases = spor_programmes_list_phases (self->store, self->programme_id, &error);
-  GtkWidget *group = spor_programmes_group_new (_("Phases"), _("In order; parallel tracks run side by side"));
-  GtkWidget *add = spor_programmes_text_button (_("Add _Phase"), FALSE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  g_signal_connect (add, "clicked", G_CALLBACK (phase_add), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+  if (phases == NULL)
+    spor_programmes_editor_report (self, error);
   for (guint i = 0; phases != NULL && i < phases->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               phase_row (self, g_ptr_array_index (phases, i), i, phases->len));
-  return group;
+    {
+      GtkWidget *row = spor_phase_row_new (g_ptr_array_index (phases, i), i, phases->len);
+
+      g_signal_connect_object (row, "changed", G_CALLBACK (on_phase_changed), self, 0);
+      g_signal_connect_object (row, "move", G_CALLBACK (on_phase_move), self, 0);
+      g_signal_connect_object (row, "remove", G_CALLBACK (on_phase_remove), self, 0);
+      g_signal_connect_object (row, "save", G_CALLBACK (on_phase_save), self, 0);
+      g_ptr_array_add (rows, row);
+    }
+  spor_programmes_editor_set_rows (self->phases_group, self->phase_rows, rows, NULL);
+}
+
+void
+spor_programmes_phases_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, phases_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_phase_clicked);
 }

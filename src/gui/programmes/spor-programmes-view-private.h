@@ -1,11 +1,12 @@
 /* spor-programmes-view-private.h — what the Programmes view's files share
  *
- * spor-programmes-view.c has the sidebar and the view's life; spor-programmes-editor.c the
- * editor on the right: the programme's fields, goals and cohorts; spor-programmes-phases.c
- * its phases. The editor is made of parts, each rebuilt from the store on its own. After a
- * change elsewhere only the parts whose fields the user has not touched are rebuilt, so
- * that nothing typed is lost; a save from a touched part that the change made stale meets
- * the store's refusal and the conflict dialog (spor-conflict.h).
+ * spor-programmes-view.c has the sidebar, the view's life and its actions;
+ * spor-programmes-editor.c the editor on the right: the programme's fields, goals and
+ * cohorts; spor-programmes-phases.c its phases. The editor's forms are in the template;
+ * its parts are filled from the store each on its own. After a change elsewhere only the
+ * parts whose fields the user has not touched are filled again, so that nothing typed is
+ * lost; a save from a touched part that the change made stale meets the store's refusal
+ * and the conflict dialog (spor-conflict.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,23 +31,22 @@ struct _SporProgrammesView
 
   SporStore      *store;
   gint64          programme_id;   /* the one selected, 0 none */
-  gint64          shown_id;       /* the one the editor was built for */
+  gint64          shown_id;       /* the one the editor was filled for */
   gboolean        filling;
-
-  /* the editor: a box per part */
-  GtkWidget      *parts[SPOR_PROGRAMMES_N_PARTS];
   gboolean        touched[SPOR_PROGRAMMES_N_PARTS];
-  GHashTable     *touched_phases;  /* ids of the phases whose fields were changed */
-  SporEntity     *programme;       /* as the editor read it */
+  SporEntity     *programme;      /* as the editor read it */
+  GPtrArray      *phase_rows;     /* SporPhaseRow, in order */
+  GPtrArray      *goal_rows;
+  GPtrArray      *cohort_rows;
 
   AdwLeaflet     *leaflet;
   GtkBox         *template_box;
   GtkPopover     *template_popover;
   GtkListBox     *programme_list;
   GtkStack       *content_stack;
-  GtkBox         *editor_box;
+  AdwStatusPage  *error_page;
 
-  /* the programme's fields in the editor */
+  /* the programme */
   AdwEntryRow    *name_row;
   AdwEntryRow    *organisations_row;
   AdwEntryRow    *description_row;
@@ -57,53 +57,48 @@ struct _SporProgrammesView
   GtkSpinButton  *capacity_spin;
   AdwEntryRow    *visitation_row;
   GtkSwitch      *not_self_supporting_switch;
+  /* its phases, goals and cohorts */
+  AdwPreferencesGroup *phases_group;
+  AdwPreferencesGroup *goals_group;
+  AdwExpanderRow *add_goal_row;
+  AdwEntryRow    *goal_label_row;
+  GtkDropDown    *goal_outcome_drop_down;
+  GtkSpinButton  *goal_min_spin;
+  GtkSpinButton  *goal_max_spin;
+  GtkSpinButton  *goal_of_spin;
+  AdwPreferencesGroup *cohorts_group;
+  AdwActionRow   *older_cohorts_row;
+  AdwPreferencesGroup *new_cohort_group;
+  AdwEntryRow    *cohort_name_row;
+  AdwEntryRow    *cohort_start_row;
+  GtkSpinButton  *cohort_capacity_spin;
 };
 
-/* Stores a record's id on a widget, so that its callbacks find the record. */
-#define SPOR_SET_ID(widget, id) g_object_set_data (G_OBJECT (widget), "spor-id", GINT_TO_POINTER ((int) (id)))
-#define SPOR_GET_ID(widget) ((gint64) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "spor-id")))
-
-/* spor-programmes-view.c */
-void       spor_programmes_view_emit_show_cohort (SporProgrammesView *self,
-                                                  gint64              cohort_id);
-
 /* spor-programmes-editor.c */
-void       spor_programmes_view_toast        (SporProgrammesView *self,
-                                              const char         *text);
-/* Builds the whole editor for @programme_id (0: none) from the store. */
-void       spor_programmes_view_show_programme (SporProgrammesView *self,
+void       spor_programmes_editor_toast        (SporProgrammesView *self,
+                                                const char         *text);
+void       spor_programmes_editor_report       (SporProgrammesView *self,
+                                                const GError       *error);
+/* Fills the whole editor for @programme_id (0: none) from the store. */
+void       spor_programmes_editor_show         (SporProgrammesView *self,
                                                 gint64              programme_id);
-/* After a change: rebuilds the parts whose fields the user has not touched. */
-void       spor_programmes_view_refresh_editor (SporProgrammesView *self);
-/* Rebuilds one part from the store and forgets that it was touched. */
-void       spor_programmes_view_rebuild_part (SporProgrammesView *self,
-                                              SporProgrammesPart  part);
-/* Marks @part touched whenever the user changes a field under @widget; @phase_id > 0 marks
- * that phase. */
-void       spor_programmes_view_watch_fields (SporProgrammesView *self,
-                                              GtkWidget          *widget,
-                                              SporProgrammesPart  part,
-                                              gint64              phase_id);
-/* A date typed as 2026-08-03 or in the locale's own format; NULL when it is not a date. */
-char      *spor_programmes_parse_date        (const char         *text);
-char      *spor_programmes_display_date      (const char         *iso);
-GtkSpinButton *spor_programmes_spin_new      (double              max);
-GtkWidget *spor_programmes_row_with          (const char         *title,
-                                              const char         *subtitle,
-                                              GtkWidget          *suffix);
-GtkWidget *spor_programmes_entry_row         (const char         *title,
-                                              const char         *text);
-GtkWidget *spor_programmes_icon_button       (const char         *icon,
-                                              const char         *tooltip);
-GtkWidget *spor_programmes_text_button       (const char         *label,
-                                              gboolean            suggested);
-GtkWidget *spor_programmes_combo             (const char * const *labels,
-                                              guint               n,
-                                              guint               selected);
-GtkWidget *spor_programmes_group_new         (const char         *title,
-                                              const char         *description);
+/* After a change: fills the parts whose fields the user has not touched. */
+void       spor_programmes_editor_refresh      (SporProgrammesView *self);
+/* Fills one part from the store and forgets that it was touched. */
+void       spor_programmes_editor_rebuild_part (SporProgrammesView *self,
+                                                SporProgrammesPart  part);
+/* Replaces the rows of @group that are in @rows by those of @new_rows, in @rows from now
+ * on; @last (a row of the template, or NULL) stays after them. */
+void       spor_programmes_editor_set_rows     (AdwPreferencesGroup *group,
+                                                GPtrArray          *rows,
+                                                GPtrArray          *new_rows,
+                                                GtkWidget          *last);
+/* The editor's template callbacks and actions, and its setting up */
+void       spor_programmes_editor_class_init   (GtkWidgetClass     *widget_class);
+void       spor_programmes_editor_init         (SporProgrammesView *self);
 
 /* spor-programmes-phases.c */
-GtkWidget *spor_programmes_build_phases      (SporProgrammesView *self);
+void       spor_programmes_phases_fill         (SporProgrammesView *self);
+void       spor_programmes_phases_class_init   (GtkWidgetClass     *widget_class);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "spor-gui.h"
+#include "spor-programme-row.h"
 #include "spor-programmes.h"
 #include "spor-programmes-view-private.h"
 #include "spor-templates.h"
@@ -40,7 +41,7 @@ static const char * const followed_kinds[] = {
 
 /* ---- the sidebar --------------------------------------------------------------------- */
 
-/* Lists the programmes, keeps the one selected (else selects the first), and builds the
+/* Lists the programmes, keeps the one selected (else selects the first), and fills the
  * editor anew for a programme it does not show yet, or refreshes it. */
 static void
 fill_list (SporProgrammesView *self)
@@ -50,6 +51,7 @@ fill_list (SporProgrammesView *self)
   g_autoptr(GPtrArray) programmes = NULL;
   GtkWidget *child;
   GtkListBoxRow *select = NULL;
+  gint64 id;
 
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->programme_list))) != NULL)
@@ -61,21 +63,15 @@ fill_list (SporProgrammesView *self)
   programmes = spor_store_list (self->store, query, &error);
   if (programmes == NULL)
     {
-      g_warning ("Programmes view: %s", error->message);
+      spor_gui_status_page_show_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
       return;
     }
   for (guint i = 0; i < programmes->len; i++)
     {
       SporEntity *programme = g_ptr_array_index (programmes, i);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (spor_entity_get_text (programme, "name"));
+      GtkWidget *row = spor_programme_row_new (programme);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      SPOR_SET_ID (row, spor_entity_get_id (programme));
       gtk_list_box_append (self->programme_list, row);
       /* keep the programme that was open; else the first */
       if (spor_entity_get_id (programme) == self->programme_id || select == NULL)
@@ -83,16 +79,17 @@ fill_list (SporProgrammesView *self)
     }
   if (programmes->len == 0)
     {
-      spor_programmes_view_show_programme (self, 0);
+      spor_programmes_editor_show (self, 0);
       return;
     }
   self->filling = TRUE;
   gtk_list_box_select_row (self->programme_list, select);
   self->filling = FALSE;
-  if (SPOR_GET_ID (select) != self->shown_id)
-    spor_programmes_view_show_programme (self, SPOR_GET_ID (select));
+  id = spor_programme_row_get_id (SPOR_PROGRAMME_ROW (select));
+  if (id != self->shown_id)
+    spor_programmes_editor_show (self, id);
   else
-    spor_programmes_view_refresh_editor (self);
+    spor_programmes_editor_refresh (self);
 }
 
 static void
@@ -101,7 +98,7 @@ on_programme_selected (SporProgrammesView *self,
 {
   if (self->filling || row == NULL)
     return;
-  spor_programmes_view_show_programme (self, SPOR_GET_ID (row));
+  spor_programmes_editor_show (self, spor_programme_row_get_id (SPOR_PROGRAMME_ROW (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -124,18 +121,22 @@ open_new (SporProgrammesView *self,
 }
 
 static void
-new_from_template (GtkWidget          *button,
-                   SporProgrammesView *self)
+new_from_template_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
+  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(SporProgramme) programme = NULL;
 
   gtk_popover_popdown (self->template_popover);
+  if (self->store == NULL)
+    return;
   programme = spor_templates_create_programme (self->store,
-                                               g_object_get_data (G_OBJECT (button), "key"),
-                                               &error);
+                                                         g_variant_get_string (parameter, NULL),
+                                                         &error);
   if (programme == NULL)
-    return spor_programmes_view_toast (self, error->message);
+    return spor_programmes_editor_report (self, error);
   open_new (self, programme);
 }
 
@@ -152,12 +153,12 @@ new_blank_action (GtkWidget  *widget,
     return;
   programme = spor_programmes_create_blank (self->store, _("New Programme"), &error);
   if (programme == NULL)
-    return spor_programmes_view_toast (self, error->message);
+    return spor_programmes_editor_report (self, error);
   open_new (self, programme);
-  if (self->name_row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+/* A button per built-in programme, whose action makes one from it */
 static void
 fill_templates (SporProgrammesView *self)
 {
@@ -176,8 +177,8 @@ fill_templates (SporProgrammesView *self)
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, t->organisations);
-      g_object_set_data_full (G_OBJECT (button), "key", g_strdup (t->key), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (new_from_template), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "programmes.new-from-template");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", t->key);
       gtk_box_append (self->template_box, button);
     }
 }
@@ -194,7 +195,7 @@ load (GtkWidget *widget)
                             self->store != NULL);
   fill_list (self);
   if (self->store == NULL)
-    spor_programmes_view_show_programme (self, 0);
+    spor_programmes_editor_show (self, 0);
 }
 
 void
@@ -223,11 +224,16 @@ spor_programmes_view_get_programme (SporProgrammesView *self)
   return self->programme_id;
 }
 
-void
-spor_programmes_view_emit_show_cohort (SporProgrammesView *self,
-                                       gint64              cohort_id)
+/* "Show on the Timeline": the window selects the cohort in the Timeline view, then shows it */
+static void
+show_cohort_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  g_signal_emit (self, signals[SHOW_COHORT], 0, self->programme_id, cohort_id);
+  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (widget);
+
+  g_signal_emit (self, signals[SHOW_COHORT], 0, self->programme_id, g_variant_get_int64 (parameter));
+  gtk_widget_activate_action (widget, "win.view", "s", "timeline");
 }
 
 static void
@@ -240,7 +246,9 @@ spor_programmes_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PROGRAMMES_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
-  g_clear_pointer (&self->touched_phases, g_hash_table_unref);
+  g_clear_pointer (&self->phase_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->goal_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->cohort_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spor_programmes_view_parent_class)->dispose (object);
 }
@@ -305,18 +313,24 @@ spor_programmes_view_class_init (SporProgrammesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, template_popover);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, programme_list);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, editor_box);
+  gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_programme_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  spor_programmes_editor_class_init (widget_class);
+  spor_programmes_phases_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "programmes.new-blank", NULL, new_blank_action);
+  gtk_widget_class_install_action (widget_class, "programmes.new-from-template", "s",
+                                   new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "programmes.show-cohort", "x", show_cohort_action);
 }
 
 static void
 spor_programmes_view_init (SporProgrammesView *self)
 {
-  self->touched_phases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->phase_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  spor_programmes_editor_init (self);
   fill_templates (self);
 }
 

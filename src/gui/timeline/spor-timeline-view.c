@@ -10,7 +10,10 @@
 #include "spor-phase-stepper.h"
 #include "spor-programmes.h"
 #include "spor-progress.h"
+#include "spor-record-choices.h"
 #include "spor-timeline.h"
+#include "spor-timeline-legend-item.h"
+#include "spor-timeline-summary-item.h"
 #include "spor-timeline-view.h"
 #include "spor-util.h"
 #include "spor-view.h"
@@ -20,8 +23,7 @@ struct _SporTimelineView
   AdwBin          parent_instance;
 
   SporStore      *store;
-  GArray         *programme_ids;
-  GArray         *cohort_ids;      /* [0] = 0: all cohorts */
+  GHashTable     *programmes_seen;  /* ids of the programmes the picker listed, NULL at first */
   gboolean        filling;
 
   GtkStack       *stack;
@@ -33,6 +35,7 @@ struct _SporTimelineView
   GtkToggleButton *period_button;
   GtkBox         *summary_box;
   GtkBox         *legend_box;
+  GtkWidget      *legend_key;
   GtkToggleButton *flap_button;
   GtkFlowBox     *toolbar;
   SporTimeline   *timeline;
@@ -59,88 +62,33 @@ static const char * const followed_kinds[] = {
 
 static void on_selected_changed (SporTimelineView *self);
 
+/* Removes the children of @box, but for @keep */
 static void
-clear_box (GtkBox *box)
+clear_box (GtkBox    *box,
+           GtkWidget *keep)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
-{
-  GdkRGBA colour;
-
-  spor_timeline_phase_colour (GPOINTER_TO_UINT (data), &colour);
-  gdk_cairo_set_source_rgba (cr, &colour);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-}
-
-static GtkWidget *
-legend_item (guint       position,
-             const char *name)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  GUINT_TO_POINTER (position), NULL);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static GtkWidget *
-summary_item (const char *title,
-              const char *detail,
-              gboolean    warning)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *t = gtk_label_new (title);
-  GtkWidget *d = gtk_label_new (detail);
-
-  gtk_label_set_xalign (GTK_LABEL (t), 0);
-  gtk_label_set_xalign (GTK_LABEL (d), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (t), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (t, "caption-heading");
-  gtk_widget_add_css_class (d, "caption");
-  if (warning)
-    gtk_widget_add_css_class (d, "warning");
-  gtk_box_append (GTK_BOX (box), t);
-  gtk_box_append (GTK_BOX (box), d);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "timeline-summary-item");
-  return box;
+      if (child != keep)
+        gtk_box_remove (box, child);
+      child = next;
+    }
 }
 
 static gint64
 selected_programme (SporTimelineView *self)
 {
-  guint i = gtk_drop_down_get_selected (self->programme_dropdown);
-
-  return self->programme_ids != NULL && i < self->programme_ids->len
-    ? g_array_index (self->programme_ids, gint64, i) : 0;
+  return spor_record_choices_get_selected (self->programme_dropdown);
 }
 
 static gint64
 selected_cohort (SporTimelineView *self)
 {
-  guint i = gtk_drop_down_get_selected (self->cohort_dropdown);
-
-  return self->cohort_ids != NULL && i < self->cohort_ids->len
-    ? g_array_index (self->cohort_ids, gint64, i) : 0;
+  return spor_record_choices_get_selected (self->cohort_dropdown);
 }
 
 static void
@@ -152,12 +100,14 @@ show_summary (SporTimelineView *self,
   g_autoptr(SporCohortSummary) summary = NULL;
   g_autoptr(GPtrArray) phases = NULL;
 
-  clear_box (self->summary_box);
-  clear_box (self->legend_box);
+  clear_box (self->summary_box, NULL);
+  clear_box (self->legend_box, self->legend_key);
   summary = spor_progress_summarise (self->store, programme_id, cohort_id, NULL, &error);
   if (summary == NULL)
     {
-      g_warning ("Timeline view: %s", error->message);
+      /* the summary's place says why there is none */
+      gtk_box_append (self->summary_box,
+                      spor_timeline_summary_item_new (_("Could Not Read the Database"), error->message, TRUE));
       return;
     }
   {
@@ -169,7 +119,7 @@ show_summary (SporTimelineView *self,
     /* Translators: the cohort summary: behind, completed and dropped-out participants */
     detail = g_strdup_printf (_("%u behind · %u completed · %u dropped out"),
                               summary->behind, summary->completed, summary->dropped_out);
-    gtk_box_append (self->summary_box, summary_item (title, detail, summary->behind > 0));
+    gtk_box_append (self->summary_box, spor_timeline_summary_item_new (title, detail, summary->behind > 0));
   }
   for (guint i = 0; i < summary->phases->len; i++)
     {
@@ -179,16 +129,11 @@ show_summary (SporTimelineView *self,
         g_strdup_printf (_("%u in phase · %u on time · %u behind"),
                          count->in_phase, count->on_time, count->behind);
 
-      gtk_box_append (self->summary_box, summary_item (count->phase_name, detail, count->behind > 0));
-      gtk_box_append (self->legend_box, legend_item ((guint) count->position, count->phase_name));
+      gtk_box_append (self->summary_box, spor_timeline_summary_item_new (count->phase_name, detail, count->behind > 0));
+      /* the phases come before the key */
+      gtk_widget_insert_before (spor_timeline_legend_item_new ((guint) count->position, count->phase_name),
+                                GTK_WIDGET (self->legend_box), self->legend_key);
     }
-  {
-    GtkWidget *key = gtk_label_new (_("Outline: planned · Filled: actual · Red: overdue · ◆ agreement signed, internship start, exit"));
-
-    gtk_label_set_xalign (GTK_LABEL (key), 0);
-    gtk_widget_add_css_class (key, "caption");
-    gtk_box_append (self->legend_box, key);
-  }
 }
 
 static void
@@ -206,6 +151,21 @@ show_source (SporTimelineView *self)
     show_summary (self, programme_id, cohort_id);
 }
 
+/* The newest cohort that has started (@cohorts are newest first): the one staff look at
+ * most; else the newest; 0 when there are none. */
+static gint64
+newest_started (GPtrArray *cohorts)
+{
+  g_autofree char *today = spor_date_today ();
+
+  if (cohorts == NULL || cohorts->len == 0)
+    return 0;
+  for (guint i = 0; i < cohorts->len; i++)
+    if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (cohorts, i), "start_date"), today) <= 0)
+      return spor_entity_get_id (g_ptr_array_index (cohorts, i));
+  return spor_entity_get_id (g_ptr_array_index (cohorts, 0));
+}
+
 /* @prefer: the cohort to keep selected when it is still there; else the newest started */
 static void
 fill_cohorts (SporTimelineView *self,
@@ -213,43 +173,15 @@ fill_cohorts (SporTimelineView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cohorts = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 zero = 0;
-  guint select = 0;
+  g_autoptr(GListModel) records = NULL;
 
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
-  self->cohort_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (self->cohort_ids, zero);
-  gtk_string_list_append (names, _("All Cohorts"));
   if (self->store != NULL && selected_programme (self) > 0)
     cohorts = spor_programmes_list_cohorts (self->store, selected_programme (self), &error);
-  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
-    {
-      SporEntity *cohort = g_ptr_array_index (cohorts, i);
-      gint64 id = spor_entity_get_id (cohort);
-
-      g_array_append_val (self->cohort_ids, id);
-      gtk_string_list_append (names, spor_entity_get_text (cohort, "name"));
-    }
-  /* the newest cohort that has started: the one staff look at most */
-  if (cohorts != NULL && cohorts->len > 0)
-    {
-      g_autofree char *today = spor_date_today ();
-
-      select = 1;
-      for (guint i = 0; i < cohorts->len; i++)
-        if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (cohorts, i), "start_date"), today) <= 0)
-          {
-            select = i + 1;
-            break;
-          }
-    }
-  for (guint i = 0; prefer > 0 && i < self->cohort_ids->len; i++)
-    if (g_array_index (self->cohort_ids, gint64, i) == prefer)
-      select = i;
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All Cohorts"));
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->cohort_dropdown, select);
+  spor_record_choices_set_model (self->cohort_dropdown, records, NULL, newest_started (cohorts));
+  if (prefer > 0)
+    spor_record_choices_select (self->cohort_dropdown, prefer);
   self->filling = FALSE;
 }
 
@@ -313,13 +245,16 @@ on_selected_changed (SporTimelineView *self)
   int row = spor_timeline_get_selected (self->timeline);
   gint64 id = row >= 0 ? spor_timeline_get_participant (self->timeline, (guint) row) : 0;
   g_autoptr(SporEntity) participant = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id == spor_phase_stepper_get_participant (self->stepper))
     return;
   if (id > 0 && self->store != NULL)
-    participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, NULL);
+    participant = spor_store_get (self->store, SPOR_TYPE_PARTICIPANT, id, &error);
+  /* the panel's heading names the participant, or says why it cannot */
   gtk_label_set_label (self->participant_label,
-                       participant != NULL ? spor_entity_get_text (participant, "name") : "");
+                       participant != NULL ? spor_entity_get_text (participant, "name")
+                       : error != NULL ? error->message : "");
   spor_phase_stepper_set_participant (self->stepper, self->store, id);
   /* beside the chart when there is room; folded, it waits to be asked for */
   adw_flap_set_reveal_flap (self->flap, id > 0 && !adw_flap_get_folded (self->flap));
@@ -342,6 +277,28 @@ on_open_clicked (SporTimelineView *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-participant", "x", id);
 }
 
+/* A programme made since the last look is the one to show; else @previous. Remembers the
+ * programmes listed now for the next look. */
+static gint64
+newest_programme (SporTimelineView *self,
+                  GPtrArray        *programmes,
+                  gint64            previous)
+{
+  g_autoptr(GHashTable) seen = g_steal_pointer (&self->programmes_seen);
+  gint64 newest = 0;
+
+  self->programmes_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
+
+      if (seen != NULL && !g_hash_table_contains (seen, &id) && id > newest)
+        newest = id;
+      g_hash_table_add (self->programmes_seen, g_memdup2 (&id, sizeof id));
+    }
+  return newest > 0 ? newest : previous;
+}
+
 static void
 load (GtkWidget *widget)
 {
@@ -349,7 +306,7 @@ load (GtkWidget *widget)
   g_autoptr(GError) error = NULL;
   g_autoptr(SporQuery) query = NULL;
   g_autoptr(GPtrArray) programmes = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) records = NULL;
   gint64 previous, previous_cohort;
 
   previous = selected_programme (self);
@@ -365,7 +322,6 @@ load (GtkWidget *widget)
   programmes = spor_store_list (self->store, query, &error);
   if (programmes == NULL)
     {
-      g_warning ("Timeline view: %s", error->message);
       spor_gui_status_page_show_error (self->error_page, error);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
@@ -377,40 +333,11 @@ load (GtkWidget *widget)
       return;
     }
 
-  {
-    g_autoptr(GArray) old_ids = g_steal_pointer (&self->programme_ids);
-    guint select = 0;
-    gint64 newest = 0;
-
-    self->programme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    /* a programme made since the last look is the one to show */
-    for (guint i = 0; old_ids != NULL && i < programmes->len; i++)
-      {
-        gint64 id = spor_entity_get_id (g_ptr_array_index (programmes, i));
-        gboolean known = FALSE;
-
-        for (guint j = 0; j < old_ids->len; j++)
-          known |= g_array_index (old_ids, gint64, j) == id;
-        if (!known && id > newest)
-          newest = id;
-      }
-    if (newest > 0)
-      previous = newest;
-    for (guint i = 0; i < programmes->len; i++)
-      {
-        SporEntity *programme = g_ptr_array_index (programmes, i);
-        gint64 id = spor_entity_get_id (programme);
-
-        if (id == previous)
-          select = i;
-        g_array_append_val (self->programme_ids, id);
-        gtk_string_list_append (names, spor_entity_get_text (programme, "name"));
-      }
-    self->filling = TRUE;
-    gtk_drop_down_set_model (self->programme_dropdown, G_LIST_MODEL (names));
-    gtk_drop_down_set_selected (self->programme_dropdown, select);
-    self->filling = FALSE;
-  }
+  previous = newest_programme (self, programmes, previous);
+  records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, NULL);
+  self->filling = TRUE;
+  spor_record_choices_set_model (self->programme_dropdown, records, NULL, previous);
+  self->filling = FALSE;
   fill_cohorts (self, selected_programme (self) == previous ? previous_cohort : 0);
   /* the timeline keeps its place and selection when it shows the same cohort again */
   show_source (self);
@@ -446,18 +373,8 @@ spor_timeline_view_show (SporTimelineView *self,
   /* a cohort started a moment ago is in the picker once the change has been read */
   spor_view_catch_up (GTK_WIDGET (self));
 
-  for (guint i = 0; self->programme_ids != NULL && i < self->programme_ids->len; i++)
-    if (g_array_index (self->programme_ids, gint64, i) == programme_id)
-      {
-        gtk_drop_down_set_selected (self->programme_dropdown, i);
-        break;
-      }
-  for (guint i = 0; self->cohort_ids != NULL && i < self->cohort_ids->len; i++)
-    if (g_array_index (self->cohort_ids, gint64, i) == cohort_id)
-      {
-        gtk_drop_down_set_selected (self->cohort_dropdown, i);
-        break;
-      }
+  spor_record_choices_select (self->programme_dropdown, programme_id);
+  spor_record_choices_select (self->cohort_dropdown, cohort_id);
 }
 
 SporTimeline *
@@ -477,8 +394,7 @@ spor_timeline_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->programme_ids, g_array_unref);
-  g_clear_pointer (&self->cohort_ids, g_array_unref);
+  g_clear_pointer (&self->programmes_seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (spor_timeline_view_parent_class)->dispose (object);
 }
@@ -559,6 +475,7 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, period_button);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, summary_box);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, SporTimelineView, legend_key);
   gtk_widget_class_bind_template_child (widget_class, SporTimelineView, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_programme_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cohort_selected);

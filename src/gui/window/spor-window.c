@@ -117,26 +117,15 @@ on_title_visible_changed (SporWindow *self)
   update_switcher (self);
 }
 
-/* The welcome page is for a database with nothing in it yet. */
+/* The welcome page is for a database with nothing in it yet. One that cannot be counted
+ * is not taken for empty: the views show, and say why they cannot read it. */
 static gboolean
 store_is_empty (SporStore *store)
 {
   g_autoptr(GError) error = NULL;
-  gint64 participants, programmes;
 
-  participants = spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, &error);
-  if (participants != 0)
-    {
-      if (participants < 0)
-        g_warning ("Could not count participants: %s", error->message);
-      return FALSE;
-    }
-
-  programmes = spor_store_count_all (store, SPOR_TYPE_PROGRAMME, &error);
-  if (programmes < 0)
-    g_warning ("Could not count programmes: %s", error->message);
-
-  return programmes == 0;
+  return spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, &error) == 0 &&
+         spor_store_count_all (store, SPOR_TYPE_PROGRAMME, &error) == 0;
 }
 
 static SporView *
