@@ -120,5 +120,16 @@ check "the import was killed in the middle" test $killed -eq 0
 check "a killed import left the database as it was" cmp -s <(records "$work/c-before.json") <(records "$work/c-after.json")
 check "a killed import left no scratch file" test -z "$(ls -A "$work/tmp")"
 
+# A file name with a control character is printed escaped, never sent to the terminal as is
+esc=$(printf '\033')
+mkdir -p "$work/not-a-dir"
+run --database "$work/a.db" --import "$work/missing${esc}[2J.json"
+check "a missing file exits 1" status_is 1
+check "its name is printed escaped" err_has 'missing\\x1b\[2J.json'
+check "no escape character reaches the terminal" bash -c "! grep -q \"$esc\" '$work/err'"
+run --database "$work/not-a-dir" --export-ics "$work/a${esc}.ics"
+check "a directory as database exits 1" status_is 1
+check "the message names the database" err_has "could not open the database"
+
 echo "1..$step"
 [ $failures -eq 0 ]

@@ -10,13 +10,10 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
-#include "spor-ical.h"
-#include "spor-sample.h"
 #include "spor-store.h"
-#include "spor-util.h"
 
 #include "spor-application.h"
-#include "spor-exchange-cli.h"
+#include "spor-application-cli.h"
 #include "spor-gui.h"
 #include "spor-preferences-window.h"
 #include "spor-window.h"
@@ -34,146 +31,9 @@ struct _SporApplication
 
 G_DEFINE_FINAL_TYPE (SporApplication, spor_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version and exit"), NULL },
-  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use the database file PATH instead of the default one"), N_("PATH") },
-  { "create-sample", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
-    N_("Fill an empty database with N invented participants and their programmes, then exit"),
-    "N" },
-  { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the work blocks as an iCalendar file to FILE, then exit"), N_("FILE") },
-  { "programme", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export or --export-ics: only the programme with this UUID"), N_("UUID") },
-  { "staff", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-ics: only the blocks of the staff member with this UUID"), N_("UUID") },
-  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write an exchange file for another site to FILE, then exit"), N_("FILE") },
-  { "anonymize", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --export: leave out names, contact data, CPR and all free text"), NULL },
-  { "cohort", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: only the cohort with this UUID"), N_("UUID") },
-  { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Merge an exchange file from another site, print what changed, then exit"), N_("FILE") },
-  { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --import: print what would change, change nothing"), NULL },
-  { NULL }
-};
 
 static gboolean open_database (SporApplication *self,
                                const char      *path);
-
-/* --- command line without a display --------------------------------------------------- */
-
-static int
-create_sample (const char *path,
-               int         n_participants)
-{
-  g_autoptr(SporStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *resolved = NULL;
-  SporSampleCounts counts = { 0 };
-
-  resolved = path != NULL ? g_strdup (path) : spor_store_default_path ();
-
-  store = spor_store_open (resolved, &error);
-  if (store == NULL)
-    {
-      /* Translators: the first %s is a file path, the second the reason */
-      g_printerr (_("spor: could not open the database “%s”: %s\n"), resolved, error->message);
-      return 1;
-    }
-
-  if (!spor_sample_create (store, (guint) n_participants, 1, &counts, NULL, &error))
-    {
-      /* Translators: the first %s is a file path, the second the reason */
-      g_printerr (_("spor: no sample data was created in “%s”: %s\n"), resolved, error->message);
-      return 1;
-    }
-
-  /* One line per kind of record, in a form scripts can read, so not translated. */
-  g_print ("programmes: %u\n", counts.programmes);
-  g_print ("phases: %u\n", counts.phases);
-  g_print ("cohorts: %u\n", counts.cohorts);
-  g_print ("participants: %u\n", counts.participants);
-  g_print ("staff: %u\n", counts.staff);
-  g_print ("locations: %u\n", counts.locations);
-  g_print ("work blocks: %u\n", counts.blocks);
-  g_print ("start agreements: %u\n", counts.agreements);
-  g_print ("phase progress: %u\n", counts.phase_progress);
-  g_print ("meetings: %u\n", counts.meetings);
-  g_print ("placements: %u\n", counts.placements);
-  g_print ("attendance: %" G_GUINT64_FORMAT "\n", counts.attendance);
-
-  return 0;
-}
-
-/* Looks up the record @uuid of @type for --export-ics; prints why not and returns 0. */
-static gint64
-export_ics_lookup (SporStore  *store,
-                   GType       type,
-                   const char *uuid,
-                   const char *option)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SporEntity) entity = NULL;
-
-  if (uuid == NULL)
-    return -1;
-  if (!spor_uuid_is_valid (uuid))
-    {
-      /* Translators: %s is a command-line option, e.g. --programme */
-      g_printerr (_("spor: %s needs a UUID such as 0192f0c4-5b7e-7c1a-9d3e-2f4a6b8c0d1e\n"), option);
-      return 0;
-    }
-  entity = spor_store_get_by_uuid (store, type, uuid, &error);
-  if (entity == NULL)
-    {
-      /* Translators: the first %s is a command-line option, the second a UUID */
-      g_printerr (_("spor: %s: nothing with the UUID %s is in the database\n"), option, uuid);
-      return 0;
-    }
-  return spor_entity_get_id (entity);
-}
-
-static int
-export_ics (const char *path,
-            const char *file,
-            const char *programme,
-            const char *staff)
-{
-  g_autoptr(SporStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *resolved = path != NULL ? g_strdup (path) : spor_store_default_path ();
-  SporIcalSelection selection = { 0 };
-  gint64 id;
-  guint n = 0;
-
-  store = spor_store_open (resolved, &error);
-  if (store == NULL)
-    {
-      /* Translators: the first %s is a file path, the second the reason */
-      g_printerr (_("spor: could not open the database “%s”: %s\n"), resolved, error->message);
-      return 1;
-    }
-  if ((id = export_ics_lookup (store, SPOR_TYPE_PROGRAMME, programme, "--programme")) == 0)
-    return 1;
-  selection.programme_id = MAX (id, 0);
-  if ((id = export_ics_lookup (store, SPOR_TYPE_STAFF, staff, "--staff")) == 0)
-    return 1;
-  selection.staff_id = MAX (id, 0);
-
-  if (!spor_ical_export_file (store, &selection, file, &n, &error))
-    {
-      /* Translators: the first %s is a file path, the second the reason */
-      g_printerr (_("spor: could not write the calendar “%s”: %s\n"), file, error->message);
-      return 1;
-    }
-  /* Read by scripts, so not translated */
-  g_print ("work blocks: %u\n", n);
-  return 0;
-}
 
 /* Runs before the application registers or touches a display: what can be answered from
  * the command line alone is answered here. */
@@ -181,52 +41,7 @@ static int
 spor_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
-  const char *database = NULL;
-  const char *ics_file = NULL;
-  gint32 n_participants;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("spor %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-
-  {
-    /* Sharing between sites: spor-exchange-cli.c; -1 when no exchange option is given. */
-    int status = spor_exchange_cli_handle (options);
-
-    if (status >= 0)
-      return status;
-  }
-
-  if (g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_file))
-    {
-      const char *programme = NULL, *staff = NULL;
-
-      g_variant_dict_lookup (options, "database", "^&ay", &database);
-      g_variant_dict_lookup (options, "programme", "&s", &programme);
-      g_variant_dict_lookup (options, "staff", "&s", &staff);
-      return export_ics (database, ics_file, programme, staff);
-    }
-  if (g_variant_dict_contains (options, "programme") || g_variant_dict_contains (options, "staff"))
-    {
-      g_printerr (_("spor: --programme goes with --export or --export-ics, --staff with --export-ics\n"));
-      return 1;
-    }
-
-  if (g_variant_dict_lookup (options, "create-sample", "i", &n_participants))
-    {
-      if (n_participants < 1)
-        {
-          g_printerr (_("spor: --create-sample needs a number of participants, 1 or more\n"));
-          return 1;
-        }
-
-      g_variant_dict_lookup (options, "database", "^&ay", &database);
-      return create_sample (database, n_participants);
-    }
-
-  return -1;
+  return spor_application_cli_handle (options);
 }
 
 /* --- benchmark ------------------------------------------------------------------------- */
@@ -683,7 +498,7 @@ static void
 spor_application_init (SporApplication *self)
 {
 
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), spor_application_cli_options ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep the participants of culture-based "
                                               "employment programmes on track."));
