@@ -345,7 +345,7 @@ test_cancelled_occurrence (void)
   gint64 p2 = rules_add_participant (store, "Carl Prøvesen", "active");
   gint64 a = rules_add_weekly_block (store, "Sy og design", TUE | THU, "09:00", "12:00", "2026-11-02", NULL);
   gint64 b = rules_add_weekly_block (store, "Fortælleværksted", TUE, "10:00", "11:00", "2026-11-02", NULL);
-  static const char both[] = "Missing adviser: 0 of 1\nAbove capacity: 2 participants for 1 places";
+  static const char both[] = "Missing adviser: 0 of 1\nAbove capacity: 2 participants for 1 place";
   SporOccurrence *o;
 
   {
@@ -363,7 +363,7 @@ test_cancelled_occurrence (void)
 
   week = query_week (store, "2026-11-23");
   g_assert_cmpstr (find_occurrence (week, a, "2026-11-24")->problem_text, ==,
-                   "Missing adviser: 0 of 1\nAbove capacity: 2 participants for 1 places\n"
+                   "Missing adviser: 0 of 1\nAbove capacity: 2 participants for 1 place\n"
                    "Testa Kreativsen is also booked in “Fortælleværksted”\n"
                    "1 participant is also booked in “Fortælleværksted”");
   g_assert_cmpstr (find_occurrence (week, b, "2026-11-24")->problem_text, ==,

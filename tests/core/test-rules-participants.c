@@ -427,6 +427,33 @@ capacity_warning (GPtrArray *warnings)
   return warning_for (warnings, "cohort_id");
 }
 
+/* The warning counts both numbers right: one participant, one place, none. */
+static void
+test_cohort_capacity_counts (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  gint64 prog = rules_add_programme (store, "Sy og design", -1, -1);
+  gint64 one = rules_add_cohort (store, prog, "2026-01-05", 1);
+  gint64 none = rules_add_cohort (store, prog, "2026-03-02", 0);
+  g_autoptr(SporParticipant) p = new_participant ("Anden Prøve");
+
+  add_in_cohort (store, prog, one, "Første Prøve", "active");
+  spor_entity_set_int (SPOR_ENTITY (p), "programme_id", prog);
+  spor_entity_set_text (SPOR_ENTITY (p), "status", "active");
+  spor_entity_set_int (SPOR_ENTITY (p), "cohort_id", one);
+  {
+    g_autoptr(GPtrArray) w = warnings_of (store, p);
+    g_assert_cmpstr (capacity_warning (w), ==,
+                     "The cohort is above capacity: 2 participants for 1 place");
+  }
+  spor_entity_set_int (SPOR_ENTITY (p), "cohort_id", none);
+  {
+    g_autoptr(GPtrArray) w = warnings_of (store, p);
+    g_assert_cmpstr (capacity_warning (w), ==,
+                     "The cohort is above capacity: 1 participant for 0 places");
+  }
+}
+
 static void
 test_cohort_exactly_full (void)
 {
@@ -651,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/rules/participants/self-supporting", test_self_supporting);
   g_test_add_func ("/rules/participants/occupancy-statuses", test_occupancy_statuses);
   g_test_add_func ("/rules/participants/cohort-exactly-full", test_cohort_exactly_full);
+  g_test_add_func ("/rules/participants/cohort-capacity-counts", test_cohort_capacity_counts);
   g_test_add_func ("/rules/participants/admit-capacity", test_admit_capacity);
   g_test_add_func ("/rules/participants/waiting-order", test_waiting_order);
   g_test_add_func ("/rules/participants/waiting-move", test_waiting_move);

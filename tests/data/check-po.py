@@ -12,6 +12,10 @@ For every language in po/LINGUAS (Danish, to begin with):
       po/POTFILES.in must not contain any message that po/LANG.po lacks or
       leaves untranslated (or fuzzy).
 
+  (d) a message that counts something ("%u behind", "%lu new") is a plural message: a
+      number placeholder followed by a word, unless it is a total ("of %d") or one of the
+      few numbers that are no count (COUNT_EXCEPTIONS);
+
 And for the source tree:
 
   (c) every C file under src/ that marks strings with _(), N_() or C_(), and
@@ -235,6 +239,28 @@ def check_template(template, po_file, fail):
         print(f'{po_file.name}: all {len(template)} template messages translated')
 
 
+# A number placeholder directly followed by a word: "%u behind", "%2$lu new"
+COUNT = re.compile(r"(?<!of )%(?:\d+\$)?'?l?[dui] (?!of\b)[^\W\d_]")
+# Numbers that name a place or an age, not an amount of something
+COUNT_EXCEPTIONS = (
+    re.compile(r'^Age %d'),
+    re.compile(r'^Number %d on the waiting list'),
+    re.compile(r'^No\. %d waiting'),
+)
+
+
+def check_counts(template, fail):
+    """(d): every counting message is a plural message."""
+    for entry in template:
+        if entry.msgid_plural is not None or not COUNT.search(entry.msgid):
+            continue
+        if any(rule.search(entry.msgid) for rule in COUNT_EXCEPTIONS):
+            continue
+        where = ', '.join(entry.references[:3]) or 'POTFILES.in'
+        fail(f'{entry.label()} from {where} counts something but is not a plural '
+             'message: use ngettext()')
+
+
 def check_potfiles(srcdir, potfiles, skipped, fail):
     listed = set(potfiles) | set(skipped)
     candidates = []
@@ -294,6 +320,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix='spor-po-') as tmpdir:
         template = extract_template(args.xgettext, srcdir, present, tmpdir, fail) \
             if present else None
+        if template is not None:
+            check_counts(template, fail)
         for lang in languages:
             po_file = podir / f'{lang}.po'
             if not po_file.is_file():

@@ -416,11 +416,18 @@ fill_occurrence (WeekDetails    *d,
                                       spor_value_label (&spor_values_role, req->role), got, req->count));
     }
   if (o->capacity >= 0 && o->n_participants > (guint) o->capacity)
-    add_problem (o, SPOR_PROBLEM_OVER_CAPACITY,
-                 g_strdup_printf (ngettext ("Above capacity: %u participant for %d places",
-                                            "Above capacity: %u participants for %d places",
-                                            o->n_participants),
-                                  o->n_participants, o->capacity));
+    {
+      /* Translators: the end of “Above capacity: 5 participants for 4 places” */
+      g_autofree char *places = g_strdup_printf (ngettext ("%d place", "%d places", (gulong) o->capacity),
+                                                 o->capacity);
+
+      /* Translators: %s is a number of places, such as “4 places” */
+      add_problem (o, SPOR_PROBLEM_OVER_CAPACITY,
+                   g_strdup_printf (ngettext ("Above capacity: %u participant for %s",
+                                              "Above capacity: %u participants for %s",
+                                              o->n_participants),
+                                    o->n_participants, places));
+    }
 }
 
 /* One person in one occurrence; sorted by person, then by the occurrence's place in time */

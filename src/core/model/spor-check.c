@@ -134,8 +134,12 @@ check_text (GPtrArray            *problems,
     }
   if (length > (one_line ? MAX_LINE_CHARS : MAX_TEXT_CHARS))
     {
-      add_field_problem (problems, info, field, _("the text is too long (at most %d characters)"),
-                         one_line ? MAX_LINE_CHARS : MAX_TEXT_CHARS);
+      int most = one_line ? MAX_LINE_CHARS : MAX_TEXT_CHARS;
+
+      add_field_problem (problems, info, field,
+                         ngettext ("the text is too long (at most %d character)",
+                                   "the text is too long (at most %d characters)", (gulong) most),
+                         most);
       return;
     }
 

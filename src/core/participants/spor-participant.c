@@ -166,9 +166,17 @@ warn_capacity (SporStore   *store,
     taken++;
   if (capacity < 0 || taken <= capacity)
     return TRUE;
-  /* Translators: participants in a cohort and its places */
-  message = g_strdup_printf (_("The cohort is above capacity: %d participants for %d places"),
-                             (int) taken, (int) capacity);
+  {
+    /* Translators: the end of “The cohort is above capacity: 13 participants for 12 places” */
+    g_autofree char *places = g_strdup_printf (ngettext ("%d place", "%d places", (gulong) capacity),
+                                               (int) capacity);
+
+    /* Translators: %s is a number of places, such as “12 places” */
+    message = g_strdup_printf (ngettext ("The cohort is above capacity: %d participant for %s",
+                                         "The cohort is above capacity: %d participants for %s",
+                                         (gulong) taken),
+                               (int) taken, places);
+  }
   spor_problems_add (warnings, "cohort_id", message);
   return TRUE;
 }

@@ -80,17 +80,21 @@ spor_import_count_row_format (const SporImportCount *count)
 
   /* Translators: parts of a summary line such as “3 new · 2 updated · 40 unchanged” */
   if (count->n_new > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu new"), (gulong) count->n_new));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%lu new", "%lu new", (gulong) count->n_new),
+                                             (gulong) count->n_new));
   if (count->n_updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu updated"), (gulong) count->n_updated));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%lu updated", "%lu updated", (gulong) count->n_updated),
+                                             (gulong) count->n_updated));
   if (count->n_unchanged > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu unchanged"), (gulong) count->n_unchanged));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%lu unchanged", "%lu unchanged",
+                                                       (gulong) count->n_unchanged),
+                                             (gulong) count->n_unchanged));
   if (count->n_conflicts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict", "%lu conflicts",
-                                                          (gulong) count->n_conflicts),
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%lu conflict", "%lu conflicts", (gulong) count->n_conflicts),
                                              (gulong) count->n_conflicts));
   if (count->n_deleted > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%lu deleted"), (gulong) count->n_deleted));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%lu deleted", "%lu deleted", (gulong) count->n_deleted),
+                                             (gulong) count->n_deleted));
   if (parts->len == 0)
     return g_strdup (_("Nothing"));
   g_ptr_array_add (parts, NULL);

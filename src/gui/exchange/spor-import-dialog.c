@@ -154,12 +154,13 @@ on_import_done (GObject      *source,
 
   {
     SporImportCount t;
+    g_autofree char *summary = NULL;
     g_autofree char *text = NULL;
 
     spor_import_report_get_totals (report, &t);
-    /* Translators: numbers of records */
-    text = g_strdup_printf (_("%lu new, %lu updated and %lu deleted records."),
-                            (gulong) t.n_new, (gulong) t.n_updated, (gulong) t.n_deleted);
+    summary = spor_import_count_row_format (&t);
+    /* Translators: a summary of records such as “3 new · 2 updated · 1 deleted” */
+    text = g_strdup_printf (_("Imported: %s."), summary);
     adw_status_page_set_description (self->done_page, text);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);

@@ -52,7 +52,8 @@ make_labels (SporStore  *store,
         return NULL;
       if (capacity >= 0)
         /* Translators: cohort name, places taken, places */
-        label = g_strdup_printf (_("%s (%d of %d places taken)"),
+        label = g_strdup_printf (ngettext ("%s (%d of %d place taken)", "%s (%d of %d places taken)",
+                                           (gulong) capacity),
                                  spor_entity_get_text (cohort, "name"), (int) taken, (int) capacity);
       else
         label = g_strdup (spor_entity_get_text (cohort, "name"));

@@ -72,7 +72,9 @@ spor_cohort_row_new (SporEntity *cohort,
     subtitle = g_strdup_printf (_("%s – %s · %ld of %ld enrolled"), from, to, (long) enrolled,
                                 (long) spor_entity_get_int (cohort, "capacity"));
   else
-    subtitle = g_strdup_printf (_("%s – %s · %ld enrolled"), from, to, (long) enrolled);
+    /* Translators: a cohort: dates, then "5 enrolled" */
+    subtitle = g_strdup_printf (ngettext ("%s – %s · %ld enrolled", "%s – %s · %ld enrolled", (gulong) enrolled),
+                                from, to, (long) enrolled);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 

@@ -463,7 +463,10 @@ fill_cohorts (SporProgrammesView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->older_cohorts_row), n > MAX_COHORT_ROWS);
   if (n > MAX_COHORT_ROWS)
     {
-      g_autofree char *more = g_strdup_printf (_("%u more, on the Timeline"), n - MAX_COHORT_ROWS);
+      guint n_more = n - MAX_COHORT_ROWS;
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more, on the Timeline", "%u more, on the Timeline",
+                                                         n_more),
+                                               n_more);
 
       adw_action_row_set_subtitle (self->older_cohorts_row, more);
     }

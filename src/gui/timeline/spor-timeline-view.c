@@ -116,18 +116,29 @@ show_summary (SporTimelineView *self,
     g_autofree char *title = g_strdup_printf (ngettext ("%s participant", "%s participants",
                                                         summary->participants), n);
 
-    /* Translators: the cohort summary: behind, completed and dropped-out participants */
-    detail = g_strdup_printf (_("%u behind · %u completed · %u dropped out"),
-                              summary->behind, summary->completed, summary->dropped_out);
+    /* Translators: parts of the cohort summary “2 behind · 3 completed · 1 dropped out” */
+    g_autofree char *behind = g_strdup_printf (ngettext ("%u behind", "%u behind", summary->behind),
+                                               summary->behind);
+    g_autofree char *completed = g_strdup_printf (ngettext ("%u completed", "%u completed", summary->completed),
+                                                  summary->completed);
+    g_autofree char *dropped_out = g_strdup_printf (ngettext ("%u dropped out", "%u dropped out",
+                                                              summary->dropped_out),
+                                                    summary->dropped_out);
+
+    detail = g_strjoin (" · ", behind, completed, dropped_out, NULL);
     gtk_box_append (self->summary_box, spor_timeline_summary_item_new (title, detail, summary->behind > 0));
   }
   for (guint i = 0; i < summary->phases->len; i++)
     {
       SporPhaseCount *count = g_ptr_array_index (summary->phases, i);
-      g_autofree char *detail =
-        /* Translators: participants in a phase now: how many on time, how many behind */
-        g_strdup_printf (_("%u in phase · %u on time · %u behind"),
-                         count->in_phase, count->on_time, count->behind);
+      /* Translators: parts of “5 in phase · 4 on time · 1 behind”, participants in a phase now */
+      g_autofree char *in_phase = g_strdup_printf (ngettext ("%u in phase", "%u in phase", count->in_phase),
+                                                   count->in_phase);
+      g_autofree char *on_time = g_strdup_printf (ngettext ("%u on time", "%u on time", count->on_time),
+                                                  count->on_time);
+      g_autofree char *behind = g_strdup_printf (ngettext ("%u behind", "%u behind", count->behind),
+                                                 count->behind);
+      g_autofree char *detail = g_strjoin (" · ", in_phase, on_time, behind, NULL);
 
       gtk_box_append (self->summary_box, spor_timeline_summary_item_new (count->phase_name, detail, count->behind > 0));
       /* the phases come before the key */
