@@ -65,7 +65,7 @@ def main():
         shell.wait_for("the main window", lambda: shell.find_all(app, "page tab", "Participants"), 20)
         activate("import")
         choose = shell.wait_for("“Choose File…”",
-                                lambda: shell.find_all(app, "push button", r"(_Choose File… )?Choose File…"), 10)[0]
+                                lambda: shell.find_all(app, "push button", r"(Choose _File… )?Choose File…"), 10)[0]
         ok("Import… opens the import dialog")
         shell.click(choose)
         shell.wait_for("the file chooser's Open button",

@@ -132,7 +132,7 @@ def main():
         # A bad start date changes nothing.
         set_text(find_one(app, "text", r"Cohort Name", "the cohort name"), "E2E-hold")
         set_text(find_one(app, "text", r"Start Date", "the cohort start date"), "31-02-skrald")
-        start = find_one(app, "push button", r"(S_tart Cohort )?Start Cohort", "“Start Cohort”")
+        start = find_one(app, "push button", r"(Start _Cohort )?Start Cohort", "“Start Cohort”")
         click(start)
         time.sleep(1)
         if query(database, "SELECT count(*) FROM cohorts WHERE programme_id = ?", programme) != [(0,)]:

@@ -176,7 +176,7 @@ test_programme (GuiFixture    *f,
 
   /* a phase: Keep Mine writes the phase's form */
   phase_row = gui_find_widget (view, SPOR_TYPE_PHASE_ROW);
-  save_phase = gui_find_button (phase_row, "_Save Phase");
+  save_phase = gui_find_button (phase_row, "Sa_ve Phase");
   set_row (phase_row, "Name", "Screening og samtale");
   change_elsewhere (f, SPOR_TYPE_PHASE, phase, "description", "Fra en anden skole");
   g_signal_emit_by_name (save_phase, "clicked");

@@ -167,7 +167,7 @@ test_phases (Fixture       *f,
                    ==, "Iværksætteri");
 
   gtk_editable_set_text (GTK_EDITABLE (gui_find_entry_row (GTK_WIDGET (third), "Name")), "  ");
-  g_signal_emit_by_name (gui_find_button (GTK_WIDGET (third), "_Save Phase"), "clicked");
+  g_signal_emit_by_name (gui_find_button (GTK_WIDGET (third), "Sa_ve Phase"), "clicked");
   gui_iterate ();
   g_assert_true (gui_toast_shows (f->window, "A phase needs a name."));
   {
@@ -176,7 +176,7 @@ test_phases (Fixture       *f,
     g_assert_cmpstr (stored, ==, "Kulturelt iværksætterforløb");
   }
   gtk_editable_set_text (GTK_EDITABLE (gui_find_entry_row (GTK_WIDGET (third), "Name")), "Iværksætteri");
-  g_signal_emit_by_name (gui_find_button (GTK_WIDGET (third), "_Save Phase"), "clicked");
+  g_signal_emit_by_name (gui_find_button (GTK_WIDGET (third), "Sa_ve Phase"), "clicked");
   gui_iterate ();
   {
     g_autofree char *stored = gui_read_text (&f->base, SPOR_TYPE_PHASE, third_id, "name");
@@ -258,7 +258,7 @@ test_new_cohort (Fixture       *f,
 
   gtk_editable_set_text (GTK_EDITABLE (gui_find_entry_row (f->view, "Cohort Name")), "Hold 2");
   gtk_editable_set_text (GTK_EDITABLE (start), "31-02-skrald");
-  g_signal_emit_by_name (gui_find_button (f->view, "S_tart Cohort"), "clicked");
+  g_signal_emit_by_name (gui_find_button (f->view, "Start _Cohort"), "clicked");
   gui_iterate ();
   g_assert_true (gui_toast_shows (f->window, "The start date is not a date."));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (start), "error"));
@@ -266,7 +266,7 @@ test_new_cohort (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "31-02-skrald");
 
   gtk_editable_set_text (GTK_EDITABLE (start), "2026-08-03");
-  g_signal_emit_by_name (gui_find_button (f->view, "S_tart Cohort"), "clicked");
+  g_signal_emit_by_name (gui_find_button (f->view, "Start _Cohort"), "clicked");
   gui_iterate ();
   g_assert_cmpint (count (f, SPOR_TYPE_COHORT, "programme_id", f->programme), ==, 2);
   g_assert_cmpuint (n_rows (f, SPOR_TYPE_COHORT_ROW), ==, 2);

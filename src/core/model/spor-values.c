@@ -32,7 +32,8 @@ static const SporValue provision[] = {
   { "unemployment_benefit", N_("Unemployment benefit") },
   { "sickness_benefit", N_("Sickness benefit") },
   { "resource_course", N_("Resource course") },
-  { "integration_benefit", N_("Integration benefit") },
+  /* abolished on 1 July 2025 with the cash-benefit reform; kept for records from before */
+  { "integration_benefit", N_("Self-support and repatriation benefit (until July 2025)") },
   { "flex_job", N_("Flex job") },
   { "self_supporting", N_("Self-supporting") },
   { "other", N_("Other") },

@@ -76,7 +76,7 @@ spor_leave_dialog_new (GtkWindow *parent,
                                drop_out ? _("The participant leaves the programme on the date of the change. Open phases end.")
                                         : _("The participant finishes the programme on the date of the change. Record the exit plan."));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "confirm", drop_out ? _("_Drop Out") : _("_Complete"), NULL);
+                                    "confirm", drop_out ? _("_Drop Out") : _("Co_mplete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "confirm",
                                               drop_out ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
