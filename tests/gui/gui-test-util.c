@@ -11,8 +11,22 @@
 
 #include "gui-test-util.h"
 
-static void
-remove_tree (const char *path)
+gboolean
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
+
+void
+gui_remove_tree (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
@@ -22,7 +36,7 @@ remove_tree (const char *path)
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
+          gui_remove_tree (child);
         }
     }
   g_remove (path);
@@ -47,7 +61,7 @@ gui_fixture_tear_down (GuiFixture    *fixture,
 {
   gui_iterate ();
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  gui_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -131,6 +145,21 @@ gui_find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+GPtrArray *
+gui_collect (GtkWidget *root,
+             GType      type,
+             GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      gui_collect (child, type, found);
+    }
+  return found;
 }
 
 AdwEntryRow *
@@ -247,6 +276,21 @@ gui_answer_dialog (const char *heading,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gui_iterate ();
+}
+
+char *
+gui_pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
 }
 
 static int

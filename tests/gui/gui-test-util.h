@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* Starts GTK and libadwaita for a test; FALSE, with a TAP "skip" line, when there is no
+ * display (the caller then exits with 77). */
+gboolean          gui_test_init           (int           *argc,
+                                           char        ***argv);
+/* Removes @path and, when it is a folder, everything in it (not what a link points to). */
+void              gui_remove_tree         (const char    *path);
+
 /* A folder with a database file, removed with everything in it at the end. */
 typedef struct {
   char      *dir;
@@ -38,6 +45,10 @@ GtkWidget        *gui_window_sized        (GtkWidget     *child,
 
 GtkWidget        *gui_find_widget         (GtkWidget     *root,
                                            GType          type);
+/* Adds every widget of @type under @root to @found, depth first; returns @found. */
+GPtrArray        *gui_collect             (GtkWidget     *root,
+                                           GType          type,
+                                           GPtrArray     *found);
 /* The entry row under @root whose title starts with @title. */
 AdwEntryRow      *gui_find_entry_row      (GtkWidget     *root,
                                            const char    *title);
@@ -59,6 +70,9 @@ AdwMessageDialog *gui_find_message_dialog (void);
 void              gui_answer_dialog       (const char    *heading,
                                            const char    *response,
                                            ...) G_GNUC_NULL_TERMINATED;
+
+/* The text of the PDF file @pdf, laid out as on the page (pdftotext). */
+char             *gui_pdf_text            (const char    *pdf);
 
 /* Makes every read of @table through @store fail, as a damaged or locked file would (an
  * SQLite authorizer that denies it; the file is not touched); @table NULL lets all reads

@@ -246,8 +246,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
 #define ADD(path, fn) g_test_add (path, GuiFixture, NULL, gui_fixture_set_up, fn, gui_fixture_tear_down)
   ADD ("/read-errors/goals", test_goals);
