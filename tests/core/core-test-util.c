@@ -74,16 +74,35 @@ test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-void
-test_insert_programme (SporStore  *store,
-                       const char *name)
+gint64
+test_insert_named (SporStore  *store,
+                   GType       type,
+                   const char *name)
 {
-  g_autoptr(SporEntity) programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
+  g_autoptr(SporEntity) record = spor_entity_new (type);
   g_autoptr(GError) error = NULL;
 
-  spor_entity_set_text (programme, "name", name);
-  g_assert_true (spor_store_insert (store, programme, &error));
-  g_assert_no_error (error);
+  spor_entity_set_text (record, "name", name);
+  assert_ok (spor_store_insert (store, record, &error));
+  return spor_entity_get_id (record);
+}
+
+gint64
+test_query_int (SporStore  *store,
+                const char *sql,
+                gint64      id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 gint64
@@ -92,15 +111,8 @@ test_count_rows (SporStore  *store,
 {
   /* Tests only: the table name comes from the test itself. */
   g_autofree char *sql = g_strconcat ("SELECT count(*) FROM ", table, NULL);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return test_query_int (store, sql, 0);
 }
 
 char *

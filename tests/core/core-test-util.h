@@ -24,9 +24,15 @@ void       test_remove_tree    (const char *path);
 /* A store on a new file in a new temporary folder. */
 SporStore *test_open_new_store (void);
 GBytes    *test_read_file      (const char *path);
-/* Inserts a programme called @name through the store. */
-void       test_insert_programme (SporStore  *store,
-                                  const char *name);
+/* Inserts a record of @type called @name (its "name" field) through the store: its id. */
+gint64     test_insert_named   (SporStore  *store,
+                                GType       type,
+                                const char *name);
+/* The integer in the first column of the first row of @sql, with @id bound to its
+ * parameter when it has one. */
+gint64     test_query_int      (SporStore  *store,
+                                const char *sql,
+                                gint64      id);
 gint64     test_count_rows     (SporStore  *store,
                                 const char *table);
 /* The first column of the first row of a query, as text (NULL for no row or NULL). */

@@ -58,23 +58,6 @@ count_of (SporImportReport *report,
   g_assert_not_reached ();
 }
 
-static gint64
-query_int (SporStore  *store,
-           const char *sql,
-           gint64      id)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static SporStore *
 sample_store (void)
 {
@@ -152,7 +135,7 @@ test_old_tombstone (void)
   GPtrArray *conflicts;
 
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
-    before[i] = query_int (store, dependents[i].sql, spor_entity_get_id (programme));
+    before[i] = test_query_int (store, dependents[i].sql, spor_entity_get_id (programme));
   g_assert_cmpint (before[3], >, 0);   /* cohorts */
   g_assert_cmpint (before[9], >, 0);   /* attendance */
 
@@ -176,7 +159,7 @@ test_old_tombstone (void)
   store = spor_store_open (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
-    g_assert_cmpint (query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==,
+    g_assert_cmpint (test_query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==,
                      before[i]);
   g_assert_cmpint (test_count_rows (store, "tombstones"), ==, tombstones);
 }
@@ -197,7 +180,7 @@ test_tombstone_spreads (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
     {
-      expected[i] = query_int (store, dependents[i].sql, spor_entity_get_id (programme));
+      expected[i] = test_query_int (store, dependents[i].sql, spor_entity_get_id (programme));
       total += expected[i];
     }
 
@@ -219,7 +202,7 @@ test_tombstone_spreads (void)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
-    g_assert_cmpint (query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==, 0);
+    g_assert_cmpint (test_query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==, 0);
   /* every record that went has its tombstone, the programme's with the file's time */
   g_assert_cmpint (test_count_rows (store, "tombstones"), ==, tombstones + total);
   {
@@ -229,7 +212,7 @@ test_tombstone_spreads (void)
 
     g_assert_cmpstr (deleted_at, ==, now);
   }
-  audit_deletes = query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'delete' "
+  audit_deletes = test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'delete' "
                                     "AND ?1 = ?1", 0);
   g_assert_cmpint (audit_deletes, ==, total);
   /* the participants of the programme stay (without it) */
