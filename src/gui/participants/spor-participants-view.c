@@ -52,11 +52,6 @@ static void spor_participants_view_view_init (SporViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (SporParticipantsView, spor_participants_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_participants_view_view_init))
 
-enum {
-  PROP_0,
-  PROP_STORE,
-};
-
 /* What the list, its rows and its filters show; the page follows its own kinds. */
 static const char * const followed_kinds[] = { "participant", "programme", "cohort", NULL };
 
@@ -554,52 +549,14 @@ spor_participants_view_dispose (GObject *object)
 }
 
 static void
-spor_participants_view_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-spor_participants_view_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      spor_participants_view_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 spor_participants_view_class_init (SporParticipantsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spor_participants_view_dispose;
-  object_class->get_property = spor_participants_view_get_property;
-  object_class->set_property = spor_participants_view_set_property;
 
-  g_object_class_override_property (object_class, PROP_STORE, "store");
+  spor_view_class_install_store (object_class);
 
   g_type_ensure (SPOR_TYPE_PARTICIPANT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -665,6 +622,8 @@ spor_participants_view_init (SporParticipantsView *self)
 static void
 spor_participants_view_view_init (SporViewInterface *iface)
 {
+  iface->get_store = (SporStore * (*) (SporView *)) spor_participants_view_get_store;
+  iface->set_store = (void (*) (SporView *, SporStore *)) spor_participants_view_set_store;
   iface->reload = reload;
   iface->flush_pending = flush_pending;
 }
