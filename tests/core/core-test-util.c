@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "spor-exchange.h"
 #include "spor-store-private.h"
 
 void
@@ -74,15 +75,24 @@ test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+SporEntity *
+test_new_named (GType       type,
+                const char *name)
+{
+  SporEntity *record = spor_entity_new (type);
+
+  spor_entity_set_text (record, "name", name);
+  return record;
+}
+
 gint64
 test_insert_named (SporStore  *store,
                    GType       type,
                    const char *name)
 {
-  g_autoptr(SporEntity) record = spor_entity_new (type);
+  g_autoptr(SporEntity) record = test_new_named (type, name);
   g_autoptr(GError) error = NULL;
 
-  spor_entity_set_text (record, "name", name);
   assert_ok (spor_store_insert (store, record, &error));
   return spor_entity_get_id (record);
 }
@@ -128,6 +138,19 @@ test_query_text (SporStore  *store,
     text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return text;
+}
+
+const SporImportCount *
+test_import_count (SporImportReport *report,
+                   const char       *entity)
+{
+  guint n;
+  const SporImportCount *counts = spor_import_report_get_counts (report, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (counts[i].entity, entity))
+      return &counts[i];
+  g_assert_not_reached ();
 }
 
 static int

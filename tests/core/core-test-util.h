@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "spor-exchange.h"
 #include "spor-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ void       test_remove_tree    (const char *path);
 /* A store on a new file in a new temporary folder. */
 SporStore *test_open_new_store (void);
 GBytes    *test_read_file      (const char *path);
+/* A new record of @type called @name (its "name" field), not saved. */
+SporEntity *test_new_named     (GType       type,
+                                const char *name);
 /* Inserts a record of @type called @name (its "name" field) through the store: its id. */
 gint64     test_insert_named   (SporStore  *store,
                                 GType       type,
@@ -38,6 +42,9 @@ gint64     test_count_rows     (SporStore  *store,
 /* The first column of the first row of a query, as text (NULL for no row or NULL). */
 char      *test_query_text     (SporStore  *store,
                                 const char *sql);
+/* What the import report says of @entity's records (the test fails when it says nothing). */
+const SporImportCount *test_import_count (SporImportReport *report,
+                                          const char       *entity);
 /* The names in folder @dir, sorted and joined by spaces ("" for none) */
 char      *test_list_dir       (const char *dir);
 

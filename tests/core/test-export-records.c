@@ -323,15 +323,6 @@ file_uuids (const char *path)
   return uuids;
 }
 
-static gint64
-count_of (SporStore  *store,
-          const char *sql)
-{
-  g_autofree char *n = test_query_text (store, sql);
-
-  return g_ascii_strtoll (n, NULL, 10);
-}
-
 static guint64
 export_counted (SporStore               *store,
                 const char              *path,
@@ -402,7 +393,7 @@ test_consent_full (void)
 
   assert_ok (spor_sample_create (store, 60, 1, NULL, NULL, &error));
   /* the sample draws its statuses against today, so its share of consent is counted, not known */
-  n_without = count_of (store, "SELECT count(*) FROM participants WHERE NOT " SHARED);
+  n_without = test_query_int (store, "SELECT count(*) FROM participants WHERE NOT " SHARED, 0);
   g_assert_cmpint (n_without, >, 10);
   /* one who had agreed has withdrawn the consent since */
   {
@@ -413,7 +404,7 @@ test_consent_full (void)
     spor_entity_set_text (p, "consent_withdrawn_date", "2026-10-01");
     assert_ok (spor_store_update (store, p, &error));
   }
-  g_assert_cmpint (count_of (store, "SELECT count(*) FROM participants WHERE NOT " SHARED), ==,
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM participants WHERE NOT " SHARED, 0), ==,
                    n_without + 1);
   n_without++;
 
@@ -438,7 +429,7 @@ test_consent_full (void)
   g_assert_no_error (error);
   g_assert_nonnull (report);
   g_assert_cmpint (test_count_rows (other, "participants"), ==, 60 - n_without);
-  g_assert_cmpint (count_of (other, "SELECT count(*) FROM participants WHERE NOT " SHARED), ==, 0);
+  g_assert_cmpint (test_query_int (other, "SELECT count(*) FROM participants WHERE NOT " SHARED, 0), ==, 0);
 }
 
 /* A programme or cohort: what is held back is counted within it; an anonymised file holds
@@ -461,7 +452,7 @@ test_consent_scoped (void)
                                    " GROUP BY c.id ORDER BY count(*) DESC LIMIT 1");
   sql = g_strdup_printf ("SELECT count(*) FROM participants p JOIN cohorts c ON "
                          "c.id = p.cohort_id WHERE c.uuid = '%s' AND NOT " P_SHARED, cohort);
-  n_without = count_of (store, sql);
+  n_without = test_query_int (store, sql, 0);
   g_assert_cmpint (n_without, >, 0);
   g_assert_cmpint (n_without, <, 35);
   options.cohort_uuid = cohort;

@@ -45,19 +45,6 @@ import_text (SporStore   *store,
   return spor_exchange_import (store, file, apply, NULL, NULL, NULL, error);
 }
 
-static const SporImportCount *
-count_of (SporImportReport *report,
-          const char       *entity)
-{
-  guint n;
-  const SporImportCount *counts = spor_import_report_get_counts (report, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (counts[i].entity, entity))
-      return &counts[i];
-  g_assert_not_reached ();
-}
-
 static SporStore *
 sample_store (void)
 {
@@ -143,7 +130,7 @@ test_old_tombstone (void)
   g_assert_no_error (error);
   spor_import_report_get_totals (report, &totals);
   g_assert_cmpuint (totals.n_deleted, ==, 0);
-  g_assert_cmpuint (count_of (report, "programme")->n_conflicts, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_conflicts, ==, 1);
   conflicts = spor_import_report_get_conflicts (report);
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_true (((SporImportConflict *) conflicts->pdata[0])->deleted_in_file);
@@ -194,7 +181,7 @@ test_tombstone_spreads (void)
       for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
         {
           g_test_message ("%s", dependents[i].entity);
-          g_assert_cmpuint (count_of (report, dependents[i].entity)->n_deleted, ==, expected[i]);
+          g_assert_cmpuint (test_import_count (report, dependents[i].entity)->n_deleted, ==, expected[i]);
         }
       spor_import_report_get_totals (report, &totals);
       g_assert_cmpuint (totals.n_deleted, ==, total);
@@ -291,7 +278,7 @@ test_erasure_by_import (void)
   text = tombstone_file ("participant", spor_entity_get_uuid (person), now);
   report = import_text (store, dir, text, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_of (report, "participant")->n_deleted, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "participant")->n_deleted, ==, 1);
   g_assert_false (spor_store_erase_pending (store));
   g_assert_false (files_contain (path, "Sporløsdottir"));
   g_assert_false (files_contain (path, "helbred for Testa Sporløsdottir"));
@@ -365,8 +352,8 @@ test_upper_case_uuid (void)
                           upper, spor_entity_get_created_at (programme), later);
   report = import_text (store, dir, text, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_of (report, "programme")->n_updated, ==, 1);
-  g_assert_cmpuint (count_of (report, "programme")->n_new, ==, 0);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_updated, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_new, ==, 0);
   g_assert_cmpint (test_count_rows (store, "programmes"), ==, 1);
   stored = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_id (programme), &error);
   g_assert_cmpstr (spor_entity_get_text (stored, "name"), ==, "Sy og design 2027");
@@ -491,7 +478,7 @@ test_byte_order_mark (void)
 
   report = import_text (store, dir, with_bom, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_of (report, "programme")->n_new, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_new, ==, 1);
 
   g_clear_pointer (&report, spor_import_report_free);
   report = import_text (store, dir, bom_inside, TRUE, &error);

@@ -39,15 +39,6 @@ count_files_with_prefix (const char *dir,
   return n;
 }
 
-static SporEntity *
-new_programme (const char *name)
-{
-  SporEntity *programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
-
-  spor_entity_set_text (programme, "name", name);
-  return programme;
-}
-
 static void
 test_create (void)
 {
@@ -98,7 +89,7 @@ test_reopen (void)
   g_autofree char *dir = test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "spor.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporEntity) programme = new_programme ("Sy og design");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Sy og design");
   g_autoptr(SporEntity) again = NULL;
   g_autofree char *uuid = NULL, *site = NULL;
   SporStore *store;
@@ -292,7 +283,7 @@ test_refuse_corrupt (void)
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *name = g_strdup_printf ("Programme %u", i);
-      g_autoptr(SporEntity) programme = new_programme (name);
+      g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, name);
 
       assert_ok (spor_store_insert (store, programme, &error));
     }
@@ -350,7 +341,7 @@ test_foreign_keys (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporEntity) phase = spor_entity_new (SPOR_TYPE_PHASE);
-  g_autoptr(SporEntity) programme = new_programme ("Unge med Kant");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Unge med Kant");
   g_autoptr(GError) error = NULL;
 
   spor_entity_set_text (phase, "name", "Afklaring");
@@ -389,7 +380,7 @@ static void
 test_failed_transaction (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
-  g_autoptr(SporEntity) programme = new_programme ("Aspiranterne");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Aspiranterne");
   g_autoptr(SporEntity) bad = spor_entity_new (SPOR_TYPE_COHORT);
   g_autoptr(GError) error = NULL;
   gint64 audit_before = test_count_rows (store, "audit_log");
@@ -410,7 +401,7 @@ test_failed_transaction (void)
   /* the store is usable afterwards */
   g_clear_error (&error);
   {
-    g_autoptr(SporEntity) again = new_programme ("Aspiranterne");
+    g_autoptr(SporEntity) again = test_new_named (SPOR_TYPE_PROGRAMME, "Aspiranterne");
     assert_ok (spor_store_insert (store, again, &error));
   }
 }
@@ -527,7 +518,7 @@ test_busy (void)
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporStore) other = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporEntity) programme = new_programme ("Venter");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Venter");
 
   other = spor_store_open (spor_store_get_path (store), &error);
   g_assert_no_error (error);
