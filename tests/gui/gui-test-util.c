@@ -66,6 +66,15 @@ gui_fixture_tear_down (GuiFixture    *fixture,
   g_free (fixture->dir);
 }
 
+void
+gui_test_add (const char  *path,
+              GuiTestFunc  test)
+{
+  g_test_add_vtable (path, sizeof (GuiFixture), NULL,
+                     (GTestFixtureFunc) gui_fixture_set_up, (GTestFixtureFunc) test,
+                     (GTestFixtureFunc) gui_fixture_tear_down);
+}
+
 SporStore *
 gui_open_store (GuiFixture *fixture)
 {

@@ -28,6 +28,11 @@ void              gui_fixture_set_up      (GuiFixture    *fixture,
                                            gconstpointer  data);
 void              gui_fixture_tear_down   (GuiFixture    *fixture,
                                            gconstpointer  data);
+/* Adds the test @path, run on a fresh GuiFixture. */
+typedef void      (*GuiTestFunc)          (GuiFixture    *fixture,
+                                           gconstpointer  data);
+void              gui_test_add            (const char    *path,
+                                           GuiTestFunc    test);
 /* Another connection to the fixture's file, as another program has. */
 SporStore        *gui_open_store          (GuiFixture    *fixture);
 

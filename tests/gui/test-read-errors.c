@@ -249,14 +249,12 @@ main (int   argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, fn) g_test_add (path, GuiFixture, NULL, gui_fixture_set_up, fn, gui_fixture_tear_down)
-  ADD ("/read-errors/goals", test_goals);
-  ADD ("/read-errors/meetings", test_meetings);
-  ADD ("/read-errors/page-participant", test_page_participant);
-  ADD ("/read-errors/block-staff", test_block_staff);
-  ADD ("/read-errors/mentors", test_mentors);
-  ADD ("/read-errors/participants-view", test_participants_view);
-#undef ADD
+  gui_test_add ("/read-errors/goals", test_goals);
+  gui_test_add ("/read-errors/meetings", test_meetings);
+  gui_test_add ("/read-errors/page-participant", test_page_participant);
+  gui_test_add ("/read-errors/block-staff", test_block_staff);
+  gui_test_add ("/read-errors/mentors", test_mentors);
+  gui_test_add ("/read-errors/participants-view", test_participants_view);
 
   return g_test_run ();
 }
