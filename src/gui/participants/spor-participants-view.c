@@ -16,6 +16,7 @@
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-pending-delete.h"
+#include "spor-programmes.h"
 #include "spor-record-choices.h"
 #include "spor-view.h"
 
@@ -161,15 +162,9 @@ fill_cohorts (SporParticipantsView *self)
   g_autoptr(GListModel) records = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (programme_id > 0)
-    {
-      g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-
-      spor_query_where_int (query, "programme_id", programme_id);
-      spor_query_order_by (query, "start_date", TRUE);
-      if ((cohorts = spor_store_list (self->store, query, &error)) == NULL)
-        spor_gui_show_toast (GTK_WIDGET (self), error->message);
-    }
+  if (programme_id > 0 &&
+      (cohorts = spor_programmes_list_cohorts (self->store, programme_id, &error)) == NULL)
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
   records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All cohorts"));
   spor_record_choices_set_model (self->cohort_dropdown, records, NULL, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_dropdown), programme_id > 0);
