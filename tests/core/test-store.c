@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "core-test-util.h"
@@ -529,6 +530,84 @@ test_busy (void)
   spor_store_rollback (store);
 }
 
+static int
+interrupt (void *data)
+{
+  return 1;
+}
+
+static void
+add_phase (SporStore  *store,
+           gint64      programme_id,
+           const char *name,
+           gint64      position)
+{
+  g_autoptr(SporEntity) phase = test_new_named (SPOR_TYPE_PHASE, name);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_int (phase, "programme_id", programme_id);
+  spor_entity_set_int (phase, "position", position);
+  assert_ok (spor_store_insert (store, phase, &error));
+}
+
+static char *
+names_of (GPtrArray *records)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "",
+                            spor_entity_get_text (g_ptr_array_index (records, i), "name"));
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Only the records that belong to the one asked for, in the order asked for; none is an
+ * empty list, and a read that fails says so and lists nothing. */
+static void
+test_list_by (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  gint64 aspiranterne = test_insert_named (store, SPOR_TYPE_PROGRAMME, "Aspiranterne");
+  gint64 unge = test_insert_named (store, SPOR_TYPE_PROGRAMME, "Unge med Kant");
+  gint64 empty = test_insert_named (store, SPOR_TYPE_PROGRAMME, "Tomt forløb");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) up = NULL;
+  g_autoptr(GPtrArray) down = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *up_names = NULL;
+  g_autofree char *down_names = NULL;
+
+  add_phase (store, aspiranterne, "Storytelling", 1);
+  add_phase (store, unge, "Afklaring", 0);
+  add_phase (store, aspiranterne, "Praktik", 2);
+  add_phase (store, aspiranterne, "Opstart", 0);
+
+  up = spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", aspiranterne, "position",
+                           FALSE, &error);
+  g_assert_no_error (error);
+  up_names = names_of (up);
+  g_assert_cmpstr (up_names, ==, "Opstart Storytelling Praktik");
+  down = spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", aspiranterne, "position",
+                             TRUE, &error);
+  g_assert_no_error (error);
+  down_names = names_of (down);
+  g_assert_cmpstr (down_names, ==, "Praktik Storytelling Opstart");
+  none = spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", empty, "position", FALSE,
+                             &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  sqlite3_progress_handler (spor_store_get_db (store), 1, interrupt, NULL);
+  g_assert_null (spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", aspiranterne,
+                                     "position", FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "interrupted"));
+  g_clear_error (&error);
+  sqlite3_progress_handler (spor_store_get_db (store), 0, NULL, NULL);
+  g_assert_cmpint (test_count_rows (store, "phases"), ==, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -545,6 +624,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/refuse/folder", test_refuse_folder);
   g_test_add_func ("/store/mode-tightened", test_mode_tightened);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
+  g_test_add_func ("/store/list-by", test_list_by);
   g_test_add_func ("/store/failed-transaction", test_failed_transaction);
   g_test_add_func ("/store/database-checks", test_database_checks_too);
   g_test_add_func ("/store/site-name", test_site_name);
