@@ -140,6 +140,51 @@ test_query_text (SporStore  *store,
   return text;
 }
 
+void
+test_bind_plain (sqlite3_stmt    *stmt,
+                 int              column,
+                 const SporField *field,
+                 GHashTable      *ids)
+{
+  switch (field->type)
+    {
+    case SPOR_FIELD_INT:
+      sqlite3_bind_int64 (stmt, column, (field->flags & SPOR_FIELD_RANGE)
+                                        ? (gint64) CLAMP (1, field->min, field->max) : 1);
+      break;
+    case SPOR_FIELD_REAL:
+      sqlite3_bind_double (stmt, column, 1.5);
+      break;
+    case SPOR_FIELD_BOOL:
+      sqlite3_bind_int (stmt, column, 0);
+      break;
+    case SPOR_FIELD_DATE:
+      sqlite3_bind_text (stmt, column, "2026-01-05", -1, SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_TIME:
+      sqlite3_bind_text (stmt, column, strstr (field->name, "end") ? "12:00" : "09:00", -1,
+                         SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_ENUM:
+      sqlite3_bind_text (stmt, column, spor_value_list_get_value (field->values, 0), -1,
+                         SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_REF:
+      sqlite3_bind_int64 (stmt, column, GPOINTER_TO_SIZE (g_hash_table_lookup (ids, field->ref)));
+      break;
+    case SPOR_FIELD_TEXT:
+    default:
+      /* only the required texts (names, titles) and those with a format need a value */
+      if (field->format == SPOR_FORMAT_COLOUR)
+        sqlite3_bind_text (stmt, column, "#336699", -1, SQLITE_STATIC);
+      else if (field->format != SPOR_FORMAT_NONE)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_text (stmt, column, "Testværdi", -1, SQLITE_STATIC);
+      break;
+    }
+}
+
 const SporImportCount *
 test_import_count (SporImportReport *report,
                    const char       *entity)

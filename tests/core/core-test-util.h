@@ -5,7 +5,9 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
+#include "spor-entity.h"
 #include "spor-exchange.h"
 #include "spor-store.h"
 
@@ -42,6 +44,12 @@ gint64     test_count_rows     (SporStore  *store,
 /* The first column of the first row of a query, as text (NULL for no row or NULL). */
 char      *test_query_text     (SporStore  *store,
                                 const char *sql);
+/* Binds to column @column of @stmt a value for @field that the database's checks accept
+ * (@ids: the id of a record of each entity a reference may point to, by entity name). */
+void       test_bind_plain     (sqlite3_stmt    *stmt,
+                                int              column,
+                                const SporField *field,
+                                GHashTable      *ids);
 /* What the import report says of @entity's records (the test fails when it says nothing). */
 const SporImportCount *test_import_count (SporImportReport *report,
                                           const char       *entity);

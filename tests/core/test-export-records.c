@@ -60,42 +60,15 @@ bind_field (sqlite3_stmt         *stmt,
             GHashTable           *ids,
             const char           *text)
 {
-  switch (field->type)
-    {
-    case SPOR_FIELD_TEXT:
-      sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-      break;
-    case SPOR_FIELD_INT:
-      sqlite3_bind_int64 (stmt, column, (field->flags & SPOR_FIELD_RANGE)
-                                        ? (gint64) CLAMP (1, field->min, field->max) : 1);
-      break;
-    case SPOR_FIELD_REAL:
-      sqlite3_bind_double (stmt, column, 1.5);
-      break;
-    case SPOR_FIELD_BOOL:
-      sqlite3_bind_int (stmt, column, 1); /* consent to share among them */
-      break;
-    case SPOR_FIELD_DATE:
-      /* a withdrawn consent would keep the participant out of a full file */
-      if (g_str_equal (field->name, "consent_withdrawn_date"))
-        sqlite3_bind_null (stmt, column);
-      else
-        sqlite3_bind_text (stmt, column, "2026-01-05", -1, SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_TIME:
-      sqlite3_bind_text (stmt, column, strstr (field->name, "end") ? "12:00" : "09:00", -1,
-                         SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_ENUM:
-      sqlite3_bind_text (stmt, column, spor_value_list_get_value (field->values, 0), -1,
-                         SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_REF:
-    default:
-      sqlite3_bind_int64 (stmt, column,
-                          GPOINTER_TO_SIZE (g_hash_table_lookup (ids, field->ref)));
-      break;
-    }
+  if (field->type == SPOR_FIELD_TEXT)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else if (field->type == SPOR_FIELD_BOOL)
+    sqlite3_bind_int (stmt, column, 1); /* consent to share among them */
+  else if (g_str_equal (field->name, "consent_withdrawn_date"))
+    /* a withdrawn consent would keep the participant out of a full file */
+    sqlite3_bind_null (stmt, column);
+  else
+    test_bind_plain (stmt, column, field, ids);
 }
 
 /* One record of every entity, every field set, every TEXT field to its marker (@markers:
