@@ -86,15 +86,23 @@ test_new_named (GType       type,
 }
 
 gint64
+test_insert (SporStore  *store,
+             SporEntity *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_ok (spor_store_insert (store, record, &error));
+  return spor_entity_get_id (record);
+}
+
+gint64
 test_insert_named (SporStore  *store,
                    GType       type,
                    const char *name)
 {
   g_autoptr(SporEntity) record = test_new_named (type, name);
-  g_autoptr(GError) error = NULL;
 
-  assert_ok (spor_store_insert (store, record, &error));
-  return spor_entity_get_id (record);
+  return test_insert (store, record);
 }
 
 gint64

@@ -30,6 +30,9 @@ GBytes    *test_read_file      (const char *path);
 /* A new record of @type called @name (its "name" field), not saved. */
 SporEntity *test_new_named     (GType       type,
                                 const char *name);
+/* Inserts @record through the store: its id. */
+gint64     test_insert         (SporStore  *store,
+                                SporEntity *record);
 /* Inserts a record of @type called @name (its "name" field) through the store: its id. */
 gint64     test_insert_named   (SporStore  *store,
                                 GType       type,
