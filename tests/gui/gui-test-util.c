@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "spor-blocks.h"
 #include "spor-participants.h"
 #include "spor-store-private.h"
 
@@ -338,6 +339,24 @@ gui_add_participant (SporStore  *store,
   g_assert_true (spor_participant_save (store, p, &error));
   g_assert_no_error (error);
   return spor_entity_get_id (SPOR_ENTITY (p));
+}
+
+gint64
+gui_add_block (SporStore  *store,
+               const char *title)
+{
+  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_text (SPOR_ENTITY (block), "title", title);
+  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
+  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
+  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
+  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
+  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
+  g_assert_true (spor_blocks_save (store, block, &error));
+  g_assert_no_error (error);
+  return spor_entity_get_id (SPOR_ENTITY (block));
 }
 
 void

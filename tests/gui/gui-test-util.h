@@ -90,6 +90,9 @@ void              gui_deny_reads          (SporStore     *store,
 gint64            gui_add_participant     (SporStore     *store,
                                            const char    *name,
                                            const char    *phone);
+/* A work block on Tuesday 24 November 2026 only, 09:00–12:00, saved through @store. */
+gint64            gui_add_block           (SporStore     *store,
+                                           const char    *title);
 /* Erases a participant through @store. */
 void              gui_erase_participant   (SporStore     *store,
                                            gint64         id);

@@ -157,20 +157,11 @@ static void
 test_block_staff (GuiFixture    *f,
                   gconstpointer  data)
 {
-  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
   g_autoptr(SporEntity) staff = spor_entity_new (SPOR_TYPE_STAFF);
   g_autoptr(GError) error = NULL;
   SporBlockEditor *editor;
-  gint64 id;
+  gint64 id = gui_add_block (f->store, "Sy og design");
 
-  spor_entity_set_text (SPOR_ENTITY (block), "title", "Sy og design");
-  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
-  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
-  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
-  g_assert_true (spor_blocks_save (f->store, block, &error));
-  id = spor_entity_get_id (SPOR_ENTITY (block));
   spor_entity_set_text (staff, "name", "Anders Afprøvning");
   g_assert_true (spor_store_insert (f->store, staff, &error));
   g_assert_true (spor_blocks_assign_staff (f->store, id, spor_entity_get_id (staff), "adviser", &error));
