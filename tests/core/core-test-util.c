@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "spor-exchange.h"
 #include "spor-store-private.h"
 
 void
@@ -74,16 +75,52 @@ test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-void
-test_insert_programme (SporStore  *store,
-                       const char *name)
+SporEntity *
+test_new_named (GType       type,
+                const char *name)
 {
-  g_autoptr(SporEntity) programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
+  SporEntity *record = spor_entity_new (type);
+
+  spor_entity_set_text (record, "name", name);
+  return record;
+}
+
+gint64
+test_insert (SporStore  *store,
+             SporEntity *record)
+{
   g_autoptr(GError) error = NULL;
 
-  spor_entity_set_text (programme, "name", name);
-  g_assert_true (spor_store_insert (store, programme, &error));
-  g_assert_no_error (error);
+  assert_ok (spor_store_insert (store, record, &error));
+  return spor_entity_get_id (record);
+}
+
+gint64
+test_insert_named (SporStore  *store,
+                   GType       type,
+                   const char *name)
+{
+  g_autoptr(SporEntity) record = test_new_named (type, name);
+
+  return test_insert (store, record);
+}
+
+gint64
+test_query_int (SporStore  *store,
+                const char *sql,
+                gint64      id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 gint64
@@ -92,15 +129,8 @@ test_count_rows (SporStore  *store,
 {
   /* Tests only: the table name comes from the test itself. */
   g_autofree char *sql = g_strconcat ("SELECT count(*) FROM ", table, NULL);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return test_query_int (store, sql, 0);
 }
 
 char *
@@ -116,6 +146,64 @@ test_query_text (SporStore  *store,
     text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return text;
+}
+
+void
+test_bind_plain (sqlite3_stmt    *stmt,
+                 int              column,
+                 const SporField *field,
+                 GHashTable      *ids)
+{
+  switch (field->type)
+    {
+    case SPOR_FIELD_INT:
+      sqlite3_bind_int64 (stmt, column, (field->flags & SPOR_FIELD_RANGE)
+                                        ? (gint64) CLAMP (1, field->min, field->max) : 1);
+      break;
+    case SPOR_FIELD_REAL:
+      sqlite3_bind_double (stmt, column, 1.5);
+      break;
+    case SPOR_FIELD_BOOL:
+      sqlite3_bind_int (stmt, column, 0);
+      break;
+    case SPOR_FIELD_DATE:
+      sqlite3_bind_text (stmt, column, "2026-01-05", -1, SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_TIME:
+      sqlite3_bind_text (stmt, column, strstr (field->name, "end") ? "12:00" : "09:00", -1,
+                         SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_ENUM:
+      sqlite3_bind_text (stmt, column, spor_value_list_get_value (field->values, 0), -1,
+                         SQLITE_STATIC);
+      break;
+    case SPOR_FIELD_REF:
+      sqlite3_bind_int64 (stmt, column, GPOINTER_TO_SIZE (g_hash_table_lookup (ids, field->ref)));
+      break;
+    case SPOR_FIELD_TEXT:
+    default:
+      /* only the required texts (names, titles) and those with a format need a value */
+      if (field->format == SPOR_FORMAT_COLOUR)
+        sqlite3_bind_text (stmt, column, "#336699", -1, SQLITE_STATIC);
+      else if (field->format != SPOR_FORMAT_NONE)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_text (stmt, column, "Testværdi", -1, SQLITE_STATIC);
+      break;
+    }
+}
+
+const SporImportCount *
+test_import_count (SporImportReport *report,
+                   const char       *entity)
+{
+  guint n;
+  const SporImportCount *counts = spor_import_report_get_counts (report, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (counts[i].entity, entity))
+      return &counts[i];
+  g_assert_not_reached ();
 }
 
 static int

@@ -19,16 +19,6 @@ rules_reopen (SporStore **store)
   g_assert_nonnull (*store);
 }
 
-static gint64
-insert (SporStore  *store,
-        SporEntity *entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  assert_ok (spor_store_insert (store, entity, &error));
-  return spor_entity_get_id (entity);
-}
-
 gint64
 rules_add_programme (SporStore  *store,
                      const char *name,
@@ -42,7 +32,7 @@ rules_add_programme (SporStore  *store,
     spor_entity_set_int (p, "min_age", min_age);
   if (max_age >= 0)
     spor_entity_set_int (p, "max_age", max_age);
-  return insert (store, p);
+  return test_insert (store, p);
 }
 
 gint64
@@ -58,7 +48,7 @@ rules_add_cohort (SporStore  *store,
   spor_entity_set_text (c, "start_date", start_date);
   if (capacity >= 0)
     spor_entity_set_int (c, "capacity", capacity);
-  return insert (store, c);
+  return test_insert (store, c);
 }
 
 gint64
@@ -70,7 +60,7 @@ rules_add_participant (SporStore  *store,
 
   spor_entity_set_text (p, "name", name);
   spor_entity_set_text (p, "status", status);
-  return insert (store, p);
+  return test_insert (store, p);
 }
 
 gint64
@@ -80,7 +70,7 @@ rules_add_staff (SporStore  *store,
   g_autoptr(SporEntity) s = spor_entity_new (SPOR_TYPE_STAFF);
 
   spor_entity_set_text (s, "name", name);
-  return insert (store, s);
+  return test_insert (store, s);
 }
 
 gint64

@@ -13,18 +13,6 @@ typedef struct {
   gint64     p1, p2, outsider;
 } Fixture;
 
-static gint64
-add_participant (SporStore  *store,
-                 const char *name)
-{
-  g_autoptr(SporParticipant) p = spor_entity_new (SPOR_TYPE_PARTICIPANT);
-  g_autoptr(GError) error = NULL;
-
-  spor_entity_set_text (SPOR_ENTITY (p), "name", name);
-  assert_ok (spor_store_insert (store, SPOR_ENTITY (p), &error));
-  return spor_entity_get_id (SPOR_ENTITY (p));
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -44,9 +32,9 @@ fixture_set_up (Fixture       *f,
   spor_entity_set_text (e, "period_end", "2026-12-31");
   assert_ok (spor_blocks_save (f->store, block, &error));
   f->block_id = spor_entity_get_id (e);
-  f->p1 = add_participant (f->store, "Anna Afprøvning");
-  f->p2 = add_participant (f->store, "Bent Bladsen");
-  f->outsider = add_participant (f->store, "Carl Udenfor");
+  f->p1 = test_insert_named (f->store, SPOR_TYPE_PARTICIPANT, "Anna Afprøvning");
+  f->p2 = test_insert_named (f->store, SPOR_TYPE_PARTICIPANT, "Bent Bladsen");
+  f->outsider = test_insert_named (f->store, SPOR_TYPE_PARTICIPANT, "Carl Udenfor");
   assert_ok (spor_blocks_add_participant (f->store, f->block_id, f->p1, &error));
   assert_ok (spor_blocks_add_participant (f->store, f->block_id, f->p2, &error));
 }

@@ -36,30 +36,6 @@ weekly_block (const char *title,
   return block;
 }
 
-static gint64
-add_staff (SporStore  *store,
-           const char *name)
-{
-  g_autoptr(SporStaff) staff = spor_entity_new (SPOR_TYPE_STAFF);
-  g_autoptr(GError) error = NULL;
-
-  spor_entity_set_text (SPOR_ENTITY (staff), "name", name);
-  assert_ok (spor_store_insert (store, SPOR_ENTITY (staff), &error));
-  return id_of (staff);
-}
-
-static gint64
-add_participant (SporStore  *store,
-                 const char *name)
-{
-  g_autoptr(SporParticipant) p = spor_entity_new (SPOR_TYPE_PARTICIPANT);
-  g_autoptr(GError) error = NULL;
-
-  spor_entity_set_text (SPOR_ENTITY (p), "name", name);
-  assert_ok (spor_store_insert (store, SPOR_ENTITY (p), &error));
-  return id_of (p);
-}
-
 static void
 test_validate (void)
 {
@@ -257,11 +233,11 @@ test_staffing (void)
   g_autoptr(SporBlock) b = weekly_block ("Fortælleværksted", SPOR_WEEKDAY_BIT (2),
                                          "11:00", "13:00", "2026-11-01", "2026-12-31");
   g_autoptr(SporWeek) week = NULL;
-  gint64 creative = add_staff (store, "Testa Kreativsen");
-  gint64 adviser = add_staff (store, "Rådgiver Prøvesen");
-  gint64 other = add_staff (store, "Vikar Eksempelsen");
-  gint64 p1 = add_participant (store, "Deltager Et");
-  gint64 p2 = add_participant (store, "Deltager To");
+  gint64 creative = test_insert_named (store, SPOR_TYPE_STAFF, "Testa Kreativsen");
+  gint64 adviser = test_insert_named (store, SPOR_TYPE_STAFF, "Rådgiver Prøvesen");
+  gint64 other = test_insert_named (store, SPOR_TYPE_STAFF, "Vikar Eksempelsen");
+  gint64 p1 = test_insert_named (store, SPOR_TYPE_PARTICIPANT, "Deltager Et");
+  gint64 p2 = test_insert_named (store, SPOR_TYPE_PARTICIPANT, "Deltager To");
   SporOccurrence *tue_a, *thu_a, *tue_b;
 
   spor_entity_set_int (SPOR_ENTITY (a), "capacity", 1);
@@ -390,10 +366,10 @@ test_restore_state (void)
   g_autofree char *before = NULL;
   g_autofree char *edited = NULL;
   g_autofree char *after = NULL;
-  gint64 creative = add_staff (store, "Testa Kreativsen");
-  gint64 adviser = add_staff (store, "Rådgiver Prøvesen");
-  gint64 p1 = add_participant (store, "Deltager Et");
-  gint64 p2 = add_participant (store, "Deltager To");
+  gint64 creative = test_insert_named (store, SPOR_TYPE_STAFF, "Testa Kreativsen");
+  gint64 adviser = test_insert_named (store, SPOR_TYPE_STAFF, "Rådgiver Prøvesen");
+  gint64 p1 = test_insert_named (store, SPOR_TYPE_PARTICIPANT, "Deltager Et");
+  gint64 p2 = test_insert_named (store, SPOR_TYPE_PARTICIPANT, "Deltager To");
   gint64 block_id;
 
   spor_entity_set_int (SPOR_ENTITY (block), "capacity", 8);

@@ -42,19 +42,6 @@ import_from (SporStore  *store,
   return report;
 }
 
-static const SporImportCount *
-count_of (SporImportReport *report,
-          const char       *entity)
-{
-  guint n;
-  const SporImportCount *counts = spor_import_report_get_counts (report, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (counts[i].entity, entity))
-      return &counts[i];
-  g_assert_not_reached ();
-}
-
 /* The file without its exported_at line (the third): what must stay the same. */
 static char *
 records_of (const char *path)
@@ -182,7 +169,7 @@ test_audit (void)
   second = export_to (a, dir, "2.json", FALSE);
   audit = test_count_rows (b, "audit_log");
   r2 = import_from (b, second, TRUE);
-  g_assert_cmpuint (count_of (r2, "programme")->n_updated, ==, 1);
+  g_assert_cmpuint (test_import_count (r2, "programme")->n_updated, ==, 1);
   g_assert_cmpint (test_count_rows (b, "audit_log"), ==, audit + 2);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT entity FROM audit_log WHERE uuid = '%s' "
@@ -235,7 +222,7 @@ test_merge_cases (void)
     g_autoptr(SporImportReport) r = import_from (b, path, TRUE);
     g_autoptr(SporEntity) copy = spor_store_get_by_uuid (b, SPOR_TYPE_PROGRAMME, uuid, &error);
 
-    g_assert_cmpuint (count_of (r, "programme")->n_new, ==, 1);
+    g_assert_cmpuint (test_import_count (r, "programme")->n_new, ==, 1);
     g_assert_nonnull (copy);
     g_assert_cmpstr (spor_entity_get_updated_at (copy), ==, spor_entity_get_updated_at (p));
     g_assert_cmpstr (spor_entity_get_created_at (copy), ==, spor_entity_get_created_at (p));
@@ -249,7 +236,7 @@ test_merge_cases (void)
   {
     g_autoptr(SporImportReport) preview = import_from (b, path, FALSE);
 
-    g_assert_cmpuint (count_of (preview, "programme")->n_updated, ==, 1);
+    g_assert_cmpuint (test_import_count (preview, "programme")->n_updated, ==, 1);
     name = name_in (b, uuid);
     g_assert_cmpstr (name, ==, "Kulturvejen"); /* the preview wrote nothing */
     g_clear_pointer (&name, g_free);
@@ -257,7 +244,7 @@ test_merge_cases (void)
   {
     g_autoptr(SporImportReport) r = import_from (b, path, TRUE);
 
-    g_assert_cmpuint (count_of (r, "programme")->n_updated, ==, 1);
+    g_assert_cmpuint (test_import_count (r, "programme")->n_updated, ==, 1);
     name = name_in (b, uuid);
     g_assert_cmpstr (name, ==, "Kulturvejen 2");
     g_clear_pointer (&name, g_free);
@@ -272,7 +259,7 @@ test_merge_cases (void)
     spor_entity_set_text (local, "name", "Kulturvejen lokal");
     assert_ok (spor_store_update (b, local, &error));
     r = import_from (b, path, TRUE);
-    g_assert_cmpuint (count_of (r, "programme")->n_conflicts, ==, 1);
+    g_assert_cmpuint (test_import_count (r, "programme")->n_conflicts, ==, 1);
     g_assert_cmpuint (spor_import_report_get_conflicts (r)->len, ==, 1);
     c = g_ptr_array_index (spor_import_report_get_conflicts (r), 0);
     g_assert_cmpstr (c->uuid, ==, uuid);
@@ -291,12 +278,12 @@ test_merge_cases (void)
     g_autoptr(SporImportReport) r = import_from (b, path, TRUE);
     g_autoptr(SporImportReport) again = NULL;
 
-    g_assert_cmpuint (count_of (r, "programme")->n_deleted, ==, 1);
+    g_assert_cmpuint (test_import_count (r, "programme")->n_deleted, ==, 1);
     name = name_in (b, uuid);
     g_assert_null (name);
     g_assert_cmpint (test_count_rows (b, "tombstones"), ==, 1);
     again = import_from (b, path, TRUE);
-    g_assert_cmpuint (count_of (again, "programme")->n_deleted, ==, 0);
+    g_assert_cmpuint (test_import_count (again, "programme")->n_deleted, ==, 0);
   }
 
   /* an older file with the record, after the deletion: not brought back */
@@ -304,8 +291,8 @@ test_merge_cases (void)
     g_autofree char *old = g_build_filename (dir, "1.json", NULL);
     g_autoptr(SporImportReport) r = import_from (b, old, TRUE);
 
-    g_assert_cmpuint (count_of (r, "programme")->n_new, ==, 0);
-    g_assert_cmpuint (count_of (r, "programme")->n_conflicts, ==, 1);
+    g_assert_cmpuint (test_import_count (r, "programme")->n_new, ==, 0);
+    g_assert_cmpuint (test_import_count (r, "programme")->n_conflicts, ==, 1);
     name = name_in (b, uuid);
     g_assert_null (name);
   }

@@ -60,42 +60,15 @@ bind_field (sqlite3_stmt         *stmt,
             GHashTable           *ids,
             const char           *text)
 {
-  switch (field->type)
-    {
-    case SPOR_FIELD_TEXT:
-      sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-      break;
-    case SPOR_FIELD_INT:
-      sqlite3_bind_int64 (stmt, column, (field->flags & SPOR_FIELD_RANGE)
-                                        ? (gint64) CLAMP (1, field->min, field->max) : 1);
-      break;
-    case SPOR_FIELD_REAL:
-      sqlite3_bind_double (stmt, column, 1.5);
-      break;
-    case SPOR_FIELD_BOOL:
-      sqlite3_bind_int (stmt, column, 1); /* consent to share among them */
-      break;
-    case SPOR_FIELD_DATE:
-      /* a withdrawn consent would keep the participant out of a full file */
-      if (g_str_equal (field->name, "consent_withdrawn_date"))
-        sqlite3_bind_null (stmt, column);
-      else
-        sqlite3_bind_text (stmt, column, "2026-01-05", -1, SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_TIME:
-      sqlite3_bind_text (stmt, column, strstr (field->name, "end") ? "12:00" : "09:00", -1,
-                         SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_ENUM:
-      sqlite3_bind_text (stmt, column, spor_value_list_get_value (field->values, 0), -1,
-                         SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_REF:
-    default:
-      sqlite3_bind_int64 (stmt, column,
-                          GPOINTER_TO_SIZE (g_hash_table_lookup (ids, field->ref)));
-      break;
-    }
+  if (field->type == SPOR_FIELD_TEXT)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else if (field->type == SPOR_FIELD_BOOL)
+    sqlite3_bind_int (stmt, column, 1); /* consent to share among them */
+  else if (g_str_equal (field->name, "consent_withdrawn_date"))
+    /* a withdrawn consent would keep the participant out of a full file */
+    sqlite3_bind_null (stmt, column);
+  else
+    test_bind_plain (stmt, column, field, ids);
 }
 
 /* One record of every entity, every field set, every TEXT field to its marker (@markers:
@@ -323,15 +296,6 @@ file_uuids (const char *path)
   return uuids;
 }
 
-static gint64
-count_of (SporStore  *store,
-          const char *sql)
-{
-  g_autofree char *n = test_query_text (store, sql);
-
-  return g_ascii_strtoll (n, NULL, 10);
-}
-
 static guint64
 export_counted (SporStore               *store,
                 const char              *path,
@@ -402,7 +366,7 @@ test_consent_full (void)
 
   assert_ok (spor_sample_create (store, 60, 1, NULL, NULL, &error));
   /* the sample draws its statuses against today, so its share of consent is counted, not known */
-  n_without = count_of (store, "SELECT count(*) FROM participants WHERE NOT " SHARED);
+  n_without = test_query_int (store, "SELECT count(*) FROM participants WHERE NOT " SHARED, 0);
   g_assert_cmpint (n_without, >, 10);
   /* one who had agreed has withdrawn the consent since */
   {
@@ -413,7 +377,7 @@ test_consent_full (void)
     spor_entity_set_text (p, "consent_withdrawn_date", "2026-10-01");
     assert_ok (spor_store_update (store, p, &error));
   }
-  g_assert_cmpint (count_of (store, "SELECT count(*) FROM participants WHERE NOT " SHARED), ==,
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM participants WHERE NOT " SHARED, 0), ==,
                    n_without + 1);
   n_without++;
 
@@ -438,7 +402,7 @@ test_consent_full (void)
   g_assert_no_error (error);
   g_assert_nonnull (report);
   g_assert_cmpint (test_count_rows (other, "participants"), ==, 60 - n_without);
-  g_assert_cmpint (count_of (other, "SELECT count(*) FROM participants WHERE NOT " SHARED), ==, 0);
+  g_assert_cmpint (test_query_int (other, "SELECT count(*) FROM participants WHERE NOT " SHARED, 0), ==, 0);
 }
 
 /* A programme or cohort: what is held back is counted within it; an anonymised file holds
@@ -461,7 +425,7 @@ test_consent_scoped (void)
                                    " GROUP BY c.id ORDER BY count(*) DESC LIMIT 1");
   sql = g_strdup_printf ("SELECT count(*) FROM participants p JOIN cohorts c ON "
                          "c.id = p.cohort_id WHERE c.uuid = '%s' AND NOT " P_SHARED, cohort);
-  n_without = count_of (store, sql);
+  n_without = test_query_int (store, sql, 0);
   g_assert_cmpint (n_without, >, 0);
   g_assert_cmpint (n_without, <, 35);
   options.cohort_uuid = cohort;

@@ -45,36 +45,6 @@ import_text (SporStore   *store,
   return spor_exchange_import (store, file, apply, NULL, NULL, NULL, error);
 }
 
-static const SporImportCount *
-count_of (SporImportReport *report,
-          const char       *entity)
-{
-  guint n;
-  const SporImportCount *counts = spor_import_report_get_counts (report, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (counts[i].entity, entity))
-      return &counts[i];
-  g_assert_not_reached ();
-}
-
-static gint64
-query_int (SporStore  *store,
-           const char *sql,
-           gint64      id)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static SporStore *
 sample_store (void)
 {
@@ -152,7 +122,7 @@ test_old_tombstone (void)
   GPtrArray *conflicts;
 
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
-    before[i] = query_int (store, dependents[i].sql, spor_entity_get_id (programme));
+    before[i] = test_query_int (store, dependents[i].sql, spor_entity_get_id (programme));
   g_assert_cmpint (before[3], >, 0);   /* cohorts */
   g_assert_cmpint (before[9], >, 0);   /* attendance */
 
@@ -160,7 +130,7 @@ test_old_tombstone (void)
   g_assert_no_error (error);
   spor_import_report_get_totals (report, &totals);
   g_assert_cmpuint (totals.n_deleted, ==, 0);
-  g_assert_cmpuint (count_of (report, "programme")->n_conflicts, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_conflicts, ==, 1);
   conflicts = spor_import_report_get_conflicts (report);
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_true (((SporImportConflict *) conflicts->pdata[0])->deleted_in_file);
@@ -176,7 +146,7 @@ test_old_tombstone (void)
   store = spor_store_open (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
-    g_assert_cmpint (query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==,
+    g_assert_cmpint (test_query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==,
                      before[i]);
   g_assert_cmpint (test_count_rows (store, "tombstones"), ==, tombstones);
 }
@@ -197,7 +167,7 @@ test_tombstone_spreads (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
     {
-      expected[i] = query_int (store, dependents[i].sql, spor_entity_get_id (programme));
+      expected[i] = test_query_int (store, dependents[i].sql, spor_entity_get_id (programme));
       total += expected[i];
     }
 
@@ -211,7 +181,7 @@ test_tombstone_spreads (void)
       for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
         {
           g_test_message ("%s", dependents[i].entity);
-          g_assert_cmpuint (count_of (report, dependents[i].entity)->n_deleted, ==, expected[i]);
+          g_assert_cmpuint (test_import_count (report, dependents[i].entity)->n_deleted, ==, expected[i]);
         }
       spor_import_report_get_totals (report, &totals);
       g_assert_cmpuint (totals.n_deleted, ==, total);
@@ -219,7 +189,7 @@ test_tombstone_spreads (void)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (dependents); i++)
-    g_assert_cmpint (query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==, 0);
+    g_assert_cmpint (test_query_int (store, dependents[i].sql, spor_entity_get_id (programme)), ==, 0);
   /* every record that went has its tombstone, the programme's with the file's time */
   g_assert_cmpint (test_count_rows (store, "tombstones"), ==, tombstones + total);
   {
@@ -229,7 +199,7 @@ test_tombstone_spreads (void)
 
     g_assert_cmpstr (deleted_at, ==, now);
   }
-  audit_deletes = query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'delete' "
+  audit_deletes = test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'delete' "
                                     "AND ?1 = ?1", 0);
   g_assert_cmpint (audit_deletes, ==, total);
   /* the participants of the programme stay (without it) */
@@ -308,7 +278,7 @@ test_erasure_by_import (void)
   text = tombstone_file ("participant", spor_entity_get_uuid (person), now);
   report = import_text (store, dir, text, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_of (report, "participant")->n_deleted, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "participant")->n_deleted, ==, 1);
   g_assert_false (spor_store_erase_pending (store));
   g_assert_false (files_contain (path, "Sporløsdottir"));
   g_assert_false (files_contain (path, "helbred for Testa Sporløsdottir"));
@@ -382,8 +352,8 @@ test_upper_case_uuid (void)
                           upper, spor_entity_get_created_at (programme), later);
   report = import_text (store, dir, text, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_of (report, "programme")->n_updated, ==, 1);
-  g_assert_cmpuint (count_of (report, "programme")->n_new, ==, 0);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_updated, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_new, ==, 0);
   g_assert_cmpint (test_count_rows (store, "programmes"), ==, 1);
   stored = spor_store_get (store, SPOR_TYPE_PROGRAMME, spor_entity_get_id (programme), &error);
   g_assert_cmpstr (spor_entity_get_text (stored, "name"), ==, "Sy og design 2027");
@@ -508,7 +478,7 @@ test_byte_order_mark (void)
 
   report = import_text (store, dir, with_bom, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_of (report, "programme")->n_new, ==, 1);
+  g_assert_cmpuint (test_import_count (report, "programme")->n_new, ==, 1);
 
   g_clear_pointer (&report, spor_import_report_free);
   report = import_text (store, dir, bom_inside, TRUE, &error);

@@ -141,18 +141,6 @@ typedef struct {
   gint64     participant;
 } Fixture;
 
-static gint64
-add_participant (SporStore  *store,
-                 const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SporEntity) p = spor_entity_new (SPOR_TYPE_PARTICIPANT);
-
-  spor_entity_set_text (p, "name", name);
-  assert_ok (spor_store_insert (store, p, &error));
-  return spor_entity_get_id (p);
-}
-
 static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
@@ -168,7 +156,7 @@ fixture_set_up (Fixture      *f,
   cohort = spor_programmes_create_cohort (f->store, f->programme, "Hold 1", "2026-01-31", 12, &error);
   g_assert_no_error (error);
   f->cohort = spor_entity_get_id (SPOR_ENTITY (cohort));
-  f->participant = add_participant (f->store, "Testa Prøvesen");
+  f->participant = test_insert_named (f->store, SPOR_TYPE_PARTICIPANT, "Testa Prøvesen");
 }
 
 static void
@@ -496,8 +484,8 @@ test_summary (Fixture      *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SporCohortSummary) summary = NULL;
-  gint64 second = add_participant (f->store, "Anden Prøveperson");
-  gint64 third = add_participant (f->store, "Tredje Prøveperson");
+  gint64 second = test_insert_named (f->store, SPOR_TYPE_PARTICIPANT, "Anden Prøveperson");
+  gint64 third = test_insert_named (f->store, SPOR_TYPE_PARTICIPANT, "Tredje Prøveperson");
   SporPhaseCount *count;
 
   assert_ok (spor_progress_enrol (f->store, f->participant, f->cohort, &error));

@@ -34,16 +34,6 @@ fail_reads (SporStore *store,
 }
 
 static gint64
-insert (SporStore  *store,
-        SporEntity *entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  assert_ok (spor_store_insert (store, entity, &error));
-  return spor_entity_get_id (entity);
-}
-
-static gint64
 add_programme (SporStore  *store,
                const char *name)
 {
@@ -52,7 +42,7 @@ add_programme (SporStore  *store,
   spor_entity_set_text (p, "name", name);
   spor_entity_set_int (p, "min_age", 18);
   spor_entity_set_int (p, "max_age", 29);
-  return insert (store, p);
+  return test_insert (store, p);
 }
 
 static gint64
@@ -65,7 +55,7 @@ add_cohort (SporStore *store,
   spor_entity_set_text (c, "name", "Hold 1");
   spor_entity_set_text (c, "start_date", "2026-01-05");
   spor_entity_set_int (c, "capacity", 1);
-  return insert (store, c);
+  return test_insert (store, c);
 }
 
 /* The first problem of @problems on @field, or NULL */
@@ -100,7 +90,7 @@ test_rules (void)
   spor_entity_set_text (block, "start_time", "09:00");
   spor_entity_set_text (block, "end_time", "12:00");
   spor_entity_set_text (block, "period_start", "2026-01-05");
-  insert (store, block);
+  test_insert (store, block);
   spor_entity_set_int (exception, "block_id", spor_entity_get_id (block));
   spor_entity_set_text (exception, "date", "2026-01-05");
   spor_entity_set_text (exception, "kind", "moved");
@@ -263,8 +253,8 @@ test_week_and_calendar (void)
   block_id = spor_entity_get_id (block);
   spor_entity_set_text (staff, "name", "Vera Vejleder");
   spor_entity_set_text (substitute, "name", "Sune Stedfortræder");
-  insert (store, staff);
-  insert (store, substitute);
+  test_insert (store, staff);
+  test_insert (store, substitute);
   assert_ok (spor_blocks_assign_staff (store, block_id, spor_entity_get_id (staff), "adviser", &error));
   assert_ok (spor_blocks_substitute_staff (store, block_id, "2026-01-06", spor_entity_get_id (staff),
                                            spor_entity_get_id (substitute), &error));

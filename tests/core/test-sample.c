@@ -9,20 +9,6 @@
 #include "spor-sample.h"
 #include "spor-store-private.h"
 
-static gint64
-query_int (SporStore  *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (spor_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static void
 test_counts (void)
 {
@@ -51,37 +37,37 @@ test_counts (void)
   g_assert_cmpuint (counts.cohorts, >=, 4);
 
   /* plausible: everyone in a programme, every status met, waiting lists in order */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM participants WHERE programme_id IS NULL"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT status) FROM participants"), >=, 5);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM participants WHERE status = 'waiting' "
-                                     "AND (waiting_position IS NULL OR cohort_id IS NOT NULL)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM (SELECT programme_id, waiting_position "
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM participants WHERE programme_id IS NULL", 0), ==, 0);
+  g_assert_cmpint (test_query_int (store, "SELECT count(DISTINCT status) FROM participants", 0), >=, 5);
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM participants WHERE status = 'waiting' "
+                                     "AND (waiting_position IS NULL OR cohort_id IS NOT NULL)", 0), ==, 0);
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM (SELECT programme_id, waiting_position "
                                      "FROM participants WHERE status = 'waiting' "
-                                     "GROUP BY 1, 2 HAVING count(*) > 1)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM participants WHERE status = 'waiting'"), >, 0);
+                                     "GROUP BY 1, 2 HAVING count(*) > 1)", 0), ==, 0);
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM participants WHERE status = 'waiting'", 0), >, 0);
   /* attendance only on the block's weekdays, within its period, for its participants */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (test_query_int (store,
                               "SELECT count(*) FROM attendance a JOIN blocks b ON b.id = a.block_id "
                               "WHERE (b.weekdays >> ((CAST(strftime('%w', a.date) AS INTEGER) + 6) % 7)) & 1 = 0 "
                               "OR a.date < b.period_start OR a.date > b.period_end "
-                              "OR a.date >= date('now', 'localtime')"), ==, 0);
-  g_assert_cmpint (query_int (store,
+                              "OR a.date >= date('now', 'localtime')", 0), ==, 0);
+  g_assert_cmpint (test_query_int (store,
                               "SELECT count(*) FROM attendance a LEFT JOIN block_participants bp "
                               "ON bp.block_id = a.block_id AND bp.participant_id = a.participant_id "
-                              "WHERE bp.id IS NULL"), ==, 0);
+                              "WHERE bp.id IS NULL", 0), ==, 0);
   /* every block has its creative professional and adviser */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM blocks b WHERE (SELECT count(*) FROM "
-                                     "block_staff s WHERE s.block_id = b.id) < 2"), ==, 0);
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM blocks b WHERE (SELECT count(*) FROM "
+                                     "block_staff s WHERE s.block_id = b.id) < 2", 0), ==, 0);
   /* no address that could reach a real person */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM participants "
-                                     "WHERE email NOT LIKE '%@eksempel.invalid'"), ==, 0);
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM participants "
+                                     "WHERE email NOT LIKE '%@eksempel.invalid'", 0), ==, 0);
   /* ages within the programme's target range at the start */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (test_query_int (store,
                               "SELECT count(*) FROM participants p JOIN programmes g ON g.id = p.programme_id "
                               "WHERE p.start_date IS NOT NULL AND g.max_age IS NOT NULL AND "
                               "(CAST((julianday(p.start_date) - julianday(p.birth_date)) / 365.25 AS INTEGER) "
-                              "NOT BETWEEN g.min_age AND g.max_age + 1)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM pragma_foreign_key_check") , ==, 0);
+                              "NOT BETWEEN g.min_age AND g.max_age + 1)", 0), ==, 0);
+  g_assert_cmpint (test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check", 0) , ==, 0);
 }
 
 static void

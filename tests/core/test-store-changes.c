@@ -42,15 +42,6 @@ watch (SporStore *store)
   return seen;
 }
 
-static SporEntity *
-new_programme (const char *name)
-{
-  SporEntity *programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
-
-  spor_entity_set_text (programme, "name", name);
-  return programme;
-}
-
 static void
 assert_seen (GArray           *seen,
              guint             index,
@@ -73,8 +64,8 @@ test_after_commit (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GArray) seen = watch (store);
-  g_autoptr(SporEntity) a = new_programme ("Aspiranterne");
-  g_autoptr(SporEntity) b = new_programme ("Sy og design");
+  g_autoptr(SporEntity) a = test_new_named (SPOR_TYPE_PROGRAMME, "Aspiranterne");
+  g_autoptr(SporEntity) b = test_new_named (SPOR_TYPE_PROGRAMME, "Sy og design");
   g_autoptr(GError) error = NULL;
 
   assert_ok (spor_store_insert (store, a, &error));
@@ -111,8 +102,8 @@ test_rollback (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(GArray) seen = watch (store);
-  g_autoptr(SporEntity) a = new_programme ("Unge med Kant");
-  g_autoptr(SporEntity) b = new_programme ("Den Digitale Ressourcebank");
+  g_autoptr(SporEntity) a = test_new_named (SPOR_TYPE_PROGRAMME, "Unge med Kant");
+  g_autoptr(SporEntity) b = test_new_named (SPOR_TYPE_PROGRAMME, "Den Digitale Ressourcebank");
   g_autoptr(GError) error = NULL;
 
   assert_ok (spor_store_begin (store, &error));
@@ -130,7 +121,7 @@ test_rollback (void)
 
   assert_ok (spor_store_begin (store, &error));
   {
-    g_autoptr(SporEntity) c = new_programme ("Rullet tilbage");
+    g_autoptr(SporEntity) c = test_new_named (SPOR_TYPE_PROGRAMME, "Rullet tilbage");
     assert_ok (spor_store_insert (store, c, &error));
   }
   spor_store_rollback (store);
@@ -150,7 +141,7 @@ test_many (void)
   for (guint i = 0; i < 300; i++)
     {
       g_autofree char *name = g_strdup_printf ("Forløb %u", i);
-      g_autoptr(SporEntity) p = new_programme (name);
+      g_autoptr(SporEntity) p = test_new_named (SPOR_TYPE_PROGRAMME, name);
       assert_ok (spor_store_insert (store, p, &error));
     }
   assert_ok (spor_store_commit (store, &error));
@@ -165,8 +156,8 @@ test_poll (void)
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporStore) other = NULL;
   g_autoptr(GArray) seen = watch (store);
-  g_autoptr(SporEntity) mine = new_programme ("Mit");
-  g_autoptr(SporEntity) theirs = new_programme ("Deres");
+  g_autoptr(SporEntity) mine = test_new_named (SPOR_TYPE_PROGRAMME, "Mit");
+  g_autoptr(SporEntity) theirs = test_new_named (SPOR_TYPE_PROGRAMME, "Deres");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (spor_store_poll (store));
@@ -191,7 +182,7 @@ test_stale_update (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporStore) other = NULL;
-  g_autoptr(SporEntity) created = new_programme ("Sy og design");
+  g_autoptr(SporEntity) created = test_new_named (SPOR_TYPE_PROGRAMME, "Sy og design");
   g_autoptr(SporEntity) form = NULL;
   g_autoptr(SporEntity) elsewhere = NULL;
   g_autoptr(SporEntity) stored = NULL;
@@ -254,8 +245,8 @@ test_read_transaction (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporStore) other = NULL;
-  g_autoptr(SporEntity) first = new_programme ("Før eksporten");
-  g_autoptr(SporEntity) during = new_programme ("Under eksporten");
+  g_autoptr(SporEntity) first = test_new_named (SPOR_TYPE_PROGRAMME, "Før eksporten");
+  g_autoptr(SporEntity) during = test_new_named (SPOR_TYPE_PROGRAMME, "Under eksporten");
   g_autoptr(GError) error = NULL;
 
   assert_ok (spor_store_insert (store, first, &error));

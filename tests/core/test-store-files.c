@@ -117,7 +117,7 @@ make_spor_file (const char *dir,
   SporStore *store = spor_store_open (path, &error);
 
   g_assert_no_error (error);
-  test_insert_programme (store, "Den Digitale Ressourcebank");
+  test_insert_named (store, SPOR_TYPE_PROGRAMME, "Den Digitale Ressourcebank");
   g_assert_finalize_object (store);
   return path;
 }
@@ -208,7 +208,7 @@ test_second_store_keeps_locks (void)
   wal = g_strconcat (path, "-wal", NULL);
   first = spor_store_open (path, &error);
   g_assert_no_error (error);
-  test_insert_programme (first, "Aspiranterne");
+  test_insert_named (first, SPOR_TYPE_PROGRAMME, "Aspiranterne");
 
   /* a worker thread's connection, as the Calendar opens one */
   second = spor_store_open (path, &error);
@@ -221,7 +221,7 @@ test_second_store_keeps_locks (void)
 
   /* the log the window writes into is still the file's, so nothing written now is lost */
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  test_insert_programme (first, "Sy og design");
+  test_insert_named (first, SPOR_TYPE_PROGRAMME, "Sy og design");
   g_assert_finalize_object (second);
   g_assert_finalize_object (first);
 
@@ -281,7 +281,7 @@ test_empty_file_is_new (void)
   store = spor_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (spor_store_get_schema_version (store), ==, SPOR_STORE_SCHEMA_VERSION);
-  test_insert_programme (store, "Unge med Kant");
+  test_insert_named (store, SPOR_TYPE_PROGRAMME, "Unge med Kant");
   g_assert_finalize_object (store);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -717,7 +717,7 @@ test_full_disk (void)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   store = spor_store_open (path, &error);
   g_assert_no_error (error);
-  test_insert_programme (store, "Aspiranterne");
+  test_insert_named (store, SPOR_TYPE_PROGRAMME, "Aspiranterne");
 }
 
 /* Upgrading a database needs room for its backup copy first. */
@@ -819,7 +819,7 @@ test_is_database_file (void)
   g_autoptr(SporStore) store = spor_store_open (path, &error);
 
   g_assert_no_error (error);
-  test_insert_programme (store, "Aspiranterne");
+  test_insert_named (store, SPOR_TYPE_PROGRAMME, "Aspiranterne");
   g_assert_cmpint (symlink (path, symbolic), ==, 0);
   g_assert_cmpint (link (path, hard), ==, 0);
   g_assert_true (g_file_set_contents (other, "{}", -1, &error));

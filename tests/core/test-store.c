@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "core-test-util.h"
@@ -37,15 +38,6 @@ count_files_with_prefix (const char *dir,
     if (g_str_has_prefix (name, prefix))
       n++;
   return n;
-}
-
-static SporEntity *
-new_programme (const char *name)
-{
-  SporEntity *programme = spor_entity_new (SPOR_TYPE_PROGRAMME);
-
-  spor_entity_set_text (programme, "name", name);
-  return programme;
 }
 
 static void
@@ -98,7 +90,7 @@ test_reopen (void)
   g_autofree char *dir = test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "spor.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporEntity) programme = new_programme ("Sy og design");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Sy og design");
   g_autoptr(SporEntity) again = NULL;
   g_autofree char *uuid = NULL, *site = NULL;
   SporStore *store;
@@ -292,7 +284,7 @@ test_refuse_corrupt (void)
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *name = g_strdup_printf ("Programme %u", i);
-      g_autoptr(SporEntity) programme = new_programme (name);
+      g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, name);
 
       assert_ok (spor_store_insert (store, programme, &error));
     }
@@ -350,7 +342,7 @@ test_foreign_keys (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporEntity) phase = spor_entity_new (SPOR_TYPE_PHASE);
-  g_autoptr(SporEntity) programme = new_programme ("Unge med Kant");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Unge med Kant");
   g_autoptr(GError) error = NULL;
 
   spor_entity_set_text (phase, "name", "Afklaring");
@@ -389,7 +381,7 @@ static void
 test_failed_transaction (void)
 {
   g_autoptr(SporStore) store = test_open_new_store ();
-  g_autoptr(SporEntity) programme = new_programme ("Aspiranterne");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Aspiranterne");
   g_autoptr(SporEntity) bad = spor_entity_new (SPOR_TYPE_COHORT);
   g_autoptr(GError) error = NULL;
   gint64 audit_before = test_count_rows (store, "audit_log");
@@ -410,7 +402,7 @@ test_failed_transaction (void)
   /* the store is usable afterwards */
   g_clear_error (&error);
   {
-    g_autoptr(SporEntity) again = new_programme ("Aspiranterne");
+    g_autoptr(SporEntity) again = test_new_named (SPOR_TYPE_PROGRAMME, "Aspiranterne");
     assert_ok (spor_store_insert (store, again, &error));
   }
 }
@@ -527,7 +519,7 @@ test_busy (void)
   g_autoptr(SporStore) store = test_open_new_store ();
   g_autoptr(SporStore) other = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SporEntity) programme = new_programme ("Venter");
+  g_autoptr(SporEntity) programme = test_new_named (SPOR_TYPE_PROGRAMME, "Venter");
 
   other = spor_store_open (spor_store_get_path (store), &error);
   g_assert_no_error (error);
@@ -536,6 +528,84 @@ test_busy (void)
   g_assert_false (spor_store_insert (other, programme, &error));
   g_assert_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_BUSY);
   spor_store_rollback (store);
+}
+
+static int
+interrupt (void *data)
+{
+  return 1;
+}
+
+static void
+add_phase (SporStore  *store,
+           gint64      programme_id,
+           const char *name,
+           gint64      position)
+{
+  g_autoptr(SporEntity) phase = test_new_named (SPOR_TYPE_PHASE, name);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_int (phase, "programme_id", programme_id);
+  spor_entity_set_int (phase, "position", position);
+  assert_ok (spor_store_insert (store, phase, &error));
+}
+
+static char *
+names_of (GPtrArray *records)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "",
+                            spor_entity_get_text (g_ptr_array_index (records, i), "name"));
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Only the records that belong to the one asked for, in the order asked for; none is an
+ * empty list, and a read that fails says so and lists nothing. */
+static void
+test_list_by (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  gint64 aspiranterne = test_insert_named (store, SPOR_TYPE_PROGRAMME, "Aspiranterne");
+  gint64 unge = test_insert_named (store, SPOR_TYPE_PROGRAMME, "Unge med Kant");
+  gint64 empty = test_insert_named (store, SPOR_TYPE_PROGRAMME, "Tomt forløb");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) up = NULL;
+  g_autoptr(GPtrArray) down = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *up_names = NULL;
+  g_autofree char *down_names = NULL;
+
+  add_phase (store, aspiranterne, "Storytelling", 1);
+  add_phase (store, unge, "Afklaring", 0);
+  add_phase (store, aspiranterne, "Praktik", 2);
+  add_phase (store, aspiranterne, "Opstart", 0);
+
+  up = spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", aspiranterne, "position",
+                           FALSE, &error);
+  g_assert_no_error (error);
+  up_names = names_of (up);
+  g_assert_cmpstr (up_names, ==, "Opstart Storytelling Praktik");
+  down = spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", aspiranterne, "position",
+                             TRUE, &error);
+  g_assert_no_error (error);
+  down_names = names_of (down);
+  g_assert_cmpstr (down_names, ==, "Praktik Storytelling Opstart");
+  none = spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", empty, "position", FALSE,
+                             &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  sqlite3_progress_handler (spor_store_get_db (store), 1, interrupt, NULL);
+  g_assert_null (spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", aspiranterne,
+                                     "position", FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "interrupted"));
+  g_clear_error (&error);
+  sqlite3_progress_handler (spor_store_get_db (store), 0, NULL, NULL);
+  g_assert_cmpint (test_count_rows (store, "phases"), ==, 4);
 }
 
 int
@@ -554,6 +624,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/refuse/folder", test_refuse_folder);
   g_test_add_func ("/store/mode-tightened", test_mode_tightened);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
+  g_test_add_func ("/store/list-by", test_list_by);
   g_test_add_func ("/store/failed-transaction", test_failed_transaction);
   g_test_add_func ("/store/database-checks", test_database_checks_too);
   g_test_add_func ("/store/site-name", test_site_name);

@@ -166,52 +166,6 @@ test_field_defaults_and_check (void)
                    "participant.status: “Active” is not one of the allowed values");
 }
 
-/* A value for a field of @info that the database's other checks accept */
-static void
-bind_plain (sqlite3_stmt    *stmt,
-            int              column,
-            const SporField *field,
-            GHashTable      *ids)
-{
-  switch (field->type)
-    {
-    case SPOR_FIELD_INT:
-      sqlite3_bind_int64 (stmt, column, (field->flags & SPOR_FIELD_RANGE)
-                                        ? (gint64) CLAMP (1, field->min, field->max) : 1);
-      break;
-    case SPOR_FIELD_REAL:
-      sqlite3_bind_double (stmt, column, 1.5);
-      break;
-    case SPOR_FIELD_BOOL:
-      sqlite3_bind_int (stmt, column, 0);
-      break;
-    case SPOR_FIELD_DATE:
-      sqlite3_bind_text (stmt, column, "2026-01-05", -1, SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_TIME:
-      sqlite3_bind_text (stmt, column, strstr (field->name, "end") ? "12:00" : "09:00", -1,
-                         SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_ENUM:
-      sqlite3_bind_text (stmt, column, spor_value_list_get_value (field->values, 0), -1,
-                         SQLITE_STATIC);
-      break;
-    case SPOR_FIELD_REF:
-      sqlite3_bind_int64 (stmt, column, GPOINTER_TO_SIZE (g_hash_table_lookup (ids, field->ref)));
-      break;
-    case SPOR_FIELD_TEXT:
-    default:
-      /* only the required texts (names, titles) and those with a format need a value */
-      if (field->format == SPOR_FORMAT_COLOUR)
-        sqlite3_bind_text (stmt, column, "#336699", -1, SQLITE_STATIC);
-      else if (field->format != SPOR_FORMAT_NONE)
-        sqlite3_bind_null (stmt, column);
-      else
-        sqlite3_bind_text (stmt, column, "Testværdi", -1, SQLITE_STATIC);
-      break;
-    }
-}
-
 /* One row of @info with its first values, written with the test's own SQL */
 static gint64
 insert_plain (sqlite3              *db,
@@ -233,7 +187,7 @@ insert_plain (sqlite3              *db,
   spor_uuid_fill (uuid);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   for (guint f = 0; f < info->n_fields; f++)
-    bind_plain (stmt, (int) f + 2, &info->fields[f], ids);
+    test_bind_plain (stmt, (int) f + 2, &info->fields[f], ids);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     g_error ("%s: %s", info->table, sqlite3_errmsg (db));
   sqlite3_finalize (stmt);

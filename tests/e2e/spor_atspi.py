@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 
 SKIP = 77
@@ -206,3 +207,124 @@ def query(database, sql, *args):
     """Reads the database file the app writes (WAL: a reader sees committed data)."""
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as db:
         return db.execute(sql, args).fetchall()
+
+
+def button(label):
+    """GTK 4.8 names a button with a mnemonic “_Label Label”."""
+    plain = re.escape(label.replace("_", ""))
+    return rf"(_?{plain} ?|{re.escape(label)} )?{plain}"
+
+
+def activate(action, parameter="[]", path="/dk/kulturspor/Spor/window/1"):
+    """Activates an action of the first window (or, with @path, of the application) over
+    D-Bus, as a menu or a shortcut would."""
+    subprocess.run(["gdbus", "call", "--session", "--dest", "dk.kulturspor.Spor",
+                    "--object-path", path,
+                    "--method", "org.gtk.Actions.Activate", action, parameter, "{}"],
+                   check=True, stdout=subprocess.DEVNULL, timeout=10)
+
+
+def select_tab(app, label, timeout=15):
+    """Clicks the view switcher tab @label until one is selected. The header bar holds a
+    wide and a narrow switcher and the bottom bar a third; only the one on screen can be
+    clicked, and AT-SPI in GTK 4.8 does not say which it is."""
+    for tab in wait_for(f"the {label} tab",
+                        lambda: find_all(app, "page tab", re.escape(label)), timeout):
+        click(tab)
+        try:
+            wait_for(f"the {label} tab to be selected", lambda: is_pressed(tab), 1.5)
+            return
+        except Failure:
+            continue
+    raise Failure(f"no {label} tab could be selected")
+
+
+class Session:
+    """One run of spor for a test: a temporary folder that holds its database, settings and
+    files, the environment it runs in, the process and the test's numbered TAP steps."""
+
+    def __init__(self, spor, prefix, env):
+        self.spor = spor
+        self.work = tempfile.mkdtemp(prefix=prefix)
+        self.database = self.path("spor.db")
+        self.env = dict(os.environ,
+                        GTK_A11Y="atspi",
+                        GSK_RENDERER="cairo",
+                        GSETTINGS_BACKEND="memory",
+                        XDG_DATA_HOME=self.path("data"),
+                        XDG_CONFIG_HOME=self.path("config"),
+                        XDG_STATE_HOME=self.path("state"),
+                        LC_ALL="C.UTF-8",
+                        LANGUAGE="")
+        self.env.update({key: value.format(work=self.work) for key, value in env.items()})
+        self.env.pop("NO_AT_BRIDGE", None)
+        self.env.pop("SPOR_BENCH", None)
+        self.process = None
+        self.step = 0
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def command(self, *args, database=None, **kwargs):
+        """Runs spor's command line on @database (the session's own by default)."""
+        kwargs.setdefault("timeout", 60)
+        if not kwargs.get("capture_output"):
+            kwargs.setdefault("stdout", subprocess.DEVNULL)
+            kwargs.setdefault("check", True)
+        return subprocess.run([self.spor, "--database", database or self.database, *args],
+                              env=self.env, **kwargs)
+
+    def start(self):
+        """Starts the window on the session's database; returns its accessible application."""
+        # SPOR_E2E_WRAP="gdb -batch -ex run -ex bt --args" shows where spor crashed, if it does
+        wrap = os.environ.get("SPOR_E2E_WRAP", "").split()
+        self.process = subprocess.Popen(wrap + [self.spor, "--database", self.database],
+                                        env=self.env)
+        return wait_for("spor on the accessibility bus", lambda: find_app(self.process.pid), 20)
+
+    def ok(self, text):
+        self.step += 1
+        print(f"ok {self.step} - {text}", flush=True)
+
+    def quit(self):
+        """Quits through the application's "quit" action; spor must exit cleanly."""
+        activate("quit", path="/dk/kulturspor/Spor")
+        status = self.process.wait(timeout=10)
+        if status != 0:
+            raise Failure(f"spor exited with status {status}")
+
+    def close(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def main(test, prefix, seconds, **env):
+    """Runs test(session) as a TAP test of the spor given on the command line, within
+    @seconds; @env is added to the environment (“{work}” stands for the session's folder)."""
+    def body():
+        if len(sys.argv) != 2:
+            print(f"usage: {os.path.basename(sys.argv[0])} PATH-TO-SPOR", file=sys.stderr)
+            return 2
+        # The accessibility bus must answer before anything is started.
+        try:
+            wait_for("the AT-SPI registry", lambda: pyatspi.Registry.getDesktop(0) is not None, 10)
+        except Exception as error:
+            skip(f"AT-SPI is not available: {error}")
+        session = Session(os.path.abspath(sys.argv[1]), prefix, env)
+        try:
+            test(session)
+        except Failure as failure:
+            print(f"not ok {session.step + 1} - {failure}", flush=True)
+            return 1
+        finally:
+            session.close()
+        print(f"1..{session.step}")
+        return 0
+
+    run(body, seconds)

@@ -13,24 +13,17 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # Makes a display and a session bus when there are none (see spor_atspi.py).
+import spor_atspi  # noqa: E402
 from spor_atspi import (  # noqa: E402
-    Failure, children, click, find_all, find_app, find_one, name, pyatspi, run,
-    set_text, skip, wait_for,
+    Failure, button, children, click, find_all, find_one, name, set_text, wait_for,
 )
 
 TOTAL_SECONDS = 100
-
-
-def button(label):
-    """GTK 4.8 names a button with a mnemonic “_Label Label”."""
-    return rf"(_?{re.escape(label.replace('_', ''))} ?|{re.escape(label)} )?{re.escape(label.replace('_', ''))}"
 
 
 def click_any(candidates):
@@ -54,111 +47,65 @@ def window_named(app, pattern):
 TEXT_ROLES = ("text", "entry", "editbar", "search box")
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: test-participants.py PATH-TO-SPOR", file=sys.stderr)
-        return 2
-    spor = os.path.abspath(sys.argv[1])
+def test(session):
+    pdf = session.env["SPOR_EXPORT_PATH"]
+    app = session.start()
+    click(find_one(app, "push button", r"Start Empty", "the “Start Empty” button", 15))
+    click(find_one(app, "push button", r"_New Participant New Participant", "the “New Participant” button"))
+    editor = wait_for("the participant form", lambda: window_named(app, r"New Participant"), 10)
+    session.ok("the new participant form opens")
 
-    try:
-        wait_for("the AT-SPI registry", lambda: pyatspi.Registry.getDesktop(0) is not None, 10)
-    except Exception as error:
-        skip(f"AT-SPI is not available: {error}")
+    # A failed save keeps the form open and says why.
+    click(find_one(editor, "push button", button("_Save"), "the Save button"))
+    find_one(editor, "label", r"Name: A name is required.*", "the message on the name field")
+    session.ok("saving without a name is refused with a message")
 
-    work = tempfile.mkdtemp(prefix="spor-participants-")
-    database = os.path.join(work, "spor.db")
-    pdf = os.path.join(work, "agreement.pdf")
-    env = dict(os.environ,
-               GTK_A11Y="atspi",
-               GSK_RENDERER="cairo",
-               GSETTINGS_BACKEND="memory",
-               XDG_DATA_HOME=os.path.join(work, "data"),
-               XDG_CONFIG_HOME=os.path.join(work, "config"),
-               SPOR_EXPORT_PATH=pdf,
-               LC_ALL="C.UTF-8",
-               LANGUAGE="")
-    env.pop("NO_AT_BRIDGE", None)
+    set_text(find_one(editor, TEXT_ROLES, r"Name", "the name field"), "Søren Æblegrød")
+    set_text(find_one(editor, TEXT_ROLES, r"E-mail", "the e-mail field"), "soeren@eksempel.invalid")
+    set_text(find_one(editor, TEXT_ROLES, r"Phone", "the phone field"), "11 22 33 44")
+    click(find_one(editor, "push button", button("_Save"), "the Save button"))
+    wait_for("the form to close", lambda: window_named(app, r"New Participant") is None, 10)
+    session.ok("a participant is added")
 
-    app_process = subprocess.Popen([spor, "--database", database], env=env)
-    step = 0
+    search = find_one(app, TEXT_ROLES, r"Search participants", "the search field")
+    set_text(search, "zzz")
+    find_one(app, "label", r"0 participants", "no matches")
+    set_text(search, "soren aeble")
+    find_one(app, "label", r"1 participant", "one match for “soren aeble”")
+    set_text(search, "11223344")
+    find_one(app, "label", r"1 participant", "one match for the phone number")
+    session.ok("the participant is found by a folded search and by phone")
 
-    def ok(text):
-        nonlocal step
-        step += 1
-        print(f"ok {step} - {text}", flush=True)
+    # Only the button on screen answers its action (GTK 4.8 lists hidden ones too).
+    click_any(wait_for("the start agreement’s Open button",
+                       lambda: find_all(app, "push button", button("_Open")), 10))
+    agreement = wait_for("the agreement window", lambda: window_named(app, r"Start Agreement"), 10)
+    set_text(find_one(agreement, TEXT_ROLES, r"Goals", "the goals field"),
+             "Lære at sy en jakke og komme i praktik")
+    set_text(find_one(agreement, TEXT_ROLES, r"Days and times.*", "the schedule field"),
+             "Tuesday and Thursday 9–12")
+    set_text(find_one(agreement, TEXT_ROLES, r"Hours a week", "the hours field"), "6")
+    set_text(find_one(agreement, TEXT_ROLES, r"Adviser's name", "the adviser's name field"),
+             "Rådgiver Prøve")
+    click(find_one(agreement, "push button", button("_Sign"), "the Sign button"))
+    find_one(agreement, "label", r"Version 1 · Signed .*", "the signed state")
+    session.ok("the start agreement is filled in and signed")
 
-    try:
-        app = wait_for("spor on the accessibility bus", lambda: find_app(app_process.pid), 20)
-        click(find_one(app, "push button", r"Start Empty", "the “Start Empty” button", 15))
-        click(find_one(app, "push button", r"_New Participant New Participant", "the “New Participant” button"))
-        editor = wait_for("the participant form", lambda: window_named(app, r"New Participant"), 10)
-        ok("the new participant form opens")
-
-        # A failed save keeps the form open and says why.
-        click(find_one(editor, "push button", button("_Save"), "the Save button"))
-        find_one(editor, "label", r"Name: A name is required.*", "the message on the name field")
-        ok("saving without a name is refused with a message")
-
-        set_text(find_one(editor, TEXT_ROLES, r"Name", "the name field"), "Søren Æblegrød")
-        set_text(find_one(editor, TEXT_ROLES, r"E-mail", "the e-mail field"), "soeren@eksempel.invalid")
-        set_text(find_one(editor, TEXT_ROLES, r"Phone", "the phone field"), "11 22 33 44")
-        click(find_one(editor, "push button", button("_Save"), "the Save button"))
-        wait_for("the form to close", lambda: window_named(app, r"New Participant") is None, 10)
-        ok("a participant is added")
-
-        search = find_one(app, TEXT_ROLES, r"Search participants", "the search field")
-        set_text(search, "zzz")
-        find_one(app, "label", r"0 participants", "no matches")
-        set_text(search, "soren aeble")
-        find_one(app, "label", r"1 participant", "one match for “soren aeble”")
-        set_text(search, "11223344")
-        find_one(app, "label", r"1 participant", "one match for the phone number")
-        ok("the participant is found by a folded search and by phone")
-
-        # Only the button on screen answers its action (GTK 4.8 lists hidden ones too).
-        click_any(wait_for("the start agreement’s Open button",
-                           lambda: find_all(app, "push button", button("_Open")), 10))
-        agreement = wait_for("the agreement window", lambda: window_named(app, r"Start Agreement"), 10)
-        set_text(find_one(agreement, TEXT_ROLES, r"Goals", "the goals field"),
-                 "Lære at sy en jakke og komme i praktik")
-        set_text(find_one(agreement, TEXT_ROLES, r"Days and times.*", "the schedule field"),
-                 "Tuesday and Thursday 9–12")
-        set_text(find_one(agreement, TEXT_ROLES, r"Hours a week", "the hours field"), "6")
-        set_text(find_one(agreement, TEXT_ROLES, r"Adviser's name", "the adviser's name field"),
-                 "Rådgiver Prøve")
-        click(find_one(agreement, "push button", button("_Sign"), "the Sign button"))
-        find_one(agreement, "label", r"Version 1 · Signed .*", "the signed state")
-        ok("the start agreement is filled in and signed")
-
-        # A menu button shows as two buttons of one name; the inner one has the action.
-        click_any(find_all(agreement, ("toggle button", "push button"), r"Print or Export"))
-        click_any(wait_for("the Export as PDF item",
-                           lambda: find_all(app, ("menu item", "push button", "check menu item"),
-                                            r"(_Export as PDF… )?Export as PDF…"), 10))
-        wait_for("the PDF", lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0, 15)
-        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
-                              check=True).stdout
-        for expected in ("Søren Æblegrød", "Lære at sy en jakke", "Tuesday and Thursday",
-                         "Rådgiver Prøve", "Signatures"):
-            if expected not in text:
-                raise Failure(f"the PDF does not contain “{expected}”")
-        ok("the agreement is exported as a PDF with its text")
-    except Failure as failure:
-        print(f"not ok {step + 1} - {failure}", flush=True)
-        return 1
-    finally:
-        if app_process.poll() is None:
-            app_process.terminate()
-            try:
-                app_process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                app_process.kill()
-                app_process.wait()
-        shutil.rmtree(work, ignore_errors=True)
-
-    print(f"1..{step}")
-    return 0
+    # A menu button shows as two buttons of one name; the inner one has the action.
+    click_any(find_all(agreement, ("toggle button", "push button"), r"Print or Export"))
+    click_any(wait_for("the Export as PDF item",
+                       lambda: find_all(app, ("menu item", "push button", "check menu item"),
+                                        r"(_Export as PDF… )?Export as PDF…"), 10))
+    wait_for("the PDF", lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0, 15)
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in ("Søren Æblegrød", "Lære at sy en jakke", "Tuesday and Thursday",
+                     "Rådgiver Prøve", "Signatures"):
+        if expected not in text:
+            raise Failure(f"the PDF does not contain “{expected}”")
+    session.ok("the agreement is exported as a PDF with its text")
 
 
 if __name__ == "__main__":
-    run(main, TOTAL_SECONDS)
+    spor_atspi.main(test, "spor-participants-", TOTAL_SECONDS,
+                    SPOR_EXPORT_PATH="{work}/agreement.pdf")

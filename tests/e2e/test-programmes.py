@@ -16,17 +16,15 @@
 import datetime
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # Makes a display and a session bus when there are none (see spor_atspi.py).
+import spor_atspi  # noqa: E402
 from spor_atspi import (  # noqa: E402
-    Failure, click, find_app, is_showing, name, pyatspi, query, role, run, set_text,
-    skip, states, wait_for, walk, window_view,
+    Failure, click, is_showing, name, pyatspi, query, role, set_text, states, wait_for, walk,
+    window_view,
 )
 
 TOTAL_SECONDS = 110
@@ -66,155 +64,100 @@ def show_view(app, label):
     raise Failure(f"no {label} tab could be selected")
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: test-programmes.py PATH-TO-SPOR", file=sys.stderr)
-        return 2
-    spor = os.path.abspath(sys.argv[1])
-
-    try:
-        wait_for("the AT-SPI registry", lambda: pyatspi.Registry.getDesktop(0) is not None, 10)
-    except Exception as error:
-        skip(f"AT-SPI is not available: {error}")
-
-    work = tempfile.mkdtemp(prefix="spor-programmes-")
-    database = os.path.join(work, "spor.db")
-    env = dict(os.environ,
-               GTK_A11Y="atspi",
-               GSK_RENDERER="cairo",
-               GSETTINGS_BACKEND="memory",
-               XDG_DATA_HOME=os.path.join(work, "data"),
-               XDG_CONFIG_HOME=os.path.join(work, "config"),
-               XDG_STATE_HOME=os.path.join(work, "state"),
-               LC_ALL="C.UTF-8",
-               LANGUAGE="")
-    env.pop("NO_AT_BRIDGE", None)
-    env.pop("SPOR_BENCH", None)
-    subprocess.run([spor, "--database", database, "--create-sample", "30"], env=env,
-                   check=True, stdout=subprocess.DEVNULL, timeout=60)
+def test(session):
+    database = session.database
+    session.command("--create-sample", "30")
     today = datetime.date.today().isoformat()
 
-    app_process = subprocess.Popen([spor, "--database", database], env=env)
-    step = 0
+    app = session.start()
+    session.ok("spor appears on the accessibility bus")
+    show_view(app, "Programmes")
+    click(find_one(app, "push button", r"New from Template", "“New from Template”"))
+    click(find_one(app, "push button", r"Aspiranterne", "the Aspiranterne template"))
+    wait_for("a second Aspiranterne in the database",
+             lambda: len(query(database, "SELECT id FROM programmes WHERE name = 'Aspiranterne'")) == 2,
+             10)
+    (programme,) = query(database, "SELECT max(id) FROM programmes")[0]
+    phases = query(database, "SELECT name, duration, duration_unit FROM phases "
+                             "WHERE programme_id = ? ORDER BY position", programme)
+    if [p[0] for p in phases][1:4] != ["Storytelling", "Kulturelt iværksætterforløb",
+                                       "Praktisk læring på kulturinstitutioner"] \
+            or [p[1:] for p in phases][1:4] != [(1, "months"), (2, "months"), (3, "months")]:
+        raise Failure(f"the template's phases are wrong: {phases}")
+    session.ok("a programme is created from the Aspiranterne template with its phases")
 
-    def ok(text):
-        nonlocal step
-        step += 1
-        print(f"ok {step} - {text}", flush=True)
+    # The new programme is open in the editor: rename it so it sorts first everywhere.
+    set_text(find_one(app, "text", r"Name", "the programme's name"), "Aa Testforløb")
+    click(find_one(app, "push button", r"(_Save )?Save", "the programme's Save button"))
+    wait_for("the new name in the database",
+             lambda: query(database, "SELECT name FROM programmes WHERE id = ?", programme)
+             == [("Aa Testforløb",)], 10)
+    session.ok("the programme is renamed and saved")
 
-    try:
-        app = wait_for("spor on the accessibility bus", lambda: find_app(app_process.pid), 20)
-        ok("spor appears on the accessibility bus")
+    # A bad start date changes nothing.
+    set_text(find_one(app, "text", r"Cohort Name", "the cohort name"), "E2E-hold")
+    set_text(find_one(app, "text", r"Start Date", "the cohort start date"), "31-02-skrald")
+    start = find_one(app, "push button", r"(Start _Cohort )?Start Cohort", "“Start Cohort”")
+    click(start)
+    time.sleep(1)
+    if query(database, "SELECT count(*) FROM cohorts WHERE programme_id = ?", programme) != [(0,)]:
+        raise Failure("a cohort was made from a bad date")
+    session.ok("a bad start date is refused")
 
-        show_view(app, "Programmes")
-        click(find_one(app, "push button", r"New from Template", "“New from Template”"))
-        click(find_one(app, "push button", r"Aspiranterne", "the Aspiranterne template"))
-        wait_for("a second Aspiranterne in the database",
-                 lambda: len(query(database, "SELECT id FROM programmes WHERE name = 'Aspiranterne'")) == 2,
-                 10)
-        (programme,) = query(database, "SELECT max(id) FROM programmes")[0]
-        phases = query(database, "SELECT name, duration, duration_unit FROM phases "
-                                 "WHERE programme_id = ? ORDER BY position", programme)
-        if [p[0] for p in phases][1:4] != ["Storytelling", "Kulturelt iværksætterforløb",
-                                           "Praktisk læring på kulturinstitutioner"] \
-                or [p[1:] for p in phases][1:4] != [(1, "months"), (2, "months"), (3, "months")]:
-            raise Failure(f"the template's phases are wrong: {phases}")
-        ok("a programme is created from the Aspiranterne template with its phases")
+    set_text(find_one(app, "text", r"Start Date", "the cohort start date"), today)
+    click(start)
+    wait_for("the cohort in the database",
+             lambda: query(database, "SELECT name, start_date FROM cohorts WHERE programme_id = ?",
+                           programme) == [("E2E-hold", today)], 10)
+    (cohort,) = query(database, "SELECT id FROM cohorts WHERE programme_id = ?", programme)[0]
+    session.ok("a cohort is started today")
 
-        # The new programme is open in the editor: rename it so it sorts first everywhere.
-        set_text(find_one(app, "text", r"Name", "the programme's name"), "Aa Testforløb")
-        click(find_one(app, "push button", r"(_Save )?Save", "the programme's Save button"))
-        wait_for("the new name in the database",
-                 lambda: query(database, "SELECT name FROM programmes WHERE id = ?", programme)
-                 == [("Aa Testforløb",)], 10)
-        ok("the programme is renamed and saved")
+    click(find_one(app, "push button", r"Enrol a Participant in E2E-hold.*", "“Enrol…”"))
+    candidate = find_one(app, "push button", r"Enrol (?!a Participant).+", "a participant to enrol")
+    chosen = re.sub(r"^Enrol ", "", name(candidate)).strip()
+    chosen = re.sub(r"\s*_?Enrol$", "", chosen)
+    click(candidate)
+    wait_for("the enrolment in the database",
+             lambda: query(database, "SELECT count(*) FROM participants WHERE cohort_id = ?",
+                           cohort) == [(1,)], 10)
+    (participant, enrolled_name) = query(database, "SELECT id, name FROM participants "
+                                                   "WHERE cohort_id = ?", cohort)[0]
+    progress = query(database, "SELECT pp.state, pp.planned_start FROM phase_progress pp "
+                               "JOIN phases ph ON ph.id = pp.phase_id "
+                               "WHERE pp.participant_id = ? ORDER BY ph.position", participant)
+    if len(progress) != 6 or progress[0] != ("planned", today):
+        raise Failure(f"enrolment made the wrong phase progress: {progress}")
+    if not enrolled_name.startswith(chosen.split()[0]):
+        raise Failure(f"enrolled {enrolled_name}, but clicked {chosen}")
+    session.ok("a participant is enrolled with planned phases from today")
 
-        # A bad start date changes nothing.
-        set_text(find_one(app, "text", r"Cohort Name", "the cohort name"), "E2E-hold")
-        set_text(find_one(app, "text", r"Start Date", "the cohort start date"), "31-02-skrald")
-        start = find_one(app, "push button", r"(Start _Cohort )?Start Cohort", "“Start Cohort”")
-        click(start)
-        time.sleep(1)
-        if query(database, "SELECT count(*) FROM cohorts WHERE programme_id = ?", programme) != [(0,)]:
-            raise Failure("a cohort was made from a bad date")
-        ok("a bad start date is refused")
+    # The Timeline shows the new programme's cohort; its only row is selected and the phase
+    # stepper beside the chart offers to advance.
+    show_view(app, "Timeline")
+    advance = find_one(app, "push button", r"(_Advance to Next Phase )?Advance to Next Phase",
+                       "“Advance to Next Phase”", 15)
+    wait_for("the stepper to show the participant",
+             lambda: find_all(app, "label", re.escape(enrolled_name)), 10)
+    click(advance)
+    wait_for("the first phase to be active",
+             lambda: query(database, "SELECT pp.state, pp.actual_start FROM phase_progress pp "
+                                     "JOIN phases ph ON ph.id = pp.phase_id "
+                                     "WHERE pp.participant_id = ? ORDER BY ph.position LIMIT 1",
+                           participant) == [("active", today)], 10)
+    session.ok("advancing from the timeline's phase stepper starts the first phase")
 
-        set_text(find_one(app, "text", r"Start Date", "the cohort start date"), today)
-        click(start)
-        wait_for("the cohort in the database",
-                 lambda: query(database, "SELECT name, start_date FROM cohorts WHERE programme_id = ?",
-                               programme) == [("E2E-hold", today)], 10)
-        (cohort,) = query(database, "SELECT id FROM cohorts WHERE programme_id = ?", programme)[0]
-        ok("a cohort is started today")
+    click(advance)
+    wait_for("the second phase to be active",
+             lambda: [r[0] for r in query(database, "SELECT pp.state FROM phase_progress pp "
+                                                    "JOIN phases ph ON ph.id = pp.phase_id "
+                                                    "WHERE pp.participant_id = ? "
+                                                    "ORDER BY ph.position LIMIT 2", participant)]
+             == ["done", "active"], 10)
+    session.ok("advancing again finishes the first phase and starts the second")
 
-        click(find_one(app, "push button", r"Enrol a Participant in E2E-hold.*", "“Enrol…”"))
-        candidate = find_one(app, "push button", r"Enrol (?!a Participant).+", "a participant to enrol")
-        chosen = re.sub(r"^Enrol ", "", name(candidate)).strip()
-        chosen = re.sub(r"\s*_?Enrol$", "", chosen)
-        click(candidate)
-        wait_for("the enrolment in the database",
-                 lambda: query(database, "SELECT count(*) FROM participants WHERE cohort_id = ?",
-                               cohort) == [(1,)], 10)
-        (participant, enrolled_name) = query(database, "SELECT id, name FROM participants "
-                                                       "WHERE cohort_id = ?", cohort)[0]
-        progress = query(database, "SELECT pp.state, pp.planned_start FROM phase_progress pp "
-                                   "JOIN phases ph ON ph.id = pp.phase_id "
-                                   "WHERE pp.participant_id = ? ORDER BY ph.position", participant)
-        if len(progress) != 6 or progress[0] != ("planned", today):
-            raise Failure(f"enrolment made the wrong phase progress: {progress}")
-        if not enrolled_name.startswith(chosen.split()[0]):
-            raise Failure(f"enrolled {enrolled_name}, but clicked {chosen}")
-        ok("a participant is enrolled with planned phases from today")
-
-        # The Timeline shows the new programme's cohort; its only row is selected and the phase
-        # stepper beside the chart offers to advance.
-        show_view(app, "Timeline")
-        advance = find_one(app, "push button", r"(_Advance to Next Phase )?Advance to Next Phase",
-                           "“Advance to Next Phase”", 15)
-        wait_for("the stepper to show the participant",
-                 lambda: find_all(app, "label", re.escape(enrolled_name)), 10)
-        click(advance)
-        wait_for("the first phase to be active",
-                 lambda: query(database, "SELECT pp.state, pp.actual_start FROM phase_progress pp "
-                                         "JOIN phases ph ON ph.id = pp.phase_id "
-                                         "WHERE pp.participant_id = ? ORDER BY ph.position LIMIT 1",
-                               participant) == [("active", today)], 10)
-        ok("advancing from the timeline's phase stepper starts the first phase")
-
-        click(advance)
-        wait_for("the second phase to be active",
-                 lambda: [r[0] for r in query(database, "SELECT pp.state FROM phase_progress pp "
-                                                        "JOIN phases ph ON ph.id = pp.phase_id "
-                                                        "WHERE pp.participant_id = ? "
-                                                        "ORDER BY ph.position LIMIT 2", participant)]
-                 == ["done", "active"], 10)
-        ok("advancing again finishes the first phase and starts the second")
-
-        subprocess.run(["gdbus", "call", "--session",
-                        "--dest", "dk.kulturspor.Spor",
-                        "--object-path", "/dk/kulturspor/Spor",
-                        "--method", "org.gtk.Actions.Activate", "quit", "[]", "{}"],
-                       check=True, stdout=subprocess.DEVNULL, timeout=10)
-        status = app_process.wait(timeout=10)
-        if status != 0:
-            raise Failure(f"spor exited with status {status}")
-        ok("spor quits through its quit action")
-    except Failure as failure:
-        print(f"not ok {step + 1} - {failure}", flush=True)
-        return 1
-    finally:
-        if app_process.poll() is None:
-            app_process.terminate()
-            try:
-                app_process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                app_process.kill()
-                app_process.wait()
-        shutil.rmtree(work, ignore_errors=True)
-
-    print(f"1..{step}")
-    return 0
+    session.quit()
+    session.ok("spor quits through its quit action")
 
 
 if __name__ == "__main__":
-    run(main, TOTAL_SECONDS)
+    spor_atspi.main(test, "spor-programmes-", TOTAL_SECONDS)

@@ -6,13 +6,28 @@
 
 #include <glib/gstdio.h>
 
+#include "spor-blocks.h"
 #include "spor-participants.h"
 #include "spor-store-private.h"
 
 #include "gui-test-util.h"
 
-static void
-remove_tree (const char *path)
+gboolean
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
+
+void
+gui_remove_tree (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
@@ -22,7 +37,7 @@ remove_tree (const char *path)
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
+          gui_remove_tree (child);
         }
     }
   g_remove (path);
@@ -47,9 +62,18 @@ gui_fixture_tear_down (GuiFixture    *fixture,
 {
   gui_iterate ();
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  gui_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+void
+gui_test_add (const char  *path,
+              GuiTestFunc  test)
+{
+  g_test_add_vtable (path, sizeof (GuiFixture), NULL,
+                     (GTestFixtureFunc) gui_fixture_set_up, (GTestFixtureFunc) test,
+                     (GTestFixtureFunc) gui_fixture_tear_down);
 }
 
 SporStore *
@@ -131,6 +155,21 @@ gui_find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+GPtrArray *
+gui_collect (GtkWidget *root,
+             GType      type,
+             GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      gui_collect (child, type, found);
+    }
+  return found;
 }
 
 AdwEntryRow *
@@ -249,6 +288,21 @@ gui_answer_dialog (const char *heading,
   gui_iterate ();
 }
 
+char *
+gui_pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
 static int
 deny_table (void       *table,
             int         action,
@@ -285,6 +339,24 @@ gui_add_participant (SporStore  *store,
   g_assert_true (spor_participant_save (store, p, &error));
   g_assert_no_error (error);
   return spor_entity_get_id (SPOR_ENTITY (p));
+}
+
+gint64
+gui_add_block (SporStore  *store,
+               const char *title)
+{
+  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_text (SPOR_ENTITY (block), "title", title);
+  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
+  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
+  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
+  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
+  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
+  g_assert_true (spor_blocks_save (store, block, &error));
+  g_assert_no_error (error);
+  return spor_entity_get_id (SPOR_ENTITY (block));
 }
 
 void

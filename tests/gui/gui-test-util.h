@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* Starts GTK and libadwaita for a test; FALSE, with a TAP "skip" line, when there is no
+ * display (the caller then exits with 77). */
+gboolean          gui_test_init           (int           *argc,
+                                           char        ***argv);
+/* Removes @path and, when it is a folder, everything in it (not what a link points to). */
+void              gui_remove_tree         (const char    *path);
+
 /* A folder with a database file, removed with everything in it at the end. */
 typedef struct {
   char      *dir;
@@ -21,6 +28,11 @@ void              gui_fixture_set_up      (GuiFixture    *fixture,
                                            gconstpointer  data);
 void              gui_fixture_tear_down   (GuiFixture    *fixture,
                                            gconstpointer  data);
+/* Adds the test @path, run on a fresh GuiFixture. */
+typedef void      (*GuiTestFunc)          (GuiFixture    *fixture,
+                                           gconstpointer  data);
+void              gui_test_add            (const char    *path,
+                                           GuiTestFunc    test);
 /* Another connection to the fixture's file, as another program has. */
 SporStore        *gui_open_store          (GuiFixture    *fixture);
 
@@ -38,6 +50,10 @@ GtkWidget        *gui_window_sized        (GtkWidget     *child,
 
 GtkWidget        *gui_find_widget         (GtkWidget     *root,
                                            GType          type);
+/* Adds every widget of @type under @root to @found, depth first; returns @found. */
+GPtrArray        *gui_collect             (GtkWidget     *root,
+                                           GType          type,
+                                           GPtrArray     *found);
 /* The entry row under @root whose title starts with @title. */
 AdwEntryRow      *gui_find_entry_row      (GtkWidget     *root,
                                            const char    *title);
@@ -60,6 +76,9 @@ void              gui_answer_dialog       (const char    *heading,
                                            const char    *response,
                                            ...) G_GNUC_NULL_TERMINATED;
 
+/* The text of the PDF file @pdf, laid out as on the page (pdftotext). */
+char             *gui_pdf_text            (const char    *pdf);
+
 /* Makes every read of @table through @store fail, as a damaged or locked file would (an
  * SQLite authorizer that denies it; the file is not touched); @table NULL lets all reads
  * through again. The message the user then sees contains GUI_DENIED. */
@@ -71,6 +90,9 @@ void              gui_deny_reads          (SporStore     *store,
 gint64            gui_add_participant     (SporStore     *store,
                                            const char    *name,
                                            const char    *phone);
+/* A work block on Tuesday 24 November 2026 only, 09:00–12:00, saved through @store. */
+gint64            gui_add_block           (SporStore     *store,
+                                           const char    *title);
 /* Erases a participant through @store. */
 void              gui_erase_participant   (SporStore     *store,
                                            gint64         id);

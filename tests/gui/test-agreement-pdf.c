@@ -18,6 +18,8 @@
 #include "spor-agreements.h"
 #include "spor-store.h"
 
+#include "gui-test-util.h"
+
 #define DIR_VARIABLE "SPOR_TEST_PDF_DIR"
 
 typedef struct {
@@ -77,33 +79,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  gui_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
 }
 
 static guint
@@ -146,7 +125,7 @@ test_written (Fixture       *f,
       g_assert_true (spor_agreement_print_export (f->store, f->agreement, pdf, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (mode_of (pdf), ==, 0600);
-      text = pdf_text (pdf);
+      text = gui_pdf_text (pdf);
       g_assert_nonnull (strstr (text, "Åse Opdigtet"));
       g_assert_nonnull (strstr (text, "Lære at sy en frakke"));
       g_assert_nonnull (strstr (text, "Page 1 of 1"));

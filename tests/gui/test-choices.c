@@ -238,8 +238,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {

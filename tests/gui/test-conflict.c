@@ -318,15 +318,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
-#define ADD(path, fn) g_test_add (path, GuiFixture, NULL, gui_fixture_set_up, fn, gui_fixture_tear_down)
-  ADD ("/conflict/participant", test_participant);
-  ADD ("/conflict/programme", test_programme);
-  ADD ("/conflict/block", test_block);
-  ADD ("/conflict/agreement", test_agreement);
-#undef ADD
+  gui_test_add ("/conflict/participant", test_participant);
+  gui_test_add ("/conflict/programme", test_programme);
+  gui_test_add ("/conflict/block", test_block);
+  gui_test_add ("/conflict/agreement", test_agreement);
   g_test_add ("/conflict/block-undo", GuiFixture, NULL, gui_fixture_set_up, test_block_undo,
               gui_fixture_tear_down);
   g_test_add ("/conflict/block-undo-cancel", GuiFixture, "cancel", gui_fixture_set_up, test_block_undo,

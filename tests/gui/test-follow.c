@@ -388,19 +388,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
-#define ADD(path, fn) g_test_add (path, GuiFixture, NULL, gui_fixture_set_up, fn, gui_fixture_tear_down)
-  ADD ("/follow/follow", test_follow);
-  ADD ("/follow/poll", test_poll);
-  ADD ("/follow/programmes-enrolled", test_programmes_enrolled);
-  ADD ("/follow/participants", test_participants);
-  ADD ("/follow/participant-page", test_participant_page);
-  ADD ("/follow/calendar", test_calendar);
-  ADD ("/follow/timeline", test_timeline);
-  ADD ("/follow/window-sample", test_window_sample);
-#undef ADD
+  gui_test_add ("/follow/follow", test_follow);
+  gui_test_add ("/follow/poll", test_poll);
+  gui_test_add ("/follow/programmes-enrolled", test_programmes_enrolled);
+  gui_test_add ("/follow/participants", test_participants);
+  gui_test_add ("/follow/participant-page", test_participant_page);
+  gui_test_add ("/follow/calendar", test_calendar);
+  gui_test_add ("/follow/timeline", test_timeline);
+  gui_test_add ("/follow/window-sample", test_window_sample);
 
   return g_test_run ();
 }

@@ -204,26 +204,11 @@ test_reveal (Fixture       *fixture,
   iterate ();
 }
 
-static GPtrArray *
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-  return found;
-}
-
 static guint
 n_of (GtkWidget *root,
       GType      type)
 {
-  g_autoptr(GPtrArray) found = collect (root, type, g_ptr_array_new ());
+  g_autoptr(GPtrArray) found = gui_collect (root, type, g_ptr_array_new ());
 
   return found->len;
 }
@@ -259,13 +244,13 @@ test_page_rows (Fixture       *fixture,
   g_assert_no_error (error);
   gui_iterate ();
 
-  meetings = collect (page, SPOR_TYPE_MEETING_ROW, g_ptr_array_new ());
+  meetings = gui_collect (page, SPOR_TYPE_MEETING_ROW, g_ptr_array_new ());
   g_assert_cmpuint (meetings->len, ==, 1);
   g_assert_false (gtk_widget_get_visible (no_meetings));
   g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (meetings, 0)), ==, "Samtale om praktik");
   g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (meetings, 0)),
                             spor_value_label (&spor_values_meeting_kind, "coaching")));
-  versions = collect (page, SPOR_TYPE_AGREEMENT_VERSION_ROW, g_ptr_array_new ());
+  versions = gui_collect (page, SPOR_TYPE_AGREEMENT_VERSION_ROW, g_ptr_array_new ());
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (g_ptr_array_index (versions, 0)),
                                    "Version 1, signed "));
@@ -298,7 +283,7 @@ static SporMentorRow *
 mentor_row (GtkWidget *editor,
             gint64     staff_id)
 {
-  g_autoptr(GPtrArray) rows = collect (editor, SPOR_TYPE_MENTOR_ROW, g_ptr_array_new ());
+  g_autoptr(GPtrArray) rows = gui_collect (editor, SPOR_TYPE_MENTOR_ROW, g_ptr_array_new ());
 
   for (guint i = 0; i < rows->len; i++)
     if (spor_mentor_row_get_staff_id (g_ptr_array_index (rows, i)) == staff_id)
@@ -486,20 +471,6 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (spor_store_count_all (fixture->store, SPOR_TYPE_PARTICIPANT, &error), ==, 1);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
-}
-
 static void
 test_agreement_pdf (Fixture       *fixture,
                     gconstpointer  data)
@@ -535,7 +506,7 @@ test_agreement_pdf (Fixture       *fixture,
 
   g_assert_true (spor_agreement_print_export (fixture->store, id, pdf, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = gui_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Søren Prøvesen"));
   g_assert_nonnull (strstr (text, "Lære at sy en jakke"));
   g_assert_nonnull (strstr (text, "Tuesday and Thursday"));
@@ -552,8 +523,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/participants-view/search-and-show", test_search_and_show);

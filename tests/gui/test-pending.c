@@ -103,19 +103,7 @@ static void
 test_close_block (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  spor_entity_set_text (SPOR_ENTITY (block), "title", "Sy og design");
-  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
-  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
-  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
-  spor_blocks_save (f->base.store, block, &error);
-  g_assert_no_error (error);
-  id = spor_entity_get_id (SPOR_ENTITY (block));
+  gint64 id = gui_add_block (f->base.store, "Sy og design");
 
   spor_window_show_view (f->window, "calendar");
   gui_iterate ();
@@ -211,31 +199,22 @@ test_one_overlay (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWidget *overlay = window_child (f, "toast_overlay");
-  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
-  g_autoptr(GError) error = NULL;
+  gint64 block;
 
   g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY), ==, 1);
   g_assert_null (gui_find_button (overlay, "_Undo"));
   delete_participant (f, f->soeren);
   g_assert_nonnull (gui_find_button (overlay, "_Undo"));
 
-  spor_entity_set_text (SPOR_ENTITY (block), "title", "Sy og design");
-  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
-  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
-  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
-  g_assert_true (spor_blocks_save (f->base.store, block, &error));
-  g_assert_no_error (error);
+  block = gui_add_block (f->base.store, "Sy og design");
   spor_window_show_view (f->window, "calendar");
   gui_iterate ();
   /* the first toast goes (and Søren's erasure with it) when the next one comes */
-  spor_calendar_view_delete_block (window_child (f, "calendar_view"),
-                                   spor_entity_get_id (SPOR_ENTITY (block)));
+  spor_calendar_view_delete_block (window_child (f, "calendar_view"), block);
   gui_iterate ();
   g_assert_nonnull (gui_find_button (overlay, "_Undo"));
   g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY), ==, 1);
-  g_assert_true (gui_record_exists (&f->base, SPOR_TYPE_BLOCK, spor_entity_get_id (SPOR_ENTITY (block))));
+  g_assert_true (gui_record_exists (&f->base, SPOR_TYPE_BLOCK, block));
 }
 
 /* A widget outside a window with an overlay cannot show a toast: that is said with a
@@ -261,8 +240,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
   ADD ("/pending/close-participant", test_close_participant);

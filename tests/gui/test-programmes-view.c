@@ -54,26 +54,11 @@ tear_down (Fixture       *f,
   gui_fixture_tear_down (&f->base, data);
 }
 
-static GPtrArray *
-rows_of (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      rows_of (child, type, found);
-    }
-  return found;
-}
-
 static guint
 n_rows (Fixture *f,
         GType    type)
 {
-  g_autoptr(GPtrArray) rows = rows_of (f->view, type, g_ptr_array_new ());
+  g_autoptr(GPtrArray) rows = gui_collect (f->view, type, g_ptr_array_new ());
 
   return rows->len;
 }
@@ -116,7 +101,7 @@ test_goals (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find_entry_row (f->view, "Goal"))), ==, "");
   /* the form stays the group's last row */
   add_goal = gtk_widget_get_ancestor (GTK_WIDGET (gui_find_entry_row (f->view, "Goal")), ADW_TYPE_EXPANDER_ROW);
-  goals = rows_of (f->view, SPOR_TYPE_GOAL_ROW, g_ptr_array_new ());
+  goals = gui_collect (f->view, SPOR_TYPE_GOAL_ROW, g_ptr_array_new ());
   for (GtkWidget *row = add_goal; row != NULL; row = gtk_widget_get_next_sibling (row))
     g_assert_false (SPOR_IS_GOAL_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (goals, 3)), ==, "Job efter forløbet");
@@ -137,7 +122,7 @@ static void
 test_phases (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GPtrArray) rows = rows_of (f->view, SPOR_TYPE_PHASE_ROW, g_ptr_array_new ());
+  g_autoptr(GPtrArray) rows = gui_collect (f->view, SPOR_TYPE_PHASE_ROW, g_ptr_array_new ());
   g_autoptr(SporStore) other = gui_open_store (&f->base);
   g_autoptr(GError) error = NULL;
   g_autoptr(SporEntity) first = NULL;
@@ -147,7 +132,7 @@ test_phases (Fixture       *f,
   g_signal_emit_by_name (g_ptr_array_index (rows, 1), "move", -1);
   gui_iterate ();
   g_ptr_array_set_size (rows, 0);
-  rows_of (f->view, SPOR_TYPE_PHASE_ROW, rows);
+  gui_collect (f->view, SPOR_TYPE_PHASE_ROW, rows);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "1. Storytelling");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "2. Rekruttering og screening");
 
@@ -185,7 +170,7 @@ test_phases (Fixture       *f,
   }
   /* nothing is touched now: the list is built again, with the change made elsewhere */
   g_ptr_array_set_size (rows, 0);
-  rows_of (f->view, SPOR_TYPE_PHASE_ROW, rows);
+  gui_collect (f->view, SPOR_TYPE_PHASE_ROW, rows);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "1. Fortælling");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 2)), ==, "3. Iværksætteri");
 }
@@ -211,7 +196,7 @@ test_enrol (Fixture       *f,
   dialog = open_enrol (f);
   g_assert_nonnull (dialog);
   {
-    g_autoptr(GPtrArray) candidates = rows_of (GTK_WIDGET (dialog), SPOR_TYPE_CANDIDATE_ROW, g_ptr_array_new ());
+    g_autoptr(GPtrArray) candidates = gui_collect (GTK_WIDGET (dialog), SPOR_TYPE_CANDIDATE_ROW, g_ptr_array_new ());
     g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
     for (guint i = 0; i < candidates->len; i++)
@@ -278,8 +263,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
   ADD ("/programmes-view/goals", test_goals);

@@ -157,20 +157,11 @@ static void
 test_block_staff (GuiFixture    *f,
                   gconstpointer  data)
 {
-  g_autoptr(SporBlock) block = spor_entity_new (SPOR_TYPE_BLOCK);
   g_autoptr(SporEntity) staff = spor_entity_new (SPOR_TYPE_STAFF);
   g_autoptr(GError) error = NULL;
   SporBlockEditor *editor;
-  gint64 id;
+  gint64 id = gui_add_block (f->store, "Sy og design");
 
-  spor_entity_set_text (SPOR_ENTITY (block), "title", "Sy og design");
-  spor_entity_set_text (SPOR_ENTITY (block), "kind", "once");
-  spor_entity_set_int (SPOR_ENTITY (block), "weekdays", 0);
-  spor_entity_set_text (SPOR_ENTITY (block), "start_time", "09:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "end_time", "12:00");
-  spor_entity_set_text (SPOR_ENTITY (block), "period_start", "2026-11-24");
-  g_assert_true (spor_blocks_save (f->store, block, &error));
-  id = spor_entity_get_id (SPOR_ENTITY (block));
   spor_entity_set_text (staff, "name", "Anders Afprøvning");
   g_assert_true (spor_store_insert (f->store, staff, &error));
   g_assert_true (spor_blocks_assign_staff (f->store, id, spor_entity_get_id (staff), "adviser", &error));
@@ -246,17 +237,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
-#define ADD(path, fn) g_test_add (path, GuiFixture, NULL, gui_fixture_set_up, fn, gui_fixture_tear_down)
-  ADD ("/read-errors/goals", test_goals);
-  ADD ("/read-errors/meetings", test_meetings);
-  ADD ("/read-errors/page-participant", test_page_participant);
-  ADD ("/read-errors/block-staff", test_block_staff);
-  ADD ("/read-errors/mentors", test_mentors);
-  ADD ("/read-errors/participants-view", test_participants_view);
-#undef ADD
+  gui_test_add ("/read-errors/goals", test_goals);
+  gui_test_add ("/read-errors/meetings", test_meetings);
+  gui_test_add ("/read-errors/page-participant", test_page_participant);
+  gui_test_add ("/read-errors/block-staff", test_block_staff);
+  gui_test_add ("/read-errors/mentors", test_mentors);
+  gui_test_add ("/read-errors/participants-view", test_participants_view);
 
   return g_test_run ();
 }

@@ -86,28 +86,11 @@ fixture_setup (Fixture      *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
   g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
+  gui_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -356,27 +339,12 @@ test_stepper (Fixture      *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GPtrArray *
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-  return found;
-}
-
 /* How many labels under @root say @text and are shown */
 static guint
 n_shown (GtkWidget  *root,
          const char *text)
 {
-  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL, g_ptr_array_new ());
+  g_autoptr(GPtrArray) labels = gui_collect (root, GTK_TYPE_LABEL, g_ptr_array_new ());
   guint n = 0;
 
   for (guint i = 0; i < labels->len; i++)
@@ -398,7 +366,7 @@ test_stepper_rows (Fixture      *f,
 
   spor_phase_stepper_set_today (stepper, "2026-01-19");
   spor_phase_stepper_set_participant (stepper, f->store, f->first);
-  rows = collect (GTK_WIDGET (stepper), SPOR_TYPE_PHASE_STEP_ROW, g_ptr_array_new ());
+  rows = gui_collect (GTK_WIDGET (stepper), SPOR_TYPE_PHASE_STEP_ROW, g_ptr_array_new ());
   g_assert_cmpuint (rows->len, ==, 6);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Rekruttering og screening");
   g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "phase-step-current"));
@@ -472,8 +440,8 @@ test_views (Fixture      *f,
   g_assert_cmpuint (spor_timeline_get_n_rows (spor_timeline_view_get_timeline (SPOR_TIMELINE_VIEW (timeline_view))), ==, 2);
   /* a card for the cohort and one per phase; the legend names the phases before its key */
   {
-    g_autoptr(GPtrArray) cards = collect (timeline_view, SPOR_TYPE_TIMELINE_SUMMARY_ITEM, g_ptr_array_new ());
-    g_autoptr(GPtrArray) items = collect (timeline_view, SPOR_TYPE_TIMELINE_LEGEND_ITEM, g_ptr_array_new ());
+    g_autoptr(GPtrArray) cards = gui_collect (timeline_view, SPOR_TYPE_TIMELINE_SUMMARY_ITEM, g_ptr_array_new ());
+    g_autoptr(GPtrArray) items = gui_collect (timeline_view, SPOR_TYPE_TIMELINE_LEGEND_ITEM, g_ptr_array_new ());
     GtkWidget *key = gtk_widget_get_next_sibling (g_ptr_array_index (items, items->len - 1));
 
     g_assert_cmpuint (cards->len, ==, 1 + 6);
@@ -492,8 +460,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
   g_test_add ("/timeline/bars", Fixture, NULL, fixture_setup, test_bars, fixture_teardown);
   g_test_add ("/timeline/virtual", Fixture, GUINT_TO_POINTER (300), fixture_setup, test_virtual, fixture_teardown);

@@ -93,28 +93,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  gui_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -333,20 +316,6 @@ test_occurrence_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static void
-collect_type (GtkWidget *root,
-              GType      type,
-              GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_type (child, type, found);
-    }
-}
-
 static SporAttendanceStatus
 stored_status (Fixture *f,
                guint    participant)
@@ -378,7 +347,7 @@ test_occurrence_statuses (Fixture       *f,
   dialog = g_object_ref (spor_occurrence_dialog_new (f->store, o));
   gtk_window_present (GTK_WINDOW (dialog));
   iterate (100);
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  gui_collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_cmpuint (drop_downs->len, ==, 3);
   for (guint i = 0; i < drop_downs->len; i++)
     {
@@ -400,7 +369,7 @@ test_occurrence_statuses (Fixture       *f,
   g_assert_cmpint (stored_status (f, 0), ==, SPOR_ATTENDANCE_LATE);
   /* a value the list does not have selects nothing else and stores nothing */
   drop_downs->len = 0;
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  gui_collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_false (spor_choice_select (g_ptr_array_index (drop_downs, 1), "asleep"));
   g_assert_cmpint (stored_status (f, 1), ==, SPOR_ATTENDANCE_SICK);
   g_assert_true (spor_choice_select (g_ptr_array_index (drop_downs, 1), NULL));
@@ -457,7 +426,7 @@ n_members (SporBlockEditor *editor)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, found);
+  gui_collect (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, found);
   return found->len;
 }
 
@@ -474,7 +443,7 @@ test_editor_members (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (n_members (editor), ==, 3);
-  collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, rows);
+  gui_collect (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, rows);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Bent Bladsen");
   g_signal_emit_by_name (gui_find_widget (g_ptr_array_index (rows, 1), GTK_TYPE_BUTTON), "clicked");
   g_assert_cmpuint (n_members (editor), ==, 3 - 1);
@@ -517,8 +486,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
   g_test_add ("/week-grid/layout", Fixture, NULL, fixture_setup, test_grid_layout, fixture_teardown);
   g_test_add_func ("/week-grid/title", test_week_title);

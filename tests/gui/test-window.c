@@ -14,6 +14,8 @@
 #include "spor-timeline-view.h"
 #include "spor-window.h"
 
+#include "gui-test-util.h"
+
 typedef struct {
   char *dir;
   char *path;
@@ -31,50 +33,12 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  gui_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-/* Runs the main loop until @done says so; fails the test after @timeout_s seconds. */
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition  done,
-          gpointer   data,
-          guint      timeout_s)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %u s", timeout_s);
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
 }
 
 static gboolean
@@ -87,7 +51,7 @@ static void
 present_and_wait (GtkWindow *window)
 {
   gtk_window_present (window);
-  wait_for (widget_is_mapped, window, 20);
+  gui_wait_for (widget_is_mapped, window, 20);
 }
 
 /* Lets pending idles and frames run, so that nothing still holds a widget. */
@@ -137,7 +101,7 @@ only_test_holds (gpointer data)
 static void
 store_release (SporStore *store)
 {
-  wait_for (only_test_holds, store, 20);
+  gui_wait_for (only_test_holds, store, 20);
   g_assert_finalize_object (store);
 }
 
@@ -287,7 +251,7 @@ test_window_sample_button (Fixture       *fixture,
 
   /* The sample is written on a second connection in a thread; the window's own
    * connection then sees it. */
-  wait_for (shows_views, window, 150);
+  gui_wait_for (shows_views, window, 150);
 
   participants = spor_store_count_all (store, SPOR_TYPE_PARTICIPANT, &error);
   g_assert_no_error (error);
@@ -316,7 +280,7 @@ test_window_sample_cancel (Fixture       *fixture,
   g_signal_emit_by_name (child (window, SPOR_TYPE_WINDOW, "cancel_sample_button"), "clicked");
 
   /* Either the job was stopped (back to the welcome) or it had finished already. */
-  wait_for (not_busy, window, 150);
+  gui_wait_for (not_busy, window, 150);
 
   if (g_strcmp0 (main_page (window), "welcome") == 0)
     {
@@ -402,14 +366,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -74,11 +74,8 @@ spor_blocks_list_exceptions (SporStore *store,
                              gint64     block_id,
                              GError   **error)
 {
-  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_EXCEPTION);
-
-  spor_query_where_int (query, "block_id", block_id);
-  spor_query_order_by (query, "date", FALSE);
-  return spor_store_list (store, query, error);
+  return spor_store_list_by (store, SPOR_TYPE_BLOCK_EXCEPTION, "block_id", block_id, "date",
+                             FALSE, error);
 }
 
 SporBlock *

@@ -14,6 +14,26 @@
 
 /* --- small pieces ----------------------------------------------------------------- */
 
+/* "name": "value" */
+static void
+set_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+/* "name": value */
+static void
+set_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
 /* "name": { "type": type } */
 static void
 member_of_type (JsonBuilder *b,
@@ -22,8 +42,7 @@ member_of_type (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, type);
+  set_string (b, "type", type);
   json_builder_end_object (b);
 }
 
@@ -37,8 +56,7 @@ member_ref (JsonBuilder *b,
 
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "$ref");
-  json_builder_add_string_value (b, ref);
+  set_string (b, "$ref", ref);
   json_builder_end_object (b);
 }
 
@@ -63,8 +81,7 @@ begin_object_properties (JsonBuilder        *b,
                          const char * const *required)
 {
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "object");
+  set_string (b, "type", "object");
   json_builder_set_member_name (b, "additionalProperties");
   json_builder_add_boolean_value (b, FALSE);
   if (required != NULL)
@@ -86,16 +103,8 @@ member_array_of (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "array");
-  json_builder_set_member_name (b, "items");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "$ref");
-  {
-    g_autofree char *ref = g_strconcat ("#/$defs/", def, NULL);
-    json_builder_add_string_value (b, ref);
-  }
-  json_builder_end_object (b);
+  set_string (b, "type", "array");
+  member_ref (b, "items", def);
   json_builder_end_object (b);
 }
 
@@ -108,18 +117,11 @@ string_def (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "string");
+  set_string (b, "type", "string");
   if (format != NULL)
-    {
-      json_builder_set_member_name (b, "format");
-      json_builder_add_string_value (b, format);
-    }
+    set_string (b, "format", format);
   if (pattern != NULL)
-    {
-      json_builder_set_member_name (b, "pattern");
-      json_builder_add_string_value (b, pattern);
-    }
+    set_string (b, "pattern", pattern);
   json_builder_end_object (b);
 }
 
@@ -133,8 +135,7 @@ member_const_string (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "const");
-  json_builder_add_string_value (b, value);
+  set_string (b, "const", value);
   json_builder_end_object (b);
 }
 
@@ -181,8 +182,7 @@ add_properties (JsonBuilder                  *b,
   member_const_string (b, "format", SPOR_EXCHANGE_FORMAT);
   json_builder_set_member_name (b, "version");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "const");
-  json_builder_add_int_value (b, SPOR_EXCHANGE_VERSION);
+  set_int (b, "const", SPOR_EXCHANGE_VERSION);
   json_builder_end_object (b);
   member_ref (b, "exported_at", "timestamp");
   add_site (b);
@@ -205,19 +205,15 @@ field_value (JsonBuilder     *b,
   switch (field->type)
     {
     case SPOR_FIELD_INT:
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "integer");
+      set_string (b, "type", "integer");
       if (field->flags & SPOR_FIELD_RANGE)
         {
-          json_builder_set_member_name (b, "minimum");
-          json_builder_add_int_value (b, (gint64) field->min);
-          json_builder_set_member_name (b, "maximum");
-          json_builder_add_int_value (b, (gint64) field->max);
+          set_int (b, "minimum", (gint64) field->min);
+          set_int (b, "maximum", (gint64) field->max);
         }
       break;
     case SPOR_FIELD_REAL:
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "number");
+      set_string (b, "type", "number");
       if (field->flags & SPOR_FIELD_RANGE)
         {
           json_builder_set_member_name (b, "minimum");
@@ -227,20 +223,16 @@ field_value (JsonBuilder     *b,
         }
       break;
     case SPOR_FIELD_BOOL:
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "boolean");
+      set_string (b, "type", "boolean");
       break;
     case SPOR_FIELD_DATE:
-      json_builder_set_member_name (b, "$ref");
-      json_builder_add_string_value (b, "#/$defs/date");
+      set_string (b, "$ref", "#/$defs/date");
       break;
     case SPOR_FIELD_TIME:
-      json_builder_set_member_name (b, "$ref");
-      json_builder_add_string_value (b, "#/$defs/time");
+      set_string (b, "$ref", "#/$defs/time");
       break;
     case SPOR_FIELD_REF:
-      json_builder_set_member_name (b, "$ref");
-      json_builder_add_string_value (b, "#/$defs/uuid");
+      set_string (b, "$ref", "#/$defs/uuid");
       break;
     case SPOR_FIELD_ENUM:
       json_builder_set_member_name (b, "enum");
@@ -251,8 +243,7 @@ field_value (JsonBuilder     *b,
       break;
     case SPOR_FIELD_TEXT:
     default:
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "string");
+      set_string (b, "type", "string");
       break;
     }
   json_builder_end_object (b);
@@ -267,14 +258,10 @@ year_property (JsonBuilder     *b,
 
   json_builder_set_member_name (b, year);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "integer");
-  json_builder_set_member_name (b, "minimum");
-  json_builder_add_int_value (b, 1);
-  json_builder_set_member_name (b, "maximum");
-  json_builder_add_int_value (b, 9999);
-  json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, "Only in anonymised files, instead of the date");
+  set_string (b, "type", "integer");
+  set_int (b, "minimum", 1);
+  set_int (b, "maximum", 9999);
+  set_string (b, "description", "Only in anonymised files, instead of the date");
   json_builder_end_object (b);
 }
 
@@ -373,17 +360,13 @@ spor_exchange_build_schema (void)
   const SporEntityInfo * const *infos = spor_entity_infos (&n_infos);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "$schema");
-  json_builder_add_string_value (b, "https://json-schema.org/draft/2020-12/schema");
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, "Spor exchange file, version 1");
-  json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, "Made from the entity descriptions of Spor "
+  set_string (b, "$schema", "https://json-schema.org/draft/2020-12/schema");
+  set_string (b, "title", "Spor exchange file, version 1");
+  set_string (b, "description", "Made from the entity descriptions of Spor "
                                     "(src/core/spor-entities.c); see docs/exchange-format.md. "
                                     "Personal and free-text fields are optional here because "
                                     "an anonymised file leaves them out.");
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "object");
+  set_string (b, "type", "object");
   json_builder_set_member_name (b, "additionalProperties");
   json_builder_add_boolean_value (b, FALSE);
   member_strings (b, "required", required);

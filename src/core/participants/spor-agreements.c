@@ -38,13 +38,10 @@ spor_agreement_list_versions (SporStore  *store,
                               gint64      participant_id,
                               GError    **error)
 {
-  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_AGREEMENT);
-
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
 
-  spor_query_where_int (query, "participant_id", participant_id);
-  spor_query_order_by (query, "version", FALSE);
-  return spor_store_list (store, query, error);
+  return spor_store_list_by (store, SPOR_TYPE_AGREEMENT, "participant_id", participant_id,
+                             "version", FALSE, error);
 }
 
 SporAgreement *

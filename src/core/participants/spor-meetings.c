@@ -26,11 +26,8 @@ spor_meetings_list (SporStore  *store,
                     gint64      participant_id,
                     GError    **error)
 {
-  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_MEETING);
-
-  spor_query_where_int (query, "participant_id", participant_id);
-  spor_query_order_by (query, "date", TRUE);
-  return spor_store_list (store, query, error);
+  return spor_store_list_by (store, SPOR_TYPE_MEETING, "participant_id", participant_id, "date",
+                             TRUE, error);
 }
 
 gboolean

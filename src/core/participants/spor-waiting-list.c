@@ -98,6 +98,25 @@ fail:
   return FALSE;
 }
 
+/* Participant @participant_id, read inside the caller's transaction, when it is on the
+ * waiting list; otherwise NULL, and @error says why. */
+static SporParticipant *
+get_waiting (SporStore  *store,
+             gint64      participant_id,
+             GError    **error)
+{
+  g_autoptr(SporParticipant) p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id,
+                                                 error);
+
+  if (p != NULL && g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (p), "status"), "waiting") != 0)
+    {
+      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                   _("The participant is not on the waiting list"));
+      return NULL;
+    }
+  return g_steal_pointer (&p);
+}
+
 gboolean
 spor_waiting_list_move (SporStore  *store,
                         gint64      participant_id,
@@ -110,15 +129,9 @@ spor_waiting_list_move (SporStore  *store,
 
   if (!spor_store_begin (store, error))
     return FALSE;
-  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+  p = get_waiting (store, participant_id, error);
   if (p == NULL)
     goto fail;
-  if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (p), "status"), "waiting") != 0)
-    {
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                   _("The participant is not on the waiting list"));
-      goto fail;
-    }
   order = spor_waiting_list_ids (store, spor_entity_get_int (SPOR_ENTITY (p), "programme_id"), error);
   if (order == NULL)
     goto fail;
@@ -158,19 +171,13 @@ spor_waiting_list_admit (SporStore  *store,
 
   if (!spor_store_begin (store, error))
     return FALSE;
-  p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, participant_id, error);
+  p = get_waiting (store, participant_id, error);
   if (p == NULL)
     goto fail;
   cohort = spor_store_get (store, SPOR_TYPE_COHORT, cohort_id, error);
   if (cohort == NULL)
     goto fail;
   e = SPOR_ENTITY (p);
-  if (g_strcmp0 (spor_entity_get_text (e, "status"), "waiting") != 0)
-    {
-      g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
-                   _("The participant is not on the waiting list"));
-      goto fail;
-    }
   programme_id = spor_entity_get_int (e, "programme_id");
 
   spor_entity_set_text (e, "status", "intake");

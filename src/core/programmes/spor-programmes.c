@@ -21,21 +21,6 @@ blank (const char *text)
   return *copy == '\0';
 }
 
-static GPtrArray *
-list_children (SporStore  *store,
-               GType       type,
-               gint64      programme_id,
-               const char *order,
-               gboolean    descending,
-               GError    **error)
-{
-  g_autoptr(SporQuery) query = spor_query_new (type);
-
-  spor_query_where_int (query, "programme_id", programme_id);
-  spor_query_order_by (query, order, descending);
-  return spor_store_list (store, query, error);
-}
-
 SporProgramme *
 spor_programmes_create_blank (SporStore  *store,
                               const char *name,
@@ -61,7 +46,8 @@ spor_programmes_list_phases (SporStore *store,
                              gint64     programme_id,
                              GError   **error)
 {
-  return list_children (store, SPOR_TYPE_PHASE, programme_id, "position", FALSE, error);
+  return spor_store_list_by (store, SPOR_TYPE_PHASE, "programme_id", programme_id, "position",
+                             FALSE, error);
 }
 
 SporPhase *
@@ -146,8 +132,9 @@ remove_positioned (SporStore  *store,
   record = spor_store_get (store, type, id, error);
   if (record == NULL)
     return spor_store_fail (store);
-  siblings = list_children (store, type, spor_entity_get_int (record, "programme_id"),
-                            "position", FALSE, error);
+  siblings = spor_store_list_by (store, type, "programme_id",
+                                 spor_entity_get_int (record, "programme_id"), "position", FALSE,
+                                 error);
   if (siblings == NULL)
     return spor_store_fail (store);
   g_ptr_array_remove_index (siblings, (guint) find_index (siblings, id));
@@ -211,7 +198,8 @@ spor_programmes_list_goals (SporStore *store,
                             gint64     programme_id,
                             GError   **error)
 {
-  return list_children (store, SPOR_TYPE_PROGRAMME_GOAL, programme_id, "position", FALSE, error);
+  return spor_store_list_by (store, SPOR_TYPE_PROGRAMME_GOAL, "programme_id", programme_id,
+                             "position", FALSE, error);
 }
 
 /* The record rules of a programme (spor-rules.h) */
@@ -332,7 +320,8 @@ spor_programmes_list_cohorts (SporStore *store,
                               gint64     programme_id,
                               GError   **error)
 {
-  return list_children (store, SPOR_TYPE_COHORT, programme_id, "start_date", TRUE, error);
+  return spor_store_list_by (store, SPOR_TYPE_COHORT, "programme_id", programme_id,
+                             "start_date", TRUE, error);
 }
 
 SporCohort *

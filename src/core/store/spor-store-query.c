@@ -235,6 +235,22 @@ spor_store_list (SporStore *self,
   return g_steal_pointer (&result);
 }
 
+GPtrArray *
+spor_store_list_by (SporStore  *self,
+                    GType       entity_type,
+                    const char *field,
+                    gint64      id,
+                    const char *order,
+                    gboolean    descending,
+                    GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (entity_type);
+
+  spor_query_where_int (query, field, id);
+  spor_query_order_by (query, order, descending);
+  return spor_store_list (self, query, error);
+}
+
 gint64
 spor_store_count (SporStore *self,
                   SporQuery *query,

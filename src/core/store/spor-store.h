@@ -146,6 +146,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SporQuery, spor_query_free)
 GPtrArray     *spor_store_list              (SporStore     *self,
                                              SporQuery     *query,
                                              GError       **error);
+/* The records of @entity_type whose @field is @id, ordered by @order (descending when
+ * @descending): a programme's phases, a participant's meetings. */
+GPtrArray     *spor_store_list_by           (SporStore     *self,
+                                             GType          entity_type,
+                                             const char    *field,
+                                             gint64         id,
+                                             const char    *order,
+                                             gboolean       descending,
+                                             GError       **error);
 gint64         spor_store_count             (SporStore     *self,
                                              SporQuery     *query,
                                              GError       **error);

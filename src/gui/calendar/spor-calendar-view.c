@@ -23,11 +23,6 @@ static void spor_calendar_view_view_init (SporViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (SporCalendarView, spor_calendar_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_calendar_view_view_init))
 
-enum {
-  PROP_0,
-  PROP_STORE,
-};
-
 /* What the week, its problems and the filters show */
 static const char * const followed_kinds[] = {
   "block", "block_requirement", "block_exception", "block_staff", "block_participant",
@@ -322,6 +317,8 @@ reload (SporView *view)
 static void
 spor_calendar_view_view_init (SporViewInterface *iface)
 {
+  iface->get_store = (SporStore * (*) (SporView *)) spor_calendar_view_get_store;
+  iface->set_store = (void (*) (SporView *, SporStore *)) spor_calendar_view_set_store;
   iface->reload = reload;
   iface->flush_pending = spor_calendar_view_flush_pending;
 }
@@ -580,42 +577,6 @@ spor_calendar_view_finalize (GObject *object)
 }
 
 static void
-spor_calendar_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-spor_calendar_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  SporCalendarView *self = SPOR_CALENDAR_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      spor_calendar_view_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 spor_calendar_view_class_init (SporCalendarViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -623,10 +584,8 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
 
   object_class->dispose = spor_calendar_view_dispose;
   object_class->finalize = spor_calendar_view_finalize;
-  object_class->get_property = spor_calendar_view_get_property;
-  object_class->set_property = spor_calendar_view_set_property;
 
-  g_object_class_override_property (object_class, PROP_STORE, "store");
+  spor_view_class_install_store (object_class);
 
   g_type_ensure (SPOR_TYPE_WEEK_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,

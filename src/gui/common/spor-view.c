@@ -18,18 +18,60 @@ spor_view_default_init (SporViewInterface *iface)
                                                             G_PARAM_STATIC_STRINGS));
 }
 
+/* the one property of a class that calls spor_view_class_install_store() */
+enum {
+  PROP_0,
+  PROP_STORE,
+};
+
+static void
+spor_view_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, spor_view_get_store (SPOR_VIEW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spor_view_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      spor_view_set_store (SPOR_VIEW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+spor_view_class_install_store (GObjectClass *object_class)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+
+  object_class->get_property = spor_view_get_property;
+  object_class->set_property = spor_view_set_property;
+  g_object_class_override_property (object_class, PROP_STORE, "store");
+}
+
 SporStore *
 spor_view_get_store (SporView *self)
 {
-  SporStore *store = NULL;
-
   g_return_val_if_fail (SPOR_IS_VIEW (self), NULL);
 
-  g_object_get (self, "store", &store, NULL);
-  /* the view holds its own reference */
-  if (store != NULL)
-    g_object_unref (store);
-  return store;
+  return SPOR_VIEW_GET_IFACE (self)->get_store (self);
 }
 
 void
@@ -39,7 +81,7 @@ spor_view_set_store (SporView  *self,
   g_return_if_fail (SPOR_IS_VIEW (self));
   g_return_if_fail (store == NULL || SPOR_IS_STORE (store));
 
-  g_object_set (self, "store", store, NULL);
+  SPOR_VIEW_GET_IFACE (self)->set_store (self, store);
 }
 
 void

@@ -28,6 +28,11 @@ struct _SporViewInterface
 {
   GTypeInterface parent_iface;
 
+  /* The view's store, and setting it; the "store" property reads and writes through
+   * these (spor_view_class_install_store()). */
+  SporStore *(*get_store)     (SporView  *self);
+  void       (*set_store)     (SporView  *self,
+                               SporStore *store);
   /* Reads the database again: now when the view is on screen, else when it is shown. */
   void (*reload)        (SporView  *self);
   /* Optional: carries out the deletions waiting for their Undo, and adds each one that
@@ -35,6 +40,11 @@ struct _SporViewInterface
   void (*flush_pending) (SporView  *self,
                          GPtrArray *failed);
 };
+
+/* Overrides the interface's "store" property in a view class whose only property it is:
+ * the class's get_property and set_property become the interface's get_store and
+ * set_store. Call it in class_init. */
+void       spor_view_class_install_store (GObjectClass *object_class);
 
 SporStore *spor_view_get_store     (SporView  *self);
 void       spor_view_set_store     (SporView  *self,

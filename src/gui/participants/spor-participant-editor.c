@@ -14,6 +14,7 @@
 #include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participants.h"
+#include "spor-programmes.h"
 #include "spor-record-choices.h"
 
 struct _SporParticipantEditor
@@ -271,15 +272,9 @@ fill_cohorts (SporParticipantEditor *self,
   g_autoptr(GListModel) records = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (programme_id > 0)
-    {
-      g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-
-      spor_query_where_int (query, "programme_id", programme_id);
-      spor_query_order_by (query, "start_date", TRUE);
-      if ((list = spor_store_list (self->store, query, &error)) == NULL)
-        show_read_error (self, self->error_label, error);
-    }
+  if (programme_id > 0 &&
+      (list = spor_programmes_list_cohorts (self->store, programme_id, &error)) == NULL)
+    show_read_error (self, self->error_label, error);
   records = spor_record_choices_new (SPOR_TYPE_COHORT, list, _("None"));
   spor_record_choices_set_model (self->cohort_row, records, NULL, selected_id);
   self->shown_programme = programme_id;

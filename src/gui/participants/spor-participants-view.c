@@ -16,6 +16,7 @@
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-pending-delete.h"
+#include "spor-programmes.h"
 #include "spor-record-choices.h"
 #include "spor-view.h"
 
@@ -51,11 +52,6 @@ static void spor_participants_view_view_init (SporViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SporParticipantsView, spor_participants_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_participants_view_view_init))
-
-enum {
-  PROP_0,
-  PROP_STORE,
-};
 
 /* What the list, its rows and its filters show; the page follows its own kinds. */
 static const char * const followed_kinds[] = { "participant", "programme", "cohort", NULL };
@@ -166,15 +162,9 @@ fill_cohorts (SporParticipantsView *self)
   g_autoptr(GListModel) records = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (programme_id > 0)
-    {
-      g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_COHORT);
-
-      spor_query_where_int (query, "programme_id", programme_id);
-      spor_query_order_by (query, "start_date", TRUE);
-      if ((cohorts = spor_store_list (self->store, query, &error)) == NULL)
-        spor_gui_show_toast (GTK_WIDGET (self), error->message);
-    }
+  if (programme_id > 0 &&
+      (cohorts = spor_programmes_list_cohorts (self->store, programme_id, &error)) == NULL)
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
   records = spor_record_choices_new (SPOR_TYPE_COHORT, cohorts, _("All cohorts"));
   spor_record_choices_set_model (self->cohort_dropdown, records, NULL, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_dropdown), programme_id > 0);
@@ -554,52 +544,14 @@ spor_participants_view_dispose (GObject *object)
 }
 
 static void
-spor_participants_view_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-spor_participants_view_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      spor_participants_view_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 spor_participants_view_class_init (SporParticipantsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spor_participants_view_dispose;
-  object_class->get_property = spor_participants_view_get_property;
-  object_class->set_property = spor_participants_view_set_property;
 
-  g_object_class_override_property (object_class, PROP_STORE, "store");
+  spor_view_class_install_store (object_class);
 
   g_type_ensure (SPOR_TYPE_PARTICIPANT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -665,6 +617,8 @@ spor_participants_view_init (SporParticipantsView *self)
 static void
 spor_participants_view_view_init (SporViewInterface *iface)
 {
+  iface->get_store = (SporStore * (*) (SporView *)) spor_participants_view_get_store;
+  iface->set_store = (void (*) (SporView *, SporStore *)) spor_participants_view_set_store;
   iface->reload = reload;
   iface->flush_pending = flush_pending;
 }

@@ -23,11 +23,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SporProgrammesView, spor_programmes_view, ADW_TYP
                                G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_programmes_view_view_init))
 
 enum {
-  PROP_0,
-  PROP_STORE,
-};
-
-enum {
   SHOW_COHORT,
   N_SIGNALS
 };
@@ -214,6 +209,8 @@ reload (SporView *view)
 static void
 spor_programmes_view_view_init (SporViewInterface *iface)
 {
+  iface->get_store = (SporStore * (*) (SporView *)) spor_programmes_view_get_store;
+  iface->set_store = (void (*) (SporView *, SporStore *)) spor_programmes_view_set_store;
   iface->reload = reload;
 }
 
@@ -254,52 +251,14 @@ spor_programmes_view_dispose (GObject *object)
 }
 
 static void
-spor_programmes_view_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-spor_programmes_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      spor_programmes_view_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 spor_programmes_view_class_init (SporProgrammesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spor_programmes_view_dispose;
-  object_class->get_property = spor_programmes_view_get_property;
-  object_class->set_property = spor_programmes_view_set_property;
 
-  g_object_class_override_property (object_class, PROP_STORE, "store");
+  spor_view_class_install_store (object_class);
 
   /* SporProgrammesView::show-cohort (programme id, cohort id): "Show on the Timeline" */
   signals[SHOW_COHORT] =

@@ -49,11 +49,6 @@ static void spor_timeline_view_view_init (SporViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (SporTimelineView, spor_timeline_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (SPOR_TYPE_VIEW, spor_timeline_view_view_init))
 
-enum {
-  PROP_0,
-  PROP_STORE,
-};
-
 /* The pickers, the rows and their milestones, the summary and the side panel */
 static const char * const followed_kinds[] = {
   "programme", "phase", "cohort", "participant", "phase_progress", "agreement", "placement",
@@ -372,6 +367,8 @@ reload (SporView *view)
 static void
 spor_timeline_view_view_init (SporViewInterface *iface)
 {
+  iface->get_store = (SporStore * (*) (SporView *)) spor_timeline_view_get_store;
+  iface->set_store = (void (*) (SporView *, SporStore *)) spor_timeline_view_set_store;
   iface->reload = reload;
 }
 
@@ -411,42 +408,6 @@ spor_timeline_view_dispose (GObject *object)
 }
 
 static void
-spor_timeline_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SporTimelineView *self = SPOR_TIMELINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-spor_timeline_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  SporTimelineView *self = SPOR_TIMELINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      spor_timeline_view_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -468,10 +429,8 @@ spor_timeline_view_class_init (SporTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spor_timeline_view_dispose;
-  object_class->get_property = spor_timeline_view_get_property;
-  object_class->set_property = spor_timeline_view_set_property;
 
-  g_object_class_override_property (object_class, PROP_STORE, "store");
+  spor_view_class_install_store (object_class);
 
   g_type_ensure (SPOR_TYPE_TIMELINE);
   g_type_ensure (SPOR_TYPE_PHASE_STEPPER);
