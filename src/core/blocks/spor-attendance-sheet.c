@@ -100,13 +100,12 @@ spor_attendance_sheet_occurrence (SporStore   *store,
                                   GError     **error)
 {
   g_autoptr(SporOccurrence) occurrence = NULL;
-  g_autoptr(SporWeek) week = NULL;
   g_autoptr(GHashTable) programmes = NULL;
-  g_autofree char *monday = NULL;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
 
-  occurrence = spor_blocks_get_occurrence (store, block_id, date, error);
+  /* as the week shows it: its staff after substitutions */
+  occurrence = spor_blocks_query_occurrence (store, block_id, date, error);
   if (occurrence == NULL)
     return NULL;
   if (occurrence->cancelled)
@@ -114,22 +113,8 @@ spor_attendance_sheet_occurrence (SporStore   *store,
       spor_store_invalid (error, _("This occurrence is cancelled: there is no attendance to sign."));
       return NULL;
     }
-  /* the week it happens in gives its staff after substitutions */
-  monday = spor_blocks_week_start (occurrence->actual_date);
-  week = spor_blocks_query_week (store, monday, NULL, error);
-  if (week == NULL)
-    return NULL;
   programmes = programme_cache_new ();
-  for (guint i = 0; i < week->occurrences->len; i++)
-    {
-      SporOccurrence *o = g_ptr_array_index (week->occurrences, i);
-
-      if (o->block_id == block_id && g_strcmp0 (o->date, date) == 0)
-        return sheet_new (store, o, programmes, error);
-    }
-  /* the occurrence was read a moment ago: another program changed it since */
-  spor_store_invalid (error, _("The block does not take place on that day."));
-  return NULL;
+  return sheet_new (store, occurrence, programmes, error);
 }
 
 GPtrArray *

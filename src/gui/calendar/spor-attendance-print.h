@@ -34,4 +34,19 @@ gboolean           spor_attendance_print_export (SporStore            *store,
                                                  const char           *pdf_path,
                                                  GError              **error);
 
+/* From a window: opens the print dialog for the sheets over @widget's window, and shows
+ * what went wrong as a toast there. */
+void               spor_attendance_print_run    (GtkWidget            *widget,
+                                                 SporStore            *store,
+                                                 gint64                block_id,
+                                                 const char           *date,
+                                                 const SporWeekFilter *filter);
+/* Asks where to save the PDF, then writes it; a toast says where it went or why not.
+ * SPOR_EXPORT_PATH, when set, is the file, without a chooser (for the end-to-end tests). */
+void               spor_attendance_print_ask_export (GtkWidget            *widget,
+                                                     SporStore            *store,
+                                                     gint64                block_id,
+                                                     const char           *date,
+                                                     const SporWeekFilter *filter);
+
 G_END_DECLS
