@@ -225,14 +225,15 @@ add_rrule (icalcomponent *master,
   icalcomponent_add_property (master, icalproperty_new_rrule (rule));
 }
 
-/* The cancelled and moved occurrences, from the stored exceptions rather than from the
- * rule: the rule of a block may span centuries. At most MAX_CHANGES of them, the earliest. */
+/* The cancelled, moved and substituted occurrences, from the stored exceptions rather than
+ * from the rule: the rule of a block may span centuries. At most MAX_CHANGES of them, the
+ * earliest. */
 static GPtrArray *
 list_changes (SporStore  *store,
               gint64      block_id,
               GError    **error)
 {
-  static const char * const kinds[] = { "cancelled", "moved" };
+  static const char * const kinds[] = { "cancelled", "moved", "substitute" };
   GPtrArray *changes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -291,15 +292,103 @@ changed_occurrence (SporBlock  *block,
   return NULL;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The block's staff on the date of changes[first … last − 1], with its substitutes in
+ * their places, as "Name, Name" in @text; NULL when that date has no substitute. */
+static gboolean
+substituted_staff (SporStore  *store,
+                   GPtrArray  *staff,
+                   GPtrArray  *changes,
+                   guint       first,
+                   guint       last,
+                   char      **text,
+                   GError    **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean any = FALSE;
+
+  *text = NULL;
+  for (guint s = 0; s < staff->len; s++)
+    {
+      SporEntity *person = g_ptr_array_index (staff, s);
+      g_autofree char *name = g_strdup (spor_entity_get_text (person, "name"));
+
+      for (guint i = first; i < last; i++)
+        {
+          SporEntity *x = g_ptr_array_index (changes, i);
+          g_autoptr(SporStaff) substitute = NULL;
+
+          if (g_strcmp0 (spor_entity_get_text (x, "kind"), "substitute") != 0 ||
+              spor_entity_get_int (x, "staff_id") != spor_entity_get_id (person))
+            continue;
+          substitute = spor_store_get (store, SPOR_TYPE_STAFF, spor_entity_get_int (x, "substitute_id"), error);
+          if (substitute == NULL)
+            return FALSE;
+          g_free (name);
+          name = g_strdup (spor_entity_get_text (SPOR_ENTITY (substitute), "name"));
+          any = TRUE;
+        }
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  if (any)
+    {
+      g_ptr_array_sort (names, compare_names);
+      g_ptr_array_add (names, NULL);
+      *text = g_strjoinv (", ", (char **) names->pdata);
+    }
+  return TRUE;
+}
+
+/* The block's staff members (SporStaff), each once */
+static GPtrArray *
+block_staff (SporStore  *store,
+             gint64      block_id,
+             GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func (g_object_unref);
+
+  spor_query_where_int (query, "block_id", block_id);
+  if ((links = spor_store_list (store, query, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < links->len; i++)
+    {
+      gint64 id = spor_entity_get_int (links->pdata[i], "staff_id");
+      gboolean seen = FALSE;
+      SporStaff *person;
+
+      for (guint s = 0; s < staff->len && !seen; s++)
+        seen = spor_entity_get_id (g_ptr_array_index (staff, s)) == id;
+      if (seen)
+        continue;
+      if ((person = spor_store_get (store, SPOR_TYPE_STAFF, id, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (staff, person);
+    }
+  return g_steal_pointer (&staff);
+}
+
 /* EXDATE for a cancelled occurrence of a weekly block, a VEVENT with RECURRENCE-ID for a
- * moved one; a one-off block is itself cancelled or moved. */
+ * moved one or one with a substitute (@staff: who is there then, or NULL for the block's
+ * own staff); a one-off block is itself cancelled, moved or staffed otherwise. */
 static void
 add_change (icalcomponent  *calendar,
             icalcomponent  *master,
             SporBlock      *block,
             SporOccurrence *o,
-            const char     *location)
+            const char     *location,
+            const char     *staff)
 {
+  g_autofree char *description = NULL;
+
   gboolean weekly = g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0;
   g_autoptr(GPtrArray) one = spor_blocks_expand (block, NULL, o->date, o->date);
   GDateTime *original;
@@ -316,15 +405,19 @@ add_change (icalcomponent  *calendar,
         icalcomponent_add_property (master, icalproperty_new_status (ICAL_STATUS_CANCELLED));
       return;
     }
+  description = staff != NULL && o->reason != NULL ? g_strdup_printf ("%s\n%s", staff, o->reason)
+                                                    : g_strdup (staff != NULL ? staff : o->reason);
   if (!weekly)
     {
       /* A one-off block that moved: the event itself is at the new time. */
       icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTSTART_PROPERTY));
       icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTEND_PROPERTY));
       add_times (master, o, NULL);
+      if (staff != NULL)
+        icalcomponent_set_description (master, staff);
       return;
     }
-  moved = new_event (block, location, o->reason);
+  moved = new_event (block, location, description);
   icalcomponent_add_property (moved, with_tzid (icalproperty_new_recurrenceid (local_ical (original, NULL))));
   add_times (moved, o, NULL);
   icalcomponent_add_component (calendar, moved);
@@ -339,6 +432,7 @@ add_block (SporStore     *store,
 {
   g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   g_autofree char *location = NULL;
   g_autofree char *staff = NULL;
   g_autoptr(SporOccurrence) first = NULL;
@@ -359,6 +453,8 @@ add_block (SporStore     *store,
                    "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
                    block_id, &staff, error))
     return FALSE;
+  if ((members = block_staff (store, block_id, error)) == NULL)
+    return FALSE;
 
   master = new_event (block, location, staff);
   add_times (master, first, zone);
@@ -370,6 +466,7 @@ add_block (SporStore     *store,
     {
       const char *date = spor_entity_get_text (g_ptr_array_index (changes, i), "date");
       g_autoptr(SporOccurrence) o = NULL;
+      g_autofree char *on_the_day = NULL;
 
       for (next = i + 1; next < changes->len; next++)
         if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (changes, next), "date"), date) != 0)
@@ -377,9 +474,14 @@ add_block (SporStore     *store,
       if (!spor_blocks_has_date (block, date))
         continue;
       o = changed_occurrence (block, changes, i, next, date);
-      if (o != NULL && (o->cancelled || o->moved) &&
+      if (!substituted_staff (store, members, changes, i, next, &on_the_day, error))
+        {
+          icalcomponent_free (master);
+          return FALSE;
+        }
+      if (o != NULL && (o->cancelled || o->moved || on_the_day != NULL) &&
           strcmp (date, LAST_DATE) <= 0 && strcmp (o->actual_date, LAST_DATE) <= 0)
-        add_change (calendar, master, block, o, location);
+        add_change (calendar, master, block, o, location, on_the_day);
     }
 
   icalcomponent_add_component (calendar, master);
