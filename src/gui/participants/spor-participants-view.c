@@ -414,6 +414,7 @@ flush_pending (SporView  *view,
 
   if (self->pending != NULL && !spor_pending_delete_run (self->pending))
     g_ptr_array_add (failed, g_object_ref (self->pending));
+  spor_participant_page_flush_pending (self->page, failed);
 }
 
 /* Carries out the waiting erasure when there is no window left to ask in. */
