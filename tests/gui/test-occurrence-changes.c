@@ -295,6 +295,8 @@ test_substitute (Fixture       *f,
   g_assert_cmpuint (drop_downs->len, ==, 2);
   g_assert_cmpuint (n_entries (drop_downs->pdata[0]), ==, 2);
   g_assert_cmpuint (n_entries (drop_downs->pdata[1]), ==, 3);
+  /* the substitute offered first is someone not in the block */
+  g_assert_cmpint (spor_record_choices_get_selected (drop_downs->pdata[1]), ==, f->staff[2]);
 
   g_assert_true (spor_record_choices_select (drop_downs->pdata[0], f->staff[0]));
   g_assert_true (spor_record_choices_select (drop_downs->pdata[1], f->staff[0]));

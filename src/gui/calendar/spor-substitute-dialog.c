@@ -92,6 +92,7 @@ spor_substitute_dialog_new (GtkWindow  *parent,
   g_autoptr(GListModel) staff_model = NULL;
   g_autoptr(GListModel) everyone_model = NULL;
   SporSubstituteDialog *self;
+  gint64 first_other = 0;
 
   g_return_val_if_fail (SPOR_IS_STORE (store), NULL);
 
@@ -107,11 +108,21 @@ spor_substitute_dialog_new (GtkWindow  *parent,
                            _("The block has no staff to substitute: add its staff in the block first."));
       return NULL;
     }
+  /* offered first: the first staff member who is not in the block already */
+  for (guint i = 0; i < everyone->len && first_other == 0; i++)
+    {
+      gboolean in_block = FALSE;
+
+      for (guint s = 0; s < staff->len; s++)
+        in_block |= spor_entity_get_id (staff->pdata[s]) == spor_entity_get_id (everyone->pdata[i]);
+      if (!in_block)
+        first_other = spor_entity_get_id (everyone->pdata[i]);
+    }
   self = g_object_new (SPOR_TYPE_SUBSTITUTE_DIALOG, "transient-for", parent, NULL);
   staff_model = spor_record_choices_new (SPOR_TYPE_STAFF, staff, NULL);
   everyone_model = spor_record_choices_new (SPOR_TYPE_STAFF, everyone, NULL);
   spor_record_choices_set_model (self->staff_drop_down, staff_model, NULL, 0);
-  spor_record_choices_set_model (self->substitute_drop_down, everyone_model, NULL, 0);
+  spor_record_choices_set_model (self->substitute_drop_down, everyone_model, NULL, first_other);
   return self;
 }
 
