@@ -38,6 +38,14 @@ GtkWidget        *gui_window_sized        (GtkWidget     *child,
 
 GtkWidget        *gui_find_widget         (GtkWidget     *root,
                                            GType          type);
+/* Every widget of @type under @root, depth first, added to @found */
+void              gui_collect_type        (GtkWidget     *root,
+                                           GType          type,
+                                           GPtrArray     *found);
+/* The text of a PDF as pdftotext -layout reads it */
+char             *gui_pdf_text            (const char    *pdf);
+/* The permission bits of @path */
+guint             gui_file_mode           (const char    *path);
 /* The entry row under @root whose title starts with @title. */
 AdwEntryRow      *gui_find_entry_row      (GtkWidget     *root,
                                            const char    *title);

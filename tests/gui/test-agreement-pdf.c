@@ -18,6 +18,8 @@
 #include "spor-agreements.h"
 #include "spor-store.h"
 
+#include "gui-test-util.h"
+
 #define DIR_VARIABLE "SPOR_TEST_PDF_DIR"
 
 typedef struct {
@@ -91,29 +93,7 @@ fixture_teardown (Fixture       *f,
   g_free (f->db);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 07777;
-}
 
 /* The names in the fixture's folder other than the database's, joined by spaces */
 static char *
@@ -145,8 +125,8 @@ test_written (Fixture       *f,
 
       g_assert_true (spor_agreement_print_export (f->store, f->agreement, pdf, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (mode_of (pdf), ==, 0600);
-      text = pdf_text (pdf);
+      g_assert_cmpuint (gui_file_mode (pdf), ==, 0600);
+      text = gui_pdf_text (pdf);
       g_assert_nonnull (strstr (text, "Åse Opdigtet"));
       g_assert_nonnull (strstr (text, "Lære at sy en frakke"));
       g_assert_nonnull (strstr (text, "Page 1 of 1"));

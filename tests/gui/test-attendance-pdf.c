@@ -93,29 +93,7 @@ fixture_teardown (Fixture       *f,
   gui_fixture_tear_down (&f->base, data);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 07777;
-}
 
 static void
 assert_nothing_sensitive (const char *text)
@@ -151,8 +129,8 @@ test_occurrence (Fixture       *f,
   g_assert_true (spor_attendance_print_export (f->base.store, f->block, "2026-11-24", NULL, pdf, &error));
   g_assert_no_error (error);
   umask (umask_before);
-  g_assert_cmpuint (mode_of (pdf), ==, 0600);
-  text = pdf_text (pdf);
+  g_assert_cmpuint (gui_file_mode (pdf), ==, 0600);
+  text = gui_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Sy og design · Kulturskolen Opdigtet"));
   g_assert_nonnull (strstr (text, "Attendance Sheet: Syværksted"));
   g_assert_nonnull (strstr (text, "Tuesday"));
@@ -183,8 +161,8 @@ test_week (Fixture       *f,
 
   g_assert_true (spor_attendance_print_export (f->base.store, 0, MONDAY, NULL, pdf, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (mode_of (pdf), ==, 0600);
-  text = pdf_text (pdf);
+  g_assert_cmpuint (gui_file_mode (pdf), ==, 0600);
+  text = gui_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Page 1 of 2"));
   g_assert_nonnull (strstr (text, "Page 2 of 2"));
   g_assert_nonnull (strstr (text, "Friday"));

@@ -93,19 +93,6 @@ fixture_teardown (Fixture       *f,
   gui_fixture_tear_down (&f->base, data);
 }
 
-static void
-collect_type (GtkWidget *root,
-              GType      type,
-              GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_type (child, type, found);
-    }
-}
 
 static guint
 n_entries (gpointer drop_down)
@@ -122,7 +109,7 @@ combo_titled (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_type (root, ADW_TYPE_COMBO_ROW, rows);
+  gui_collect_type (root, ADW_TYPE_COMBO_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
@@ -140,8 +127,8 @@ test_editor_counts (Fixture       *f,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
 
-  collect_type (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, rows);
-  collect_type (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, drop_downs);
+  gui_collect_type (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, rows);
+  gui_collect_type (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_cmpuint (rows->len, ==, 6);
   g_assert_cmpuint (drop_downs->len, ==, 0);
   g_assert_cmpuint (n_entries (combo_titled (GTK_WIDGET (editor), "Programme")), ==, 1 + 2);
@@ -260,7 +247,7 @@ test_move (Fixture       *f,
     g_autofree char *expected = g_strdup_printf ("From %s: Værkstedet er optaget", day);
     gboolean found = FALSE;
 
-    collect_type (GTK_WIDGET (occurrence), ADW_TYPE_ACTION_ROW, rows);
+    gui_collect_type (GTK_WIDGET (occurrence), ADW_TYPE_ACTION_ROW, rows);
     for (guint i = 0; i < rows->len; i++)
       if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Moved") == 0)
         {
@@ -291,7 +278,7 @@ test_substitute (Fixture       *f,
 
   dialog = g_object_ref_sink (spor_substitute_dialog_new (NULL, f->base.store, f->block, &error));
   g_assert_no_error (error);
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  gui_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_cmpuint (drop_downs->len, ==, 2);
   g_assert_cmpuint (n_entries (drop_downs->pdata[0]), ==, 2);
   g_assert_cmpuint (n_entries (drop_downs->pdata[1]), ==, 3);

@@ -333,19 +333,6 @@ test_occurrence_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static void
-collect_type (GtkWidget *root,
-              GType      type,
-              GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_type (child, type, found);
-    }
-}
 
 static SporAttendanceStatus
 stored_status (Fixture *f,
@@ -378,7 +365,7 @@ test_occurrence_statuses (Fixture       *f,
   dialog = g_object_ref (spor_occurrence_dialog_new (f->store, o));
   gtk_window_present (GTK_WINDOW (dialog));
   iterate (100);
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  gui_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_cmpuint (drop_downs->len, ==, 3);
   for (guint i = 0; i < drop_downs->len; i++)
     {
@@ -400,7 +387,7 @@ test_occurrence_statuses (Fixture       *f,
   g_assert_cmpint (stored_status (f, 0), ==, SPOR_ATTENDANCE_LATE);
   /* a value the list does not have selects nothing else and stores nothing */
   drop_downs->len = 0;
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
+  gui_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_false (spor_choice_select (g_ptr_array_index (drop_downs, 1), "asleep"));
   g_assert_cmpint (stored_status (f, 1), ==, SPOR_ATTENDANCE_SICK);
   g_assert_true (spor_choice_select (g_ptr_array_index (drop_downs, 1), NULL));
@@ -457,7 +444,7 @@ n_members (SporBlockEditor *editor)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, found);
+  gui_collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, found);
   return found->len;
 }
 
@@ -474,7 +461,7 @@ test_editor_members (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (n_members (editor), ==, 3);
-  collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, rows);
+  gui_collect_type (GTK_WIDGET (editor), SPOR_TYPE_MEMBER_ROW, rows);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Bent Bladsen");
   g_signal_emit_by_name (gui_find_widget (g_ptr_array_index (rows, 1), GTK_TYPE_BUTTON), "clicked");
   g_assert_cmpuint (n_members (editor), ==, 3 - 1);
