@@ -169,9 +169,8 @@ spor_attendance_print_run (GtkWidget            *widget,
     spor_gui_show_toast (widget, error->message);
 }
 
-/* What the chooser's answer is written from */
+/* What the export writes from, once the file is chosen */
 typedef struct {
-  GtkWidget      *widget;
   SporStore      *store;
   gint64          block_id;
   char           *date;
@@ -182,47 +181,20 @@ typedef struct {
 static void
 export_request_free (ExportRequest *request)
 {
-  g_object_unref (request->widget);
   g_object_unref (request->store);
   g_free (request->date);
   g_free (request);
 }
 
-static void
-export_to (ExportRequest *request,
-           const char    *path)
+static gboolean
+export_to (const char     *path,
+           gpointer        data,
+           GError        **error)
 {
-  g_autoptr(GError) error = NULL;
+  ExportRequest *request = data;
 
-  if (!spor_attendance_print_export (request->store, request->block_id, request->date,
-                                     request->has_filter ? &request->filter : NULL, path, &error))
-    spor_gui_show_toast (request->widget, error->message);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      /* Translators: %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Attendance sheet saved as %s"), base);
-
-      spor_gui_show_toast (request->widget, text);
-    }
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    ExportRequest   *request)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        export_to (request, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  export_request_free (request);
+  return spor_attendance_print_export (request->store, request->block_id, request->date,
+                                       request->has_filter ? &request->filter : NULL, path, error);
 }
 
 void
@@ -233,35 +205,14 @@ spor_attendance_print_ask_export (GtkWidget            *widget,
                                   const SporWeekFilter *filter)
 {
   ExportRequest *request = g_new0 (ExportRequest, 1);
-  const char *override = g_getenv ("SPOR_EXPORT_PATH");
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  /* Translators: a file name; %s is a date */
+  g_autofree char *name = g_strdup_printf (_("Attendance %s.pdf"), date);
 
-  request->widget = g_object_ref (widget);
   request->store = g_object_ref (store);
   request->block_id = block_id;
   request->date = g_strdup (date);
   if (filter != NULL)
     request->filter = *filter;
   request->has_filter = filter != NULL;
-  /* For the end-to-end test: no file chooser, which AT-SPI cannot drive in a sandbox. */
-  if (override != NULL && *override != '\0')
-    {
-      export_to (request, override);
-      export_request_free (request);
-      return;
-    }
-  chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (pdf, _("PDF Files"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
-  /* Translators: a file name; %s is a date */
-  name = g_strdup_printf (_("Attendance %s.pdf"), date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  spor_print_document_ask_export (widget, name, export_to, request, (GDestroyNotify) export_request_free);
 }

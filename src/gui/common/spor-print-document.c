@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
+#include "spor-gui.h"
 #include "spor-print-document.h"
 
 typedef struct {
@@ -345,4 +346,88 @@ spor_print_document_export (SporPrintDocument  *data,
   PdfSink sink = { target, NULL };
 
   return render_pdf (data, &sink, error) && spor_private_file_commit (target, error);
+}
+
+typedef struct {
+  GtkWidget           *widget;
+  SporPrintExportFunc  func;
+  gpointer             data;
+  GDestroyNotify       destroy;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_object_unref (request->widget);
+  g_free (request);
+}
+
+static void
+export_to (ExportRequest *request,
+           const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!request->func (path, request->data, &error))
+    spor_gui_show_toast (request->widget, error->message);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Saved as %s"), base);
+
+      spor_gui_show_toast (request->widget, text);
+    }
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ExportRequest   *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        export_to (request, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_request_free (request);
+}
+
+void
+spor_print_document_ask_export (GtkWidget           *widget,
+                                const char          *suggested_name,
+                                SporPrintExportFunc  func,
+                                gpointer             data,
+                                GDestroyNotify       destroy)
+{
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+  const char *override = g_getenv ("SPOR_EXPORT_PATH");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+
+  *request = (ExportRequest) { g_object_ref (widget), func, data, destroy };
+  /* For the end-to-end test: no file chooser, which AT-SPI cannot drive in a sandbox. */
+  if (override != NULL && *override != '\0')
+    {
+      export_to (request, override);
+      export_request_free (request);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (pdf, _("PDF Files"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -38,4 +38,19 @@ gboolean           spor_print_document_export    (SporPrintDocument  *document,
                                                   SporPrivateFile    *target,
                                                   GError            **error);
 
+/* Writes the PDF to @path; FALSE and @error with the message to show when it cannot */
+typedef gboolean (*SporPrintExportFunc) (const char  *path,
+                                         gpointer     data,
+                                         GError     **error);
+
+/* Asks where to save a PDF (a file chooser over @widget's window, @suggested_name first),
+ * then calls @func; a toast on @widget's window says where it went or why not. With
+ * SPOR_EXPORT_PATH set, that is the file, without a chooser (for the end-to-end tests).
+ * @destroy frees @data when it is done. */
+void               spor_print_document_ask_export (GtkWidget           *widget,
+                                                   const char          *suggested_name,
+                                                   SporPrintExportFunc  func,
+                                                   gpointer             data,
+                                                   GDestroyNotify       destroy);
+
 G_END_DECLS
