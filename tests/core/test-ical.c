@@ -338,6 +338,44 @@ test_moved_and_substitute (void)
     if (icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY) == NULL)
       g_assert_cmpstr (icalcomponent_get_description (c), ==, "Karen Kreativ, Rasmus Rådgiver");
   icalcomponent_free (calendar);
+
+  /* Karen's calendar leaves out the day she is away */
+  {
+    SporIcalSelection karens = { .staff_id = karen };
+    g_autofree char *mine = spor_ical_export (store, &karens, NULL, &error);
+    icalcomponent *cal;
+    g_autoptr(GPtrArray) days = NULL;
+
+    g_assert_no_error (error);
+    cal = icalparser_parse_string (mine);
+    days = expand_ics (cal, uid);
+    for (guint i = 0; i < days->len; i++)
+      g_assert_false (g_str_has_prefix (g_ptr_array_index (days, i), "2026-11-17"));
+    g_assert_cmpuint (days->len, ==, 9 - 1); /* the Tuesdays of November and December */
+    icalcomponent_free (cal);
+  }
+  /* Vibeke's has that one day only, as an event of its own, not the series */
+  {
+    SporIcalSelection vibekes = { .staff_id = vibeke };
+    g_autofree char *hers = spor_ical_export (store, &vibekes, NULL, &error);
+    g_autofree char *own_uid = g_strdup_printf ("%s-2026-11-17", uid);
+    icalcomponent *cal;
+    guint n = 0;
+
+    g_assert_no_error (error);
+    cal = icalparser_parse_string (hers);
+    for (icalcomponent *c = icalcomponent_get_first_component (cal, ICAL_VEVENT_COMPONENT);
+         c != NULL; c = icalcomponent_get_next_component (cal, ICAL_VEVENT_COMPONENT), n++)
+      {
+        g_autofree char *range = wall_range (icalcomponent_get_dtstart (c), icalcomponent_get_dtend (c));
+
+        g_assert_cmpstr (icalcomponent_get_uid (c), ==, own_uid);
+        g_assert_cmpstr (range, ==, "2026-11-17 09:00–2026-11-17 12:00");
+        g_assert_null (icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY));
+      }
+    g_assert_cmpuint (n, ==, 1);
+    icalcomponent_free (cal);
+  }
 }
 
 int

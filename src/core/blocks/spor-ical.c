@@ -423,10 +423,61 @@ add_change (icalcomponent  *calendar,
   icalcomponent_add_component (calendar, moved);
 }
 
+/* Whether a substitute exception among changes[first … last − 1] has @staff_id in @field:
+ * "staff_id" for the one away, "substitute_id" for the one who comes instead */
+static gboolean
+substitution_of (GPtrArray  *changes,
+                 guint       first,
+                 guint       last,
+                 gint64      staff_id,
+                 const char *field)
+{
+  for (guint i = first; i < last; i++)
+    {
+      SporEntity *x = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (spor_entity_get_text (x, "kind"), "substitute") == 0 &&
+          spor_entity_get_int (x, field) == staff_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An occurrence that @staff_id only comes to as a substitute: an event of its own (not
+ * part of the block's series, which is not theirs), with a UID of its own */
+static void
+add_substitution (icalcomponent  *calendar,
+                  SporBlock      *block,
+                  SporOccurrence *o,
+                  const char     *location,
+                  const char     *staff)
+{
+  icalcomponent *event = new_event (block, location, staff);
+  g_autofree char *uid = g_strdup_printf ("%s-%s", spor_entity_get_uuid (SPOR_ENTITY (block)), o->date);
+
+  icalcomponent_set_uid (event, uid);
+  add_times (event, o, NULL);
+  icalcomponent_add_component (calendar, event);
+}
+
+static gboolean
+member_of (GPtrArray *members,
+           gint64     staff_id)
+{
+  for (guint s = 0; s < members->len; s++)
+    if (spor_entity_get_id (g_ptr_array_index (members, s)) == staff_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The block as a series with its changes; for the calendar of @staff_id (0 = everyone's)
+ * the days they are away are left out, and a block they only substitute in gives just
+ * those days. */
 static gboolean
 add_block (SporStore     *store,
            icalcomponent *calendar,
            gint64         block_id,
+           gint64         staff_id,
            icaltimezone  *zone,
            GError       **error)
 {
@@ -436,7 +487,8 @@ add_block (SporStore     *store,
   g_autofree char *location = NULL;
   g_autofree char *staff = NULL;
   g_autoptr(SporOccurrence) first = NULL;
-  icalcomponent *master;
+  icalcomponent *master = NULL;
+  gboolean series;
 
   if (block == NULL)
     return FALSE;
@@ -456,10 +508,14 @@ add_block (SporStore     *store,
   if ((members = block_staff (store, block_id, error)) == NULL)
     return FALSE;
 
-  master = new_event (block, location, staff);
-  add_times (master, first, zone);
-  if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0)
-    add_rrule (master, block);
+  series = staff_id == 0 || member_of (members, staff_id);
+  if (series)
+    {
+      master = new_event (block, location, staff);
+      add_times (master, first, zone);
+      if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0)
+        add_rrule (master, block);
+    }
 
   /* One pass over the changes, a date at a time (they are sorted by date). */
   for (guint i = 0, next; i < changes->len; i = next)
@@ -476,15 +532,26 @@ add_block (SporStore     *store,
       o = changed_occurrence (block, changes, i, next, date);
       if (!substituted_staff (store, members, changes, i, next, &on_the_day, error))
         {
-          icalcomponent_free (master);
+          g_clear_pointer (&master, icalcomponent_free);
           return FALSE;
         }
-      if (o != NULL && (o->cancelled || o->moved || on_the_day != NULL) &&
-          strcmp (date, LAST_DATE) <= 0 && strcmp (o->actual_date, LAST_DATE) <= 0)
+      if (o == NULL || strcmp (date, LAST_DATE) > 0 || strcmp (o->actual_date, LAST_DATE) > 0)
+        continue;
+      if (!series)
+        {
+          if (!o->cancelled && substitution_of (changes, i, next, staff_id, "substitute_id"))
+            add_substitution (calendar, block, o, location, on_the_day);
+          continue;
+        }
+      /* a day the staff member is away is not in their calendar */
+      if (staff_id > 0 && substitution_of (changes, i, next, staff_id, "staff_id"))
+        o->cancelled = TRUE;
+      if (o->cancelled || o->moved || on_the_day != NULL)
         add_change (calendar, master, block, o, location, on_the_day);
     }
 
-  icalcomponent_add_component (calendar, master);
+  if (master != NULL)
+    icalcomponent_add_component (calendar, master);
   return TRUE;
 }
 
@@ -508,7 +575,9 @@ spor_ical_export (SporStore               *store,
 
   stmt = spor_store_prepare (store,
       "SELECT id FROM blocks WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR programme_id = ?2) "
-      "AND (?3 = 0 OR id IN (SELECT block_id FROM block_staff WHERE staff_id = ?3)) "
+      "AND (?3 = 0 OR id IN (SELECT block_id FROM block_staff WHERE staff_id = ?3) "
+      "     OR id IN (SELECT block_id FROM block_exceptions WHERE kind = 'substitute' "
+      "               AND substitute_id = ?3)) "
       "ORDER BY period_start, id", error);
   if (stmt == NULL)
     return NULL;
@@ -528,7 +597,7 @@ spor_ical_export (SporStore               *store,
   icalcomponent_add_component (calendar, new_vtimezone ());
 
   for (guint i = 0; i < ids->len; i++)
-    if (!add_block (store, calendar, g_array_index (ids, gint64, i), zone, error))
+    if (!add_block (store, calendar, g_array_index (ids, gint64, i), selection->staff_id, zone, error))
       {
         icalcomponent_free (calendar);
         return NULL;
