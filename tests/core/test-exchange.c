@@ -9,6 +9,7 @@
 
 #include "core-test-util.h"
 #include "spor-exchange.h"
+#include "spor-meetings.h"
 #include "spor-sample.h"
 #include "spor-store-private.h"
 #include "spor-util.h"
@@ -295,6 +296,130 @@ test_merge_cases (void)
     g_assert_cmpuint (test_import_count (r, "programme")->n_conflicts, ==, 1);
     name = name_in (b, uuid);
     g_assert_null (name);
+  }
+}
+
+static gint64
+add_named (SporStore  *store,
+           GType       type,
+           const char *name,
+           const char *field,
+           gint64      value)
+{
+  g_autoptr(SporEntity) e = spor_entity_new (type);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_text (e, "name", name);
+  if (field != NULL)
+    spor_entity_set_int (e, field, value);
+  if (type == SPOR_TYPE_COHORT)
+    spor_entity_set_text (e, "start_date", "2026-09-01");
+  if (type == SPOR_TYPE_PARTICIPANT)
+    {
+      spor_entity_set_text (e, "status", "active");
+      spor_entity_set_bool (e, "consent_processing", TRUE);
+      spor_entity_set_bool (e, "consent_sharing", TRUE);
+      spor_entity_set_text (e, "consent_date", "2026-09-01");
+    }
+  assert_ok (spor_store_insert (store, e, &error));
+  return spor_entity_get_id (e);
+}
+
+static gint64
+id_by_uuid (SporStore  *store,
+            GType       type,
+            const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporEntity) e = spor_store_get_by_uuid (store, type, uuid, &error);
+
+  g_assert_no_error (error);
+  return spor_entity_get_id (e);
+}
+
+/* A group talk with two staff and two participants travels whole; a staff member taken off
+ * it travels as the link's tombstone; the anonymised file has the links, and no names or
+ * notes */
+static void
+test_meetings (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(SporStore) a = test_open_new_store ();
+  g_autoptr(SporStore) b = test_open_new_store ();
+  g_autoptr(SporMeeting) talk = spor_entity_new (SPOR_TYPE_MEETING);
+  g_autoptr(GArray) staff = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) took_part = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *anon = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *ada_uuid = NULL;
+  gint64 cohort, ada, bo, mette, rasmus;
+
+  cohort = add_named (a, SPOR_TYPE_COHORT, "Hold efterår",
+                      "programme_id", add_named (a, SPOR_TYPE_PROGRAMME, "Aspiranterne", NULL, 0));
+  ada = add_named (a, SPOR_TYPE_PARTICIPANT, "Ada Opdigtet", "cohort_id", cohort);
+  bo = add_named (a, SPOR_TYPE_PARTICIPANT, "Bo Eksempel", "cohort_id", cohort);
+  mette = add_named (a, SPOR_TYPE_STAFF, "Mette Mentorsen", NULL, 0);
+  rasmus = add_named (a, SPOR_TYPE_STAFF, "Rasmus Rådgiversen", NULL, 0);
+  g_array_append_val (staff, mette);
+  g_array_append_val (staff, rasmus);
+  g_array_append_val (took_part, ada);
+  g_array_append_val (took_part, bo);
+  spor_entity_set_int (SPOR_ENTITY (talk), "cohort_id", cohort);
+  spor_entity_set_text (SPOR_ENTITY (talk), "kind", "group_talk");
+  spor_entity_set_text (SPOR_ENTITY (talk), "date", "2026-10-05");
+  spor_entity_set_text (SPOR_ENTITY (talk), "notes", "Samtale om praktikpladser");
+  assert_ok (spor_meetings_save (a, talk, staff, took_part, &error));
+
+  full = export_to (a, dir, "fuld.json", FALSE);
+  {
+    g_autoptr(SporImportReport) r = import_from (b, full, TRUE);
+
+    g_assert_cmpint (test_count_rows (b, "meetings"), ==, 1);
+    g_assert_cmpint (test_count_rows (b, "meeting_staff"), ==, 2);
+    g_assert_cmpint (test_count_rows (b, "meeting_participants"), ==, 2);
+  }
+  {
+    g_autoptr(SporParticipant) p = spor_store_get (a, SPOR_TYPE_PARTICIPANT, bo, &error);
+    g_autoptr(GPtrArray) of_bo = NULL;
+
+    of_bo = spor_meetings_list (b, id_by_uuid (b, SPOR_TYPE_PARTICIPANT, spor_entity_get_uuid (SPOR_ENTITY (p))), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (of_bo->len, ==, 1);
+    g_assert_cmpstr (spor_entity_get_text (of_bo->pdata[0], "notes"), ==, "Samtale om praktikpladser");
+  }
+
+  /* Rasmus is taken off the talk: the change travels */
+  g_array_set_size (staff, 1);
+  assert_ok (spor_meetings_save (a, talk, staff, took_part, &error));
+  second = export_to (a, dir, "anden.json", FALSE);
+  {
+    g_autoptr(SporImportReport) r = import_from (b, second, TRUE);
+    g_autoptr(SporMeeting) there = spor_store_get_by_uuid (b, SPOR_TYPE_MEETING,
+                                                           spor_entity_get_uuid (SPOR_ENTITY (talk)), &error);
+    g_autoptr(GArray) left = spor_meetings_get_staff (b, spor_entity_get_id (SPOR_ENTITY (there)), &error);
+    g_autofree char *mette_uuid = test_query_text (a, "SELECT uuid FROM staff WHERE name = 'Mette Mentorsen'");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 1);
+    g_assert_cmpint (g_array_index (left, gint64, 0), ==,
+                     id_by_uuid (b, SPOR_TYPE_STAFF, mette_uuid));
+  }
+
+  anon = export_to (a, dir, "anonym.json", TRUE);
+  {
+    g_autoptr(GBytes) bytes = test_read_file (anon);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "\"meeting_staff\""));
+    g_assert_nonnull (strstr (text, "\"meeting_participants\""));
+    g_assert_nonnull (strstr (text, "group_talk"));
+    g_assert_null (strstr (text, "Samtale om"));
+    g_assert_null (strstr (text, "Mette Mentorsen"));
+    g_assert_null (strstr (text, "Ada Opdigtet"));
+    ada_uuid = test_query_text (a, "SELECT uuid FROM participants WHERE name = 'Ada Opdigtet'");
+    g_assert_null (strstr (text, ada_uuid));
   }
 }
 
@@ -599,6 +724,7 @@ main (int argc, char **argv)
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/idempotent", test_idempotent);
   g_test_add_func ("/exchange/audit", test_audit);
+  g_test_add_func ("/exchange/meetings", test_meetings);
   g_test_add_func ("/exchange/merge", test_merge_cases);
   g_test_add_func ("/exchange/anonymized", test_anonymized);
   g_test_add_func ("/exchange/scoped", test_scoped);

@@ -248,6 +248,136 @@ test_round_trip (void)
   }
 }
 
+static gint64
+add_staff (SporStore  *store,
+           const char *name)
+{
+  g_autoptr(SporStaff) staff = spor_entity_new (SPOR_TYPE_STAFF);
+  g_autoptr(GError) error = NULL;
+
+  spor_entity_set_text (SPOR_ENTITY (staff), "name", name);
+  assert_ok (spor_store_insert (store, SPOR_ENTITY (staff), &error));
+  return spor_entity_get_id (SPOR_ENTITY (staff));
+}
+
+/* The override of @uid for the occurrence the rule gives at @rid ("YYYY-MM-DD HH:MM"), or
+ * NULL */
+static icalcomponent *
+find_override (icalcomponent *calendar,
+               const char    *uid,
+               const char    *rid)
+{
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       c != NULL; c = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      icalproperty *p = icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY);
+      g_autofree char *at = p != NULL ? wall (icalproperty_get_recurrenceid (p)) : NULL;
+
+      if (g_strcmp0 (icalcomponent_get_uid (c), uid) == 0 && g_strcmp0 (at, rid) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* A moved occurrence and one with a substitute, read back with libical: each an override
+ * with the RECURRENCE-ID of the day the rule gives; the moved one at its new time, the
+ * substituted one at the rule's time naming the substitute in the staff member's place;
+ * the other days keep the block's own staff. */
+static void
+test_moved_and_substitute (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporBlock) block = save_block (store, "Syværksted", "weekly", SPOR_WEEKDAY_BIT (2),
+                                           "2026-11-01", "2026-12-31", 0);
+  gint64 id = spor_entity_get_id (SPOR_ENTITY (block));
+  gint64 karen = add_staff (store, "Karen Kreativ");
+  gint64 rasmus = add_staff (store, "Rasmus Rådgiver");
+  gint64 vibeke = add_staff (store, "Vibeke Vikar");
+  const char *uid = spor_entity_get_uuid (SPOR_ENTITY (block));
+  g_autofree char *text = NULL;
+  icalcomponent *calendar, *moved, *substituted;
+
+  assert_ok (spor_blocks_assign_staff (store, id, karen, "creative", &error));
+  assert_ok (spor_blocks_assign_staff (store, id, rasmus, "adviser", &error));
+  assert_ok (spor_blocks_move_occurrence (store, id, "2026-11-10", "2026-11-12", "13:00", "16:00",
+                                          "Værkstedet er optaget", &error));
+  assert_ok (spor_blocks_substitute_staff (store, id, "2026-11-17", karen, vibeke, &error));
+  text = spor_ical_export (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+
+  moved = find_override (calendar, uid, "2026-11-10 09:00");
+  g_assert_nonnull (moved);
+  {
+    g_autofree char *range = wall_range (icalcomponent_get_dtstart (moved), icalcomponent_get_dtend (moved));
+
+    g_assert_cmpstr (range, ==, "2026-11-12 13:00–2026-11-12 16:00");
+    g_assert_cmpstr (icalcomponent_get_description (moved), ==, "Værkstedet er optaget");
+  }
+  substituted = find_override (calendar, uid, "2026-11-17 09:00");
+  g_assert_nonnull (substituted);
+  {
+    g_autofree char *range = wall_range (icalcomponent_get_dtstart (substituted),
+                                         icalcomponent_get_dtend (substituted));
+
+    g_assert_cmpstr (range, ==, "2026-11-17 09:00–2026-11-17 12:00");
+    g_assert_cmpstr (icalcomponent_get_description (substituted), ==, "Rasmus Rådgiver, Vibeke Vikar");
+  }
+  g_assert_null (find_override (calendar, uid, "2026-11-24 09:00"));
+  {
+    g_autoptr(GPtrArray) ics = expand_ics (calendar, uid);
+    g_autoptr(GPtrArray) own = expand_spor (store, block);
+
+    assert_same (ics, own);
+  }
+  /* the master names the block's own staff */
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       c != NULL; c = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    if (icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY) == NULL)
+      g_assert_cmpstr (icalcomponent_get_description (c), ==, "Karen Kreativ, Rasmus Rådgiver");
+  icalcomponent_free (calendar);
+
+  /* Karen's calendar leaves out the day she is away */
+  {
+    SporIcalSelection karens = { .staff_id = karen };
+    g_autofree char *mine = spor_ical_export (store, &karens, NULL, &error);
+    icalcomponent *cal;
+    g_autoptr(GPtrArray) days = NULL;
+
+    g_assert_no_error (error);
+    cal = icalparser_parse_string (mine);
+    days = expand_ics (cal, uid);
+    for (guint i = 0; i < days->len; i++)
+      g_assert_false (g_str_has_prefix (g_ptr_array_index (days, i), "2026-11-17"));
+    g_assert_cmpuint (days->len, ==, 9 - 1); /* the Tuesdays of November and December */
+    icalcomponent_free (cal);
+  }
+  /* Vibeke's has that one day only, as an event of its own, not the series */
+  {
+    SporIcalSelection vibekes = { .staff_id = vibeke };
+    g_autofree char *hers = spor_ical_export (store, &vibekes, NULL, &error);
+    g_autofree char *own_uid = g_strdup_printf ("%s-2026-11-17", uid);
+    icalcomponent *cal;
+    guint n = 0;
+
+    g_assert_no_error (error);
+    cal = icalparser_parse_string (hers);
+    for (icalcomponent *c = icalcomponent_get_first_component (cal, ICAL_VEVENT_COMPONENT);
+         c != NULL; c = icalcomponent_get_next_component (cal, ICAL_VEVENT_COMPONENT), n++)
+      {
+        g_autofree char *range = wall_range (icalcomponent_get_dtstart (c), icalcomponent_get_dtend (c));
+
+        g_assert_cmpstr (icalcomponent_get_uid (c), ==, own_uid);
+        g_assert_cmpstr (range, ==, "2026-11-17 09:00–2026-11-17 12:00");
+        g_assert_null (icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY));
+      }
+    g_assert_cmpuint (n, ==, 1);
+    icalcomponent_free (cal);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +385,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ical/round-trip", test_round_trip);
+  g_test_add_func ("/ical/moved-and-substitute", test_moved_and_substitute);
 
   return g_test_run ();
 }

@@ -140,6 +140,15 @@ gui_window_with (GtkWidget *child)
   return gui_window_sized (child, 1100, 800);
 }
 
+guint
+gui_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
 GtkWidget *
 gui_find_widget (GtkWidget *root,
                  GType      type)

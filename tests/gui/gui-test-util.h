@@ -54,6 +54,8 @@ GtkWidget        *gui_find_widget         (GtkWidget     *root,
 GPtrArray        *gui_collect             (GtkWidget     *root,
                                            GType          type,
                                            GPtrArray     *found);
+/* The permission bits of @path */
+guint             gui_file_mode           (const char    *path);
 /* The entry row under @root whose title starts with @title. */
 AdwEntryRow      *gui_find_entry_row      (GtkWidget     *root,
                                            const char    *title);

@@ -85,14 +85,7 @@ fixture_teardown (Fixture       *f,
   g_free (f->db);
 }
 
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
 
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 07777;
-}
 
 /* The names in the fixture's folder other than the database's, joined by spaces */
 static char *
@@ -124,7 +117,7 @@ test_written (Fixture       *f,
 
       g_assert_true (spor_agreement_print_export (f->store, f->agreement, pdf, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (mode_of (pdf), ==, 0600);
+      g_assert_cmpuint (gui_file_mode (pdf), ==, 0600);
       text = gui_pdf_text (pdf);
       g_assert_nonnull (strstr (text, "Åse Opdigtet"));
       g_assert_nonnull (strstr (text, "Lære at sy en frakke"));

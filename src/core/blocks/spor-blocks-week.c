@@ -689,3 +689,31 @@ spor_blocks_query_week (SporStore            *store,
   week_details_clear (&details);
   return g_steal_pointer (&week);
 }
+
+SporOccurrence *
+spor_blocks_query_occurrence (SporStore   *store,
+                              gint64       block_id,
+                              const char  *date,
+                              GError     **error)
+{
+  g_autoptr(SporOccurrence) occurrence = spor_blocks_get_occurrence (store, block_id, date, error);
+  g_autoptr(SporWeek) week = NULL;
+  g_autofree char *monday = NULL;
+
+  if (occurrence == NULL)
+    return NULL;
+  /* the week it happens in, after a move, with double bookings against that week's blocks */
+  monday = spor_blocks_week_start (occurrence->actual_date);
+  if ((week = spor_blocks_query_week (store, monday, NULL, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < week->occurrences->len; i++)
+    {
+      SporOccurrence *o = g_ptr_array_index (week->occurrences, i);
+
+      if (o->block_id == block_id && g_strcmp0 (o->date, date) == 0)
+        return spor_occurrence_copy (o);
+    }
+  /* read a moment ago: another program has changed the block since */
+  spor_store_invalid (error, _("The block does not take place on that day."));
+  return NULL;
+}

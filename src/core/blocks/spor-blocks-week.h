@@ -41,6 +41,12 @@ SporWeek  *spor_blocks_query_week           (SporStore     *store,
                                              const char    *monday,
                                              const SporWeekFilter *filter,
                                              GError       **error);
+/* The occurrence of @block_id on @date (the date its rule gives) as the week it happens in
+ * fills it: staff after substitutions, participants, problems. Cancelled ones included. */
+SporOccurrence *spor_blocks_query_occurrence (SporStore   *store,
+                                              gint64       block_id,
+                                              const char  *date,
+                                              GError     **error);
 /* The same in a thread of its own, on a connection of its own (spor-store-job.h). */
 void       spor_blocks_query_week_async     (SporStore     *store,
                                              const char    *monday,

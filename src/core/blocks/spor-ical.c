@@ -225,14 +225,15 @@ add_rrule (icalcomponent *master,
   icalcomponent_add_property (master, icalproperty_new_rrule (rule));
 }
 
-/* The cancelled and moved occurrences, from the stored exceptions rather than from the
- * rule: the rule of a block may span centuries. At most MAX_CHANGES of them, the earliest. */
+/* The cancelled, moved and substituted occurrences, from the stored exceptions rather than
+ * from the rule: the rule of a block may span centuries. At most MAX_CHANGES of them, the
+ * earliest. */
 static GPtrArray *
 list_changes (SporStore  *store,
               gint64      block_id,
               GError    **error)
 {
-  static const char * const kinds[] = { "cancelled", "moved" };
+  static const char * const kinds[] = { "cancelled", "moved", "substitute" };
   GPtrArray *changes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -291,15 +292,103 @@ changed_occurrence (SporBlock  *block,
   return NULL;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The block's staff on the date of changes[first … last − 1], with its substitutes in
+ * their places, as "Name, Name" in @text; NULL when that date has no substitute. */
+static gboolean
+substituted_staff (SporStore  *store,
+                   GPtrArray  *staff,
+                   GPtrArray  *changes,
+                   guint       first,
+                   guint       last,
+                   char      **text,
+                   GError    **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean any = FALSE;
+
+  *text = NULL;
+  for (guint s = 0; s < staff->len; s++)
+    {
+      SporEntity *person = g_ptr_array_index (staff, s);
+      g_autofree char *name = g_strdup (spor_entity_get_text (person, "name"));
+
+      for (guint i = first; i < last; i++)
+        {
+          SporEntity *x = g_ptr_array_index (changes, i);
+          g_autoptr(SporStaff) substitute = NULL;
+
+          if (g_strcmp0 (spor_entity_get_text (x, "kind"), "substitute") != 0 ||
+              spor_entity_get_int (x, "staff_id") != spor_entity_get_id (person))
+            continue;
+          substitute = spor_store_get (store, SPOR_TYPE_STAFF, spor_entity_get_int (x, "substitute_id"), error);
+          if (substitute == NULL)
+            return FALSE;
+          g_free (name);
+          name = g_strdup (spor_entity_get_text (SPOR_ENTITY (substitute), "name"));
+          any = TRUE;
+        }
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  if (any)
+    {
+      g_ptr_array_sort (names, compare_names);
+      g_ptr_array_add (names, NULL);
+      *text = g_strjoinv (", ", (char **) names->pdata);
+    }
+  return TRUE;
+}
+
+/* The block's staff members (SporStaff), each once */
+static GPtrArray *
+block_staff (SporStore  *store,
+             gint64      block_id,
+             GError    **error)
+{
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_BLOCK_STAFF);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func (g_object_unref);
+
+  spor_query_where_int (query, "block_id", block_id);
+  if ((links = spor_store_list (store, query, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < links->len; i++)
+    {
+      gint64 id = spor_entity_get_int (links->pdata[i], "staff_id");
+      gboolean seen = FALSE;
+      SporStaff *person;
+
+      for (guint s = 0; s < staff->len && !seen; s++)
+        seen = spor_entity_get_id (g_ptr_array_index (staff, s)) == id;
+      if (seen)
+        continue;
+      if ((person = spor_store_get (store, SPOR_TYPE_STAFF, id, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (staff, person);
+    }
+  return g_steal_pointer (&staff);
+}
+
 /* EXDATE for a cancelled occurrence of a weekly block, a VEVENT with RECURRENCE-ID for a
- * moved one; a one-off block is itself cancelled or moved. */
+ * moved one or one with a substitute (@staff: who is there then, or NULL for the block's
+ * own staff); a one-off block is itself cancelled, moved or staffed otherwise. */
 static void
 add_change (icalcomponent  *calendar,
             icalcomponent  *master,
             SporBlock      *block,
             SporOccurrence *o,
-            const char     *location)
+            const char     *location,
+            const char     *staff)
 {
+  g_autofree char *description = NULL;
+
   gboolean weekly = g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0;
   g_autoptr(GPtrArray) one = spor_blocks_expand (block, NULL, o->date, o->date);
   GDateTime *original;
@@ -316,33 +405,90 @@ add_change (icalcomponent  *calendar,
         icalcomponent_add_property (master, icalproperty_new_status (ICAL_STATUS_CANCELLED));
       return;
     }
+  description = staff != NULL && o->reason != NULL ? g_strdup_printf ("%s\n%s", staff, o->reason)
+                                                    : g_strdup (staff != NULL ? staff : o->reason);
   if (!weekly)
     {
       /* A one-off block that moved: the event itself is at the new time. */
       icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTSTART_PROPERTY));
       icalcomponent_remove_property (master, icalcomponent_get_first_property (master, ICAL_DTEND_PROPERTY));
       add_times (master, o, NULL);
+      if (staff != NULL)
+        icalcomponent_set_description (master, staff);
       return;
     }
-  moved = new_event (block, location, o->reason);
+  moved = new_event (block, location, description);
   icalcomponent_add_property (moved, with_tzid (icalproperty_new_recurrenceid (local_ical (original, NULL))));
   add_times (moved, o, NULL);
   icalcomponent_add_component (calendar, moved);
 }
 
+/* Whether a substitute exception among changes[first … last − 1] has @staff_id in @field:
+ * "staff_id" for the one away, "substitute_id" for the one who comes instead */
+static gboolean
+substitution_of (GPtrArray  *changes,
+                 guint       first,
+                 guint       last,
+                 gint64      staff_id,
+                 const char *field)
+{
+  for (guint i = first; i < last; i++)
+    {
+      SporEntity *x = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (spor_entity_get_text (x, "kind"), "substitute") == 0 &&
+          spor_entity_get_int (x, field) == staff_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An occurrence that @staff_id only comes to as a substitute: an event of its own (not
+ * part of the block's series, which is not theirs), with a UID of its own */
+static void
+add_substitution (icalcomponent  *calendar,
+                  SporBlock      *block,
+                  SporOccurrence *o,
+                  const char     *location,
+                  const char     *staff)
+{
+  icalcomponent *event = new_event (block, location, staff);
+  g_autofree char *uid = g_strdup_printf ("%s-%s", spor_entity_get_uuid (SPOR_ENTITY (block)), o->date);
+
+  icalcomponent_set_uid (event, uid);
+  add_times (event, o, NULL);
+  icalcomponent_add_component (calendar, event);
+}
+
+static gboolean
+member_of (GPtrArray *members,
+           gint64     staff_id)
+{
+  for (guint s = 0; s < members->len; s++)
+    if (spor_entity_get_id (g_ptr_array_index (members, s)) == staff_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The block as a series with its changes; for the calendar of @staff_id (0 = everyone's)
+ * the days they are away are left out, and a block they only substitute in gives just
+ * those days. */
 static gboolean
 add_block (SporStore     *store,
            icalcomponent *calendar,
            gint64         block_id,
+           gint64         staff_id,
            icaltimezone  *zone,
            GError       **error)
 {
   g_autoptr(SporBlock) block = spor_store_get (store, SPOR_TYPE_BLOCK, block_id, error);
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   g_autofree char *location = NULL;
   g_autofree char *staff = NULL;
   g_autoptr(SporOccurrence) first = NULL;
-  icalcomponent *master;
+  icalcomponent *master = NULL;
+  gboolean series;
 
   if (block == NULL)
     return FALSE;
@@ -359,17 +505,24 @@ add_block (SporStore     *store,
                    "JOIN staff s ON s.id = bs.staff_id WHERE bs.block_id = ? ORDER BY s.name)",
                    block_id, &staff, error))
     return FALSE;
+  if ((members = block_staff (store, block_id, error)) == NULL)
+    return FALSE;
 
-  master = new_event (block, location, staff);
-  add_times (master, first, zone);
-  if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0)
-    add_rrule (master, block);
+  series = staff_id == 0 || member_of (members, staff_id);
+  if (series)
+    {
+      master = new_event (block, location, staff);
+      add_times (master, first, zone);
+      if (g_strcmp0 (spor_entity_get_text (SPOR_ENTITY (block), "kind"), "weekly") == 0)
+        add_rrule (master, block);
+    }
 
   /* One pass over the changes, a date at a time (they are sorted by date). */
   for (guint i = 0, next; i < changes->len; i = next)
     {
       const char *date = spor_entity_get_text (g_ptr_array_index (changes, i), "date");
       g_autoptr(SporOccurrence) o = NULL;
+      g_autofree char *on_the_day = NULL;
 
       for (next = i + 1; next < changes->len; next++)
         if (g_strcmp0 (spor_entity_get_text (g_ptr_array_index (changes, next), "date"), date) != 0)
@@ -377,12 +530,28 @@ add_block (SporStore     *store,
       if (!spor_blocks_has_date (block, date))
         continue;
       o = changed_occurrence (block, changes, i, next, date);
-      if (o != NULL && (o->cancelled || o->moved) &&
-          strcmp (date, LAST_DATE) <= 0 && strcmp (o->actual_date, LAST_DATE) <= 0)
-        add_change (calendar, master, block, o, location);
+      if (!substituted_staff (store, members, changes, i, next, &on_the_day, error))
+        {
+          g_clear_pointer (&master, icalcomponent_free);
+          return FALSE;
+        }
+      if (o == NULL || strcmp (date, LAST_DATE) > 0 || strcmp (o->actual_date, LAST_DATE) > 0)
+        continue;
+      if (!series)
+        {
+          if (!o->cancelled && substitution_of (changes, i, next, staff_id, "substitute_id"))
+            add_substitution (calendar, block, o, location, on_the_day);
+          continue;
+        }
+      /* a day the staff member is away is not in their calendar */
+      if (staff_id > 0 && substitution_of (changes, i, next, staff_id, "staff_id"))
+        o->cancelled = TRUE;
+      if (o->cancelled || o->moved || on_the_day != NULL)
+        add_change (calendar, master, block, o, location, on_the_day);
     }
 
-  icalcomponent_add_component (calendar, master);
+  if (master != NULL)
+    icalcomponent_add_component (calendar, master);
   return TRUE;
 }
 
@@ -406,7 +575,9 @@ spor_ical_export (SporStore               *store,
 
   stmt = spor_store_prepare (store,
       "SELECT id FROM blocks WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR programme_id = ?2) "
-      "AND (?3 = 0 OR id IN (SELECT block_id FROM block_staff WHERE staff_id = ?3)) "
+      "AND (?3 = 0 OR id IN (SELECT block_id FROM block_staff WHERE staff_id = ?3) "
+      "     OR id IN (SELECT block_id FROM block_exceptions WHERE kind = 'substitute' "
+      "               AND substitute_id = ?3)) "
       "ORDER BY period_start, id", error);
   if (stmt == NULL)
     return NULL;
@@ -426,7 +597,7 @@ spor_ical_export (SporStore               *store,
   icalcomponent_add_component (calendar, new_vtimezone ());
 
   for (guint i = 0; i < ids->len; i++)
-    if (!add_block (store, calendar, g_array_index (ids, gint64, i), zone, error))
+    if (!add_block (store, calendar, g_array_index (ids, gint64, i), selection->staff_id, zone, error))
       {
         icalcomponent_free (calendar);
         return NULL;

@@ -3,7 +3,9 @@
  * One VEVENT per block: UID is the block's UUID, DTSTART/DTEND in TZID Europe/Copenhagen
  * (its VTIMEZONE is included), a weekly RRULE with UNTIL for weekly blocks, EXDATE for
  * cancelled occurrences, and one more VEVENT with the same UID and a RECURRENCE-ID for each
- * moved occurrence.
+ * moved occurrence and each with a substitute (its DESCRIPTION names who is there). A staff
+ * member's calendar leaves out the days they are away, and has the days they substitute
+ * in a block not theirs as events of their own (UID: the block's UUID and the date).
  *
  * Whatever the database holds, the export takes bounded time and memory: the rule is
  * written as it is (RRULE with UNTIL), never expanded; the changes come from the stored

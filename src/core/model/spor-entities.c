@@ -1,6 +1,7 @@
 /* spor-entities.c — the fields of every record of the model
  *
- * These tables mirror schema-1.sql column by column (a test compares them with the
+ * These tables mirror the schema the migrations make (schema-1.sql, then
+ * spor-store-open.c's migrations), column by column (a test compares them with the
  * database); the values of enumerations are the lists of spor-values.c. The order of
  * spor_entity_infos() puts every referenced entity first.
  *
@@ -233,6 +234,17 @@ static const SporField meeting_fields[] = {
   SENSITIVE ("notes"),
 };
 
+static const SporField meeting_staff_fields[] = {
+  REF_REQ ("meeting_id", "meeting"),
+  REF_REQ ("staff_id", "staff"),
+};
+
+/* who of the cohort took part in a meeting of its group */
+static const SporField meeting_participant_fields[] = {
+  REF_REQ ("meeting_id", "meeting"),
+  REF_REQ ("participant_id", "participant"),
+};
+
 static const SporField placement_fields[] = {
   REF_REQ ("participant_id", "participant"),
   ENUM_REQ ("kind", &spor_values_placement_kind),
@@ -302,6 +314,8 @@ INFO (BlockStaff, block_staff, "block_staff", N_("staff member of a work block")
 INFO (BlockParticipant, block_participant, "block_participants", N_("participant of a work block"), NULL)
 INFO (Attendance, attendance, "attendance", N_("attendance"), NULL)
 INFO (Meeting, meeting, "meetings", N_("meeting"), spor_meeting_rules)
+INFO (MeetingStaff, meeting_staff, "meeting_staff", N_("staff member at a meeting"), NULL)
+INFO (MeetingParticipant, meeting_participant, "meeting_participants", N_("participant of a group meeting"), NULL)
 INFO (Placement, placement, "placements", N_("placement"), spor_rules_dates)
 INFO (Outcome, outcome, "outcomes", N_("outcome"), NULL)
 INFO (PortfolioItem, portfolio_item, "portfolio_items", N_("portfolio item"), NULL)
@@ -315,6 +329,7 @@ static const SporEntityInfo * const all_infos[] = {
   &block_info, &block_requirement_info, &block_exception_info, &block_staff_info,
   &block_participant_info, &attendance_info, &meeting_info, &placement_info,
   &outcome_info, &portfolio_item_info, &need_info, &match_info,
+  &meeting_staff_info, &meeting_participant_info,
 };
 
 const SporEntityInfo * const *

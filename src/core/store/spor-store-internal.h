@@ -162,4 +162,10 @@ gboolean         spor_store_find_tombstone  (SporStore            *self,
                                              char                **deleted_at,
                                              GError              **error);
 
+/* Takes the database from schema @version to @version + 1 (spor-store-migrations.c); the
+ * caller holds the transaction. */
+gboolean spor_store_migrate_step (SporStore  *store,
+                                  int         version,
+                                  GError    **error);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "spor-store-internal.h"
 #include "spor-store-open.h"
 #include "spor-util.h"
 
@@ -475,81 +476,6 @@ quick_check (SporStore *store,
 
 /* --- Migrations ----------------------------------------------------------------------- */
 
-static gboolean
-migrate_to_1 (SporStore *store,
-              GError   **error)
-{
-  g_autoptr(GBytes) schema = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *uuid = spor_uuid_new ();
-  g_autofree char *now = spor_timestamp_now ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  schema = g_resources_lookup_data ("/dk/kulturspor/Spor/core/schema-1.sql", 0, error);
-  if (schema == NULL)
-    return FALSE;
-  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  if (!spor_store_exec (store, sql, error))
-    return FALSE;
-
-  stmt = spor_store_prepare (store, "INSERT INTO site (id, uuid, name, secret, created_at, "
-                                    "updated_at) VALUES (1, ?, '', randomblob(32), ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      spor_store_set_error (store, error, rc, _("Creating the database"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Version 2: no record disappears without a tombstone. A trigger on every table of
- * records writes the tombstone and the audit entry of each deleted row, also of the rows a
- * deletion takes with it through ON DELETE CASCADE; spor_deleted() gives the time (and
- * counts, see spor-store.c). A participant is only ever erased. */
-static gboolean
-migrate_to_2 (SporStore *store,
-              GError   **error)
-{
-  const SporEntityInfo * const *infos;
-  guint n_infos;
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  infos = spor_entity_infos (&n_infos);
-  for (guint i = 0; i < n_infos; i++)
-    /* identifiers from the compile-time entity tables only */
-    g_string_append_printf (sql,
-      "CREATE TRIGGER %s_tombstone AFTER DELETE ON %s BEGIN\n"
-      "  INSERT INTO tombstones (entity, uuid, deleted_at)\n"
-      "    VALUES ('%s', old.uuid, spor_deleted ('%s', old.updated_at))\n"
-      "    ON CONFLICT (uuid) DO UPDATE SET entity = excluded.entity,\n"
-      "                                     deleted_at = excluded.deleted_at;\n"
-      "  INSERT INTO audit_log (at, entity, uuid, action)\n"
-      "    VALUES (spor_now (), '%s', old.uuid, '%s');\n"
-      "END;\n",
-      infos[i]->table, infos[i]->table, infos[i]->name, infos[i]->name, infos[i]->name,
-      g_str_equal (infos[i]->name, "participant") ? "erase" : "delete");
-  return spor_store_exec (store, sql->str, error);
-}
-
-typedef gboolean (*Migration) (SporStore *store, GError **error);
-
-/* migrations[n] takes a database from version n to n + 1. The schema check compares a
- * file of version n with what migrations[0] … migrations[n - 1] make in an empty database,
- * so a migration must make the same schema whatever the data. */
-static const Migration migrations[SPOR_STORE_SCHEMA_VERSION] = {
-  migrate_to_1,
-  migrate_to_2,
-};
-
 /* Each step in a transaction of its own, with its audit entry. @path: the file, for a
  * plain message on a full disk; NULL for the in-memory reference. */
 static gboolean
@@ -566,7 +492,7 @@ run_migrations (SporStore   *store,
 
       if (!spor_store_begin (store, error))
         return path != NULL ? fail_plainly (store, path, error) : FALSE;
-      if (!migrations[version] (store, error) ||
+      if (!spor_store_migrate_step (store, version, error) ||
           !spor_store_exec (store, pragma, error) ||
           !spor_store_audit (store, "schema", NULL, "migrate", number, error) ||
           !spor_store_commit (store, error))

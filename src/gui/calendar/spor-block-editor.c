@@ -40,6 +40,7 @@ struct _SporBlockEditor
   GtkLabel         *error_label;
   AdwEntryRow      *title_row;
   AdwComboRow      *programme_row;
+  AdwComboRow      *cohort_row;
   AdwComboRow      *location_row;
   GtkSpinButton    *capacity_spin;
   GtkSwitch        *once_switch;
@@ -213,22 +214,65 @@ on_add_staff_clicked (SporBlockEditor *self)
   refresh_members (self);
 }
 
+/* Adds @person to the block's participants unless they are there; TRUE when added */
+static gboolean
+add_participant (SporBlockEditor *self,
+                 SporEntity      *person)
+{
+  gint64 id = spor_entity_get_id (person);
+  Member m;
+
+  for (guint i = 0; i < self->participants->len; i++)
+    if (g_array_index (self->participants, Member, i).id == id)
+      return FALSE;
+  m = (Member) { id, NULL, g_strdup (spor_entity_get_text (person, "name")) };
+  g_array_append_val (self->participants, m);
+  return TRUE;
+}
+
 static void
 on_add_participant_clicked (SporBlockEditor *self)
 {
   SporEntity *person = spor_record_choices_get_selected_record (self->participant_add_row);
-  gint64 id;
-  Member m;
 
-  if (person == NULL)
-    return;
-  id = spor_entity_get_id (person);
-  for (guint i = 0; i < self->participants->len; i++)
-    if (g_array_index (self->participants, Member, i).id == id)
-      return;
-  m = (Member) { id, NULL, g_strdup (spor_entity_get_text (person, "name")) };
-  g_array_append_val (self->participants, m);
+  if (person != NULL && add_participant (self, person))
+    refresh_members (self);
+}
+
+guint
+spor_block_editor_add_cohort (SporBlockEditor *self)
+{
+  gint64 cohort = spor_record_choices_get_selected (self->cohort_row);
+  g_autoptr(SporQuery) query = spor_query_new (SPOR_TYPE_PARTICIPANT);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+
+  g_return_val_if_fail (SPOR_IS_BLOCK_EDITOR (self), 0);
+
+  if (cohort <= 0)
+    {
+      show_error (self, _("Choose the block’s cohort first."));
+      return 0;
+    }
+  spor_query_where_int (query, "cohort_id", cohort);
+  spor_query_order_by (query, "name", FALSE);
+  if ((list = spor_store_list (self->store, query, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return 0;
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (add_participant (self, list->pdata[i]))
+      added++;
   refresh_members (self);
+  return added;
+}
+
+static void
+on_add_cohort_clicked (SporBlockEditor *self)
+{
+  spor_block_editor_add_cohort (self);
 }
 
 static void
@@ -238,6 +282,9 @@ on_programme_changed (SporBlockEditor *self)
 
   fill_combo (self, self->participant_add_row, SPOR_TYPE_PARTICIPANT, NULL,
               programme > 0 ? programme : -1, 0);
+  /* the cohorts are runs of the chosen programme */
+  fill_combo (self, self->cohort_row, SPOR_TYPE_COHORT, _("None"), programme > 0 ? programme : -1,
+              spor_entity_get_int (SPOR_ENTITY (self->block), "cohort_id"));
 }
 
 static void
@@ -506,6 +553,7 @@ spor_block_editor_save (SporBlockEditor *self)
   else
     spor_entity_unset (e, "period_end");
   spor_entity_set_int (e, "programme_id", spor_record_choices_get_selected (self->programme_row));
+  spor_entity_set_int (e, "cohort_id", spor_record_choices_get_selected (self->cohort_row));
   spor_entity_set_int (e, "location_id", spor_record_choices_get_selected (self->location_row));
   capacity = gtk_spin_button_get_value_as_int (self->capacity_spin);
   if (capacity > 0)
@@ -602,6 +650,7 @@ spor_block_editor_class_init (SporBlockEditorClass *klass)
   CHILD (error_label);
   CHILD (title_row);
   CHILD (programme_row);
+  CHILD (cohort_row);
   CHILD (location_row);
   CHILD (capacity_spin);
   CHILD (once_switch);
@@ -623,6 +672,7 @@ spor_block_editor_class_init (SporBlockEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_staff_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_participant_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_cohort_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -26,4 +26,8 @@ void             spor_block_editor_set_defaults (SporBlockEditor *self,
 /* Saves as the Save button does; FALSE with the message shown when the input is wrong. */
 gboolean         spor_block_editor_save         (SporBlockEditor *self);
 
+/* Adds the participants of the chosen cohort that the block does not have yet, as the
+ * "Add the Cohort’s Participants" button does; returns how many. */
+guint            spor_block_editor_add_cohort   (SporBlockEditor *self);
+
 G_END_DECLS

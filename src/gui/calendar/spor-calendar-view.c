@@ -9,6 +9,7 @@
 #include "spor-blocks.h"
 #include "spor-ical.h"
 
+#include "spor-attendance-print.h"
 #include "spor-attention-detail-row.h"
 #include "spor-attention-row.h"
 #include "spor-calendar-view-private.h"
@@ -406,6 +407,20 @@ export_action (GtkWidget  *widget,
   spor_calendar_view_export (self, &selection, _("work-blocks.ics"));
 }
 
+/* The week's attendance sheets, as the filters show the week */
+static void
+week_sheets_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SporCalendarView *self = SPOR_CALENDAR_VIEW (widget);
+
+  if (g_str_equal (action_name, "calendar.print-week"))
+    spor_attendance_print_run (widget, self->store, 0, self->monday, &self->filter);
+  else
+    spor_attendance_print_ask_export (widget, self->store, 0, self->monday, &self->filter);
+}
+
 /* Occurrences: what the dialog writes comes back through the store's notifications */
 
 static void
@@ -615,6 +630,8 @@ spor_calendar_view_class_init (SporCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.export-programme", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "calendar.export-staff", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "calendar.export-all", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.print-week", NULL, week_sheets_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-week-sheets", NULL, week_sheets_action);
 }
 
 static void

@@ -8,10 +8,13 @@
 
 #include "spor-attendance.h"
 
+#include "spor-attendance-print.h"
 #include "spor-attendee-row.h"
 #include "spor-choice-lists.h"
 #include "spor-gui.h"
+#include "spor-move-dialog.h"
 #include "spor-occurrence-dialog.h"
+#include "spor-substitute-dialog.h"
 
 struct _SporOccurrenceDialog
 {
@@ -28,6 +31,7 @@ struct _SporOccurrenceDialog
   AdwActionRow    *staff_row;
   AdwActionRow    *problems_row;
   AdwActionRow    *cancelled_row;
+  AdwActionRow    *moved_row;
   AdwPreferencesGroup *participants_group;
   GtkButton       *mark_all_button;
   GtkListBox      *participant_list;
@@ -110,12 +114,14 @@ fill (SporOccurrenceDialog *self)
   guint registered = 0;
 
   self->filling = TRUE;
-  /* The occurrence may have been cancelled or restored: read its state again */
-  fresh = spor_blocks_get_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, &error);
+  /* The occurrence may have been cancelled, moved or given a substitute: read it again as
+   * the week shows it */
+  fresh = spor_blocks_query_occurrence (self->store, self->occurrence->block_id, self->occurrence->date, &error);
   if (fresh != NULL)
     {
-      self->occurrence->cancelled = fresh->cancelled;
-      self->full_hours = spor_occurrence_hours (fresh);
+      spor_occurrence_free (self->occurrence);
+      self->occurrence = g_steal_pointer (&fresh);
+      self->full_hours = spor_occurrence_hours (self->occurrence);
     }
   else
     {
@@ -133,6 +139,17 @@ fill (SporOccurrenceDialog *self)
   if (self->occurrence->problem_text != NULL)
     adw_action_row_set_subtitle (self->problems_row, self->occurrence->problem_text);
   gtk_widget_set_visible (GTK_WIDGET (self->cancelled_row), self->occurrence->cancelled);
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_row), self->occurrence->moved && !self->occurrence->cancelled);
+  if (self->occurrence->moved)
+    {
+      g_autofree char *from = spor_gui_format_date (self->occurrence->date);
+      /* Translators: the date an occurrence was moved from, and the reason if any */
+      g_autofree char *text = self->occurrence->reason != NULL
+        ? g_strdup_printf (_("From %s: %s"), from, self->occurrence->reason)
+        : g_strdup_printf (_("From %s"), from);
+
+      adw_action_row_set_subtitle (self->moved_row, text);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participant_list))) != NULL)
     gtk_list_box_remove (self->participant_list, child);
@@ -215,6 +232,78 @@ on_restore_clicked (SporOccurrenceDialog *self)
 }
 
 static void
+after_change (SporOccurrenceDialog *self,
+              gboolean              ok,
+              GError               *error,
+              const char           *done)
+{
+  toast (self, ok ? done : error->message);
+  fill (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_move_response (SporMoveDialog       *dialog,
+                  const char           *response,
+                  SporOccurrenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "move"))
+    after_change (self, spor_move_dialog_apply (dialog, self->store, self->occurrence->block_id,
+                                                self->occurrence->date, &error),
+                  error, _("Occurrence moved"));
+}
+
+static void
+on_substitute_response (SporSubstituteDialog *dialog,
+                        const char           *response,
+                        SporOccurrenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "substitute"))
+    after_change (self, spor_substitute_dialog_apply (dialog, self->store, self->occurrence->block_id,
+                                                      self->occurrence->date, &error),
+                  error, _("Substitute added"));
+}
+
+/* Move, substitute, and the attendance sheet of this occurrence */
+static void
+occurrence_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SporOccurrenceDialog *self = SPOR_OCCURRENCE_DIALOG (widget);
+  gint64 id = self->occurrence->block_id;
+
+  if (g_str_equal (action_name, "occurrence.print-sheet"))
+    spor_attendance_print_run (widget, self->store, id, self->occurrence->date, NULL);
+  else if (g_str_equal (action_name, "occurrence.export-sheet"))
+    spor_attendance_print_ask_export (widget, self->store, id, self->occurrence->date, NULL);
+  else if (g_str_equal (action_name, "occurrence.move"))
+    {
+      SporMoveDialog *dialog = spor_move_dialog_new (GTK_WINDOW (self), self->occurrence);
+
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (g_str_equal (action_name, "occurrence.substitute"))
+    {
+      g_autoptr(GError) error = NULL;
+      SporSubstituteDialog *dialog = spor_substitute_dialog_new (GTK_WINDOW (self), self->store, id, &error);
+
+      if (dialog == NULL)
+        {
+          toast (self, error->message);
+          return;
+        }
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_substitute_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 block_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -275,6 +364,7 @@ spor_occurrence_dialog_class_init (SporOccurrenceDialogClass *klass)
   CHILD (staff_row);
   CHILD (problems_row);
   CHILD (cancelled_row);
+  CHILD (moved_row);
   CHILD (participants_group);
   CHILD (mark_all_button);
   CHILD (participant_list);
@@ -285,6 +375,11 @@ spor_occurrence_dialog_class_init (SporOccurrenceDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "occurrence.delete-block", NULL, block_action);
   gtk_widget_class_install_action (widget_class, "occurrence.export-block", NULL, block_action);
   gtk_widget_class_install_action (widget_class, "occurrence.cancel", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.move", NULL, occurrence_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.substitute", NULL, occurrence_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.print-sheet", NULL, occurrence_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.export-sheet", NULL, occurrence_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "occurrence.print-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

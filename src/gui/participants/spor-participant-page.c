@@ -18,6 +18,7 @@
 #include "spor-gui.h"
 #include "spor-meeting-editor.h"
 #include "spor-meeting-row.h"
+#include "spor-pending-delete.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
 #include "spor-participant-attendance.h"
@@ -61,6 +62,7 @@ struct _SporParticipantPage
   GPtrArray       *history_rows;
   GtkListBox      *meetings_list;
   GtkWidget       *no_meetings_row;
+  SporPendingDelete *pending_meeting; /* a meeting's deletion waiting for its Undo */
   GtkBox          *sections_box;
   /* hosted from the timeline and calendar areas */
   SporPhaseStepper          *phase_stepper;
@@ -72,6 +74,7 @@ G_DEFINE_FINAL_TYPE (SporParticipantPage, spor_participant_page, ADW_TYPE_BIN)
 /* Everything the page and the sections it hosts show */
 static const char * const followed_kinds[] = {
   "participant", "programme", "cohort", "staff", "participant_staff", "agreement", "meeting",
+  "meeting_staff", "meeting_participant",
   "phase", "phase_progress", "block", "block_participant", "block_exception", "attendance",
   NULL
 };
@@ -211,11 +214,38 @@ show_agreements (SporParticipantPage *self)
     }
 }
 
+/* The names of a meeting's staff, "Name, Name", or NULL for none */
+static char *
+meeting_staff_names (SporStore *store,
+                     gint64     meeting_id)
+{
+  g_autoptr(GArray) ids = spor_meetings_get_staff (store, meeting_id, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      char *name = entity_name (store, SPOR_TYPE_STAFF, g_array_index (ids, gint64, i));
+
+      if (name != NULL)
+        g_ptr_array_add (names, name);
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static GtkWindow *parent_window (SporParticipantPage *self);
+static void on_meeting_edit   (SporMeetingRow *row, SporParticipantPage *self);
+static void on_meeting_delete (SporMeetingRow *row, SporParticipantPage *self);
+
 static void
 show_meetings (SporParticipantPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) meetings = spor_meetings_list (self->store, self->participant_id, &error);
+  gint64 hidden = self->pending_meeting != NULL ? spor_pending_delete_get_id (self->pending_meeting) : 0;
+  guint shown = 0;
   GtkWidget *row;
 
   /* all but the template's "No meetings yet" */
@@ -224,15 +254,87 @@ show_meetings (SporParticipantPage *self)
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       SporEntity *m = meetings->pdata[i];
-      g_autofree char *staff = entity_name (self->store, SPOR_TYPE_STAFF,
-                                            spor_entity_get_int (m, "staff_id"));
+      g_autofree char *staff = NULL;
 
-      gtk_list_box_append (self->meetings_list, spor_meeting_row_new (m, staff));
+      if (spor_entity_get_id (m) == hidden)
+        continue;
+      staff = meeting_staff_names (self->store, spor_entity_get_id (m));
+      row = spor_meeting_row_new (m, staff);
+      g_signal_connect (row, "edit", G_CALLBACK (on_meeting_edit), self);
+      g_signal_connect (row, "delete", G_CALLBACK (on_meeting_delete), self);
+      gtk_list_box_append (self->meetings_list, row);
+      shown++;
     }
-  gtk_widget_set_visible (self->no_meetings_row, meetings == NULL || meetings->len == 0);
+  gtk_widget_set_visible (self->no_meetings_row, meetings == NULL || shown == 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_meetings_row),
                                  meetings != NULL ? _("No meetings yet") : _("Could Not Read the Database"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->no_meetings_row), meetings != NULL ? "" : error->message);
+}
+
+static void
+on_meeting_edit (SporMeetingRow      *row,
+                 SporParticipantPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor = spor_meeting_editor_new_edit (parent_window (self), self->store, self->participant_id,
+                                                    spor_meeting_row_get_id (row), &error);
+
+  if (editor == NULL)
+    spor_gui_show_toast (GTK_WIDGET (self), error->message);
+  else
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_meeting_pending_finished (SporPendingDelete   *pending,
+                             gboolean             deleted,
+                             SporParticipantPage *self)
+{
+  g_signal_handlers_disconnect_by_data (pending, self);
+  if (pending == self->pending_meeting)
+    g_clear_object (&self->pending_meeting);
+  if (self->store != NULL)
+    show_meetings (self);
+}
+
+/* Carries out a deletion still waiting, as the page moves on or goes */
+static void
+run_pending_meeting (SporParticipantPage *self)
+{
+  if (self->pending_meeting != NULL && !spor_pending_delete_run (self->pending_meeting))
+    g_message ("A meeting's deletion was not carried out: %s",
+               spor_pending_delete_get_error (self->pending_meeting)->message);
+  if (self->pending_meeting != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->pending_meeting, self);
+      g_clear_object (&self->pending_meeting);
+    }
+}
+
+/* The meeting is hidden at once and deleted when the toast goes without Undo */
+static void
+on_meeting_delete (SporMeetingRow      *row,
+                   SporParticipantPage *self)
+{
+  /* Translators: a toast; %s is the meeting's "date · kind" */
+  g_autofree char *text = g_strdup_printf (_("Meeting %s deleted"), spor_meeting_row_get_title (row));
+
+  run_pending_meeting (self);
+  self->pending_meeting = spor_pending_delete_new (self->store, spor_meeting_row_get_id (row),
+                                                   spor_meeting_row_get_title (row), spor_meetings_delete);
+  g_signal_connect (self->pending_meeting, "finished", G_CALLBACK (on_meeting_pending_finished), self);
+  show_meetings (self);
+  spor_pending_delete_add_toast (self->pending_meeting, GTK_WIDGET (self), text);
+}
+
+void
+spor_participant_page_flush_pending (SporParticipantPage *self,
+                                     GPtrArray           *failed)
+{
+  g_return_if_fail (SPOR_IS_PARTICIPANT_PAGE (self));
+
+  if (self->pending_meeting != NULL && !spor_pending_delete_run (self->pending_meeting))
+    g_ptr_array_add (failed, g_object_ref (self->pending_meeting));
 }
 
 static void
@@ -446,6 +548,7 @@ spor_participant_page_set_participant (SporParticipantPage *self,
   g_set_object (&self->store, store);
   if (self->participant_id != participant_id)
     {
+      run_pending_meeting (self);
       gtk_toggle_button_set_active (self->cpr_reveal_button, FALSE);
       gtk_toggle_button_set_active (self->sensitive_reveal_button, FALSE);
     }
@@ -662,6 +765,7 @@ spor_participant_page_dispose (GObject *object)
 {
   SporParticipantPage *self = SPOR_PARTICIPANT_PAGE (object);
 
+  run_pending_meeting (self);
   spor_view_follow (GTK_WIDGET (self), NULL, NULL, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPOR_TYPE_PARTICIPANT_PAGE);

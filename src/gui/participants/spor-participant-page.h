@@ -24,4 +24,9 @@ void       spor_participant_page_reload           (SporParticipantPage *self);
 /* The empty box below the page's own sections, for the widgets of other areas. */
 GtkBox    *spor_participant_page_get_sections_box (SporParticipantPage *self);
 
+/* Carries out a meeting's deletion waiting for its Undo (SporView's flush_pending), adding
+ * it to @failed when it fails. */
+void       spor_participant_page_flush_pending    (SporParticipantPage *self,
+                                                   GPtrArray           *failed);
+
 G_END_DECLS

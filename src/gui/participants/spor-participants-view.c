@@ -10,12 +10,14 @@
 #include "spor-choice-lists.h"
 #include "spor-gui.h"
 #include "spor-participant-editor.h"
+#include "spor-participant-list-print.h"
 #include "spor-participant-page.h"
 #include "spor-participant-row.h"
 #include "spor-participant-selection.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-pending-delete.h"
+#include "spor-print-document.h"
 #include "spor-programmes.h"
 #include "spor-record-choices.h"
 #include "spor-view.h"
@@ -396,6 +398,75 @@ on_pending_finished (SporPendingDelete    *pending,
     spor_participants_view_show_participant (self, id);
 }
 
+/* The search and filters in words, for the printed list: "“søren” · Active · Sy og design" */
+static char *
+describe_shown (SporParticipantsView *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *status = spor_choice_get_selected (self->status_dropdown);
+  SporEntity *programme = spor_record_choices_get_selected_record (self->programme_dropdown);
+  SporEntity *cohort = spor_record_choices_get_selected_record (self->cohort_dropdown);
+
+  if (search != NULL && *search != '\0')
+    /* Translators: a search as it is printed above a participant list */
+    g_ptr_array_add (parts, g_strdup_printf (_("Search: “%s”"), search));
+  if (status != NULL)
+    g_ptr_array_add (parts, g_strdup (spor_value_label (&spor_values_participant_status, status)));
+  if (programme != NULL)
+    g_ptr_array_add (parts, g_strdup (spor_entity_get_text (programme, "name")));
+  if (cohort != NULL)
+    g_ptr_array_add (parts, g_strdup (spor_entity_get_text (cohort, "name")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static gboolean
+export_list (const char  *path,
+             gpointer     data,
+             GError     **error)
+{
+  SporParticipantsView *self = data;
+  g_autofree char *shown = describe_shown (self);
+
+  if (self->list == NULL)
+    {
+      g_set_error_literal (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_INVALID,
+                           _("The list shows no participants: there is nothing to print."));
+      return FALSE;
+    }
+  return spor_participant_list_print_export (self->list, shown, path, error);
+}
+
+static void
+print_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SporParticipantsView *self = SPOR_PARTICIPANTS_VIEW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->list == NULL)
+    return;
+  if (g_str_equal (action_name, "participants.export-list"))
+    {
+      /* Translators: the suggested file name of a printed participant list */
+      spor_print_document_ask_export (widget, _("participants.pdf"), export_list,
+                                      g_object_ref (self), g_object_unref);
+      return;
+    }
+  shown = describe_shown (self);
+  operation = spor_participant_list_print_new (self->list, shown, &error);
+  if (operation == NULL ||
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    spor_gui_show_toast (widget, error->message);
+}
+
 static void
 flush_pending (SporView  *view,
                GPtrArray *failed)
@@ -404,6 +475,7 @@ flush_pending (SporView  *view,
 
   if (self->pending != NULL && !spor_pending_delete_run (self->pending))
     g_ptr_array_add (failed, g_object_ref (self->pending));
+  spor_participant_page_flush_pending (self->page, failed);
 }
 
 /* Carries out the waiting erasure when there is no window left to ask in. */
@@ -583,6 +655,8 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "participants.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "participants.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "participants.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "participants.print-list", NULL, print_list_action);
+  gtk_widget_class_install_action (widget_class, "participants.export-list", NULL, print_list_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "participants.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "participants.search", NULL);
 }
