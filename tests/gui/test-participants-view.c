@@ -157,6 +157,41 @@ test_search_and_show (Fixture       *fixture,
   iterate ();
 }
 
+/* The detail pane shows one of the people listed: a search or a filter that no longer
+ * lists the participant shown closes the page; one that still lists them keeps it. */
+static void
+test_search_clears_detail (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *view = spor_participants_view_new (fixture->store);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
+  GtkStack *detail_stack = GTK_STACK (gtk_widget_get_template_child (view, SPOR_TYPE_PARTICIPANTS_VIEW,
+                                                                     "detail_stack"));
+  SporParticipantPage *page;
+
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->aase);
+  iterate ();
+  page = SPOR_PARTICIPANT_PAGE (find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL));
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, fixture->aase);
+
+  /* still listed: still shown */
+  set_search (view, "aase");
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, fixture->aase);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "page");
+
+  /* no longer listed: the page closes */
+  set_search (view, "soren");
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "none");
+
+  /* and stays closed when the search is cleared: nobody was chosen since */
+  set_search (view, "");
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static gboolean
 subtitles_contain (GtkWidget  *root,
                    const char *text)
@@ -557,6 +592,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/participants-view/search-and-show", test_search_and_show);
+  ADD ("/participants-view/search-clears-detail", test_search_clears_detail);
   ADD ("/participants-view/reveal", test_reveal);
   ADD ("/participants-view/page-rows", test_page_rows);
   ADD ("/participants-view/mentors", test_mentors);

@@ -261,6 +261,20 @@ test_window_with_data (Fixture       *fixture,
                      child (window, SPOR_TYPE_WINDOW, "view_stack")),
                    ==, "programmes");
 
+  /* win.search (Ctrl+F, bound on the window) brings the participants' search from any view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "participants");
+  {
+    GtkWidget *entry = GTK_WIDGET (child (child (window, SPOR_TYPE_WINDOW, "participants_view"),
+                                          SPOR_TYPE_PARTICIPANTS_VIEW, "search_entry"));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+
   window_destroy (window);
   store_release (store);
 }

@@ -129,12 +129,24 @@ reselect (SporParticipantsView *self)
   update_list_state (self);
 }
 
+/* A search or filter that no longer lists the participant shown closes the page, so that
+ * what is shown is always one of the people listed. */
+static void
+clear_detail_if_unlisted (SporParticipantsView *self)
+{
+  gint64 shown = spor_participant_page_get_participant (self->page);
+
+  if (shown > 0 && spor_participant_list_find (self->list, shown) == G_MAXUINT)
+    show_detail (self, 0);
+}
+
 static void
 on_search_changed (SporParticipantsView *self)
 {
   if (self->list == NULL)
     return;
   spor_participant_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  clear_detail_if_unlisted (self);
   reselect (self);
 }
 
@@ -155,6 +167,7 @@ on_filter_changed (SporParticipantsView *self)
   spor_participant_list_set_programme (self->list, spor_record_choices_get_selected (self->programme_dropdown));
   spor_participant_list_set_cohort (self->list, spor_record_choices_get_selected (self->cohort_dropdown));
   spor_participant_list_set_sort (self->list, (SporParticipantSort) gtk_drop_down_get_selected (self->sort_dropdown));
+  clear_detail_if_unlisted (self);
   reselect (self);
 }
 
