@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-week-grid-child.h"
 #include "spor-week-grid.h"
 
 #define HEADER_HEIGHT 44
@@ -55,6 +56,7 @@ struct _SporWeekGrid
   guint       tick_id;
   guint       n_clusters;
   GArray     *chips;        /* Chip: where folded items are counted */
+  GPtrArray  *children;     /* SporWeekGridChild, one per drawn item, for AT-SPI */
 };
 
 typedef struct {
@@ -266,12 +268,63 @@ spor_week_grid_measure (GtkWidget      *widget,
 }
 
 static void
+on_child_clicked (SporWeekGridChild *child,
+                  SporWeekGrid      *self)
+{
+  guint index = spor_week_grid_child_get_index (child);
+
+  if (index >= self->items->len)
+    return;
+  spor_week_grid_select (self, (int) index);
+  g_signal_emit (self, signals[SIGNAL_OCCURRENCE_ACTIVATED], 0, index);
+}
+
+/* One undrawn child button over each drawn occurrence, in the order drawn, so that a
+ * screen reader lists, reads and activates them (see spor-week-grid-child.h). */
+static void
+allocate_children (SporWeekGrid *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      GtkWidget *child;
+      int min, nat;
+
+      if (!item->drawn)
+        continue;
+      if (n == self->children->len)
+        {
+          child = spor_week_grid_child_new ();
+          g_signal_connect (child, "clicked", G_CALLBACK (on_child_clicked), self);
+          gtk_widget_set_parent (child, GTK_WIDGET (self));
+          g_ptr_array_add (self->children, child);
+        }
+      child = g_ptr_array_index (self->children, n++);
+      spor_week_grid_child_set_occurrence (SPOR_WEEK_GRID_CHILD (child), i, item->occurrence);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+      /* a GtkButton wants its minimum size; the box may be smaller, the child is not drawn */
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { (int) item->area.origin.x, (int) item->area.origin.y,
+                                                   MAX ((int) item->area.size.width, min),
+                                                   MAX ((int) item->area.size.height, 1) }, -1);
+    }
+  while (self->children->len > n)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
+}
+
+static void
 spor_week_grid_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
                               int        baseline)
 {
-  place_items (SPOR_WEEK_GRID (widget));
+  SporWeekGrid *self = SPOR_WEEK_GRID (widget);
+
+  place_items (self);
+  allocate_children (self);
 }
 
 static void
@@ -710,6 +763,9 @@ spor_week_grid_dispose (GObject *object)
   SporWeekGrid *self = SPOR_WEEK_GRID (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  while (self->children != NULL && self->children->len > 0)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
+  g_clear_pointer (&self->children, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_week_grid_parent_class)->dispose (object);
 }
 
@@ -758,6 +814,7 @@ spor_week_grid_init (SporWeekGrid *self)
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  self->children = g_ptr_array_new ();
   g_array_set_clear_func (self->items, item_clear);
   self->first_hour = 7;
   self->last_hour = 20;
@@ -807,6 +864,8 @@ spor_week_grid_set_week (SporWeekGrid *self,
   place_items (self);
   self->selected = -1;
   update_accessible (self);
+  /* the occurrences' accessible children follow at the next allocation */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
