@@ -365,12 +365,16 @@ show_referral_and_consent (SporParticipantPage *self)
   else
     set_subtitle (self->consent_row, consent_date);
   g_string_truncate (line, 0);
-  if (spor_entity_get_bool (e, "consent_processing"))
-    g_string_append (line, _("processing"));
-  if (spor_entity_get_bool (e, "consent_sharing"))
-    g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("sharing with other sites"));
-  if (spor_entity_get_bool (e, "consent_photos"))
-    g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("photos"));
+  /* each scope consented to, by its label */
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_consent_scope); i++)
+    {
+      const char *scope = spor_value_list_get_value (&spor_values_consent_scope, i);
+      g_autofree char *field = g_strconcat ("consent_", scope, NULL);
+
+      if (spor_entity_get_bool (e, field))
+        g_string_append_printf (line, "%s%s", line->len ? ", " : "",
+                                spor_value_list_get_label (&spor_values_consent_scope, i));
+    }
   set_subtitle (self->consent_scope_row, line->str);
 }
 
