@@ -11,12 +11,14 @@
 #include "spor-agreement-print.h"
 #include "spor-agreement-version-row.h"
 #include "spor-agreements.h"
+#include "spor-dates.h"
 #include "spor-meeting-row.h"
 #include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
+#include "spor-programmes.h"
 #include "spor-store.h"
 #include "spor-view.h"
 
@@ -187,6 +189,64 @@ test_search_clears_detail (Fixture       *fixture,
   /* and stays closed when the search is cleared: nobody was chosen since */
   set_search (view, "");
   g_assert_cmpint (spor_participant_page_get_participant (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The programme's rules the participant breaks are written on the page, one line each,
+ * and go away when they no longer hold */
+static void
+test_page_warnings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (SPOR_TYPE_PARTICIPANT_PAGE, NULL);
+  GtkWidget *window = gui_window_sized (page, 1000, 700);
+  GtkLabel *warnings = GTK_LABEL (gtk_widget_get_template_child (page, SPOR_TYPE_PARTICIPANT_PAGE,
+                                                                 "warnings_label"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporProgramme) programme = spor_programmes_create_blank (fixture->store, "Sy og design", &error);
+  g_autoptr(SporParticipant) soeren = NULL;
+
+  g_assert_no_error (error);
+  spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->soeren);
+  iterate ();
+  /* no programme: nothing to break */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (warnings)));
+
+  spor_entity_set_int (SPOR_ENTITY (programme), "min_age", 18);
+  spor_entity_set_int (SPOR_ENTITY (programme), "max_age", 25);
+  spor_entity_set_bool (SPOR_ENTITY (programme), "not_self_supporting", TRUE);
+  g_assert_true (spor_store_update (fixture->store, SPOR_ENTITY (programme), &error));
+  soeren = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->soeren, &error);
+  g_assert_no_error (error);
+  /* the fixture's CPR number would not match the birth dates below */
+  spor_entity_set_text (SPOR_ENTITY (soeren), "cpr", NULL);
+  spor_entity_set_text (SPOR_ENTITY (soeren), "birth_date", "1970-05-01");
+  spor_entity_set_text (SPOR_ENTITY (soeren), "provision", "self_supporting");
+  spor_entity_set_int (SPOR_ENTITY (soeren), "programme_id", spor_entity_get_id (SPOR_ENTITY (programme)));
+  g_assert_true (spor_participant_save (fixture->store, soeren, &error));
+  g_assert_no_error (error);
+  spor_participant_page_reload (SPOR_PARTICIPANT_PAGE (page));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (warnings)));
+  g_assert_nonnull (strstr (gtk_label_get_label (warnings), "is outside the programme's target range 18–25"));
+  g_assert_nonnull (strstr (gtk_label_get_label (warnings),
+                            "\n⚠ The programme is for people who are not self-supporting"));
+
+  /* the age rule met, the other still broken: one line left */
+  {
+    /* 20 years old today, whenever the test runs */
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *twenty = spor_date_from_dmy (g_date_time_get_year (now) - 20, 1, 1);
+
+    spor_entity_set_text (SPOR_ENTITY (soeren), "birth_date", twenty);
+  }
+  g_assert_true (spor_participant_save (fixture->store, soeren, &error));
+  g_assert_no_error (error);
+  spor_participant_page_reload (SPOR_PARTICIPANT_PAGE (page));
+  g_assert_cmpstr (gtk_label_get_label (warnings), ==,
+                   "⚠ The programme is for people who are not self-supporting");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -595,6 +655,7 @@ main (int   argc,
   ADD ("/participants-view/search-clears-detail", test_search_clears_detail);
   ADD ("/participants-view/reveal", test_reveal);
   ADD ("/participants-view/page-rows", test_page_rows);
+  ADD ("/participants-view/page-warnings", test_page_warnings);
   ADD ("/participants-view/mentors", test_mentors);
   ADD ("/participants-view/editor-validation", test_editor_validation);
   ADD ("/participants-view/delete-undo", test_delete_undo);
