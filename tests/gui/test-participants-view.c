@@ -16,11 +16,13 @@
 #include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
+#include "spor-participant-row.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
 #include "spor-programmes.h"
 #include "spor-store.h"
 #include "spor-view.h"
+#include "spor-waiting-list.h"
 
 #include "gui-test-util.h"
 
@@ -643,6 +645,88 @@ test_agreement_pdf (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+static const char *
+template_label (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (widget, type, name)));
+}
+
+/* The row of @name in the list, NULL when none shows them */
+static GtkWidget *
+row_of (GtkWidget  *view,
+        const char *name)
+{
+  g_autoptr(GPtrArray) rows = collect (view, SPOR_TYPE_PARTICIPANT_ROW, g_ptr_array_new ());
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (template_label (rows->pdata[i], SPOR_TYPE_PARTICIPANT_ROW, "name_label"), name) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* Admit (and any other change of status): the list's row and the page say the same at once,
+ * through the store's change notification, with no reload by hand */
+static void
+test_row_follows_page (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view = spor_participants_view_new (fixture->store);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
+  SporParticipantPage *page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporProgramme) programme = spor_programmes_create_blank (fixture->store, "Sy og design", &error);
+  g_autoptr(SporEntity) cohort = spor_entity_new (SPOR_TYPE_COHORT);
+  g_autoptr(SporParticipant) aase = NULL;
+  const char *waiting = spor_value_label (&spor_values_participant_status, "waiting");
+  const char *admitted;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  spor_entity_set_int (cohort, "programme_id", spor_entity_get_id (SPOR_ENTITY (programme)));
+  spor_entity_set_text (cohort, "name", "Hold 1");
+  spor_entity_set_text (cohort, "start_date", "2026-01-05");
+  g_assert_true (spor_store_insert (fixture->store, cohort, &error));
+  g_assert_no_error (error);
+  aase = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->aase, &error);
+  spor_entity_set_int (SPOR_ENTITY (aase), "programme_id", spor_entity_get_id (SPOR_ENTITY (programme)));
+  spor_entity_set_text (SPOR_ENTITY (aase), "status", "waiting");
+  g_assert_true (spor_participant_save (fixture->store, aase, &error));
+  g_assert_no_error (error);
+  gui_iterate ();
+
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->aase);
+  gui_iterate ();
+  page = SPOR_PARTICIPANT_PAGE (find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL));
+  row = row_of (view, "Åse Opdigtet");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (template_label (GTK_WIDGET (page), SPOR_TYPE_PARTICIPANT_PAGE,
+                                                   "summary_label"), waiting));
+  g_assert_nonnull (strstr (template_label (row, SPOR_TYPE_PARTICIPANT_ROW, "status_label"), waiting));
+
+  g_assert_true (spor_waiting_list_admit (fixture->store, fixture->aase, spor_entity_get_id (cohort),
+                                          NULL, &error));
+  g_assert_no_error (error);
+  gui_iterate ();
+  /* the status admitting gave her (intake, or active once the cohort has started) */
+  g_clear_object (&aase);
+  aase = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->aase, &error);
+  g_assert_no_error (error);
+  admitted = spor_value_label (&spor_values_participant_status,
+                               spor_entity_get_text (SPOR_ENTITY (aase), "status"));
+  g_assert_cmpstr (admitted, !=, waiting);
+  row = row_of (view, "Åse Opdigtet");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (template_label (GTK_WIDGET (page), SPOR_TYPE_PARTICIPANT_PAGE,
+                                                   "summary_label"), admitted));
+  g_assert_nonnull (strstr (template_label (row, SPOR_TYPE_PARTICIPANT_ROW, "status_label"), admitted));
+  g_assert_null (strstr (template_label (row, SPOR_TYPE_PARTICIPANT_ROW, "status_label"), waiting));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +740,7 @@ main (int   argc,
   ADD ("/participants-view/reveal", test_reveal);
   ADD ("/participants-view/page-rows", test_page_rows);
   ADD ("/participants-view/page-warnings", test_page_warnings);
+  ADD ("/participants-view/row-follows-page", test_row_follows_page);
   ADD ("/participants-view/mentors", test_mentors);
   ADD ("/participants-view/editor-validation", test_editor_validation);
   ADD ("/participants-view/delete-undo", test_delete_undo);
