@@ -727,6 +727,119 @@ test_row_follows_page (Fixture       *fixture,
   iterate ();
 }
 
+/* The question shown over @parent, NULL when there is none */
+static AdwMessageDialog *
+question_over (GtkWidget *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (parent))
+      return l->data;
+  return NULL;
+}
+
+/* A click on @response: the answer, then the question closes (adw_message_dialog_response()
+ * alone leaves it open) */
+static void
+answer (AdwMessageDialog *question,
+        const char       *response)
+{
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+  iterate ();
+}
+
+static char *
+stored_name (SporStore *store,
+             gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (spor_entity_get_text (SPOR_ENTITY (p), "name"));
+}
+
+static GtkWidget *
+open_editor (Fixture *fixture)
+{
+  GtkWidget *editor = spor_participant_editor_new (NULL, fixture->store, fixture->aase);
+
+  g_object_ref_sink (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  return editor;
+}
+
+/* Closing the form with changes not saved asks first: Cancel keeps the form and what was
+ * typed, Discard closes and writes nothing, Save writes and closes, a refused Save keeps
+ * the form open; a form without changes closes at once. */
+static void
+test_editor_unsaved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *editor = open_editor (fixture);
+  AdwMessageDialog *question;
+  g_autofree char *after_discard = NULL;
+  g_autofree char *after_save = NULL;
+  g_autofree char *after_refusal = NULL;
+
+  /* nothing changed: no question */
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_null (question_over (editor));
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_object_unref (editor);
+
+  /* changed, then Cancel: the form stays with what was typed */
+  editor = open_editor (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Name")), "Åse Ændret");
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  question = question_over (editor);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "“Åse Ændret” have not been saved"));
+  answer (question, "cancel");
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (editor, "Name"))), ==, "Åse Ændret");
+
+  /* Discard: closed, nothing written */
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  answer (question_over (editor), "discard");
+  g_assert_false (gtk_widget_get_visible (editor));
+  after_discard = stored_name (fixture->store, fixture->aase);
+  g_assert_cmpstr (after_discard, ==, "Åse Opdigtet");
+  g_object_unref (editor);
+
+  /* bad input, then Save: refused with its message, the form stays, nothing written */
+  editor = open_editor (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "E-mail")), "not-an-address");
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  answer (question_over (editor), "save");
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (editor, "E-mail")), "error"));
+  after_refusal = stored_name (fixture->store, fixture->aase);
+  g_assert_cmpstr (after_refusal, ==, "Åse Opdigtet");
+
+  /* mended, then Save: written, closed */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "E-mail")), "aase@eksempel.invalid");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Name")), "Åse Gemt");
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  answer (question_over (editor), "save");
+  g_assert_false (gtk_widget_get_visible (editor));
+  after_save = stored_name (fixture->store, fixture->aase);
+  g_assert_cmpstr (after_save, ==, "Åse Gemt");
+  g_object_unref (editor);
+  gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +856,7 @@ main (int   argc,
   ADD ("/participants-view/row-follows-page", test_row_follows_page);
   ADD ("/participants-view/mentors", test_mentors);
   ADD ("/participants-view/editor-validation", test_editor_validation);
+  ADD ("/participants-view/editor-unsaved", test_editor_unsaved);
   ADD ("/participants-view/delete-undo", test_delete_undo);
   ADD ("/participants-view/agreement-pdf", test_agreement_pdf);
 #undef ADD
