@@ -57,6 +57,7 @@ struct _SporWeekGrid
   guint       n_clusters;
   GArray     *chips;        /* Chip: where folded items are counted */
   GPtrArray  *children;     /* SporWeekGridChild, one per drawn item, for AT-SPI */
+  guint       children_idle;
 };
 
 typedef struct {
@@ -280,17 +281,20 @@ on_child_clicked (SporWeekGridChild *child,
 }
 
 /* One undrawn child button over each drawn occurrence, in the order drawn, so that a
- * screen reader lists, reads and activates them (see spor-week-grid-child.h). */
-static void
-allocate_children (SporWeekGrid *self)
+ * screen reader lists, reads and activates them (see spor-week-grid-child.h). They are made
+ * and named from an idle, never while the grid is being allocated (a new child asks its
+ * parents for a new allocation), and only placed in size_allocate. */
+static gboolean
+sync_children (gpointer data)
 {
+  SporWeekGrid *self = data;
   guint n = 0;
 
+  self->children_idle = 0;
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
       GtkWidget *child;
-      int min, nat;
 
       if (!item->drawn)
         continue;
@@ -303,16 +307,64 @@ allocate_children (SporWeekGrid *self)
         }
       child = g_ptr_array_index (self->children, n++);
       spor_week_grid_child_set_occurrence (SPOR_WEEK_GRID_CHILD (child), i, item->occurrence);
+    }
+  while (self->children->len > n)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_sync_children (SporWeekGrid *self)
+{
+  if (self->children_idle == 0)
+    self->children_idle = g_idle_add (sync_children, self);
+}
+
+static void
+allocate_children (SporWeekGrid *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      GtkWidget *child;
+      int min, nat, min_h;
+
+      if (!item->drawn)
+        continue;
+      if (n == self->children->len ||
+          spor_week_grid_child_get_index (g_ptr_array_index (self->children, n)) != i)
+        {
+          /* the items drawn changed (a new week, another width): made anew from the idle */
+          schedule_sync_children (self);
+          if (n == self->children->len)
+            break;
+        }
+      child = g_ptr_array_index (self->children, n++);
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat, NULL, NULL);
       /* a GtkButton wants its minimum size; the box may be smaller, the child is not drawn */
       gtk_widget_size_allocate (child,
                                 &(GtkAllocation) { (int) item->area.origin.x, (int) item->area.origin.y,
                                                    MAX ((int) item->area.size.width, min),
-                                                   MAX ((int) item->area.size.height, 1) }, -1);
+                                                   MAX ((int) item->area.size.height, min_h) }, -1);
     }
-  while (self->children->len > n)
-    gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
+  if (n < self->children->len)
+    {
+      schedule_sync_children (self);
+      /* until then the extra ones keep a place of their own */
+      for (guint c = n; c < self->children->len; c++)
+        {
+          GtkWidget *child = g_ptr_array_index (self->children, c);
+          int min, nat, min_h;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat, NULL, NULL);
+          gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, min, min_h }, -1);
+        }
+    }
 }
 
 static void
@@ -763,6 +815,7 @@ spor_week_grid_dispose (GObject *object)
   SporWeekGrid *self = SPOR_WEEK_GRID (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->children_idle, g_source_remove);
   while (self->children != NULL && self->children->len > 0)
     gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
   g_clear_pointer (&self->children, g_ptr_array_unref);
@@ -864,8 +917,8 @@ spor_week_grid_set_week (SporWeekGrid *self,
   place_items (self);
   self->selected = -1;
   update_accessible (self);
-  /* the occurrences' accessible children follow at the next allocation */
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* the occurrences' accessible children follow */
+  schedule_sync_children (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
