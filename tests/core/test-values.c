@@ -128,6 +128,35 @@ test_lookups (void)
   g_assert_cmpstr (spor_value_label (&spor_values_destination, "none"), ==, "None yet");
 }
 
+/* A label on its own: the first letter upper-case, whatever the value */
+static void
+test_titles (void)
+{
+  g_autofree char *creative = spor_value_title (&spor_values_role, "creative");
+  g_autofree char *unknown = spor_value_title (&spor_values_role, "janitor");
+  g_autofree char *none = spor_value_title (&spor_values_role, NULL);
+  g_autofree char *already = spor_value_title (&spor_values_participant_status, "on_hold");
+  g_autofree char *fallback = spor_value_title (&spor_values_provision, "nonsense");
+  g_autofree char *scope = spor_value_title (&spor_values_consent_scope, "processing");
+
+  g_assert_cmpstr (creative, ==, "Creative professional");
+  g_assert_cmpstr (unknown, ==, "Janitor");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (already, ==, "On hold");
+  g_assert_cmpstr (fallback, ==, "Not stated");
+  g_assert_cmpstr (scope, ==, "Processing of personal data");
+  /* the consent scopes name the three consent fields of a participant */
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_consent_scope); i++)
+    {
+      g_autofree char *field = g_strconcat ("consent_",
+                                            spor_value_list_get_value (&spor_values_consent_scope, i),
+                                            NULL);
+
+      g_assert_nonnull (spor_entity_info_find_field (spor_entity_info_lookup ("participant"), field));
+    }
+  g_assert_cmpuint (spor_value_list_get_n_values (&spor_values_consent_scope), ==, 3);
+}
+
 /* A required enumeration starts at its list's first value; a value of another list is
  * refused with a message that names the field and the value. */
 static void
@@ -315,6 +344,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/values/well-formed", test_lists_well_formed);
   g_test_add_func ("/values/fields", test_fields_use_lists);
   g_test_add_func ("/values/lookups", test_lookups);
+  g_test_add_func ("/values/titles", test_titles);
   g_test_add_func ("/values/defaults-and-check", test_field_defaults_and_check);
   g_test_add_func ("/values/database", test_database_allows_the_lists);
   g_test_add_func ("/values/enums", test_enums);

@@ -22,8 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # Makes a display and a session bus when there are none (see spor_atspi.py).
 import spor_atspi  # noqa: E402
 from spor_atspi import (  # noqa: E402
-    Failure, click, click_visible, find_all, is_pressed, query, select_tab, set_text,
-    set_value, wait_for,
+    Failure, children, click, click_visible, find_all, is_pressed, name, query, role, safe,
+    select_tab, set_text, set_value, wait_for,
 )
 
 TOTAL_SECONDS = 130
@@ -99,6 +99,32 @@ def test(session):
     click_visible(app, "push button", "Next Week", "the Next Week button")
     time.sleep(0.5)
     click_visible(app, "push button", "Previous Week", "the Previous Week button")
+    # The week grid draws its blocks; a screen reader finds each occurrence as a child of
+    # the grid, named after the block, with its day, time and warnings, and activates it
+    grid = wait_for("the week grid", lambda: find_all(app, "table", r"Work blocks of the week"), 10)[0]
+    try:
+        occurrences = wait_for("the occurrences in the week grid", lambda: [
+            node for node in children(grid) if name(node) == "Sy og design"], 10)
+    except Failure:
+        raise Failure("the week grid lists " + "; ".join(
+            f"{role(node)} “{name(node)}”" for node in children(grid)))
+    descriptions = [safe(lambda: node.description, "") for node in occurrences]
+    if len(occurrences) != 2:
+        raise Failure(f"the week grid lists {len(occurrences)} occurrences: {descriptions}")
+    tuesday = [d for d in descriptions if d.startswith("Tuesday") and "09:00–12:00" in d]
+    thursday = [d for d in descriptions if d.startswith("Thursday") and "09:00–12:00" in d]
+    if not tuesday or not thursday:
+        raise Failure(f"the occurrences read as {descriptions}")
+    # no staff yet: the warning is read, not only drawn
+    if "creative professional" not in tuesday[0].lower():
+        raise Failure(f"the Tuesday's warning is not read: {tuesday[0]}")
+    click(occurrences[descriptions.index(thursday[0])])
+    dialog = wait_for("the Thursday's dialog", lambda: find_all(app, "frame", r"Sy og design"), 10)[0]
+    click(wait_for("the dialog's Close button",
+                   lambda: [n for n in find_all(dialog, "push button", r"Close")], 5)[0])
+    wait_for("the dialog to close", lambda: not find_all(app, "frame", r"Sy og design"), 10)
+    session.ok("the week grid's occurrences are read with day, time and warnings, and open their dialog")
+
     # Without staff the block needs attention; open its Tuesday from that list
     click_visible(app, "push button", r"Open Attendance of Sy og design",
                   "the block in Needs Attention", 15)

@@ -11,14 +11,18 @@
 #include "spor-agreement-print.h"
 #include "spor-agreement-version-row.h"
 #include "spor-agreements.h"
+#include "spor-dates.h"
 #include "spor-meeting-row.h"
 #include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
 #include "spor-participant-page.h"
+#include "spor-participant-row.h"
 #include "spor-participants-view.h"
 #include "spor-participants.h"
+#include "spor-programmes.h"
 #include "spor-store.h"
 #include "spor-view.h"
+#include "spor-waiting-list.h"
 
 #include "gui-test-util.h"
 
@@ -152,6 +156,99 @@ test_search_and_show (Fixture       *fixture,
   page = find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL);
   g_assert_nonnull (page);
   g_assert_nonnull (spor_participant_page_get_sections_box (SPOR_PARTICIPANT_PAGE (page)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The detail pane shows one of the people listed: a search or a filter that no longer
+ * lists the participant shown closes the page; one that still lists them keeps it. */
+static void
+test_search_clears_detail (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *view = spor_participants_view_new (fixture->store);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
+  GtkStack *detail_stack = GTK_STACK (gtk_widget_get_template_child (view, SPOR_TYPE_PARTICIPANTS_VIEW,
+                                                                     "detail_stack"));
+  SporParticipantPage *page;
+
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->aase);
+  iterate ();
+  page = SPOR_PARTICIPANT_PAGE (find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL));
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, fixture->aase);
+
+  /* still listed: still shown */
+  set_search (view, "aase");
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, fixture->aase);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "page");
+
+  /* no longer listed: the page closes */
+  set_search (view, "soren");
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "none");
+
+  /* and stays closed when the search is cleared: nobody was chosen since */
+  set_search (view, "");
+  g_assert_cmpint (spor_participant_page_get_participant (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The programme's rules the participant breaks are written on the page, one line each,
+ * and go away when they no longer hold */
+static void
+test_page_warnings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (SPOR_TYPE_PARTICIPANT_PAGE, NULL);
+  GtkWidget *window = gui_window_sized (page, 1000, 700);
+  GtkLabel *warnings = GTK_LABEL (gtk_widget_get_template_child (page, SPOR_TYPE_PARTICIPANT_PAGE,
+                                                                 "warnings_label"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporProgramme) programme = spor_programmes_create_blank (fixture->store, "Sy og design", &error);
+  g_autoptr(SporParticipant) soeren = NULL;
+
+  g_assert_no_error (error);
+  spor_participant_page_set_participant (SPOR_PARTICIPANT_PAGE (page), fixture->store, fixture->soeren);
+  iterate ();
+  /* no programme: nothing to break */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (warnings)));
+
+  spor_entity_set_int (SPOR_ENTITY (programme), "min_age", 18);
+  spor_entity_set_int (SPOR_ENTITY (programme), "max_age", 25);
+  spor_entity_set_bool (SPOR_ENTITY (programme), "not_self_supporting", TRUE);
+  g_assert_true (spor_store_update (fixture->store, SPOR_ENTITY (programme), &error));
+  soeren = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->soeren, &error);
+  g_assert_no_error (error);
+  /* the fixture's CPR number would not match the birth dates below */
+  spor_entity_set_text (SPOR_ENTITY (soeren), "cpr", NULL);
+  spor_entity_set_text (SPOR_ENTITY (soeren), "birth_date", "1970-05-01");
+  spor_entity_set_text (SPOR_ENTITY (soeren), "provision", "self_supporting");
+  spor_entity_set_int (SPOR_ENTITY (soeren), "programme_id", spor_entity_get_id (SPOR_ENTITY (programme)));
+  g_assert_true (spor_participant_save (fixture->store, soeren, &error));
+  g_assert_no_error (error);
+  spor_participant_page_reload (SPOR_PARTICIPANT_PAGE (page));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (warnings)));
+  g_assert_nonnull (strstr (gtk_label_get_label (warnings), "is outside the programme's target range 18–25"));
+  g_assert_nonnull (strstr (gtk_label_get_label (warnings),
+                            "\n⚠ The programme is for people who are not self-supporting"));
+
+  /* the age rule met, the other still broken: one line left */
+  {
+    /* 20 years old today, whenever the test runs */
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *twenty = spor_date_from_dmy (g_date_time_get_year (now) - 20, 1, 1);
+
+    spor_entity_set_text (SPOR_ENTITY (soeren), "birth_date", twenty);
+  }
+  g_assert_true (spor_participant_save (fixture->store, soeren, &error));
+  g_assert_no_error (error);
+  spor_participant_page_reload (SPOR_PARTICIPANT_PAGE (page));
+  g_assert_cmpstr (gtk_label_get_label (warnings), ==,
+                   "⚠ The programme is for people who are not self-supporting");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -519,6 +616,201 @@ test_agreement_pdf (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+static const char *
+template_label (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (widget, type, name)));
+}
+
+/* The row of @name in the list, NULL when none shows them */
+static GtkWidget *
+row_of (GtkWidget  *view,
+        const char *name)
+{
+  g_autoptr(GPtrArray) rows = collect (view, SPOR_TYPE_PARTICIPANT_ROW, g_ptr_array_new ());
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (template_label (rows->pdata[i], SPOR_TYPE_PARTICIPANT_ROW, "name_label"), name) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* Admit (and any other change of status): the list's row and the page say the same at once,
+ * through the store's change notification, with no reload by hand */
+static void
+test_row_follows_page (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view = spor_participants_view_new (fixture->store);
+  GtkWidget *window = gui_window_sized (view, 1000, 700);
+  SporParticipantPage *page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporProgramme) programme = spor_programmes_create_blank (fixture->store, "Sy og design", &error);
+  g_autoptr(SporEntity) cohort = spor_entity_new (SPOR_TYPE_COHORT);
+  g_autoptr(SporParticipant) aase = NULL;
+  const char *waiting = spor_value_label (&spor_values_participant_status, "waiting");
+  const char *admitted;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  spor_entity_set_int (cohort, "programme_id", spor_entity_get_id (SPOR_ENTITY (programme)));
+  spor_entity_set_text (cohort, "name", "Hold 1");
+  spor_entity_set_text (cohort, "start_date", "2026-01-05");
+  g_assert_true (spor_store_insert (fixture->store, cohort, &error));
+  g_assert_no_error (error);
+  aase = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->aase, &error);
+  spor_entity_set_int (SPOR_ENTITY (aase), "programme_id", spor_entity_get_id (SPOR_ENTITY (programme)));
+  spor_entity_set_text (SPOR_ENTITY (aase), "status", "waiting");
+  g_assert_true (spor_participant_save (fixture->store, aase, &error));
+  g_assert_no_error (error);
+  gui_iterate ();
+
+  spor_participants_view_show_participant (SPOR_PARTICIPANTS_VIEW (view), fixture->aase);
+  gui_iterate ();
+  page = SPOR_PARTICIPANT_PAGE (find_widget (view, SPOR_TYPE_PARTICIPANT_PAGE, NULL));
+  row = row_of (view, "Åse Opdigtet");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (template_label (GTK_WIDGET (page), SPOR_TYPE_PARTICIPANT_PAGE,
+                                                   "summary_label"), waiting));
+  g_assert_nonnull (strstr (template_label (row, SPOR_TYPE_PARTICIPANT_ROW, "status_label"), waiting));
+
+  g_assert_true (spor_waiting_list_admit (fixture->store, fixture->aase, spor_entity_get_id (cohort),
+                                          NULL, &error));
+  g_assert_no_error (error);
+  gui_iterate ();
+  /* the status admitting gave her (intake, or active once the cohort has started) */
+  g_clear_object (&aase);
+  aase = spor_store_get (fixture->store, SPOR_TYPE_PARTICIPANT, fixture->aase, &error);
+  g_assert_no_error (error);
+  admitted = spor_value_label (&spor_values_participant_status,
+                               spor_entity_get_text (SPOR_ENTITY (aase), "status"));
+  g_assert_cmpstr (admitted, !=, waiting);
+  row = row_of (view, "Åse Opdigtet");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (template_label (GTK_WIDGET (page), SPOR_TYPE_PARTICIPANT_PAGE,
+                                                   "summary_label"), admitted));
+  g_assert_nonnull (strstr (template_label (row, SPOR_TYPE_PARTICIPANT_ROW, "status_label"), admitted));
+  g_assert_null (strstr (template_label (row, SPOR_TYPE_PARTICIPANT_ROW, "status_label"), waiting));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The question shown over @parent, NULL when there is none */
+static AdwMessageDialog *
+question_over (GtkWidget *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (parent))
+      return l->data;
+  return NULL;
+}
+
+/* A click on @response: the answer, then the question closes (adw_message_dialog_response()
+ * alone leaves it open) */
+static void
+answer (AdwMessageDialog *question,
+        const char       *response)
+{
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+  iterate ();
+}
+
+static char *
+stored_name (SporStore *store,
+             gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporParticipant) p = spor_store_get (store, SPOR_TYPE_PARTICIPANT, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (spor_entity_get_text (SPOR_ENTITY (p), "name"));
+}
+
+static GtkWidget *
+open_editor (Fixture *fixture)
+{
+  GtkWidget *editor = spor_participant_editor_new (NULL, fixture->store, fixture->aase);
+
+  g_object_ref_sink (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  return editor;
+}
+
+/* Closing the form with changes not saved asks first: Cancel keeps the form and what was
+ * typed, Discard closes and writes nothing, Save writes and closes, a refused Save keeps
+ * the form open; a form without changes closes at once. */
+static void
+test_editor_unsaved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *editor = open_editor (fixture);
+  AdwMessageDialog *question;
+  g_autofree char *after_discard = NULL;
+  g_autofree char *after_save = NULL;
+  g_autofree char *after_refusal = NULL;
+
+  /* nothing changed: no question */
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_null (question_over (editor));
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_object_unref (editor);
+
+  /* changed, then Cancel: the form stays with what was typed */
+  editor = open_editor (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Name")), "Åse Ændret");
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  question = question_over (editor);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "“Åse Ændret” have not been saved"));
+  answer (question, "cancel");
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (editor, "Name"))), ==, "Åse Ændret");
+
+  /* Discard: closed, nothing written */
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  answer (question_over (editor), "discard");
+  g_assert_false (gtk_widget_get_visible (editor));
+  after_discard = stored_name (fixture->store, fixture->aase);
+  g_assert_cmpstr (after_discard, ==, "Åse Opdigtet");
+  g_object_unref (editor);
+
+  /* bad input, then Save: refused with its message, the form stays, nothing written */
+  editor = open_editor (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "E-mail")), "not-an-address");
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  answer (question_over (editor), "save");
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (editor, "E-mail")), "error"));
+  after_refusal = stored_name (fixture->store, fixture->aase);
+  g_assert_cmpstr (after_refusal, ==, "Åse Opdigtet");
+
+  /* mended, then Save: written, closed */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "E-mail")), "aase@eksempel.invalid");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (editor, "Name")), "Åse Gemt");
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  answer (question_over (editor), "save");
+  g_assert_false (gtk_widget_get_visible (editor));
+  after_save = stored_name (fixture->store, fixture->aase);
+  g_assert_cmpstr (after_save, ==, "Åse Gemt");
+  g_object_unref (editor);
+  gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,10 +820,14 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/participants-view/search-and-show", test_search_and_show);
+  ADD ("/participants-view/search-clears-detail", test_search_clears_detail);
   ADD ("/participants-view/reveal", test_reveal);
   ADD ("/participants-view/page-rows", test_page_rows);
+  ADD ("/participants-view/page-warnings", test_page_warnings);
+  ADD ("/participants-view/row-follows-page", test_row_follows_page);
   ADD ("/participants-view/mentors", test_mentors);
   ADD ("/participants-view/editor-validation", test_editor_validation);
+  ADD ("/participants-view/editor-unsaved", test_editor_unsaved);
   ADD ("/participants-view/delete-undo", test_delete_undo);
   ADD ("/participants-view/agreement-pdf", test_agreement_pdf);
 #undef ADD

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "spor-sample.h"
@@ -11,6 +13,7 @@
 
 #include "spor-participants-view.h"
 #include "spor-preferences-window.h"
+#include "spor-programmes-view.h"
 #include "spor-timeline-view.h"
 #include "spor-window.h"
 
@@ -168,6 +171,27 @@ test_window_pages (Fixture       *fixture,
                             SPOR_TYPE_PARTICIPANTS_VIEW, "stack")),
                    ==, "empty");
 
+  /* Without a programme, the next step offered is to set one up; it leads to Programmes,
+   * whose own empty page offers its templates. */
+  {
+    GtkWidget *participants = child (window, SPOR_TYPE_WINDOW, "participants_view");
+    GtkWidget *setup = child (participants, SPOR_TYPE_PARTICIPANTS_VIEW, "setup_programme_button");
+    GtkWidget *programmes = child (window, SPOR_TYPE_WINDOW, "programmes_view");
+    GtkWidget *popover = child (programmes, SPOR_TYPE_PROGRAMMES_VIEW, "template_popover");
+
+    g_assert_true (gtk_widget_get_visible (setup));
+    g_assert_nonnull (strstr (adw_status_page_get_description (
+                                child (participants, SPOR_TYPE_PARTICIPANTS_VIEW, "empty_page")),
+                              "Set up a programme first"));
+    g_signal_emit_by_name (setup, "clicked");
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "programmes");
+    g_assert_false (gtk_widget_get_visible (popover));
+    g_assert_true (gtk_widget_activate_action (programmes, "programmes.choose-template", NULL));
+    settle ();
+    g_assert_true (gtk_widget_get_visible (popover));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+
   window_destroy (window);
   g_assert_finalize_object (store);
 }
@@ -224,6 +248,20 @@ test_window_with_data (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (
                      child (window, SPOR_TYPE_WINDOW, "view_stack")),
                    ==, "programmes");
+
+  /* win.search (Ctrl+F, bound on the window) brings the participants' search from any view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "participants");
+  {
+    GtkWidget *entry = GTK_WIDGET (child (child (window, SPOR_TYPE_WINDOW, "participants_view"),
+                                          SPOR_TYPE_PARTICIPANTS_VIEW, "search_entry"));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
 
   window_destroy (window);
   store_release (store);

@@ -172,6 +172,16 @@ static const SporValue match_state[] = {
 };
 LIST (match_state, NULL);
 
+/* The three consent flags of a participant (consent_processing, consent_sharing,
+ * consent_photos), as the page lists them: the labels of boolean fields, so no field's
+ * list and not among spor_value_lists() */
+static const SporValue consent_scope[] = {
+  { "processing", N_("Processing of personal data") },
+  { "sharing", N_("Sharing with other sites") },
+  { "photos", N_("Photos") },
+};
+LIST (consent_scope, NULL);
+
 static const SporValueList * const all_lists[] = {
   &spor_values_participant_status, &spor_values_provision, &spor_values_meeting_kind,
   &spor_values_role, &spor_values_goal_outcome, &spor_values_duration_unit,
@@ -281,4 +291,18 @@ spor_value_label (const SporValueList *list,
   if (list->fallback != NULL)
     return _(list->fallback);
   return value != NULL ? value : "";
+}
+
+char *
+spor_value_title (const SporValueList *list,
+                  const char          *value)
+{
+  const char *label = spor_value_label (list, value);
+  gunichar first = g_utf8_get_char (label);
+  char head[8] = { 0 };
+
+  if (first == 0)
+    return g_strdup ("");
+  g_unichar_to_utf8 (g_unichar_totitle (first), head);
+  return g_strconcat (head, g_utf8_next_char (label), NULL);
 }

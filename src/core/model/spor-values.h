@@ -50,7 +50,12 @@ extern const SporValueList spor_values_portfolio_kind;     /* portfolio_item.kin
 extern const SporValueList spor_values_need_state;         /* need.state */
 extern const SporValueList spor_values_match_state;        /* match.state */
 
-/* Every list above, for tests and tools; @n_lists gets their number. */
+/* What a participant consented to ("processing" for consent_processing …): the labels
+ * of three boolean fields, not a field's list. */
+extern const SporValueList spor_values_consent_scope;
+
+/* Every list above but spor_values_consent_scope, for tests and tools; @n_lists gets their
+ * number. */
 const SporValueList * const *spor_value_lists           (guint               *n_lists);
 
 /* For a list of choices (a drop-down, a combo row): the values of @list in their order, by
@@ -78,6 +83,11 @@ gboolean             spor_value_list_contains           (const SporValueList *li
  * fallback ("Unknown", "Not stated" …), or, for a list without one, @value itself (""
  * for NULL). */
 const char          *spor_value_label                   (const SporValueList *list,
+                                                         const char          *value);
+
+/* The label of @value as a label on its own rather than inside a sentence: its first
+ * letter upper-case ("creative professional" → "Creative professional"). A new string. */
+char                *spor_value_title                   (const SporValueList *list,
                                                          const char          *value);
 
 /* For a C enum whose nicks are the stored values (SporAttendanceStatus, SporDurationUnit):

@@ -12,6 +12,7 @@
 
 #include "spor-store.h"
 
+#include "spor-accessible-names.h"
 #include "spor-application.h"
 #include "spor-application-cli.h"
 #include "spor-gui.h"
@@ -459,6 +460,7 @@ spor_application_startup (GApplication *application)
   G_APPLICATION_CLASS (spor_application_parent_class)->startup (application);
 
   gtk_window_set_default_icon_name (APP_ID);
+  spor_accessible_names_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -80,7 +80,11 @@ spor_member_row_new (gint64      id,
   self->role = g_strdup (role);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   if (role != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), spor_value_label (&spor_values_role, role));
+    {
+      g_autofree char *title = spor_value_title (&spor_values_role, role);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), title);
+    }
   /* Translators: the accessible name of a remove button; %s is a name */
   label = g_strdup_printf (_("Remove %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-week-grid-child.h"
 #include "spor-week-grid.h"
 
 #define HEADER_HEIGHT 44
@@ -55,6 +56,8 @@ struct _SporWeekGrid
   guint       tick_id;
   guint       n_clusters;
   GArray     *chips;        /* Chip: where folded items are counted */
+  GPtrArray  *children;     /* SporWeekGridChild, one per drawn item, for AT-SPI */
+  guint       children_idle;
 };
 
 typedef struct {
@@ -266,12 +269,114 @@ spor_week_grid_measure (GtkWidget      *widget,
 }
 
 static void
+on_child_clicked (SporWeekGridChild *child,
+                  SporWeekGrid      *self)
+{
+  guint index = spor_week_grid_child_get_index (child);
+
+  if (index >= self->items->len)
+    return;
+  spor_week_grid_select (self, (int) index);
+  g_signal_emit (self, signals[SIGNAL_OCCURRENCE_ACTIVATED], 0, index);
+}
+
+/* One undrawn child button over each drawn occurrence, in the order drawn, so that a
+ * screen reader lists, reads and activates them (see spor-week-grid-child.h). They are made
+ * and named from an idle, never while the grid is being allocated (a new child asks its
+ * parents for a new allocation), and only placed in size_allocate. */
+static gboolean
+sync_children (gpointer data)
+{
+  SporWeekGrid *self = data;
+  guint n = 0;
+
+  self->children_idle = 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      GtkWidget *child;
+
+      if (!item->drawn)
+        continue;
+      if (n == self->children->len)
+        {
+          child = spor_week_grid_child_new ();
+          g_signal_connect (child, "clicked", G_CALLBACK (on_child_clicked), self);
+          gtk_widget_set_parent (child, GTK_WIDGET (self));
+          g_ptr_array_add (self->children, child);
+        }
+      child = g_ptr_array_index (self->children, n++);
+      spor_week_grid_child_set_occurrence (SPOR_WEEK_GRID_CHILD (child), i, item->occurrence);
+    }
+  while (self->children->len > n)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_sync_children (SporWeekGrid *self)
+{
+  if (self->children_idle == 0)
+    self->children_idle = g_idle_add (sync_children, self);
+}
+
+static void
+allocate_children (SporWeekGrid *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      GtkWidget *child;
+      int min, nat, min_h;
+
+      if (!item->drawn)
+        continue;
+      if (n == self->children->len ||
+          spor_week_grid_child_get_index (g_ptr_array_index (self->children, n)) != i)
+        {
+          /* the items drawn changed (a new week, another width): made anew from the idle */
+          schedule_sync_children (self);
+          if (n == self->children->len)
+            break;
+        }
+      child = g_ptr_array_index (self->children, n++);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat, NULL, NULL);
+      /* a GtkButton wants its minimum size; the box may be smaller, the child is not drawn */
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { (int) item->area.origin.x, (int) item->area.origin.y,
+                                                   MAX ((int) item->area.size.width, min),
+                                                   MAX ((int) item->area.size.height, min_h) }, -1);
+    }
+  if (n < self->children->len)
+    {
+      schedule_sync_children (self);
+      /* until then the extra ones keep a place of their own */
+      for (guint c = n; c < self->children->len; c++)
+        {
+          GtkWidget *child = g_ptr_array_index (self->children, c);
+          int min, nat, min_h;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat, NULL, NULL);
+          gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, min, min_h }, -1);
+        }
+    }
+}
+
+static void
 spor_week_grid_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
                               int        baseline)
 {
-  place_items (SPOR_WEEK_GRID (widget));
+  SporWeekGrid *self = SPOR_WEEK_GRID (widget);
+
+  place_items (self);
+  allocate_children (self);
 }
 
 static void
@@ -322,33 +427,25 @@ draw_text (GtkWidget       *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The day headers and the hour lines */
 static void
-spor_week_grid_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
+draw_frame (SporWeekGrid  *self,
+            GtkSnapshot   *snapshot,
+            int            today_column,
+            const GdkRGBA *fg,
+            const GdkRGBA *accent)
 {
-  SporWeekGrid *self = SPOR_WEEK_GRID (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double w = day_width (self);
-  g_autofree char *today = today_string (self);
-  GdkRGBA fg, line, accent = { 0.21, 0.52, 0.89, 1 }, warning = { 0.90, 0.38, 0.0, 1 };
-  GDate today_date;
-  int today_column = -1;
+  GdkRGBA line = *fg;
 
-  get_color (widget, &fg);
-  line = fg;
   line.alpha = 0.15;
-  if (parse_date (today, &today_date) && g_date_valid (&self->monday))
-    {
-      int d = g_date_days_between (&self->monday, &today_date);
-
-      today_column = d >= 0 && d < 7 ? d : -1;
-    }
-
   /* Today's column */
   if (today_column >= 0)
     {
-      GdkRGBA tint = accent;
+      GdkRGBA tint = *accent;
 
       tint.alpha = 0.08;
       gtk_snapshot_append_color (snapshot, &tint,
@@ -361,7 +458,7 @@ spor_week_grid_snapshot (GtkWidget   *widget,
       GDate d = self->monday;
       char name[64], date[64];
       g_autofree char *markup = NULL;
-      GdkRGBA color = day == today_column ? accent : fg;
+      GdkRGBA color = day == today_column ? *accent : *fg;
 
       g_date_add_days (&d, day);
       g_date_strftime (name, sizeof name, "%a", &d);
@@ -379,84 +476,97 @@ spor_week_grid_snapshot (GtkWidget   *widget,
     {
       double y = spor_week_grid_y_for_minutes (self, h * 60);
       g_autofree char *label = g_strdup_printf ("<small>%02u:00</small>", h);
-      GdkRGBA dim = fg;
+      GdkRGBA dim = *fg;
 
       dim.alpha = 0.6;
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
       draw_text (widget, snapshot, label, 0, y + 2, GUTTER_WIDTH - 6, PANGO_ALIGN_RIGHT, &dim);
     }
+}
 
-  /* The occurrences */
-  for (guint i = 0; i < self->items->len; i++)
+/* One occurrence: its box, the programme's stripe, its text and its border */
+static void
+draw_item (SporWeekGrid  *self,
+           GtkSnapshot   *snapshot,
+           guint          i,
+           Item          *item,
+           const GdkRGBA *fg,
+           const GdkRGBA *accent,
+           const GdkRGBA *warning)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  SporOccurrence *o = item->occurrence;
+  GskRoundedRect rounded;
+  GdkRGBA colour, fill, border, text = *fg;
+  g_autofree char *markup = NULL;
+  float border_width;
+
+  programme_colour (o, &colour);
+  fill = colour;
+  fill.alpha = o->cancelled ? 0.08 : 0.22;
+  border = o->problems != 0 && !o->cancelled ? *warning : colour;
+  border_width = o->problems != 0 && !o->cancelled ? 2 : 1;
+  if ((int) i == self->selected && gtk_widget_has_focus (widget))
     {
-      Item *item = &g_array_index (self->items, Item, i);
-      SporOccurrence *o = item->occurrence;
-      GskRoundedRect rounded;
-      GdkRGBA colour, fill, border, text = fg;
-      g_autofree char *markup = NULL;
-      float border_width;
-
-      if (!item->drawn)
-        continue;
-      programme_colour (o, &colour);
-      fill = colour;
-      fill.alpha = o->cancelled ? 0.08 : 0.22;
-      border = o->problems != 0 && !o->cancelled ? warning : colour;
-      border_width = o->problems != 0 && !o->cancelled ? 2 : 1;
-      if ((int) i == self->selected && gtk_widget_has_focus (widget))
-        {
-          border = accent;
-          border_width = 3;
-        }
-      gsk_rounded_rect_init_from_rect (&rounded, &item->area, 6);
-      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &fill, &item->area);
-      /* A stripe in the programme's colour along the left edge */
-      gtk_snapshot_append_color (snapshot, &colour,
-                                 &GRAPHENE_RECT_INIT (item->area.origin.x, item->area.origin.y, 4, item->area.size.height));
-      if (o->cancelled)
-        text.alpha = 0.55;
-      if (item->layout == NULL)
-        {
-          /* Translators: the times of a work block in the week grid */
-          markup = g_markup_printf_escaped ("%s<b>%s%s</b>\n<small>%s–%s%s%s</small>",
-                                            o->problems != 0 && !o->cancelled ? "⚠ " : "",
-                                            o->cancelled ? _("Cancelled: ") : "",
-                                            o->title, o->start_time, o->end_time,
-                                            o->location != NULL ? "\n" : "",
-                                            o->location != NULL ? o->location : "");
-          item->layout = gtk_widget_create_pango_layout (widget, NULL);
-          pango_layout_set_markup (item->layout, markup, -1);
-          pango_layout_set_width (item->layout, (int) (MAX (item->area.size.width - 10, 1) * PANGO_SCALE));
-          /* A narrow box (blocks side by side) gets one ellipsized line per part rather than
-           * words broken into a column of letters. */
-          if (item->area.size.width < NARROW_BOX)
-            pango_layout_set_height (item->layout, -1);
-          else
-            pango_layout_set_height (item->layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
-          pango_layout_set_wrap (item->layout, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
-        }
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (item->area.origin.x + 7, item->area.origin.y + 2));
-      gtk_snapshot_append_layout (snapshot, item->layout, &text);
-      gtk_snapshot_restore (snapshot);
-      gtk_snapshot_pop (snapshot);
-      {
-        float widths[4] = { border_width, border_width, border_width, border_width };
-        GdkRGBA colours[4] = { border, border, border, border };
-
-        gtk_snapshot_append_border (snapshot, &rounded, widths, colours);
-      }
+      border = *accent;
+      border_width = 3;
     }
+  gsk_rounded_rect_init_from_rect (&rounded, &item->area, 6);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &fill, &item->area);
+  /* A stripe in the programme's colour along the left edge */
+  gtk_snapshot_append_color (snapshot, &colour,
+                             &GRAPHENE_RECT_INIT (item->area.origin.x, item->area.origin.y, 4, item->area.size.height));
+  if (o->cancelled)
+    text.alpha = 0.55;
+  if (item->layout == NULL)
+    {
+      /* Translators: the times of a work block in the week grid */
+      markup = g_markup_printf_escaped ("%s<b>%s%s</b>\n<small>%s–%s%s%s</small>",
+                                        o->problems != 0 && !o->cancelled ? "⚠ " : "",
+                                        o->cancelled ? _("Cancelled: ") : "",
+                                        o->title, o->start_time, o->end_time,
+                                        o->location != NULL ? "\n" : "",
+                                        o->location != NULL ? o->location : "");
+      item->layout = gtk_widget_create_pango_layout (widget, NULL);
+      pango_layout_set_markup (item->layout, markup, -1);
+      pango_layout_set_width (item->layout, (int) (MAX (item->area.size.width - 10, 1) * PANGO_SCALE));
+      /* A narrow box (blocks side by side) gets one ellipsized line per part rather than
+       * words broken into a column of letters. */
+      if (item->area.size.width < NARROW_BOX)
+        pango_layout_set_height (item->layout, -1);
+      else
+        pango_layout_set_height (item->layout, (int) (MAX (item->area.size.height - 4, 1) * PANGO_SCALE));
+      pango_layout_set_wrap (item->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (item->area.origin.x + 7, item->area.origin.y + 2));
+  gtk_snapshot_append_layout (snapshot, item->layout, &text);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+  {
+    float widths[4] = { border_width, border_width, border_width, border_width };
+    GdkRGBA colours[4] = { border, border, border, border };
 
-  /* Folded items: "+N" */
+    gtk_snapshot_append_border (snapshot, &rounded, widths, colours);
+  }
+}
+
+/* Folded items: "+N" */
+static void
+draw_chips (SporWeekGrid  *self,
+            GtkSnapshot   *snapshot,
+            const GdkRGBA *fg)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
   for (guint c = 0; c < self->chips->len; c++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, c);
       g_autofree char *label = g_strdup_printf ("<small><b>+%u</b></small>", chip->n_hidden);
       GskRoundedRect rounded;
-      GdkRGBA fill = fg;
+      GdkRGBA fill = *fg;
 
       fill.alpha = 0.12;
       gsk_rounded_rect_init_from_rect (&rounded, &chip->area, 6);
@@ -464,10 +574,18 @@ spor_week_grid_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &fill, &chip->area);
       gtk_snapshot_pop (snapshot);
       draw_text (widget, snapshot, label, chip->area.origin.x, chip->area.origin.y + 2,
-                 chip->area.size.width, PANGO_ALIGN_CENTER, &fg);
+                 chip->area.size.width, PANGO_ALIGN_CENTER, fg);
     }
+}
 
-  /* The current time, on today's column */
+/* The current time, on today's column */
+static void
+draw_now (SporWeekGrid *self,
+          GtkSnapshot  *snapshot,
+          int           today_column)
+{
+  double w = day_width (self);
+
   if (today_column >= 0 && self->today == NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -484,6 +602,35 @@ spor_week_grid_snapshot (GtkWidget   *widget,
                                      &GRAPHENE_RECT_INIT (GUTTER_WIDTH + today_column * w - 3, y - 4, 6, 8));
         }
     }
+}
+
+static void
+spor_week_grid_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SporWeekGrid *self = SPOR_WEEK_GRID (widget);
+  g_autofree char *today = today_string (self);
+  GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 }, warning = { 0.90, 0.38, 0.0, 1 };
+  GDate today_date;
+  int today_column = -1;
+
+  get_color (widget, &fg);
+  if (parse_date (today, &today_date) && g_date_valid (&self->monday))
+    {
+      int d = g_date_days_between (&self->monday, &today_date);
+
+      today_column = d >= 0 && d < 7 ? d : -1;
+    }
+  draw_frame (self, snapshot, today_column, &fg, &accent);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->drawn)
+        draw_item (self, snapshot, i, item, &fg, &accent, &warning);
+    }
+  draw_chips (self, snapshot, &fg);
+  draw_now (self, snapshot, today_column);
 }
 
 /* Input */
@@ -668,6 +815,10 @@ spor_week_grid_dispose (GObject *object)
   SporWeekGrid *self = SPOR_WEEK_GRID (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->children_idle, g_source_remove);
+  while (self->children != NULL && self->children->len > 0)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->children, self->children->len - 1));
+  g_clear_pointer (&self->children, g_ptr_array_unref);
   G_OBJECT_CLASS (spor_week_grid_parent_class)->dispose (object);
 }
 
@@ -716,6 +867,7 @@ spor_week_grid_init (SporWeekGrid *self)
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  self->children = g_ptr_array_new ();
   g_array_set_clear_func (self->items, item_clear);
   self->first_hour = 7;
   self->last_hour = 20;
@@ -765,6 +917,8 @@ spor_week_grid_set_week (SporWeekGrid *self,
   place_items (self);
   self->selected = -1;
   update_accessible (self);
+  /* the occurrences' accessible children follow */
+  schedule_sync_children (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

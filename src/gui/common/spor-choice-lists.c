@@ -63,10 +63,20 @@ spor_choice_lists_attendance (void)
                       spor_attendance_status_label (SPOR_ATTENDANCE_UNKNOWN));
 }
 
+/* Roles are named in lower case for sentences; a list of them shows labels. */
 GListModel *
 spor_choice_lists_roles (void)
 {
-  return from_values (&spor_values_role, NULL);
+  GListStore *store = g_list_store_new (SPOR_TYPE_CHOICE);
+
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_role); i++)
+    {
+      const char *value = spor_value_list_get_value (&spor_values_role, i);
+      g_autofree char *title = spor_value_title (&spor_values_role, value);
+
+      append (store, value, title);
+    }
+  return G_LIST_MODEL (store);
 }
 
 GListModel *

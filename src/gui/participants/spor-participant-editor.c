@@ -13,6 +13,7 @@
 #include "spor-gui.h"
 #include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
+#include "spor-unsaved.h"
 #include "spor-participants.h"
 #include "spor-programmes.h"
 #include "spor-record-choices.h"
@@ -26,6 +27,7 @@ struct _SporParticipantEditor
   char            *unread;          /* why the form is not what is stored: Save refuses */
   gint64           shown_programme; /* whose cohorts the cohort row lists */
   gboolean         loading;
+  gboolean         dirty;    /* changed since it was read or saved */
 
   GtkLabel        *error_label;
   GtkLabel        *warning_label;
@@ -287,6 +289,7 @@ on_field_changed (SporParticipantEditor *self)
 
   if (self->loading || self->participant == NULL)
     return;
+  self->dirty = TRUE;
   programme_id = spor_record_choices_get_selected (self->programme_row);
   if (programme_id != self->shown_programme)
     {
@@ -421,9 +424,47 @@ spor_participant_editor_save (SporParticipantEditor *self)
         }
       return FALSE;
     }
+  self->dirty = FALSE;
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, spor_entity_get_id (SPOR_ENTITY (self->participant)));
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
+}
+
+static void
+on_unsaved_answer (SporUnsavedChoice choice,
+                   gpointer          user_data)
+{
+  SporParticipantEditor *self = user_data;
+
+  switch (choice)
+    {
+    case SPOR_UNSAVED_SAVE:
+      /* closes once saved; a refused save keeps the form open with its message */
+      spor_participant_editor_save (self);
+      break;
+    case SPOR_UNSAVED_DISCARD:
+      self->dirty = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case SPOR_UNSAVED_CANCEL:
+    default:
+      break;
+    }
+}
+
+/* Escape, Cancel or the window's close button with changes not saved: ask first */
+static gboolean
+spor_participant_editor_close_request (GtkWindow *window)
+{
+  SporParticipantEditor *self = SPOR_PARTICIPANT_EDITOR (window);
+
+  if (self->dirty)
+    {
+      spor_unsaved_ask (window, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                        on_unsaved_answer, g_object_ref (self), g_object_unref);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (spor_participant_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -593,6 +634,7 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spor_participant_editor_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = spor_participant_editor_close_request;
 
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

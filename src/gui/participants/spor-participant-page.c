@@ -36,6 +36,7 @@ struct _SporParticipantPage
 
   GtkLabel        *name_label;
   GtkLabel        *summary_label;
+  GtkLabel        *warnings_label;
   GtkWidget       *waiting_box;
   GtkLabel        *waiting_label;
   AdwActionRow    *birth_row;
@@ -467,12 +468,16 @@ show_referral_and_consent (SporParticipantPage *self)
   else
     set_subtitle (self->consent_row, consent_date);
   g_string_truncate (line, 0);
-  if (spor_entity_get_bool (e, "consent_processing"))
-    g_string_append (line, _("processing"));
-  if (spor_entity_get_bool (e, "consent_sharing"))
-    g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("sharing with other sites"));
-  if (spor_entity_get_bool (e, "consent_photos"))
-    g_string_append_printf (line, "%s%s", line->len ? ", " : "", _("photos"));
+  /* each scope consented to, by its label */
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_consent_scope); i++)
+    {
+      const char *scope = spor_value_list_get_value (&spor_values_consent_scope, i);
+      g_autofree char *field = g_strconcat ("consent_", scope, NULL);
+
+      if (spor_entity_get_bool (e, field))
+        g_string_append_printf (line, "%s%s", line->len ? ", " : "",
+                                spor_value_list_get_label (&spor_values_consent_scope, i));
+    }
   set_subtitle (self->consent_scope_row, line->str);
 }
 
@@ -486,6 +491,30 @@ show_nobody (SporParticipantPage *self,
   gtk_label_set_label (self->name_label, error != NULL ? _("Could Not Read the Database") : "");
   gtk_label_set_label (self->summary_label, error != NULL ? error->message : "");
   gtk_widget_set_visible (self->waiting_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), FALSE);
+}
+
+/* The programme's rules that the participant breaks (age, self-supporting, capacity), as
+ * text under the name: one line each, not only a colour */
+static void
+show_warnings (SporParticipantPage *self)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  warnings = spor_participant_warnings (self->store, self->participant, NULL, &error);
+  if (warnings == NULL)
+    /* Translators: %s says why the programme's rules could not be checked */
+    g_string_append_printf (text, _("The programme’s rules could not be checked: %s"), error->message);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      SporProblem *problem = g_ptr_array_index (warnings, i);
+
+      g_string_append_printf (text, "%s⚠ %s", text->len > 0 ? "\n" : "", problem->message);
+    }
+  gtk_label_set_label (self->warnings_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), text->len > 0);
 }
 
 void
@@ -513,6 +542,7 @@ spor_participant_page_reload (SporParticipantPage *self)
   programme = entity_name (self->store, SPOR_TYPE_PROGRAMME, spor_entity_get_int (e, "programme_id"));
   cohort = entity_name (self->store, SPOR_TYPE_COHORT, spor_entity_get_int (e, "cohort_id"));
   show_header (self, programme, cohort);
+  show_warnings (self);
   show_personal (self);
   show_programme (self, programme, cohort);
   show_referral_and_consent (self);
@@ -792,6 +822,7 @@ spor_participant_page_class_init (SporParticipantPageClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SporParticipantPage, name)
   BIND (name_label);
   BIND (summary_label);
+  BIND (warnings_label);
   BIND (waiting_box);
   BIND (waiting_label);
   BIND (birth_row);

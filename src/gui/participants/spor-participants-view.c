@@ -39,6 +39,9 @@ struct _SporParticipantsView
   GtkWidget           *list_pane;
   GtkWidget           *detail_pane;
   GtkSearchEntry      *search_entry;
+  AdwStatusPage       *empty_page;
+  GtkWidget           *setup_programme_button;
+  GtkWidget           *new_participant_button;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *programme_dropdown;
   GtkDropDown         *cohort_dropdown;
@@ -127,12 +130,24 @@ reselect (SporParticipantsView *self)
   update_list_state (self);
 }
 
+/* A search or filter that no longer lists the participant shown closes the page, so that
+ * what is shown is always one of the people listed. */
+static void
+clear_detail_if_unlisted (SporParticipantsView *self)
+{
+  gint64 shown = spor_participant_page_get_participant (self->page);
+
+  if (shown > 0 && spor_participant_list_find (self->list, shown) == G_MAXUINT)
+    show_detail (self, 0);
+}
+
 static void
 on_search_changed (SporParticipantsView *self)
 {
   if (self->list == NULL)
     return;
   spor_participant_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  clear_detail_if_unlisted (self);
   reselect (self);
 }
 
@@ -153,6 +168,7 @@ on_filter_changed (SporParticipantsView *self)
   spor_participant_list_set_programme (self->list, spor_record_choices_get_selected (self->programme_dropdown));
   spor_participant_list_set_cohort (self->list, spor_record_choices_get_selected (self->cohort_dropdown));
   spor_participant_list_set_sort (self->list, (SporParticipantSort) gtk_drop_down_get_selected (self->sort_dropdown));
+  clear_detail_if_unlisted (self);
   reselect (self);
 }
 
@@ -232,6 +248,24 @@ unbind_row (GtkSignalListItemFactory *factory,
   spor_participant_row_set_item (SPOR_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* The empty page's next step: without a programme to admit anyone to, setting one up
+ * comes first; a participant can still be added. */
+static void
+show_next_step (SporParticipantsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean no_programme = spor_gui_count (self->store, SPOR_TYPE_PROGRAMME, &error) == 0;
+
+  gtk_widget_set_visible (self->setup_programme_button, no_programme);
+  if (no_programme)
+    gtk_widget_remove_css_class (self->new_participant_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->new_participant_button, "suggested-action");
+  adw_status_page_set_description (self->empty_page, no_programme
+    ? _("Set up a programme first: participants are admitted to its cohorts. Participants you add will be listed here.")
+    : _("Participants you add will be listed here."));
+}
+
 static void
 load (GtkWidget *widget)
 {
@@ -267,6 +301,8 @@ load (GtkWidget *widget)
       spor_participant_list_find (self->list, spor_participant_page_get_participant (self->page)) == G_MAXUINT &&
       total == 0)
     show_detail (self, 0);
+  if (total == 0)
+    show_next_step (self);
   gtk_stack_set_visible_child_name (self->stack, total > 0 || self->pending != NULL ? "main" : "empty");
 }
 
@@ -635,6 +671,9 @@ spor_participants_view_class_init (SporParticipantsViewClass *klass)
   BIND (list_pane);
   BIND (detail_pane);
   BIND (search_entry);
+  BIND (empty_page);
+  BIND (setup_programme_button);
+  BIND (new_participant_button);
   BIND (status_dropdown);
   BIND (programme_dropdown);
   BIND (cohort_dropdown);

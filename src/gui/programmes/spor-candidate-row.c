@@ -9,6 +9,7 @@
 #include "spor-values.h"
 #include "spor-participants.h"
 
+#include "spor-accessible-names.h"
 #include "spor-candidate-row.h"
 
 struct _SporCandidateRow
@@ -57,8 +58,7 @@ spor_candidate_row_new (const SporCandidate *candidate)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
                                spor_value_label (&spor_values_participant_status, candidate->status));
   label = g_strdup_printf (_("Enrol %s"), candidate->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->enrol_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
+  spor_accessible_names_set_label (GTK_WIDGET (self->enrol_button), label);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->enrol_button), "x", candidate->id);
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spor-accessible-names.h"
 #include "spor-cohort-row.h"
 #include "spor-gui.h"
 
@@ -79,8 +80,7 @@ spor_cohort_row_new (SporEntity *cohort,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
   label = g_strdup_printf (_("Enrol a Participant in %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->enrol_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
+  spor_accessible_names_set_label (GTK_WIDGET (self->enrol_button), label);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->enrol_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->replan_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->timeline_button), "x", id);

@@ -42,6 +42,8 @@ struct _SporProgrammesView
   AdwLeaflet     *leaflet;
   GtkBox         *template_box;
   GtkPopover     *template_popover;
+  GtkMenuButton  *template_button;
+  GtkWidget      *sidebar;
   GtkListBox     *programme_list;
   GtkStack       *content_stack;
   AdwStatusPage  *error_page;

@@ -135,6 +135,19 @@ new_from_template_action (GtkWidget  *widget,
   open_new (self, programme);
 }
 
+/* programmes.choose-template: the empty page's "New from Template" opens the sidebar's
+ * list of templates */
+static void
+choose_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SporProgrammesView *self = SPOR_PROGRAMMES_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  gtk_menu_button_popup (self->template_button);
+}
+
 static void
 new_blank_action (GtkWidget  *widget,
                   const char *action_name,
@@ -270,6 +283,8 @@ spor_programmes_view_class_init (SporProgrammesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, template_box);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, template_popover);
+  gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, template_button);
+  gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, programme_list);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SporProgrammesView, error_page);
@@ -279,6 +294,8 @@ spor_programmes_view_class_init (SporProgrammesViewClass *klass)
   spor_programmes_phases_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "programmes.new-blank", NULL, new_blank_action);
+  gtk_widget_class_install_action (widget_class, "programmes.choose-template", NULL,
+                                   choose_template_action);
   gtk_widget_class_install_action (widget_class, "programmes.new-from-template", "s",
                                    new_from_template_action);
   gtk_widget_class_install_action (widget_class, "programmes.show-cohort", "x", show_cohort_action);

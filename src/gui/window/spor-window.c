@@ -325,11 +325,27 @@ import_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.search (Ctrl+F anywhere in the window, from start-up on): the participants' search.
+ * The Participants view answers Ctrl+F itself when the focus is inside it. */
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SporWindow *self = user_data;
+
+  if (self->mode != MODE_VIEWS)
+    return;
+  spor_window_show_view (self, "participants");
+  gtk_widget_activate_action (GTK_WIDGET (self->participants_view), "participants.search", NULL);
+}
+
 static const GActionEntry window_actions[] = {
   { "view", view_activated, "s", "'participants'", NULL, { 0 } },
   { "show-participant", show_participant_activated, "x", NULL, NULL, { 0 } },
   { "export", export_activated, NULL, NULL, NULL, { 0 } },
   { "import", import_activated, NULL, NULL, NULL, { 0 } },
+  { "search", search_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -603,6 +619,7 @@ spor_window_class_init (SporWindowClass *klass)
   for (guint i = 0; view_names[i] != NULL; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.view", "s", view_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 /* Commits of other programs (spor --import in a terminal, another Spor on the same file)
