@@ -511,10 +511,29 @@ migrate_to_1 (SporStore *store,
   return TRUE;
 }
 
+/* The tombstone trigger of @info's table (identifiers from the compile-time tables only) */
+static void
+append_tombstone_trigger (GString              *sql,
+                          const SporEntityInfo *info)
+{
+  g_string_append_printf (sql,
+    "CREATE TRIGGER %s_tombstone AFTER DELETE ON %s BEGIN\n"
+    "  INSERT INTO tombstones (entity, uuid, deleted_at)\n"
+    "    VALUES ('%s', old.uuid, spor_deleted ('%s', old.updated_at))\n"
+    "    ON CONFLICT (uuid) DO UPDATE SET entity = excluded.entity,\n"
+    "                                     deleted_at = excluded.deleted_at;\n"
+    "  INSERT INTO audit_log (at, entity, uuid, action)\n"
+    "    VALUES (spor_now (), '%s', old.uuid, '%s');\n"
+    "END;\n",
+    info->table, info->table, info->name, info->name, info->name,
+    g_str_equal (info->name, "participant") ? "erase" : "delete");
+}
+
 /* Version 2: no record disappears without a tombstone. A trigger on every table of
  * records writes the tombstone and the audit entry of each deleted row, also of the rows a
  * deletion takes with it through ON DELETE CASCADE; spor_deleted() gives the time (and
- * counts, see spor-store.c). A participant is only ever erased. */
+ * counts, see spor-store.c). A participant is only ever erased. Tables of later versions
+ * get theirs in the migration that makes them. */
 static gboolean
 migrate_to_2 (SporStore *store,
               GError   **error)
@@ -522,21 +541,38 @@ migrate_to_2 (SporStore *store,
   const SporEntityInfo * const *infos;
   guint n_infos;
   g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
 
+  stmt = spor_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND "
+                                    "name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
   infos = spor_entity_infos (&n_infos);
   for (guint i = 0; i < n_infos; i++)
-    /* identifiers from the compile-time entity tables only */
-    g_string_append_printf (sql,
-      "CREATE TRIGGER %s_tombstone AFTER DELETE ON %s BEGIN\n"
-      "  INSERT INTO tombstones (entity, uuid, deleted_at)\n"
-      "    VALUES ('%s', old.uuid, spor_deleted ('%s', old.updated_at))\n"
-      "    ON CONFLICT (uuid) DO UPDATE SET entity = excluded.entity,\n"
-      "                                     deleted_at = excluded.deleted_at;\n"
-      "  INSERT INTO audit_log (at, entity, uuid, action)\n"
-      "    VALUES (spor_now (), '%s', old.uuid, '%s');\n"
-      "END;\n",
-      infos[i]->table, infos[i]->table, infos[i]->name, infos[i]->name, infos[i]->name,
-      g_str_equal (infos[i]->name, "participant") ? "erase" : "delete");
+    {
+      sqlite3_bind_text (stmt, 1, infos[i]->table, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        append_tombstone_trigger (sql, infos[i]);
+      sqlite3_reset (stmt);
+    }
+  return spor_store_exec (store, sql->str, error);
+}
+
+/* Version 3: organisations, external contacts and the fields that refer to them. */
+static gboolean
+migrate_to_3 (SporStore *store,
+              GError   **error)
+{
+  static const char * const tables[] = { "organisation", "programme_organisation", "contact" };
+  g_autoptr(GBytes) schema = NULL;
+  g_autoptr(GString) sql = NULL;
+
+  schema = g_resources_lookup_data ("/dk/kulturspor/Spor/core/schema-3.sql", 0, error);
+  if (schema == NULL)
+    return FALSE;
+  sql = g_string_new_len (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    append_tombstone_trigger (sql, spor_entity_info_lookup (tables[i]));
   return spor_store_exec (store, sql->str, error);
 }
 
@@ -548,6 +584,7 @@ typedef gboolean (*Migration) (SporStore *store, GError **error);
 static const Migration migrations[SPOR_STORE_SCHEMA_VERSION] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 /* Each step in a transaction of its own, with its audit entry. @path: the file, for a
