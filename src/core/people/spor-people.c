@@ -184,47 +184,52 @@ spor_people_describe_references (SporStore   *store,
 }
 
 gboolean
+spor_people_check_deletable (SporStore   *store,
+                             SporEntity  *record,
+                             GError     **error)
+{
+  g_autofree char *references = NULL;
+  GError *local = NULL;
+  const char *name = spor_entity_get_text (record, "name");
+
+  references = spor_people_describe_references (store, record, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (references == NULL)
+    return TRUE;
+  if (spor_entity_info_find_field (spor_entity_get_info (record), "active") != NULL)
+    g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
+                 _("“%s” cannot be deleted: other records refer to it: %s. Deactivate it "
+                   "instead: it then stays on those records but is no longer offered."),
+                 name, references);
+  else
+    g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
+                 _("“%s” cannot be deleted: other records refer to it: %s. Choose "
+                   "another one there first."), name, references);
+  return FALSE;
+}
+
+gboolean
 spor_people_delete (SporStore   *store,
                     GType        type,
                     gint64       id,
                     GError     **error)
 {
   g_autoptr(SporEntity) record = NULL;
-  g_autofree char *references = NULL;
-  GError *local = NULL;
 
   if (!spor_store_begin (store, error))
     return FALSE;
-  if ((record = spor_store_get (store, type, id, error)) == NULL)
-    goto fail;
-  references = spor_people_describe_references (store, record, &local);
-  if (local != NULL)
+  if ((record = spor_store_get (store, type, id, error)) == NULL ||
+      !spor_people_check_deletable (store, record, error) ||
+      !spor_store_delete (store, record, error) || !spor_store_commit (store, error))
     {
-      g_propagate_error (error, local);
-      goto fail;
+      spor_store_rollback (store);
+      return FALSE;
     }
-  if (references != NULL)
-    {
-      const char *name = spor_entity_get_text (record, "name");
-
-      if (spor_entity_info_find_field (spor_entity_get_info (record), "active") != NULL)
-        g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
-                     _("“%s” cannot be deleted: other records refer to it: %s. Deactivate it "
-                       "instead: it then stays on those records but is no longer offered."),
-                     name, references);
-      else
-        g_set_error (error, SPOR_STORE_ERROR, SPOR_STORE_ERROR_CONSTRAINT,
-                     _("“%s” cannot be deleted: other records refer to it: %s. Choose "
-                       "another one there first."), name, references);
-      goto fail;
-    }
-  if (!spor_store_delete (store, record, error) || !spor_store_commit (store, error))
-    goto fail;
   return TRUE;
-
-fail:
-  spor_store_rollback (store);
-  return FALSE;
 }
 
 gboolean

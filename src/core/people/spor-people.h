@@ -39,6 +39,11 @@ GPtrArray *spor_people_search                 (SporStore    *store,
 char      *spor_people_describe_references    (SporStore    *store,
                                                SporEntity   *record,
                                                GError      **error);
+/* TRUE when nothing refers to @record; else FALSE with SPOR_STORE_ERROR_CONSTRAINT and a
+ * message for the user that names what refers to it and what to do instead. */
+gboolean   spor_people_check_deletable        (SporStore    *store,
+                                               SporEntity   *record,
+                                               GError      **error);
 /* Deletes record @id of @type when nothing refers to it; else fails with
  * SPOR_STORE_ERROR_CONSTRAINT and a message that names what refers to it, and changes
  * nothing. */

@@ -15,6 +15,7 @@
 
 #include "spor-gui.h"
 #include "spor-agreement-print.h"
+#include "spor-programme-organisations.h"
 
 typedef struct {
   char        *header;   /* programme · organisation */
@@ -83,6 +84,7 @@ print_data_new (SporStore  *store,
   g_autofree char *schedule = NULL;
   g_autofree char *contacts = NULL;
   g_autofree char *dates = NULL;
+  g_autofree char *partners = NULL;
   SporEntity *a, *p;
   PrintData *data;
 
@@ -100,10 +102,21 @@ print_data_new (SporStore  *store,
       !name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "creative_id"), &creative, error))
     return NULL;
 
+  /* the programme's partner organisations in their order, else its text of old */
+  if (programme != NULL &&
+      (partners = spor_programme_organisations_dup_text (store, SPOR_ENTITY (programme), error)) == NULL)
+    return NULL;
+  if (partners != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (partners, "\n", -1);
+
+      g_free (partners);
+      partners = g_strjoinv (", ", lines);
+    }
   data = g_new0 (PrintData, 1);
-  if (programme != NULL && spor_entity_get_text (SPOR_ENTITY (programme), "organisations") != NULL)
+  if (partners != NULL && partners[0] != '\0')
     data->header = g_strdup_printf ("%s · %s", spor_entity_get_text (SPOR_ENTITY (programme), "name"),
-                                    spor_entity_get_text (SPOR_ENTITY (programme), "organisations"));
+                                    partners);
   else if (programme != NULL)
     data->header = g_strdup (spor_entity_get_text (SPOR_ENTITY (programme), "name"));
   else
