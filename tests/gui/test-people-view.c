@@ -118,9 +118,9 @@ check_role (GtkWidget  *editor,
 
   for (w = gtk_widget_get_first_child (editor); w != NULL; )
     {
-      if (GTK_IS_CHECK_BUTTON (w) && g_str_equal (gtk_widget_get_name (w), role))
+      if (GTK_IS_SWITCH (w) && g_str_equal (gtk_widget_get_name (w), role))
         {
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (w), TRUE);
+          gtk_switch_set_active (GTK_SWITCH (w), TRUE);
           return;
         }
       /* depth first through the form */

@@ -53,7 +53,7 @@ struct _SporPeopleEditor
   SporEntity           *record;
   const FormField      *form;
   GPtrArray            *rows;        /* one widget per form field */
-  GPtrArray            *role_checks; /* GtkCheckButton, the role's value as its name */
+  GPtrArray            *role_checks; /* GtkSwitch, the role's value as its name */
 
   GtkLabel             *error_label;
   GtkWidget            *save_button;
@@ -129,9 +129,8 @@ make_row (SporPeopleEditor *self,
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), spor_entity_get_bool (e, ff->field));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      /* the row names its switch, as it does the check buttons below */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(ff->label), -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(ff->label));
       adw_preferences_group_add (self->fields_group, row);
       return toggle;
@@ -195,14 +194,16 @@ make_role_checks (SporPeopleEditor *self)
         continue;
       label = g_strdup (spor_value_list_get_label (&spor_values_role, i));
       label[0] = g_ascii_toupper (label[0]);
-      check = gtk_check_button_new ();
+      /* a switch, not a check button: GTK 4.8 gives only a switch an accessible action,
+       * so that assistive technologies can set each role */
+      check = gtk_switch_new ();
       gtk_widget_set_name (check, value);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   roles != NULL && g_strv_contains ((const char * const *) roles, value));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (check),
+                             roles != NULL && g_strv_contains ((const char * const *) roles, value));
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->roles_group, row);
       g_ptr_array_add (self->role_checks, check);
@@ -295,7 +296,7 @@ write_record (SporPeopleEditor *self,
   gboolean is_new = spor_entity_get_id (self->record) == 0;
 
   for (guint i = 0; i < self->role_checks->len; i++)
-    if (gtk_check_button_get_active (self->role_checks->pdata[i]))
+    if (gtk_switch_get_active (self->role_checks->pdata[i]))
       g_strv_builder_add (roles, gtk_widget_get_name (self->role_checks->pdata[i]));
   chosen = g_strv_builder_end (roles);
   if (!spor_store_begin (self->store, error))
