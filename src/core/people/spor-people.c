@@ -160,7 +160,8 @@ append_references (SporStore            *store,
       if (out->len > 0)
         g_string_append (out, ", ");
       /* TRANSLATORS: a kind of record and how many of them, in a list: "participant (2)" */
-      g_string_append_printf (out, _("%s (%d)"), _(info->label), (int) MIN (count, G_MAXINT));
+      g_string_append_printf (out, ngettext ("%s (%d)", "%s (%d)", (gulong) count), _(info->label),
+                              (int) MIN (count, G_MAXINT));
     }
   return TRUE;
 }
