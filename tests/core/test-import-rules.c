@@ -78,6 +78,8 @@ typedef struct
 static const Dependent dependents[] = {
   { "programme", "SELECT count(*) FROM programmes WHERE id = ?1" },
   { "programme_goal", "SELECT count(*) FROM programme_goals WHERE programme_id = ?1" },
+  { "programme_organisation",
+    "SELECT count(*) FROM programme_organisations WHERE programme_id = ?1" },
   { "phase", "SELECT count(*) FROM phases WHERE programme_id = ?1" },
   { "cohort", "SELECT count(*) FROM cohorts WHERE programme_id = ?1" },
   { "phase_progress", "SELECT count(*) FROM phase_progress WHERE phase_id IN "

@@ -629,7 +629,7 @@ static GtkWidget *
 row_of (GtkWidget  *view,
         const char *name)
 {
-  g_autoptr(GPtrArray) rows = collect (view, SPOR_TYPE_PARTICIPANT_ROW, g_ptr_array_new ());
+  g_autoptr(GPtrArray) rows = gui_collect (view, SPOR_TYPE_PARTICIPANT_ROW, g_ptr_array_new ());
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (template_label (rows->pdata[i], SPOR_TYPE_PARTICIPANT_ROW, "name_label"), name) == 0)

@@ -139,6 +139,7 @@ test_window_pages (Fixture       *fixture,
     { "calendar", "Calendar" },
     { "timeline", "Timeline" },
     { "programmes", "Programmes" },
+    { "people", "People & Places" },
   };
   SporStore *store = store_open (fixture->path);
   SporWindow *window = window_new (store);
@@ -248,6 +249,10 @@ test_window_with_data (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (
                      child (window, SPOR_TYPE_WINDOW, "view_stack")),
                    ==, "programmes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "people"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     child (window, SPOR_TYPE_WINDOW, "view_stack")),
+                   ==, "people");
 
   /* win.search (Ctrl+F, bound on the window) brings the participants' search from any view */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));

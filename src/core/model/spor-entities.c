@@ -1,8 +1,9 @@
 /* spor-entities.c — the fields of every record of the model
  *
- * These tables mirror the schema the migrations make (schema-1.sql, then
- * spor-store-open.c's migrations), column by column (a test compares them with the
- * database); the values of enumerations are the lists of spor-values.c. The order of
+ * These tables mirror the schema the migrations make (schema-1.sql, then the steps of
+ * spor-store-migrations.c; a column a migration adds comes last), column by column (a test
+ * compares them with the database); the values of enumerations are the lists of
+ * spor-values.c. The order of
  * spor_entity_infos() puts every referenced entity first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -80,6 +81,25 @@ static const SporField cohort_fields[] = {
   INT_RANGE ("capacity", 0, 100000),
 };
 
+/* A partner of a programme or the employer of a staff member or contact */
+static const SporField organisation_fields[] = {
+  TEXT_REQ ("name"),
+  ENUM_REQ ("kind", &spor_values_organisation_kind),
+  TEXT ("address"),
+  PERSONAL ("contact"),
+  PHONE ("phone"),
+  EMAIL ("email"),
+  SENSITIVE ("notes"),
+};
+
+static const SporField programme_organisation_fields[] = {
+  REF_REQ ("programme_id", "programme"),
+  REF_REQ ("organisation_id", "organisation"),
+  INT_REQ_RANGE ("position", 0, G_MAXINT32),
+};
+
+/* "organisation" is the text of old records; employer_id the organisation itself (named
+ * apart from the text: the exchange file names a reference without its "_id") */
 static const SporField staff_fields[] = {
   { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
   TEXT ("organisation"),
@@ -87,6 +107,21 @@ static const SporField staff_fields[] = {
   PHONE ("phone"),
   BOOL ("active"),
   SENSITIVE ("notes"),
+  REF ("employer_id", "organisation"),
+  REAL_RANGE ("weekly_hours", 0, 80),
+  DATE ("active_from"),
+  DATE ("active_to"),
+};
+
+/* Someone outside the site: a municipal caseworker, a workplace mentor */
+static const SporField contact_fields[] = {
+  { "name", SPOR_FIELD_TEXT, SPOR_FIELD_REQUIRED | SPOR_FIELD_PERSONAL, NULL, NULL, 0, 0 },
+  REF ("organisation_id", "organisation"),
+  PERSONAL ("title"),
+  PHONE ("phone"),
+  EMAIL ("email"),
+  SENSITIVE ("notes"),
+  BOOL ("active"),
 };
 
 static const SporField staff_role_fields[] = {
@@ -97,7 +132,7 @@ static const SporField staff_role_fields[] = {
 static const SporField competency_fields[] = {
   REF_REQ ("staff_id", "staff"),
   TEXT_REQ ("subject"),
-  TEXT ("level"),
+  ENUM ("level", &spor_values_competency_level),
   TEXT ("description"),
 };
 
@@ -106,6 +141,8 @@ static const SporField location_fields[] = {
   TEXT ("address"),
   { "organisation", SPOR_FIELD_TEXT, SPOR_FIELD_PUBLIC, NULL, NULL, 0, 0 },
   INT_RANGE ("capacity", 0, 100000),
+  TEXT ("rooms"),
+  SENSITIVE ("notes"),
 };
 
 static const SporField participant_fields[] = {
@@ -136,6 +173,7 @@ static const SporField participant_fields[] = {
   DATE ("consent_withdrawn_date"),
   SENSITIVE ("needs"),
   SENSITIVE ("notes"),
+  REF ("referral_contact_id", "contact"),
 };
 
 static const SporField participant_staff_fields[] = {
@@ -299,7 +337,10 @@ INFO (Programme, programme, "programmes", N_("programme"), spor_programme_rules)
 INFO (ProgrammeGoal, programme_goal, "programme_goals", N_("goal of a programme"), spor_programme_goal_rules)
 INFO (Phase, phase, "phases", N_("phase"), NULL)
 INFO (Cohort, cohort, "cohorts", N_("cohort"), spor_rules_dates)
-INFO (Staff, staff, "staff", N_("staff member"), NULL)
+INFO (Organisation, organisation, "organisations", N_("organisation"), NULL)
+INFO (ProgrammeOrganisation, programme_organisation, "programme_organisations", N_("organisation of a programme"), NULL)
+INFO (Staff, staff, "staff", N_("staff member"), spor_rules_dates)
+INFO (Contact, contact, "contacts", N_("external contact"), NULL)
 INFO (StaffRole, staff_role, "staff_roles", N_("role of a staff member"), NULL)
 INFO (Competency, competency, "competencies", N_("competency"), NULL)
 INFO (Location, location, "locations", N_("location"), NULL)
@@ -324,6 +365,7 @@ INFO (Match, match, "matches", N_("match"), spor_rules_dates)
 
 static const SporEntityInfo * const all_infos[] = {
   &programme_info, &programme_goal_info, &phase_info, &cohort_info,
+  &organisation_info, &programme_organisation_info, &contact_info,
   &staff_info, &staff_role_info, &competency_info, &location_info,
   &participant_info, &participant_staff_info, &phase_progress_info, &agreement_info,
   &block_info, &block_requirement_info, &block_exception_info, &block_staff_info,

@@ -224,6 +224,10 @@ spor_entity_init_fields (SporEntity           *self,
                                    spor_value_list_get_value (field->values, 0));
       if (field->type == SPOR_FIELD_BOOL)
         priv->set[i] = TRUE;
+      /* as the schema's DEFAULT 1: a new staff member or contact is active until made
+       * otherwise (the store writes every flag, so the default must be here) */
+      if (field->type == SPOR_FIELD_BOOL && g_str_equal (field->name, "active"))
+        g_value_set_boolean (&priv->values[i], TRUE);
     }
 }
 

@@ -23,6 +23,7 @@ typedef struct
 static const DateOrder date_orders[] = {
   { "programme", "period_start", "period_end", N_("The period ends before it starts") },
   { "cohort", "start_date", "end_date", N_("The cohort ends before it starts") },
+  { "staff", "active_from", "active_to", N_("The last active day is before the first") },
   { "participant", "start_date", "end_date", N_("The end date is before the start date") },
   { "participant", "consent_date", "consent_withdrawn_date",
     N_("Consent was withdrawn before it was given") },

@@ -182,6 +182,27 @@ static const SporValue consent_scope[] = {
 };
 LIST (consent_scope, NULL);
 
+/* The highest schooling a competency is held at, for matching a young person's need */
+static const SporValue competency_level[] = {
+  { "primary", N_("Primary and lower secondary school") },
+  { "upper_secondary", N_("Upper secondary (gymnasium/HF)") },
+  { "vocational", N_("Vocational education") },
+  { "higher", N_("Higher education") },
+  { "none", N_("No formal level") },
+};
+LIST (competency_level, N_("Not stated"));
+
+static const SporValue organisation_kind[] = {
+  { "library", N_("Library") },
+  { "culture_school", N_("Culture school") },
+  { "municipality", N_("Municipality") },
+  { "company", N_("Company") },
+  { "school", N_("School") },
+  { "association", N_("Association") },
+  { "other", N_("Other") },
+};
+LIST (organisation_kind, NULL);
+
 static const SporValueList * const all_lists[] = {
   &spor_values_participant_status, &spor_values_provision, &spor_values_meeting_kind,
   &spor_values_role, &spor_values_goal_outcome, &spor_values_duration_unit,
@@ -189,6 +210,7 @@ static const SporValueList * const all_lists[] = {
   &spor_values_block_kind, &spor_values_exception_kind, &spor_values_attendance_status,
   &spor_values_placement_kind, &spor_values_outcome_kind, &spor_values_destination,
   &spor_values_portfolio_kind, &spor_values_need_state, &spor_values_match_state,
+  &spor_values_competency_level, &spor_values_organisation_kind,
 };
 
 const SporValueList * const *

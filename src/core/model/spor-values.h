@@ -49,6 +49,8 @@ extern const SporValueList spor_values_destination;        /* outcome.destinatio
 extern const SporValueList spor_values_portfolio_kind;     /* portfolio_item.kind */
 extern const SporValueList spor_values_need_state;         /* need.state */
 extern const SporValueList spor_values_match_state;        /* match.state */
+extern const SporValueList spor_values_competency_level;   /* competency.level */
+extern const SporValueList spor_values_organisation_kind;  /* organisation.kind */
 
 /* What a participant consented to ("processing" for consent_processing …): the labels
  * of three boolean fields, not a field's list. */

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define SPOR_SAMPLE_N_ORGANISATIONS 10
+
 typedef struct
 {
   const char *key;
@@ -49,6 +51,7 @@ typedef struct
   char            (*days)[11];
   GArray           *staff;        /* gint64 ids */
   GArray           *volunteers;   /* gint64 competency ids */
+  gint64            organisations[SPOR_SAMPLE_N_ORGANISATIONS];
   GHashTable       *records;      /* GType → the SporEntity filled anew for each record */
 } Sample;
 
@@ -95,6 +98,18 @@ char       *spor_sample_invent_phone   (Sample              *s);
 gint64      spor_sample_staff_at       (Sample              *s,
                                         guint                index,
                                         const char          *role);
+/* spor-sample-people.c: the organisations and external contacts (before the staff); the
+ * organisation a staff member of @role in turn @index works for; the partners of the
+ * programme made from template @programme_key */
+gboolean    spor_sample_create_people  (Sample              *s,
+                                        GError             **error);
+gint64      spor_sample_organisation_for (Sample            *s,
+                                        const char          *role,
+                                        guint                index);
+gboolean    spor_sample_link_organisations (Sample          *s,
+                                        const char          *programme_key,
+                                        gint64               programme_id,
+                                        GError             **error);
 /* Planned phase dates from a start (spor-phase-plan.h); the first day after them */
 guint32     spor_sample_plan_phases    (const Phases        *phases,
                                         guint32              start,

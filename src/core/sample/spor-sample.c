@@ -174,6 +174,8 @@ create_staff (Sample     *s,
     "Dansk", "Matematik", "Engelsk", "Fysik/kemi", "Samfundsfag", "Eksamenstræning",
     "Opgaveskrivning", "Syning", "Design", "Film og lyd", "Teater",
   };
+  /* hours a week of each role, in the order of the turns (mentor, adviser, …) */
+  static const double hours[N_STAFF_ROLES] = { 10, 8, 12, 30, 3 };
 
   for (guint i = 0; i < n; i++)
     {
@@ -190,6 +192,9 @@ create_staff (Sample     *s,
       spor_entity_set_text (e, "email", email);
       spor_entity_set_text (e, "phone", phone);
       spor_entity_set_bool (e, "active", TRUE);
+      spor_entity_set_int (e, "employer_id", spor_sample_organisation_for (s, role, i / N_STAFF_ROLES));
+      spor_entity_set_real (e, "weekly_hours", hours[i % N_STAFF_ROLES]);
+      spor_entity_set_text (e, "active_from", "2024-01-01");
       if (!spor_sample_put (s, e, &id, error))
         return FALSE;
       g_array_append_val (s->staff, id);
@@ -200,6 +205,15 @@ create_staff (Sample     *s,
       spor_entity_set_text (e, "role", role);
       if (!spor_sample_put (s, e, NULL, error))
         return FALSE;
+      /* a coordinator is also a mentor */
+      if (strcmp (role, "coordinator") == 0)
+        {
+          e = spor_sample_record (s, SPOR_TYPE_STAFF_ROLE);
+          spor_entity_set_int (e, "staff_id", id);
+          spor_entity_set_text (e, "role", "mentor");
+          if (!spor_sample_put (s, e, NULL, error))
+            return FALSE;
+        }
 
       if (strcmp (role, "volunteer") == 0)
         {
@@ -208,7 +222,7 @@ create_staff (Sample     *s,
           e = spor_sample_record (s, SPOR_TYPE_COMPETENCY);
           spor_entity_set_int (e, "staff_id", id);
           spor_entity_set_text (e, "subject", PICK (s, subjects));
-          spor_entity_set_text (e, "level", "Gymnasieniveau");
+          spor_entity_set_text (e, "level", "upper_secondary");
           if (!spor_sample_put (s, e, &competency, error))
             return FALSE;
           g_array_append_val (s->volunteers, competency);
@@ -350,6 +364,8 @@ create_programme (Sample              *s,
   if (!load_phases (s, programme_id, &phases, error))
     return FALSE;
   s->counts->phases += phase_ids->len;
+  if (!spor_sample_link_organisations (s, plan->key, programme_id, error))
+    return FALSE;
 
   starts = g_new0 (guint32, phase_ids->len + 1);
   ends = g_new0 (guint32, phase_ids->len + 1);
@@ -360,6 +376,7 @@ create_programme (Sample              *s,
   spor_entity_set_text (e, "address", plan->location_address);
   spor_entity_set_text (e, "organisation", plan->municipality);
   spor_entity_set_int (e, "capacity", plan->cohort_size + 4);
+  spor_entity_set_text (e, "rooms", "Værkstedet, Mødelokalet");
   if (!spor_sample_put (s, e, &location, error))
     return FALSE;
   s->counts->locations++;
@@ -501,6 +518,8 @@ spor_sample_create (SporStore        *store,
   if (!spor_store_begin_bulk (store, SPOR_BULK_EMPTY | SPOR_BULK_AUDIT_PER_KIND |
                                      SPOR_BULK_LARGE, "generate", error))
     goto out;
+  if (!spor_sample_create_people (&s, error))
+    goto fail;
   if (!create_staff (&s, MAX (10, n_participants / 6 / N_STAFF_ROLES * N_STAFF_ROLES), error))
     goto fail;
   for (guint p = 0, given = 0; p < G_N_ELEMENTS (plans); p++)

@@ -21,10 +21,13 @@ typedef struct {
   guint   meetings;
   guint   placements;
   guint64 attendance;
+  guint   organisations;
+  guint   contacts;
 } SporSampleCounts;
 
 /* Fills an empty database with invented, plausible data: the built-in programmes, their
- * cohorts, @n_participants participants with Danish-looking names, staff, locations, weekly
+ * cohorts, @n_participants participants with Danish-looking names, staff, external contacts,
+ * organisations, locations, weekly
  * work blocks and attendance up to today. Refuses (SPOR_STORE_ERROR_NOT_EMPTY) a database
  * that already has participants. The same @seed gives the same data. */
 gboolean spor_sample_create (SporStore        *store,

@@ -79,11 +79,22 @@ append_tombstone_trigger (GString    *sql,
     table, table, entity, entity, entity, action);
 }
 
+/* The tables (and entities) that version 4 adds, with their triggers: the site's people
+ * and places (schema-4.sql) */
+static const char * const v4_tables[][2] = {
+  { "organisations", "organisation" },
+  { "programme_organisations", "programme_organisation" },
+  { "contacts", "contact" },
+};
+
 static gboolean
 added_after_2 (const char *table)
 {
   for (guint i = 0; i < G_N_ELEMENTS (v3_tables); i++)
     if (g_str_equal (v3_tables[i][0], table))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (v4_tables); i++)
+    if (g_str_equal (v4_tables[i][0], table))
       return TRUE;
   return FALSE;
 }
@@ -141,6 +152,23 @@ migrate_to_3 (SporStore *store,
   return spor_store_exec (store, sql->str, error);
 }
 
+/* Version 4: organisations, external contacts and the fields that refer to them. */
+static gboolean
+migrate_to_4 (SporStore *store,
+              GError   **error)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autoptr(GString) sql = NULL;
+
+  schema = g_resources_lookup_data ("/dk/kulturspor/Spor/core/schema-4.sql", 0, error);
+  if (schema == NULL)
+    return FALSE;
+  sql = g_string_new_len (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  for (guint i = 0; i < G_N_ELEMENTS (v4_tables); i++)
+    append_tombstone_trigger (sql, v4_tables[i][0], v4_tables[i][1], "delete");
+  return spor_store_exec (store, sql->str, error);
+}
+
 typedef gboolean (*Migration) (SporStore *store, GError **error);
 
 
@@ -151,6 +179,7 @@ static const Migration migrations[SPOR_STORE_SCHEMA_VERSION] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 gboolean

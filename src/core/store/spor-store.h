@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define SPOR_STORE_SCHEMA_VERSION 3
+#define SPOR_STORE_SCHEMA_VERSION 4
 
 #define SPOR_STORE_ERROR (spor_store_error_quark ())
 

@@ -11,6 +11,7 @@
 #include "spor-blocks.h"
 
 #include "spor-block-editor.h"
+#include "spor-people-picker.h"
 #include "spor-choice.h"
 #include "spor-choice-lists.h"
 #include "spor-conflict.h"
@@ -358,9 +359,16 @@ fill_form (SporBlockEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), spor_entity_get_text (e, "title") ?: "");
   fill_combo (self, self->programme_row, SPOR_TYPE_PROGRAMME, _("None"), 0,
               spor_entity_get_int (e, "programme_id"));
-  fill_combo (self, self->location_row, SPOR_TYPE_LOCATION, _("None"), 0,
-              spor_entity_get_int (e, "location_id"));
-  fill_combo (self, self->staff_add_row, SPOR_TYPE_STAFF, NULL, 0, 0);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* locations and offered staff, each can be made here ("New Location…") */
+    if (!spor_people_picker_setup (self->location_row, self->store, SPOR_TYPE_LOCATION, NULL,
+                                   _("None"), spor_entity_get_int (e, "location_id"), &error) ||
+        !spor_people_picker_setup (self->staff_add_row, self->store, SPOR_TYPE_STAFF, NULL, NULL,
+                                   0, &error))
+      show_error (self, error->message);
+  }
   on_programme_changed (self);
   gtk_spin_button_set_value (self->capacity_spin, spor_entity_is_set (e, "capacity")
                                                   ? spor_entity_get_int (e, "capacity") : 0);

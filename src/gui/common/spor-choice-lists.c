@@ -80,6 +80,38 @@ spor_choice_lists_roles (void)
 }
 
 GListModel *
+spor_choice_lists_roles_filter (const char *all_label)
+{
+  GListStore *store = g_list_store_new (SPOR_TYPE_CHOICE);
+
+  append (store, NULL, all_label);
+  for (guint i = 0; i < spor_value_list_get_n_values (&spor_values_role); i++)
+    {
+      const char *value = spor_value_list_get_value (&spor_values_role, i);
+      g_autofree char *label = g_strdup (spor_value_list_get_label (&spor_values_role, i));
+
+      if (g_str_equal (value, "contact_person"))
+        continue;
+      /* the labels are written for sentences; a list of choices starts each with a capital */
+      label[0] = g_ascii_toupper (label[0]);
+      append (store, value, label);
+    }
+  return G_LIST_MODEL (store);
+}
+
+GListModel *
+spor_choice_lists_organisation_kinds (void)
+{
+  return from_values (&spor_values_organisation_kind, NULL);
+}
+
+GListModel *
+spor_choice_lists_competency_levels (const char *none_label)
+{
+  return from_values (&spor_values_competency_level, none_label);
+}
+
+GListModel *
 spor_choice_lists_goal_outcomes (void)
 {
   return from_values (&spor_values_goal_outcome, NULL);

@@ -22,6 +22,12 @@ GListModel *spor_choice_lists_meeting_kinds        (void);
 /* NULL ("Not Registered"), present, late, absent_notice, absent, sick */
 GListModel *spor_choice_lists_attendance           (void);
 /* mentor, adviser, creative, coordinator, volunteer, contact_person, caseworker */
+/* the roles of staff (no "contact person", a participant's link), after NULL → @all_label */
+GListModel *spor_choice_lists_roles_filter         (const char *all_label);
+/* organisation kinds: library, culture school, …, other */
+GListModel *spor_choice_lists_organisation_kinds   (void);
+/* competency levels, after NULL → @none_label if not NULL */
+GListModel *spor_choice_lists_competency_levels    (const char *none_label);
 GListModel *spor_choice_lists_roles                (void);
 /* education, employment, internship, … : what a programme's goal aims for */
 GListModel *spor_choice_lists_goal_outcomes        (void);

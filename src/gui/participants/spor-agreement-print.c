@@ -14,6 +14,7 @@
 #include "spor-gui.h"
 #include "spor-agreement-print.h"
 #include "spor-print-document.h"
+#include "spor-programme-organisations.h"
 
 /* The name of record @id of @type in @name, NULL for none (@id 0); FALSE and @error when it
  * cannot be read. */
@@ -65,6 +66,7 @@ print_data_new (SporStore  *store,
   g_autofree char *schedule = NULL;
   g_autofree char *contacts = NULL;
   g_autofree char *dates = NULL;
+  g_autofree char *partners = NULL;
   SporEntity *a, *p;
   g_autofree char *header = NULL;
 
@@ -82,9 +84,19 @@ print_data_new (SporStore  *store,
       !name_of (store, SPOR_TYPE_STAFF, spor_entity_get_int (a, "creative_id"), &creative, error))
     return NULL;
 
-  if (programme != NULL && spor_entity_get_text (SPOR_ENTITY (programme), "organisations") != NULL)
-    header = g_strdup_printf ("%s · %s", spor_entity_get_text (SPOR_ENTITY (programme), "name"),
-                                    spor_entity_get_text (SPOR_ENTITY (programme), "organisations"));
+  /* the programme's partner organisations in their order, else its text of old */
+  if (programme != NULL &&
+      (partners = spor_programme_organisations_dup_text (store, SPOR_ENTITY (programme), error)) == NULL)
+    return NULL;
+  if (partners != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (partners, "\n", -1);
+
+      g_free (partners);
+      partners = g_strjoinv (", ", lines);
+    }
+  if (partners != NULL && partners[0] != '\0')
+    header = g_strdup_printf ("%s · %s", spor_entity_get_text (SPOR_ENTITY (programme), "name"), partners);
   else if (programme != NULL)
     header = g_strdup (spor_entity_get_text (SPOR_ENTITY (programme), "name"));
   else

@@ -13,6 +13,7 @@
 #include "spor-gui.h"
 #include "spor-mentor-row.h"
 #include "spor-participant-editor.h"
+#include "spor-people-picker.h"
 #include "spor-unsaved.h"
 #include "spor-participants.h"
 #include "spor-programmes.h"
@@ -43,6 +44,7 @@ struct _SporParticipantEditor
   AdwComboRow     *programme_row;
   AdwComboRow     *cohort_row;
   AdwComboRow     *contact_row;
+  AdwComboRow     *referral_contact_row;
   AdwExpanderRow  *mentors_row;
   GPtrArray       *mentor_rows;     /* SporMentorRow */
   AdwEntryRow     *start_row;
@@ -183,6 +185,7 @@ read_form (SporParticipantEditor *self)
   spor_record_choices_store_selected (self->programme_row, e, "programme_id");
   spor_record_choices_store_selected (self->cohort_row, e, "cohort_id");
   spor_record_choices_store_selected (self->contact_row, e, "contact_person_id");
+  spor_record_choices_store_selected (self->referral_contact_row, e, "referral_contact_id");
 
   spor_entity_set_bool (e, "consent_processing", gtk_switch_get_active (self->consent_processing_switch));
   spor_entity_set_bool (e, "consent_sharing", gtk_switch_get_active (self->consent_sharing_switch));
@@ -578,7 +581,7 @@ fill_choices (SporParticipantEditor *self)
   g_autoptr(GPtrArray) programmes = NULL;
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(GListModel) programme_records = NULL;
-  g_autoptr(GListModel) staff_records = NULL;
+  g_autoptr(GError) error = NULL;
 
   spor_choice_set_model (self->provision_row, provisions, spor_entity_get_text (e, "provision"));
   spor_choice_set_model (self->status_row, statuses, spor_entity_get_text (e, "status"));
@@ -594,9 +597,17 @@ fill_choices (SporParticipantEditor *self)
   spor_query_where_int (staff_query, "active", 1);
   spor_query_order_by (staff_query, "name", FALSE);
   staff = list_or_say (self, staff_query);
-  staff_records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
-  spor_record_choices_set_model (self->contact_row, staff_records, NULL,
-                                 spor_entity_get_int (e, "contact_person_id"));
+  /* offered staff and contacts, the ones this participant names kept; each row can make a
+   * new one in place */
+  if (!spor_people_picker_setup (self->contact_row, self->store, SPOR_TYPE_STAFF, NULL, _("None"),
+                                 spor_entity_get_int (e, "contact_person_id"), &error) ||
+      !spor_people_picker_setup (self->referral_contact_row, self->store, SPOR_TYPE_CONTACT, NULL,
+                                 _("None"), spor_entity_get_int (e, "referral_contact_id"), &error))
+    show_read_error (self, self->error_label, error);
+  /* the caseworker typed before there were contacts, shown while no contact is named */
+  gtk_widget_set_visible (GTK_WIDGET (self->caseworker_row),
+                          spor_entity_get_int (e, "referral_contact_id") == 0 &&
+                          spor_entity_get_text (e, "referral_caseworker") != NULL);
   fill_mentors (self, staff);
 }
 
@@ -656,6 +667,7 @@ spor_participant_editor_class_init (SporParticipantEditorClass *klass)
   BIND (programme_row);
   BIND (cohort_row);
   BIND (contact_row);
+  BIND (referral_contact_row);
   BIND (mentors_row);
   BIND (start_row);
   BIND (end_row);

@@ -451,8 +451,17 @@ show_referral_and_consent (SporParticipantPage *self)
   g_autofree char *consent_date = format_date (spor_entity_get_text (e, "consent_date"));
   g_autofree char *withdrawn = format_date (spor_entity_get_text (e, "consent_withdrawn_date"));
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(SporEntity) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 contact_id = spor_entity_get_int (e, "referral_contact_id");
 
-  if (spor_entity_get_text (e, "referral_caseworker") != NULL)
+  /* the contact named, else the caseworker's name as typed before there were contacts */
+  if (contact_id != 0 &&
+      (contact = spor_store_get (self->store, SPOR_TYPE_CONTACT, contact_id, &error)) != NULL)
+    g_string_append (line, spor_entity_get_text (contact, "name"));
+  else if (contact_id != 0)
+    g_string_append (line, error->message);
+  else if (spor_entity_get_text (e, "referral_caseworker") != NULL)
     g_string_append (line, spor_entity_get_text (e, "referral_caseworker"));
   if (spor_entity_get_text (e, "referral_organisation") != NULL)
     g_string_append_printf (line, "%s%s", line->len ? ", " : "",

@@ -13,6 +13,7 @@
 #include "spor-import-dialog.h"
 #include "spor-gui.h"
 #include "spor-participants-view.h"
+#include "spor-people-view.h"
 #include "spor-programmes-view.h"
 #include "spor-pending-delete.h"
 #include "spor-timeline-view.h"
@@ -56,6 +57,7 @@ struct _SporWindow
   SporCalendarView     *calendar_view;
   SporTimelineView     *timeline_view;
   SporProgrammesView   *programmes_view;
+  SporPeopleView       *people_view;
 };
 
 G_DEFINE_FINAL_TYPE (SporWindow, spor_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,7 +71,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const view_names[] = {
-  "participants", "calendar", "timeline", "programmes", NULL
+  "participants", "calendar", "timeline", "programmes", "people", NULL
 };
 
 static gboolean
@@ -135,6 +137,7 @@ view_at (SporWindow *self,
   GtkWidget *views[] = {
     GTK_WIDGET (self->participants_view), GTK_WIDGET (self->calendar_view),
     GTK_WIDGET (self->timeline_view), GTK_WIDGET (self->programmes_view),
+    GTK_WIDGET (self->people_view),
   };
 
   g_assert (i < G_N_ELEMENTS (views));
@@ -594,6 +597,7 @@ spor_window_class_init (SporWindowClass *klass)
   g_type_ensure (SPOR_TYPE_CALENDAR_VIEW);
   g_type_ensure (SPOR_TYPE_TIMELINE_VIEW);
   g_type_ensure (SPOR_TYPE_PROGRAMMES_VIEW);
+  g_type_ensure (SPOR_TYPE_PEOPLE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kulturspor/Spor/spor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SporWindow, switcher_title);
@@ -611,11 +615,12 @@ spor_window_class_init (SporWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SporWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, SporWindow, programmes_view);
+  gtk_widget_class_bind_template_child (widget_class, SporWindow, people_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sample_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_sample_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_start_empty_clicked);
 
-  /* Alt+1 … Alt+4 switch views; they reach win.view through the window's action group. */
+  /* Alt+1 … Alt+5 switch views; they reach win.view through the window's action group. */
   for (guint i = 0; view_names[i] != NULL; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.view", "s", view_names[i]);
