@@ -559,7 +559,6 @@ test_refused_exception_rolls_back (void)
   g_autoptr(GError) error = NULL;
   gint64 block = rules_add_weekly_block (store, "Keramik", TUE, "09:00", "12:00", "2026-11-02", NULL);
   g_autoptr(GPtrArray) kept = NULL;
-  g_autofree char *moved_to = NULL;
 
   assert_ok (spor_blocks_move_occurrence (store, block, "2026-11-03", "2026-11-05", NULL, NULL,
                                           "Værkstedet males", &error));
