@@ -215,6 +215,28 @@ test_move_messages (void)
   g_assert_false (spor_blocks_cancel_occurrence (store, id, "2026-10-27", NULL, &error));
   rules_assert_invalid (error, "The block does not take place on that day.");
   g_clear_error (&error);
+  /* the same rule for a move saved as a record (as one read from an exchange file is), with
+   * both times or one of them the block's own */
+  {
+    static const char *times[][2] = { { "10:00", "10:00" }, { "12:00", NULL }, { NULL, "09:00" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+      {
+        g_autoptr(SporEntity) x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
+
+        spor_entity_set_int (x, "block_id", id);
+        spor_entity_set_text (x, "date", "2026-11-24");
+        spor_entity_set_text (x, "kind", "moved");
+        spor_entity_set_text (x, "new_date", "2026-11-24");
+        if (times[i][0] != NULL)
+          spor_entity_set_text (x, "new_start_time", times[i][0]);
+        if (times[i][1] != NULL)
+          spor_entity_set_text (x, "new_end_time", times[i][1]);
+        g_assert_false (spor_store_insert (store, x, &error));
+        rules_assert_invalid (error, "The block must end after it starts.");
+        g_clear_error (&error);
+      }
+  }
   /* a move that only shortens the block is fine */
   assert_ok (spor_blocks_move_occurrence (store, id, "2026-11-24", NULL, NULL, "09:01", NULL, &error));
   rules_reopen (&store);
