@@ -551,6 +551,7 @@ test_goal_limits (void)
                                                                   1, 3, 10, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (last);
   }
   rules_reopen (&store);
   g_assert_cmpint (test_count_rows (store, "programme_goals"), ==, G_N_ELEMENTS (fine) + 1);
