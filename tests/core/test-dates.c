@@ -274,6 +274,10 @@ test_typed (void)
   assert_typed (spor_date_parse_dmy, "24.12.01", NULL);
   assert_typed (spor_date_parse_dmy, "24.12.20011", NULL);
   assert_typed (spor_date_parse_dmy, "124.12.2001", NULL);
+  /* a number has at most its digits, also when the leading ones are noughts */
+  assert_typed (spor_date_parse_dmy, "024.12.2001", NULL);
+  assert_typed (spor_date_parse_dmy, "24.012.2001", NULL);
+  assert_typed (spor_date_parse_dmy, "24.12.02001", NULL);
   assert_typed (spor_date_parse_dmy, "24.12.2001x", NULL);
   assert_typed (spor_date_parse_dmy, "2001-12-24", NULL);
   assert_typed (spor_date_parse_dmy, "", NULL);
@@ -288,6 +292,8 @@ test_typed (void)
   assert_typed (spor_time_parse_typed, "9:60", NULL);
   assert_typed (spor_time_parse_typed, "9:", NULL);
   assert_typed (spor_time_parse_typed, "9:300", NULL);
+  assert_typed (spor_time_parse_typed, "9:030", NULL);
+  assert_typed (spor_time_parse_typed, "009", NULL);
   assert_typed (spor_time_parse_typed, "9,30", NULL);
   assert_typed (spor_time_parse_typed, "nine", NULL);
   assert_typed (spor_time_parse_typed, "", NULL);

@@ -215,6 +215,28 @@ test_move_messages (void)
   g_assert_false (spor_blocks_cancel_occurrence (store, id, "2026-10-27", NULL, &error));
   rules_assert_invalid (error, "The block does not take place on that day.");
   g_clear_error (&error);
+  /* the same rule for a move saved as a record (as one read from an exchange file is), with
+   * both times or one of them the block's own */
+  {
+    static const char *times[][2] = { { "10:00", "10:00" }, { "12:00", NULL }, { NULL, "09:00" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+      {
+        g_autoptr(SporEntity) x = spor_entity_new (SPOR_TYPE_BLOCK_EXCEPTION);
+
+        spor_entity_set_int (x, "block_id", id);
+        spor_entity_set_text (x, "date", "2026-11-24");
+        spor_entity_set_text (x, "kind", "moved");
+        spor_entity_set_text (x, "new_date", "2026-11-24");
+        if (times[i][0] != NULL)
+          spor_entity_set_text (x, "new_start_time", times[i][0]);
+        if (times[i][1] != NULL)
+          spor_entity_set_text (x, "new_end_time", times[i][1]);
+        g_assert_false (spor_store_insert (store, x, &error));
+        rules_assert_invalid (error, "The block must end after it starts.");
+        g_clear_error (&error);
+      }
+  }
   /* a move that only shortens the block is fine */
   assert_ok (spor_blocks_move_occurrence (store, id, "2026-11-24", NULL, NULL, "09:01", NULL, &error));
   rules_reopen (&store);
@@ -549,6 +571,40 @@ test_refused_change_rolls_back (void)
   g_assert_cmpint (test_count_rows (store, "block_requirements"), ==, 0);
 }
 
+/* A move or cancellation refused after its transaction began (a reason with a control
+ * character) keeps the exception that was there and leaves no transaction open: the next
+ * change is committed and there after a reopen. */
+static void
+test_refused_exception_rolls_back (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 block = rules_add_weekly_block (store, "Keramik", TUE, "09:00", "12:00", "2026-11-02", NULL);
+  g_autoptr(GPtrArray) kept = NULL;
+
+  assert_ok (spor_blocks_move_occurrence (store, block, "2026-11-03", "2026-11-05", NULL, NULL,
+                                          "Værkstedet males", &error));
+  g_assert_false (spor_blocks_move_occurrence (store, block, "2026-11-03", "2026-11-06", NULL, NULL,
+                                               "Flyttes\x01igen", &error));
+  rules_assert_invalid (error, "block_exception.reason: a control character is not allowed in a text");
+  g_clear_error (&error);
+  g_assert_false (spor_blocks_cancel_occurrence (store, block, "2026-11-10", "Lukket\x02", &error));
+  rules_assert_invalid (error, "block_exception.reason: a control character is not allowed in a text");
+  g_clear_error (&error);
+  assert_ok (spor_blocks_cancel_occurrence (store, block, "2026-11-17", "Lærer syg", &error));
+
+  rules_reopen (&store);
+  kept = spor_blocks_list_exceptions (store, block, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 2);
+  g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (kept, 0), "date"), ==, "2026-11-03");
+  g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (kept, 0), "kind"), ==, "moved");
+  g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (kept, 0), "new_date"), ==, "2026-11-05");
+  g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (kept, 0), "reason"), ==, "Værkstedet males");
+  g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (kept, 1), "date"), ==, "2026-11-17");
+  g_assert_cmpstr (spor_entity_get_text (g_ptr_array_index (kept, 1), "kind"), ==, "cancelled");
+}
+
 /* On the days summer time begins and ends, a block over the change lasts the hours the
  * clock shows less or more one. */
 static void
@@ -591,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/rules/blocks/restore-and-cancel-again", test_restore_and_cancel_again);
   g_test_add_func ("/rules/blocks/week-edges", test_week_edges);
   g_test_add_func ("/rules/blocks/refused-change-rolls-back", test_refused_change_rolls_back);
+  g_test_add_func ("/rules/blocks/refused-exception-rolls-back", test_refused_exception_rolls_back);
   g_test_add_func ("/rules/blocks/summer-time-days", test_summer_time_days);
 
   return g_test_run ();

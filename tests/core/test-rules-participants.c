@@ -104,6 +104,9 @@ test_email_phone (void)
   g_assert_true (spor_email_is_valid ("testa@eksempel.dk"));
   g_assert_true (spor_email_is_valid ("t@e.dk"));
   g_assert_false (spor_email_is_valid ("testa@.dk"));
+  /* an empty first label also when a later dot makes the rest look fine */
+  g_assert_false (spor_email_is_valid ("testa@.eksempel.dk"));
+  g_assert_false (spor_email_is_valid ("testa@eksempel..dk"));
   g_assert_false (spor_email_is_valid ("@eksempel.dk"));
   g_assert_false (spor_email_is_valid ("testa@eksempel."));
   g_assert_false (spor_email_is_valid ("testa@eksempel"));

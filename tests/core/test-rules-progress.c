@@ -102,6 +102,28 @@ test_parallel_plan (void)
   g_assert_cmpstr (spor_entity_get_text (SPOR_ENTITY (cohort), "end_date"), ==, "2026-03-30");
 }
 
+/* A programme that ends with parallel tracks: its cohort ends with the longest of them,
+ * not with the one listed last. */
+static void
+test_cohort_ends_with_longest_track (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SporCohort) cohort = NULL;
+  g_autofree char *stored_end = NULL;
+  gint64 prog = rules_add_programme (store, "Kreativt værksted, prøve", -1, -1);
+
+  rules_add_phase (store, prog, "Screening", 1, "weeks", "sequential");
+  rules_add_phase (store, prog, "Værksted", 3, "weeks", "parallel");
+  rules_add_phase (store, prog, "Afklaring", 1, "weeks", "parallel");
+  cohort = spor_programmes_create_cohort (store, prog, "Hold forår", "2026-03-02", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spor_entity_get_text (SPOR_ENTITY (cohort), "end_date"), ==, "2026-03-29");
+  stored_end = rules_get_text (store, SPOR_TYPE_COHORT, spor_entity_get_id (SPOR_ENTITY (cohort)),
+                               "end_date");
+  g_assert_cmpstr (stored_end, ==, "2026-03-29");
+}
+
 /* A month from the last days of a month: to the same day of the next month, or the last
  * day it has. */
 static void
@@ -520,7 +542,19 @@ test_goal_limits (void)
     }
   g_assert_null (spor_programmes_add_goal (store, prog, "employment", "  ", 1, 2, 10, &error));
   rules_assert_invalid (error, "A goal needs a description.");
+  g_clear_error (&error);
   g_assert_cmpint (test_count_rows (store, "programme_goals"), ==, G_N_ELEMENTS (fine));
+
+  /* the refusals left no transaction open: a goal added after them is kept */
+  {
+    g_autoptr(SporProgrammeGoal) last = spor_programmes_add_goal (store, prog, "education", "I uddannelse",
+                                                                  1, 3, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (last);
+  }
+  rules_reopen (&store);
+  g_assert_cmpint (test_count_rows (store, "programme_goals"), ==, G_N_ELEMENTS (fine) + 1);
 }
 
 static void
@@ -554,6 +588,7 @@ main (int   argc,
 
   g_test_add_func ("/rules/progress/parallel-plan", test_parallel_plan);
   g_test_add_func ("/rules/progress/month-ends", test_month_ends);
+  g_test_add_func ("/rules/progress/cohort-ends-with-longest-track", test_cohort_ends_with_longest_track);
   g_test_add_func ("/rules/progress/enrol-status", test_enrol_status);
 #define SEQ(path, fn) g_test_add (path, Fixture, NULL, sequential_set_up, fn, fixture_tear_down)
 #define PAR(path, fn) g_test_add (path, Fixture, NULL, parallel_set_up, fn, fixture_tear_down)
