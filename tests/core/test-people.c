@@ -54,6 +54,43 @@ set_roles (SporStore          *store,
 
 /* A deactivated staff member, or one whose last day has passed, is not offered; the one an
  * old record names still is, for that record. The role filter holds. */
+/* A staff member or contact made without saying is active, as the schema's default: it
+ * is stored so, read back so after a reopen, and offered in the pickers. */
+static void
+test_new_is_active (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "spor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GType types[] = { SPOR_TYPE_STAFF, SPOR_TYPE_CONTACT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(SporStore) store = spor_store_open (path, &error);
+      g_autoptr(SporEntity) e = spor_entity_new (types[i]);
+      g_autoptr(GPtrArray) offered = NULL;
+      gint64 id;
+
+      g_assert_no_error (error);
+      spor_entity_set_text (e, "name", "Nyansat Prøvesen");
+      assert_ok (spor_store_insert (store, e, &error));
+      id = spor_entity_get_id (e);
+      g_clear_object (&store);
+
+      store = spor_store_open (path, &error);
+      g_assert_no_error (error);
+      {
+        g_autoptr(SporEntity) read = spor_store_get (store, types[i], id, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (spor_entity_get_bool (read, "active"));
+      }
+      offered = spor_people_list_offered (store, types[i], NULL, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (offered->len, ==, 1);
+    }
+}
+
 static void
 test_deactivated_not_offered (void)
 {
@@ -353,6 +390,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/people/new-is-active", test_new_is_active);
   g_test_add_func ("/people/deactivated-not-offered", test_deactivated_not_offered);
   g_test_add_func ("/people/search-and-roles", test_search_and_roles);
   g_test_add_func ("/people/referred-not-deleted", test_referred_not_deleted);
