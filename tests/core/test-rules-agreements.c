@@ -117,6 +117,39 @@ test_new_version_copies (void)
   g_assert_null (spor_entity_get_text (e, "signed_by_adviser"));
 }
 
+/* The rule holds for every write, not only for spor_agreement_sign(): a copy marked signed
+ * without the adviser's name, as an import or another program would write it, is refused
+ * and the stored draft stays as it was. */
+static void
+test_signed_copy_needs_names (void)
+{
+  g_autoptr(SporStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 person = rules_add_participant (store, "Testa Testesen", "intake");
+  g_autoptr(SporAgreement) draft = start_version (store, person);
+  const char *advisers[] = { NULL, "  " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (advisers); i++)
+    {
+      g_autoptr(SporEntity) copy = spor_store_get (store, SPOR_TYPE_AGREEMENT,
+                                                   spor_entity_get_id (SPOR_ENTITY (draft)), &error);
+      g_autoptr(SporEntity) stored = NULL;
+
+      g_assert_no_error (error);
+      spor_entity_set_text (copy, "state", "signed");
+      spor_entity_set_text (copy, "signed_date", "2026-01-05");
+      spor_entity_set_text (copy, "signed_by_participant", "Testa Testesen");
+      if (advisers[i] != NULL)
+        spor_entity_set_text (copy, "signed_by_adviser", advisers[i]);
+      g_assert_false (spor_store_update (store, copy, &error));
+      rules_assert_invalid (error, "The names of the participant and the adviser are required to sign");
+      g_clear_error (&error);
+      stored = spor_store_get (store, SPOR_TYPE_AGREEMENT, spor_entity_get_id (copy), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (spor_entity_get_text (stored, "state"), ==, "draft");
+    }
+}
+
 static void
 test_signing_needs (void)
 {
@@ -235,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/rules/agreements/version-numbers", test_version_numbers);
   g_test_add_func ("/rules/agreements/new-version-copies", test_new_version_copies);
   g_test_add_func ("/rules/agreements/signing-needs", test_signing_needs);
+  g_test_add_func ("/rules/agreements/signed-copy-needs-names", test_signed_copy_needs_names);
   g_test_add_func ("/rules/agreements/draft-keeps-its-version", test_draft_keeps_its_version);
   g_test_add_func ("/rules/agreements/failed-signing", test_failed_signing);
 
