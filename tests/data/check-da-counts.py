@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Check that the Danish counts read right for one and for many.
+"""Check that the Danish counts read right for one and for many, and that a word whose Danish
+form follows the noun's gender ("None": Ingen or Intet) has it in each of its contexts.
 
 Usage: check-da-counts.py PO_FILE MSGFMT
 
@@ -37,6 +38,17 @@ CASES = [
 ]
 
 
+# (context, message, what a Danish reader expects): en medarbejder, et forløb, …
+CONTEXTS = [
+    ("staff member", "None", "Ingen"),
+    ("contact", "None", "Ingen"),
+    ("organisation", "None", "Ingen"),
+    ("programme", "None", "Intet"),
+    ("cohort", "None", "Intet"),
+    ("location", "None", "Intet"),
+]
+
+
 def fill(text, n):
     """The message with its placeholders filled as the code fills them."""
     places = {1: "0 pladser", 2: "1 plads"}.get(n, "")
@@ -61,7 +73,14 @@ def main():
         else:
             failures += 1
             print(f"not ok {number} - “{one}” for {n}: “{got}”, expected “{expected}”")
-    print(f"1..{len(CASES)}")
+    for number, (context, message, expected) in enumerate(CONTEXTS, len(CASES) + 1):
+        got = catalogue.pgettext(context, message)
+        if got == expected:
+            print(f"ok {number} - “{message}” of a {context}: {got}")
+        else:
+            failures += 1
+            print(f"not ok {number} - “{message}” of a {context}: “{got}”, expected “{expected}”")
+    print(f"1..{len(CASES) + len(CONTEXTS)}")
     return 1 if failures else 0
 
 

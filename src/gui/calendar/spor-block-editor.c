@@ -284,7 +284,7 @@ on_programme_changed (SporBlockEditor *self)
   fill_combo (self, self->participant_add_row, SPOR_TYPE_PARTICIPANT, NULL,
               programme > 0 ? programme : -1, 0);
   /* the cohorts are runs of the chosen programme */
-  fill_combo (self, self->cohort_row, SPOR_TYPE_COHORT, _("None"), programme > 0 ? programme : -1,
+  fill_combo (self, self->cohort_row, SPOR_TYPE_COHORT, C_("cohort", "None"), programme > 0 ? programme : -1,
               spor_entity_get_int (SPOR_ENTITY (self->block), "cohort_id"));
 }
 
@@ -357,14 +357,14 @@ fill_form (SporBlockEditor *self)
   gint64 id = spor_entity_get_id (e);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), spor_entity_get_text (e, "title") ?: "");
-  fill_combo (self, self->programme_row, SPOR_TYPE_PROGRAMME, _("None"), 0,
+  fill_combo (self, self->programme_row, SPOR_TYPE_PROGRAMME, C_("programme", "None"), 0,
               spor_entity_get_int (e, "programme_id"));
   {
     g_autoptr(GError) error = NULL;
 
     /* locations and offered staff, each can be made here ("New Location…") */
     if (!spor_people_picker_setup (self->location_row, self->store, SPOR_TYPE_LOCATION, NULL,
-                                   _("None"), spor_entity_get_int (e, "location_id"), &error) ||
+                                   C_("location", "None"), spor_entity_get_int (e, "location_id"), &error) ||
         !spor_people_picker_setup (self->staff_add_row, self->store, SPOR_TYPE_STAFF, NULL, NULL,
                                    0, &error))
       show_error (self, error->message);

@@ -522,7 +522,7 @@ spor_agreement_editor_new (GtkWindow *parent,
   spor_query_order_by (query, "name", FALSE);
   if (error == NULL)
     staff = spor_store_list (store, query, &error);
-  records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, _("None"));
+  records = spor_record_choices_new (SPOR_TYPE_STAFF, staff, C_("staff member", "None"));
   spor_record_choices_set_model (self->adviser_row, records, NULL, 0);
   spor_record_choices_set_model (self->creative_row, records, NULL, 0);
 

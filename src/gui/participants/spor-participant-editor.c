@@ -280,7 +280,7 @@ fill_cohorts (SporParticipantEditor *self,
   if (programme_id > 0 &&
       (list = spor_programmes_list_cohorts (self->store, programme_id, &error)) == NULL)
     show_read_error (self, self->error_label, error);
-  records = spor_record_choices_new (SPOR_TYPE_COHORT, list, _("None"));
+  records = spor_record_choices_new (SPOR_TYPE_COHORT, list, C_("cohort", "None"));
   spor_record_choices_set_model (self->cohort_row, records, NULL, selected_id);
   self->shown_programme = programme_id;
 }
@@ -588,7 +588,7 @@ fill_choices (SporParticipantEditor *self)
 
   spor_query_order_by (programmes_query, "name", FALSE);
   programmes = list_or_say (self, programmes_query);
-  programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, _("None"));
+  programme_records = spor_record_choices_new (SPOR_TYPE_PROGRAMME, programmes, C_("programme", "None"));
   spor_record_choices_set_model (self->programme_row, programme_records, NULL,
                                  spor_entity_get_int (e, "programme_id"));
   fill_cohorts (self, spor_record_choices_get_selected (self->programme_row),
@@ -599,10 +599,10 @@ fill_choices (SporParticipantEditor *self)
   staff = list_or_say (self, staff_query);
   /* offered staff and contacts, the ones this participant names kept; each row can make a
    * new one in place */
-  if (!spor_people_picker_setup (self->contact_row, self->store, SPOR_TYPE_STAFF, NULL, _("None"),
+  if (!spor_people_picker_setup (self->contact_row, self->store, SPOR_TYPE_STAFF, NULL, C_("staff member", "None"),
                                  spor_entity_get_int (e, "contact_person_id"), &error) ||
       !spor_people_picker_setup (self->referral_contact_row, self->store, SPOR_TYPE_CONTACT, NULL,
-                                 _("None"), spor_entity_get_int (e, "referral_contact_id"), &error))
+                                 C_("contact", "None"), spor_entity_get_int (e, "referral_contact_id"), &error))
     show_read_error (self, self->error_label, error);
   /* the caseworker typed before there were contacts, shown while no contact is named */
   gtk_widget_set_visible (GTK_WIDGET (self->caseworker_row),

@@ -153,7 +153,7 @@ make_row (SporPeopleEditor *self,
       offered = spor_people_list_offered (self->store, SPOR_TYPE_ORGANISATION, NULL, id, &error);
       if (offered == NULL)
         say (self, error->message);
-      records = spor_record_choices_new (SPOR_TYPE_ORGANISATION, offered, _("None"));
+      records = spor_record_choices_new (SPOR_TYPE_ORGANISATION, offered, C_("organisation", "None"));
       spor_record_choices_set_model (row, records, NULL, id);
     }
   else
