@@ -45,7 +45,7 @@ struct _SporBlockEditor
   AdwComboRow      *location_row;
   GtkSpinButton    *capacity_spin;
   GtkSwitch        *once_switch;
-  AdwActionRow     *weekdays_row;
+  AdwPreferencesRow *weekdays_row;
   GtkBox           *weekday_box;
   AdwEntryRow      *start_row;
   AdwEntryRow      *end_row;
