@@ -300,11 +300,47 @@ test_typed (void)
   assert_typed (spor_time_parse_typed, NULL, NULL);
 }
 
+/* Dates shown day first (Danish 01.12.2026) are read back day first, whatever the locale;
+ * ISO is read in any pattern. */
+static void
+test_day_first_pattern (void)
+{
+  static const struct { const char *typed, *iso; } read[] = {
+    { "01.12.2026", "2026-12-01" },
+    { " 1.12.2026 ", "2026-12-01" },
+    { "01-12-2026", "2026-12-01" },
+    { "24/12/2026", "2026-12-24" },
+    { "2026-12-01", "2026-12-01" },
+    { "12/31/2026", NULL },
+    { "31.11.2026", NULL },
+    { "01.12.26", NULL },
+    { "", NULL },
+  };
+  g_autofree char *shown = spor_date_format_pattern ("2026-12-01", "%d.%m.%Y");
+  g_autofree char *none = spor_date_format_pattern ("2026-02-30", "%d.%m.%Y");
+
+  g_assert_cmpstr (shown, ==, "01.12.2026");
+  g_assert_null (none);
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      g_autofree char *iso = spor_date_parse_pattern (read[i].typed, "%d.%m.%Y");
+
+      g_assert_cmpstr (iso, ==, read[i].iso);
+    }
+  /* what is shown is read back as the same day */
+  {
+    g_autofree char *again = spor_date_parse_pattern (shown, "%d.%m.%Y");
+
+    g_assert_cmpstr (again, ==, "2026-12-01");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dates/day-first-pattern", test_day_first_pattern);
   g_test_add_func ("/dates/stored-forms", test_stored_forms);
   g_test_add_func ("/dates/counting", test_counting);
   g_test_add_func ("/dates/copenhagen", test_copenhagen);

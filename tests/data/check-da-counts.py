@@ -46,6 +46,8 @@ CONTEXTS = [
     ("programme", "None", "Intet"),
     ("cohort", "None", "Intet"),
     ("location", "None", "Intet"),
+    # dates as a Danish reader writes them: 01.12.2026
+    ("date format", "%x", "%d.%m.%Y"),
 ]
 
 
@@ -76,10 +78,10 @@ def main():
     for number, (context, message, expected) in enumerate(CONTEXTS, len(CASES) + 1):
         got = catalogue.pgettext(context, message)
         if got == expected:
-            print(f"ok {number} - “{message}” of a {context}: {got}")
+            print(f"ok {number} - “{message}” ({context}): {got}")
         else:
             failures += 1
-            print(f"not ok {number} - “{message}” of a {context}: “{got}”, expected “{expected}”")
+            print(f"not ok {number} - “{message}” ({context}): “{got}”, expected “{expected}”")
     print(f"1..{len(CASES) + len(CONTEXTS)}")
     return 1 if failures else 0
 

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "spor-dates.h"
 
 /* The last day a stored date can have: four digits of year */
@@ -316,17 +318,33 @@ spor_timestamp_latest_allowed (const char *now)
 
 /* --- for people ------------------------------------------------------------------- */
 
+const char *
+spor_date_pattern (void)
+{
+  /* Translators: how a date is shown, in strftime conversions: %x is the locale's own
+   * format; Danish writes 01.12.2026, "%d.%m.%Y". A pattern that starts with the day makes
+   * typed dates be read day first. xgettext:no-c-format */
+  return C_("date format", "%x");
+}
+
 char *
-spor_date_format_locale (const char *iso)
+spor_date_format_pattern (const char *iso,
+                          const char *pattern)
 {
   GDate date;
   char buffer[64];
 
   if (!spor_date_parse_to (iso, &date))
     return NULL;
-  if (g_date_strftime (buffer, sizeof buffer, "%x", &date) == 0)
+  if (g_date_strftime (buffer, sizeof buffer, pattern, &date) == 0)
     return g_strdup (iso);
   return g_strdup (buffer);
+}
+
+char *
+spor_date_format_locale (const char *iso)
+{
+  return spor_date_format_pattern (iso, spor_date_pattern ());
 }
 
 GDateTime *
@@ -383,7 +401,8 @@ take_three (const char *text,
 }
 
 char *
-spor_date_parse_locale (const char *text)
+spor_date_parse_pattern (const char *text,
+                         const char *pattern)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   int ymd[3];
@@ -393,9 +412,18 @@ spor_date_parse_locale (const char *text)
     return NULL;
   if (take_three (stripped, "-", 4, 4, 1, 2, ymd))
     return spor_date_from_dmy (ymd[0], ymd[1], ymd[2]);
+  /* as the dates are shown: 01.12.2026 is the first of December, whatever the locale */
+  if (g_str_has_prefix (pattern, "%d") || g_str_has_prefix (pattern, "%e"))
+    return spor_date_parse_dmy (stripped);
   g_date_clear (&date, 1);
   g_date_set_parse (&date, stripped);
   return g_date_valid (&date) ? spor_date_format_iso (&date) : NULL;
+}
+
+char *
+spor_date_parse_locale (const char *text)
+{
+  return spor_date_parse_pattern (text, spor_date_pattern ());
 }
 
 char *

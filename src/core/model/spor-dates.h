@@ -85,15 +85,25 @@ char      *spor_timestamp_latest_allowed (const char *now);
 
 /* --- for people ------------------------------------------------------------------- */
 
-/* @iso in the locale's date format (%x), NULL when it is not a date. */
+/* The pattern dates are shown in (strftime conversions): the translation's, for Danish
+ * "%d.%m.%Y" (01.12.2026, where glibc's %x gives 01-12-2026), else the locale's %x. */
+const char *spor_date_pattern          (void);
+/* @iso in spor_date_pattern(), NULL when it is not a date. */
 char      *spor_date_format_locale     (const char  *iso);
+/* @iso in @pattern (strftime conversions), NULL when it is not a date. */
+char      *spor_date_format_pattern    (const char  *iso,
+                                        const char  *pattern);
 /* The local midday of @iso, for g_date_time_format() with names of days and months;
  * NULL when it is not a date. */
 GDateTime *spor_date_to_noon           (const char  *iso);
 /* A date as typed, as YYYY-MM-DD, or NULL: YYYY-MM-DD (also without leading zeros, the
- * year of four digits), else what g_date_set_parse() reads in the user's locale. White
- * space around it does not count. */
+ * year of four digits); when spor_date_pattern() puts the day first, a date typed day
+ * first (spor_date_parse_dmy()); else what g_date_set_parse() reads in the user's locale.
+ * White space around it does not count. */
 char      *spor_date_parse_locale      (const char  *text);
+/* The same for dates shown in @pattern */
+char      *spor_date_parse_pattern     (const char  *text,
+                                        const char  *pattern);
 /* A date typed day first, DD.MM.YYYY, DD-MM-YYYY or DD/MM/YYYY (one kind of separator, the
  * year of four digits), as YYYY-MM-DD; NULL for anything else. */
 char      *spor_date_parse_dmy         (const char  *text);
