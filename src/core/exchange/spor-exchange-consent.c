@@ -87,6 +87,7 @@ append_own_condition (GString              *sql,
       ref = spor_entity_info_lookup (field->ref);
       if (!holdable (ref))
         continue;
+      /* table and column names from the compile-time entity descriptions only */
       g_string_append_printf (sql, "%sEXISTS (SELECT 1 FROM temp.exchange_held h "
                                    "WHERE h.tbl = '%s' AND h.id = t.%s)",
                               any ? " OR " : "", ref->table, field->name);
@@ -102,6 +103,7 @@ spor_exchange_append_held (GString              *sql,
   if (!holdable (info))
     g_string_append (sql, "0");
   else if (marked (info))
+    /* the table name from the compile-time entity descriptions only */
     g_string_append_printf (sql, "EXISTS (SELECT 1 FROM temp.exchange_held h "
                                  "WHERE h.tbl = '%s' AND h.id = t.id)", info->table);
   else

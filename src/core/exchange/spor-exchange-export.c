@@ -181,6 +181,7 @@ build_scope (SporStore            *store,
 
       if (infos[i] == root)
         continue;
+      /* table and column names from the compile-time entity descriptions only */
       g_string_append_printf (sql, "INSERT OR IGNORE INTO temp.exchange_scope (tbl, id) "
                                    "SELECT '%s', t.id FROM %s t WHERE ",
                               infos[i]->table, infos[i]->table);

@@ -63,7 +63,7 @@ typedef struct _SporEntity SporEntity;
 typedef struct {
   const char      *name;      /* "participant" */
   const char      *table;     /* "participants" */
-  const char      *label;     /* translatable, for messages: N_("participant") */
+  const char      *label;     /* marked for translation, for messages ("participant") */
   const SporField *fields;
   guint            n_fields;
   GType          (*get_type) (void);

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   const char *value;  /* as stored: "on_hold" */
-  const char *label;  /* untranslated: N_("On hold"); read it with spor_value_list_get_label() */
+  const char *label;  /* untranslated, marked for translation ("On hold"); read it with
+                       * spor_value_list_get_label() */
 } SporValue;
 
 typedef struct {

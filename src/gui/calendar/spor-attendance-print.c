@@ -41,14 +41,12 @@ sheet_markup (const SporAttendanceSheet *sheet)
   g_autofree char *when = NULL;
   g_autofree char *participant = g_markup_escape_text (_("Participant"), -1);
   g_autofree char *signature = g_markup_escape_text (_("Signature"), -1);
-  int y, m, d;
 
   /* Translators: the title of a printed attendance sheet; %s is the block's title */
   title = g_strdup_printf (_("Attendance Sheet: %s"), sheet->title);
   escaped = g_markup_escape_text (title, -1);
   g_string_append_printf (markup, "<span size='x-large' weight='bold'>%s</span>\n\n", escaped);
-  if (sscanf (sheet->date, "%d-%d-%d", &y, &m, &d) == 3 &&
-      (day = g_date_time_new_local (y, m, d, 12, 0, 0)) != NULL)
+  if ((day = spor_date_to_noon (sheet->date)) != NULL)
     weekday = g_date_time_format (day, "%A");
   /* Translators: weekday, date, start and end time: "Tuesday 01.12.2026, 09:00–12:00" */
   when = g_strdup_printf (_("%s %s, %s–%s"), weekday ?: "", date, sheet->start_time, sheet->end_time);

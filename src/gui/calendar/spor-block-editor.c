@@ -96,16 +96,9 @@ parse_date (const char *text,
 static char *
 normalise_time (const char *text)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  guint h, m = 0;
-  char sep;
+  char *time = spor_time_parse_typed (text);
 
-  if (sscanf (stripped, "%u%c%u", &h, &sep, &m) == 3 && (sep == ':' || sep == '.') && h < 24 && m < 60)
-    return g_strdup_printf ("%02u:%02u", h, m);
-  if (strspn (stripped, "0123456789") == strlen (stripped) && *stripped != '\0' &&
-      sscanf (stripped, "%u", &h) == 1 && h < 24)
-    return g_strdup_printf ("%02u:00", h);
-  return g_steal_pointer (&stripped);
+  return time != NULL ? time : g_strstrip (g_strdup (text));
 }
 
 static void
@@ -765,20 +758,15 @@ spor_block_editor_set_defaults (SporBlockEditor *self,
                                 gint64           programme_id)
 {
   SporEntity *e = SPOR_ENTITY (self->block);
-  guint y, m, d;
+  g_autoptr(GDate) day = NULL;
 
   g_return_if_fail (SPOR_IS_BLOCK_EDITOR (self));
 
   if (date != NULL)
     {
       spor_entity_set_text (e, "period_start", date);
-      if (sscanf (date, "%u-%u-%u", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-        {
-          GDate day;
-
-          g_date_set_dmy (&day, d, m, y);
-          spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (&day)));
-        }
+      if ((day = spor_date_parse (date)) != NULL)
+        spor_entity_set_int (e, "weekdays", SPOR_WEEKDAY_BIT (g_date_get_weekday (day)));
     }
   if (start_time != NULL)
     spor_entity_set_text (e, "start_time", start_time);

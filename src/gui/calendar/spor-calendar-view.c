@@ -41,11 +41,7 @@ today_iso (void)
 static GDateTime *
 parse_day (const char *iso)
 {
-  guint y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%u-%u-%u", &y, &m, &d) != 3)
-    return NULL;
-  return g_date_time_new_local ((int) y, (int) m, (int) d, 12, 0, 0);
+  return spor_date_to_noon (iso);
 }
 
 /* Translators: a full date for g_date_time_format(), e.g. "29 November 2026" */

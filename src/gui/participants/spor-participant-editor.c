@@ -106,17 +106,9 @@ row_at (SporParticipantEditor *self,
 static char *
 normalise_date (const char *text)
 {
-  int a, b, c;
-  char s1, s2;
+  char *iso = spor_date_parse_dmy (text);
 
-  if (sscanf (text, "%d%c%d%c%d", &a, &s1, &b, &s2, &c) == 5 && s1 == s2 &&
-      (s1 == '.' || s1 == '-' || s1 == '/') && a >= 1 && a <= 31 && c >= 1000)
-    {
-      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
-      if (spor_date_is_valid (iso))
-        return g_steal_pointer (&iso);
-    }
-  return g_strdup (text);
+  return iso != NULL ? iso : g_strdup (text);
 }
 
 static GtkWidget *
